@@ -1,0 +1,61 @@
+"""Every error a user can meet, each with one sentence that names the file and says what to do.
+
+The CLIs and the app catch `InspectQAError` and print `str(error)`; anything else is a bug.
+"""
+from __future__ import annotations
+
+
+class InspectQAError(Exception):
+    """Base class: the message is a complete sentence a manager can act on."""
+
+
+class UnreadableFileError(InspectQAError):
+    """One input file could not be read; the rest of a batch still goes in."""
+
+    def __init__(self, path: str, reason: str, fix: str = ""):
+        self.path, self.reason, self.fix = str(path), reason, fix
+        message = f"{self.path}: {reason}"
+        super().__init__(f"{message}. {fix}" if fix else f"{message}.")
+
+
+class UnsupportedFileError(UnreadableFileError):
+    def __init__(self, path: str, suffix: str):
+        super().__init__(
+            path,
+            f"'{suffix or 'no extension'}' files are not supported",
+            "Save it as PDF, Word (.docx), plain text (.txt) or Markdown (.md) and add it again.",
+        )
+
+
+class IndexNotFoundError(InspectQAError):
+    def __init__(self, path: str):
+        super().__init__(
+            f"No index at {path}. Build one first with: python -m ingest FILES --index {path}"
+        )
+
+
+class IndexFormatError(InspectQAError):
+    """The index directory exists but was written by another version or is damaged."""
+
+
+class ModelMismatchError(InspectQAError):
+    def __init__(self, path: str, index_model: str, index_dim: int, wanted_model: str):
+        super().__init__(
+            f"The index at {path} was built with the embedding model '{index_model}' ({index_dim} dimensions), "
+            f"not '{wanted_model}'. Search it with --model '{index_model}', or rebuild it into a new --index folder."
+        )
+
+
+class ModelLoadError(InspectQAError):
+    def __init__(self, model: str, reason: str):
+        super().__init__(
+            f"Could not load the embedding model '{model}': {reason}. "
+            "Give a local model folder with --model (or INSPECTQA_MODEL), or leave both unset for the bundled model."
+        )
+
+
+class DocumentNotFoundError(InspectQAError):
+    def __init__(self, ref: str):
+        super().__init__(
+            f"No document matches '{ref}'. Run 'python -m index list' to see document ids and file names."
+        )

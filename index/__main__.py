@@ -1,0 +1,152 @@
+"""python -m index {search,list,delete,stats,check} — search and manage an InspectQA index."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import time
+
+from errors import InspectQAError
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m index", description=__doc__.split(" — ")[1])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--index", help="index folder (default: $INSPECTQA_INDEX or data/index)")
+        return sub
+
+    search = command("search", "ranked, cited passages for a question")
+    search.add_argument("question", nargs="?", help="the question (omit with --jsonl)")
+    search.add_argument("--k", type=int, default=10, help="how many passages (default 10)")
+    search.add_argument("--model", help="embedding model (default: the one the index was built with)")
+    output = search.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON object")
+    output.add_argument("--jsonl", action="store_true", help="read questions from stdin, one per line; "
+                                                             "print one JSON object per line")
+    search.add_argument("--council", action="append", default=[], help="only this council (repeatable)")
+    search.add_argument("--year", type=int, action="append", default=[], help="only this year (repeatable)")
+    search.add_argument("--type", dest="report_types", action="append", default=[], help="only this report type")
+    search.add_argument("--doc", dest="doc_ids", action="append", default=[], help="only this document id")
+
+    listing = command("list", "the documents in the index")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    delete = command("delete", "remove a document (by id, id prefix, file path or file name)")
+    delete.add_argument("doc", help="document id, id prefix, file path or file name")
+    stats = command("stats", "counts and sizes")
+    stats.add_argument("--json", action="store_true")
+    command("check", "verify the index's integrity (exit 1 if damaged)")
+    args = parser.parse_args(argv)
+    if args.command == "search":
+        if args.k < 1:
+            parser.error("--k must be at least 1")
+        if not args.jsonl and not args.question:
+            parser.error("give a question, or --jsonl to read questions from stdin")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InspectQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from index.opening import index_path, open_for_search
+    from index.results import hit_to_dict
+    from index.search import Filters
+
+    searcher = open_for_search(index_path(args.index), args.model)
+    filters = Filters(tuple(args.council), tuple(args.year), tuple(args.report_types), tuple(args.doc_ids))
+
+    def answer(question: str) -> dict:
+        started = time.perf_counter()
+        hits = searcher.search(question, k=args.k, filters=filters)
+        latency_ms = (time.perf_counter() - started) * 1000
+        return {"query": question, "results": [hit_to_dict(h) for h in hits], "latency_ms": round(latency_ms, 2)}
+
+    if args.jsonl:
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            print(json.dumps(answer(question), ensure_ascii=False), flush=True)
+        return 0
+    result = answer(args.question)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print_results(result)
+    return 0
+
+
+def print_results(result: dict) -> None:
+    if not result["results"]:
+        print("No passages found. Try other words, or check the index with 'python -m index list'.")
+    for hit in result["results"]:
+        print(f"{hit['rank']:>2}. {hit['citation']}")
+        print(textwrap.indent(textwrap.fill(" ".join(hit["text"].split()), width=100), "    "))
+        print(f"    {hit['source']}\n")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from index.opening import index_path
+    from index.results import document_to_dict
+    from index.store import Store
+
+    documents = Store.open(index_path(args.index)).documents()
+    if args.json:
+        print(json.dumps([document_to_dict(d) for d in documents], ensure_ascii=False, indent=2))
+        return 0
+    for d in documents:
+        meta = d.metadata
+        print(f"{d.doc_id}  {meta.published or '----------'}  {(meta.council or '-')[:24]:<24}  "
+              f"{d.n_pages:>3} p  {d.n_chunks:>4} chunks  {meta.title[:70]}")
+    print(f"{len(documents)} documents")
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from index.opening import index_path
+    from index.store import Store
+
+    store = Store.open(index_path(args.index))
+    document = store.find_document(args.doc)
+    store.delete_document(document.doc_id)
+    store.flush_vectors()
+    print(f"Deleted {document.doc_id} ({document.title or document.source}).")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from index.opening import index_path
+    from index.store import Store
+
+    stats = Store.open(index_path(args.index)).stats()
+    if args.json:
+        print(json.dumps(stats, indent=2))
+    else:
+        for key, value in stats.items():
+            print(f"{key:>15}: {value}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from index.opening import index_path
+    from index.store import Store
+
+    problems = Store.open(index_path(args.index)).check()
+    for problem in problems:
+        print(f"problem: {problem}")
+    print("The index is sound." if not problems else f"{len(problems)} problems found; rebuild the index.")
+    return 1 if problems else 0
+
+
+COMMANDS = {"search": run_search, "list": run_list, "delete": run_delete, "stats": run_stats, "check": run_check}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Ready-to-paste references and quotes for briefing papers.
+
+    Ofsted (2025) Derby City: inspection of local authority children's services, p. 4
+    "…excerpt…" — Ofsted (2025) Derby City: inspection of local authority children's services, p. 4
+"""
+from __future__ import annotations
+
+import re
+
+from models import Document, Hit
+
+# How a report type reads in a reference, after the council's name.
+REPORT_TYPE_TITLES = {
+    "ilacs_standard": "inspection of local authority children's services",
+    "ilacs_short": "inspection of local authority children's services",
+    "focused_visit": "focused visit to local authority children's services",
+    "monitoring_visit": "monitoring visit to local authority children's services",
+    "jtai": "joint targeted area inspection",
+    "sif": "inspection of services for children in need of help and protection, children looked after and care leavers",
+    "safeguarding_lac": "inspection of safeguarding and looked after children services",
+    "unannounced_contact_referral": "unannounced inspection of contact, referral and assessment arrangements",
+}
+
+
+def reference_title(document: Document) -> str:
+    meta = document.metadata
+    if meta.council and meta.report_type in REPORT_TYPE_TITLES:
+        return f"{meta.council}: {REPORT_TYPE_TITLES[meta.report_type]}"
+    return meta.title or document.source.rsplit("/", 1)[-1]
+
+
+def reference(document: Document) -> str:
+    """The reference-list entry for a document: publisher (year) title."""
+    meta = document.metadata
+    year = f"({meta.year})" if meta.year else "(n.d.)"
+    author = meta.publisher or (meta.council if meta.report_type == "committee_paper" else None)
+    return " ".join(part for part in (author, year, reference_title(document)) if part)
+
+
+def citation(hit: Hit) -> str:
+    """The reference with the page the passage is on."""
+    page = f", p. {hit.chunk.page}" if hit.chunk.page is not None else ""
+    return reference(hit.document) + page
+
+
+def quote(hit: Hit) -> str:
+    """The passage as a clean quotation with its citation, for pasting into a Word briefing."""
+    text = re.sub(r"\s+", " ", hit.chunk.text).strip()
+    return f"“{text}” — {citation(hit)}"

@@ -1,0 +1,183 @@
+"""Hybrid retrieval: keyword (SQLite FTS5 BM25) and dense (MiniLM + FAISS), read through the question.
+
+Plain fusion of the two loses to BM25 alone on questions about one report (dense vectors pull in
+passages that paraphrase the topic from the wrong council or year) and wins on questions across
+councils. So the question is read first (index.query): one that names a council or year leans on
+keywords and that report's metadata; one that names neither leans on meaning and is spread across
+councils, so ten passages from one report do not crowd out the rest.
+"""
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.embedder import Embedder
+from index.highlight import highlight, term_weights
+from index.query import QueryAnalysis, analyse, fts_match
+from index.store import Store
+from models import Chunk, Document, Hit, council_key
+
+CANDIDATES = 300          # from each retriever, before fusion
+DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
+
+
+@dataclass(frozen=True)
+class Weights:
+    keyword: float
+    dense: float
+    council: float        # added when the passage's report is from a council the question names
+    year: float           # added when its report is from a year the question names
+    same_document: float  # taken off per passage already shown from the same report
+    same_council: float   # taken off per passage already shown from the same council
+
+
+SPECIFIC = Weights(keyword=0.6, dense=0.4, council=0.35, year=0.2, same_document=0.02, same_council=0.0)
+THEMATIC = Weights(keyword=0.45, dense=0.55, council=0.0, year=0.0, same_document=0.12, same_council=0.08)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a search; empty means no restriction."""
+
+    councils: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    report_types: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+
+    def admits(self, document: Document) -> bool:
+        meta = document.metadata
+        return (
+            (not self.councils or council_key(meta.council or "") in {council_key(c) for c in self.councils})
+            and (not self.years or meta.year in self.years)
+            and (not self.report_types or meta.report_type in self.report_types)
+            and (not self.doc_ids or document.doc_id in self.doc_ids)
+        )
+
+
+@dataclass
+class _Catalogue:
+    """What the searcher keeps in memory about the index, refreshed when the index changes."""
+
+    generation: int
+    documents: dict[str, Document]
+    chunk_doc: dict[int, str]
+    council_keys: dict[str, str] = field(default_factory=dict)  # doc_id -> council key
+
+
+class Searcher:
+    """Answers questions over one store with one embedder; safe to share between threads."""
+
+    def __init__(self, store: Store, embedder: Embedder):
+        self.store = store
+        self.embedder = embedder
+        self._catalogue: _Catalogue | None = None
+        self._lock = threading.Lock()
+
+    def catalogue(self) -> _Catalogue:
+        generation = self.store.generation()
+        with self._lock:
+            if self._catalogue is None or self._catalogue.generation != generation:
+                documents = {d.doc_id: d for d in self.store.documents()}
+                ids, doc_ids = self.store.chunk_doc_ids()
+                self._catalogue = _Catalogue(
+                    generation, documents, dict(zip(ids.tolist(), doc_ids)),
+                    {d.doc_id: council_key(d.metadata.council) for d in documents.values() if d.metadata.council},
+                )
+            return self._catalogue
+
+    def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        catalogue = self.catalogue()
+        if not catalogue.documents or not question.strip():
+            return []
+        query = analyse(question, catalogue.council_keys.values())
+        weights = SPECIFIC if query.is_specific else THEMATIC
+        keyword = dict(self.store.keyword_search(fts_match(query.terms), CANDIDATES))
+        dense, dense_floor = self._dense_scores(question)
+        candidates = set(keyword) | set(list(dense)[:CANDIDATES])
+        admitted = self._admitted(catalogue, filters)
+        top_keyword = max(keyword.values(), default=1.0) or 1.0
+        top_dense = max(dense.values(), default=1.0)
+        scored = []
+        for chunk_id in candidates:
+            doc_id = catalogue.chunk_doc.get(chunk_id)
+            if doc_id is None or (admitted is not None and doc_id not in admitted):
+                continue
+            dense_score = (dense.get(chunk_id, dense_floor) - dense_floor) / max(top_dense - dense_floor, 1e-6)
+            score = (weights.keyword * keyword.get(chunk_id, 0.0) / top_keyword + weights.dense * dense_score
+                     + self._metadata_bonus(query, catalogue, doc_id, weights))
+            scored.append((score, chunk_id, doc_id))
+        scored.sort(reverse=True)
+        picked = self._diversify(scored, catalogue, weights, k)
+        return self._hits(picked, catalogue, query)
+
+    def _dense_scores(self, question: str) -> tuple[dict[int, float], float]:
+        index = self.store.vector_index()
+        if index.ntotal == 0:
+            return {}, 0.0
+        vector = self.embedder.embed_query(question).reshape(1, -1)
+        depth = min(DENSE_POOL, index.ntotal)
+        scores, ids = index.search(vector, depth)
+        pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        floor = pairs[-1][1] if len(pairs) == DENSE_POOL else min((s for _, s in pairs), default=0.0)
+        return dict(pairs), floor
+
+    @staticmethod
+    def _admitted(catalogue: _Catalogue, filters: Filters | None) -> set[str] | None:
+        if filters is None or filters == Filters():
+            return None
+        return {doc_id for doc_id, document in catalogue.documents.items() if filters.admits(document)}
+
+    @staticmethod
+    def _metadata_bonus(query: QueryAnalysis, catalogue: _Catalogue, doc_id: str, weights: Weights) -> float:
+        bonus = 0.0
+        if query.council_keys and catalogue.council_keys.get(doc_id) in query.council_keys:
+            bonus += weights.council
+        if query.years:
+            meta = catalogue.documents[doc_id].metadata
+            years = {meta.year} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
+            if years & set(query.years):
+                bonus += weights.year
+        return bonus
+
+    def _diversify(self, scored: list[tuple[float, int, str]], catalogue: _Catalogue, weights: Weights,
+                   k: int) -> list[tuple[float, Chunk]]:
+        """Greedy re-ranking: each pick costs later passages from the same report and council a little.
+
+        A passage whose text was already picked (the same boilerplate in many reports) is skipped.
+        """
+        pool = scored[: max(k * 20, 200)]
+        chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)
+        per_doc: Counter[str] = Counter()
+        per_council: Counter[str] = Counter()
+        seen_texts: set[str] = set()
+        picked = []
+        while pool and len(picked) < k:
+            best_i, best_score = 0, float("-inf")
+            for i, (score, _, doc_id) in enumerate(pool):
+                council = catalogue.council_keys.get(doc_id, doc_id)
+                adjusted = score - weights.same_document * per_doc[doc_id] - weights.same_council * per_council[council]
+                if adjusted > best_score:
+                    best_i, best_score = i, adjusted
+                if score < best_score:  # the list is sorted: nothing further down can win
+                    break
+            _, chunk_id, doc_id = pool.pop(best_i)
+            fingerprint = " ".join(chunks[chunk_id].text.lower().split())
+            if fingerprint in seen_texts:
+                continue
+            seen_texts.add(fingerprint)
+            per_doc[doc_id] += 1
+            per_council[catalogue.council_keys.get(doc_id, doc_id)] += 1
+            picked.append((best_score, chunks[chunk_id]))
+        return picked
+
+    @staticmethod
+    def _hits(picked: list[tuple[float, Chunk]], catalogue: _Catalogue, query: QueryAnalysis) -> list[Hit]:
+        weights = term_weights(query.terms, [chunk.text for _, chunk in picked])
+        return [
+            Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,
+                highlight(chunk.text, weights))
+            for rank, (score, chunk) in enumerate(picked, start=1)
+        ]

@@ -1,0 +1,408 @@
+"""The index on disk: one folder, plain and versioned files, atomic writes.
+
+    index/
+      inspectqa.sqlite        documents, file names, pages, chunks (text, offsets, vectors), FTS5 keyword index
+      vectors-<generation>.faiss   the dense index, derived from the vectors in SQLite
+
+SQLite is the single source of truth and every document goes in (or out) in one transaction, so a
+crash mid-ingest leaves the previous state. The FAISS file is a cache named after the generation
+counter it was built from; if it is missing or stale (a crash between commit and file write) it is
+rebuilt from SQLite on load. Nothing is pickled.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from errors import DocumentNotFoundError, IndexFormatError, IndexNotFoundError, ModelMismatchError
+from models import Chunk, Document, DocumentMetadata, Judgement, Page
+
+FORMAT_VERSION = 1
+DB_NAME = "inspectqa.sqlite"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, added_at TEXT NOT NULL,
+    n_pages INTEGER NOT NULL, n_chunks INTEGER NOT NULL,
+    title TEXT NOT NULL, council TEXT, report_type TEXT, published TEXT, metadata TEXT NOT NULL
+);
+CREATE TABLE sources (
+    path TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX sources_doc ON sources(doc_id);
+CREATE TABLE pages (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    number INTEGER, text TEXT NOT NULL, ocr INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX pages_doc ON pages(doc_id, number);
+CREATE TABLE chunks (
+    chunk_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, page INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    text TEXT NOT NULL, vector BLOB NOT NULL
+);
+CREATE INDEX chunks_doc ON chunks(doc_id);
+-- 'context' holds the document's title, council and year, so a council named in a question finds its
+-- report even where a passage does not repeat the name.
+CREATE VIRTUAL TABLE chunks_fts USING fts5(text, context, tokenize = 'porter unicode61 remove_diacritics 2');
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def metadata_to_json(metadata: DocumentMetadata) -> str:
+    return json.dumps(asdict(metadata), ensure_ascii=False, sort_keys=True)
+
+
+def metadata_from_json(text: str) -> DocumentMetadata:
+    data = json.loads(text)
+    data["judgements"] = {k: Judgement(**v) for k, v in data.get("judgements", {}).items()}
+    known = DocumentMetadata.__dataclass_fields__
+    return DocumentMetadata(**{k: v for k, v in data.items() if k in known})
+
+
+class Store:
+    """An open index folder. Reads are safe from many threads; one process writes at a time."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection):
+        self.path = path
+        self._db = connection
+        self._lock = threading.RLock()
+        self._vectors = None          # (generation, faiss index)
+        meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        self.model_name = meta["model"]
+        self.dim = int(meta["dim"])
+
+    # ----- opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, model_name: str | None = None, dim: int | None = None,
+             create: bool = False) -> "Store":
+        """Open an index; with create=True make it (for model_name and dim) if the folder has none.
+
+        A model_name that differs from the one the index was built with is refused: its vectors
+        would be meaningless to that model.
+        """
+        path = Path(path)
+        db_path = path / DB_NAME
+        if not db_path.exists():
+            if not create:
+                raise IndexNotFoundError(str(path))
+            if model_name is None or dim is None:
+                raise ValueError("creating an index needs the model name and dimension")
+            path.mkdir(parents=True, exist_ok=True)
+            cls._create(db_path, model_name, dim)
+        connection = cls._connect(db_path)
+        try:
+            meta = dict(connection.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            raise IndexFormatError(f"The index at {path} is damaged ({exc}). Rebuild it into a new --index folder.") from None
+        version = int(meta.get("format_version", 0))
+        if version != FORMAT_VERSION:
+            raise IndexFormatError(
+                f"The index at {path} has format version {version}; this InspectQA reads version {FORMAT_VERSION}. "
+                "Rebuild it into a new --index folder with python -m ingest."
+            )
+        store = cls(path, connection)
+        if model_name is not None:
+            store.require_model(model_name, dim)
+        return store
+
+    @staticmethod
+    def _connect(db_path: Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(db_path, check_same_thread=False, timeout=30, isolation_level=None)
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA busy_timeout = 30000")
+        return connection
+
+    @staticmethod
+    def _create(db_path: Path, model_name: str, dim: int) -> None:
+        """Build the schema in a temporary file and rename it into place, so a half-made index never exists."""
+        fd, tmp = tempfile.mkstemp(prefix=".creating-", dir=db_path.parent)
+        os.close(fd)
+        try:
+            connection = sqlite3.connect(tmp)
+            connection.executescript(_SCHEMA)
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", [
+                ("format_version", str(FORMAT_VERSION)), ("model", model_name), ("dim", str(dim)),
+                ("generation", "0"), ("created_at", _now()),
+            ])
+            connection.commit()
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.close()
+            os.replace(tmp, db_path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    def require_model(self, model_name: str, dim: int | None = None) -> None:
+        """Refuse a model other than the one the vectors were made with."""
+        if self.model_name != model_name or (dim is not None and self.dim != dim):
+            raise ModelMismatchError(str(self.path), self.model_name, self.dim, model_name)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ----- reading -------------------------------------------------------------------------------
+    def generation(self) -> int:
+        return int(self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+
+    def documents(self) -> list[Document]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT doc_id, sha256, kind, added_at, n_pages, n_chunks, metadata FROM documents ORDER BY added_at, doc_id"
+            ).fetchall()
+            sources = self._sources_by_doc()
+        return [self._document(row, sources.get(row[0], [])) for row in rows]
+
+    def document(self, doc_id: str) -> Document:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT doc_id, sha256, kind, added_at, n_pages, n_chunks, metadata FROM documents WHERE doc_id = ?",
+                (doc_id,),
+            ).fetchone()
+            if row is None:
+                raise DocumentNotFoundError(doc_id)
+            sources = [r[0] for r in self._db.execute(
+                "SELECT path FROM sources WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
+        return self._document(row, sources)
+
+    def find_document(self, ref: str) -> Document:
+        """A document by id (or unique id prefix), by file path, or by unique file name."""
+        with self._lock:
+            rows = self._db.execute("SELECT doc_id FROM documents WHERE doc_id LIKE ?", (ref + "%",)).fetchall()
+            if not rows:
+                rows = self._db.execute(
+                    "SELECT DISTINCT doc_id FROM sources WHERE path = ? OR path = ? OR path LIKE ?",
+                    (ref, os.path.abspath(ref), "%/" + ref.replace("%", "")),
+                ).fetchall()
+        if len(rows) != 1:
+            raise DocumentNotFoundError(ref)
+        return self.document(rows[0][0])
+
+    def doc_id_for_sha(self, sha256: str) -> str | None:
+        row = self._db.execute("SELECT doc_id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def doc_id_for_source(self, path: str) -> str | None:
+        row = self._db.execute("SELECT doc_id FROM sources WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def pages(self, doc_id: str) -> list[Page]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT number, text, ocr FROM pages WHERE doc_id = ? ORDER BY rowid", (doc_id,)).fetchall()
+        return [Page(number, text, bool(ocr)) for number, text, ocr in rows]
+
+    def chunks(self, chunk_ids: Iterable[int]) -> dict[int, Chunk]:
+        ids = list(chunk_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT chunk_id, doc_id, page, start, end, text, ordinal FROM chunks WHERE chunk_id IN ({marks})", ids
+            ).fetchall()
+        return {r[0]: Chunk(r[1], r[2], r[3], r[4], r[5], ordinal=r[6], chunk_id=r[0]) for r in rows}
+
+    def chunk_doc_ids(self) -> tuple[np.ndarray, list[str]]:
+        """Every chunk id and its document id, for filtering and grouping without touching the text."""
+        with self._lock:
+            rows = self._db.execute("SELECT chunk_id, doc_id FROM chunks ORDER BY chunk_id").fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows]
+
+    def keyword_search(self, match: str, limit: int) -> list[tuple[int, float]]:
+        """(chunk_id, BM25 score, higher is better) for an FTS5 MATCH expression."""
+        if not match:
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT rowid, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
+                "ORDER BY score DESC LIMIT ?", (match, limit),
+            ).fetchall()
+        return [(int(r[0]), float(r[1])) for r in rows]
+
+    def vector_index(self):
+        """The FAISS index for the current generation: cached, loaded from its file, or rebuilt."""
+        import faiss
+
+        generation = self.generation()
+        with self._lock:
+            if self._vectors and self._vectors[0] == generation:
+                return self._vectors[1]
+            file = self.path / f"vectors-{generation}.faiss"
+            try:
+                index = faiss.read_index(str(file))
+            except RuntimeError:  # missing or unreadable: the SQLite vectors are the truth
+                index = self._build_vector_index()
+                self._write_vector_file(index, generation)
+            self._vectors = (generation, index)
+            return index
+
+    def stats(self) -> dict:
+        with self._lock:
+            one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+            return {
+                "path": str(self.path), "format_version": FORMAT_VERSION, "model": self.model_name, "dim": self.dim,
+                "documents": one("SELECT COUNT(*) FROM documents"), "file_names": one("SELECT COUNT(*) FROM sources"),
+                "pages": one("SELECT COUNT(*) FROM pages"), "chunks": one("SELECT COUNT(*) FROM chunks"),
+                "generation": self.generation(),
+                "bytes_on_disk": sum(f.stat().st_size for f in self.path.iterdir() if f.is_file()),
+            }
+
+    def check(self) -> list[str]:
+        """Integrity problems, as sentences; an empty list means the index is sound."""
+        problems = [f"SQLite: {row[0]}" for row in self._db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        if one("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.doc_id = d.doc_id)"):
+            problems.append("Some documents have no file name.")
+        if one("SELECT COUNT(*) FROM documents d WHERE n_chunks != (SELECT COUNT(*) FROM chunks c WHERE c.doc_id = d.doc_id)"):
+            problems.append("Some documents are missing chunks (a half-written document).")
+        if one("SELECT COUNT(*) FROM chunks") != one("SELECT COUNT(*) FROM chunks_fts"):
+            problems.append("The keyword index does not match the chunks.")
+        if one(f"SELECT COUNT(*) FROM chunks WHERE length(vector) != {4 * self.dim}"):
+            problems.append("Some vectors have the wrong dimension.")
+        bad_offsets = one(
+            "SELECT COUNT(*) FROM chunks c JOIN pages p ON p.doc_id = c.doc_id AND p.number IS c.page "
+            "WHERE substr(p.text, c.start + 1, c.end - c.start) != c.text")
+        if bad_offsets:
+            problems.append(f"{bad_offsets} chunks do not match their page text at their offsets.")
+        if self.vector_index().ntotal != one("SELECT COUNT(*) FROM chunks"):
+            problems.append("The vector index does not match the chunks.")
+        return problems
+
+    # ----- writing -------------------------------------------------------------------------------
+    def add_document(self, document: Document, pages: Sequence[Page], chunks: Sequence[Chunk],
+                     vectors: np.ndarray, replaces_source_of: str | None = None) -> None:
+        """Insert a document with everything derived from it, in one transaction."""
+        if vectors.shape != (len(chunks), self.dim):
+            raise ValueError(f"expected {len(chunks)} vectors of {self.dim}, got {vectors.shape}")
+        meta = document.metadata
+        context = " ".join(str(x) for x in (meta.title, meta.council or "", meta.year or "") if x)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        with self._lock, self._transaction() as db:
+            for path in document.sources:
+                self._detach_source(db, path)
+            db.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (document.doc_id, document.sha256, document.kind, document.added_at or _now(), len(pages), len(chunks),
+                 meta.title, meta.council, meta.report_type, meta.published, metadata_to_json(meta)),
+            )
+            db.executemany("INSERT INTO sources VALUES (?, ?, ?)", [(p, document.doc_id, _now()) for p in document.sources])
+            db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)",
+                           [(document.doc_id, p.number, p.text, int(p.ocr)) for p in pages])
+            for chunk, vector in zip(chunks, vectors):
+                cursor = db.execute(
+                    "INSERT INTO chunks (doc_id, ordinal, page, start, end, text, vector) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (document.doc_id, chunk.ordinal, chunk.page, chunk.start, chunk.end, chunk.text, vector.tobytes()),
+                )
+                db.execute("INSERT INTO chunks_fts (rowid, text, context) VALUES (?, ?, ?)",
+                           (cursor.lastrowid, chunk.text, context))
+            self._bump_generation(db)
+
+    def add_source(self, doc_id: str, path: str) -> None:
+        """Record another file name for content already in the index (a duplicate, stored once)."""
+        with self._lock, self._transaction() as db:
+            self._detach_source(db, path)
+            db.execute("INSERT INTO sources VALUES (?, ?, ?)", (path, doc_id, _now()))
+            self._bump_generation(db)
+
+    def delete_document(self, doc_id: str) -> None:
+        with self._lock, self._transaction() as db:
+            if not db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone():
+                raise DocumentNotFoundError(doc_id)
+            self._delete(db, doc_id)
+            self._bump_generation(db)
+
+    def flush_vectors(self) -> None:
+        """Write the FAISS file for the current generation and drop older ones."""
+        self.vector_index()
+        current = f"vectors-{self.generation()}.faiss"
+        for old in self.path.glob("vectors-*.faiss"):
+            if old.name != current:
+                old.unlink(missing_ok=True)
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+    def _detach_source(self, db: sqlite3.Connection, path: str) -> None:
+        """A file name now holding other content leaves its old document, which goes if no name is left."""
+        row = db.execute("SELECT doc_id FROM sources WHERE path = ?", (path,)).fetchone()
+        if row is None:
+            return
+        db.execute("DELETE FROM sources WHERE path = ?", (path,))
+        if not db.execute("SELECT 1 FROM sources WHERE doc_id = ?", (row[0],)).fetchone():
+            self._delete(db, row[0])
+
+    @staticmethod
+    def _delete(db: sqlite3.Connection, doc_id: str) -> None:
+        db.execute("DELETE FROM chunks_fts WHERE rowid IN (SELECT chunk_id FROM chunks WHERE doc_id = ?)", (doc_id,))
+        db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))  # pages, chunks, sources cascade
+
+    @staticmethod
+    def _bump_generation(db: sqlite3.Connection) -> None:
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+
+    def _build_vector_index(self):
+        import faiss
+
+        ids, blobs = [], []
+        for chunk_id, blob in self._db.execute("SELECT chunk_id, vector FROM chunks ORDER BY chunk_id"):
+            ids.append(chunk_id)
+            blobs.append(blob)
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
+        if ids:
+            matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), self.dim)
+            index.add_with_ids(matrix, np.array(ids, dtype=np.int64))
+        return index
+
+    def _write_vector_file(self, index, generation: int) -> None:
+        import faiss
+
+        target = self.path / f"vectors-{generation}.faiss"
+        fd, tmp = tempfile.mkstemp(prefix=".vectors-", dir=self.path)
+        os.close(fd)
+        try:
+            faiss.write_index(index, tmp)
+            os.replace(tmp, target)
+        except (OSError, RuntimeError):
+            pass  # a read-only index folder still works: the index is rebuilt in memory on each load
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    def _sources_by_doc(self) -> dict[str, list[str]]:
+        sources: dict[str, list[str]] = {}
+        for path, doc_id in self._db.execute("SELECT path, doc_id FROM sources ORDER BY rowid"):
+            sources.setdefault(doc_id, []).append(path)
+        return sources
+
+    @staticmethod
+    def _document(row: tuple, sources: list[str]) -> Document:
+        doc_id, sha256, kind, added_at, n_pages, n_chunks, metadata = row
+        return Document(doc_id, sha256, kind, sources, metadata_from_json(metadata), n_pages, n_chunks, added_at)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error, so a document is in whole or not at all."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._db.execute("BEGIN IMMEDIATE")
+        return self._db
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")

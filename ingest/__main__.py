@@ -1,0 +1,50 @@
+"""python -m ingest PATH [PATH ...] --index DIR — add reports to an index.
+
+Exit status: 0 when every file went in (or was already there), 1 when some file failed, 2 when
+nothing could start (bad arguments, an index built with another model).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from errors import InspectQAError
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", help="files (.pdf .docx .txt .md) or folders, searched recursively")
+    parser.add_argument("--index", help="index folder (default: $INSPECTQA_INDEX or data/index)")
+    parser.add_argument("--model", help="embedding model (default: the index's own, else $INSPECTQA_MODEL, "
+                                        "else the bundled all-MiniLM-L6-v2)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from tqdm import tqdm
+
+    from index.opening import index_path, open_for_writing
+    from ingest.pipeline import find_files, ingest_paths
+
+    try:
+        store, embedder = open_for_writing(index_path(args.index), args.model)
+    except InspectQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    total = sum(1 for _ in find_files(args.paths))
+    with tqdm(total=total, unit="file", disable=args.quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+        def on_file(outcome):
+            bar.update(1)
+            bar.set_postfix_str(outcome.path.rsplit("/", 1)[-1][-40:])
+            if outcome.status == "failed":
+                bar.write(f"failed: {outcome.message}", file=sys.stderr)
+
+        report = ingest_paths(args.paths, store, embedder, on_file=on_file)
+    print(report.summary())
+    return 1 if report.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

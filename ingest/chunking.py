@@ -1,0 +1,91 @@
+"""Cut pages into passages that follow sentence and paragraph boundaries and fit the embedding model.
+
+all-MiniLM-L6-v2 reads at most 256 word pieces and silently drops the rest, so a passage's size is
+measured in the model's own word pieces (the caller passes the tokenizer's counter). Passages never
+cross a page, so every passage has one page number, and `page.text[start:end]` is its exact text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from index.sentences import sentence_spans, trim_span
+from models import Chunk, Page
+
+MAX_TOKENS = 240          # 256 minus the model's two special tokens, with a margin for joins
+PARAGRAPH_BREAK_TOKENS = 120  # once a passage is this long, a new paragraph starts a new passage
+MIN_TAIL_TOKENS = 30      # a shorter last passage on a page joins the one before when it fits
+
+TokenCounter = Callable[[Sequence[str]], list[int]]
+
+_WORD = re.compile(r"\S+")
+
+
+def approximate_token_count(texts: Sequence[str]) -> list[int]:
+    """A tokenizer-free upper estimate (word pieces run about 1.3 per English word), for tests and tools."""
+    return [int(len(re.findall(r"\w+|[^\w\s]", text)) * 1.3) + 1 for text in texts]
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for match in re.finditer(r"\n\s*\n", text):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(text)))
+    return [trim_span(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _split_long(text: str, span: tuple[int, int], tokens: int, max_tokens: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence (a table, a list without full stops) at word boundaries."""
+    words = [m.span() for m in _WORD.finditer(text, *span)]
+    pieces = max(2, -(-tokens // max_tokens) + 1)
+    per_piece = -(-len(words) // pieces)
+    return [(words[i][0], words[min(i + per_piece, len(words)) - 1][1]) for i in range(0, len(words), per_piece)]
+
+
+def _units(text: str, count_tokens: TokenCounter, max_tokens: int) -> list[tuple[int, int, int, bool]]:
+    """(start, end, tokens, starts_paragraph) for every sentence-sized piece of the page."""
+    spans, firsts = [], []
+    for p_start, p_end in _paragraph_spans(text):
+        sentences = sentence_spans(text, p_start, p_end)
+        spans.extend(sentences)
+        firsts.extend([True] + [False] * (len(sentences) - 1))
+    counts = count_tokens([text[s:e] for s, e in spans]) if spans else []
+    units = []
+    for (s, e), tokens, first in zip(spans, counts, firsts):
+        if tokens <= max_tokens:
+            units.append((s, e, tokens, first))
+            continue
+        pieces = _split_long(text, (s, e), tokens, max_tokens)
+        piece_counts = count_tokens([text[a:b] for a, b in pieces])
+        for i, ((a, b), n) in enumerate(zip(pieces, piece_counts)):
+            units.append((a, b, n, first and i == 0))
+    return units
+
+
+def chunk_page(text: str, count_tokens: TokenCounter, max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
+    """Pack sentences greedily into passages of at most max_tokens, preferring paragraph ends."""
+    passages: list[list[int]] = []  # [start, end, tokens]
+    for start, end, tokens, starts_paragraph in _units(text, count_tokens, max_tokens):
+        current = passages[-1] if passages else None
+        fits = current is not None and current[2] + tokens <= max_tokens
+        paragraph_break = starts_paragraph and current is not None and current[2] >= PARAGRAPH_BREAK_TOKENS
+        if fits and not paragraph_break:
+            current[1], current[2] = end, current[2] + tokens
+        else:
+            passages.append([start, end, tokens])
+    if len(passages) >= 2 and passages[-1][2] < MIN_TAIL_TOKENS and passages[-2][2] + passages[-1][2] <= max_tokens:
+        tail = passages.pop()
+        passages[-1][1], passages[-1][2] = tail[1], passages[-1][2] + tail[2]
+    return [(s, e) for s, e, _ in passages]
+
+
+def chunk_document(
+    doc_id: str, pages: Sequence[Page], count_tokens: TokenCounter = approximate_token_count,
+    max_tokens: int = MAX_TOKENS,
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for page in pages:
+        for start, end in chunk_page(page.text, count_tokens, max_tokens):
+            chunks.append(Chunk(doc_id, page.number, start, end, page.text[start:end], ordinal=len(chunks)))
+    return chunks

@@ -1,0 +1,95 @@
+"""English councils with children's services: one matching key per council, however it is written.
+
+Ofsted prints the same council as "Derby City", "Derby local authority" or "Derby City Council", and
+the CSV of inspection history as "derby"; "Telford & Wrekin" and "Telford and Wrekin Council" are
+one council too. `council_key` reduces every spelling to one key, and the gazetteer below lets press
+articles and committee papers, which name their council in passing, be attributed to one.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# The 153 local authorities that Ofsted inspects for children's services (names as Ofsted prints them).
+ENGLISH_COUNCILS = (
+    "Barking and Dagenham", "Barnet", "Barnsley", "Bath and North East Somerset", "Bedford", "Bexley",
+    "Birmingham", "Blackburn with Darwen", "Blackpool", "Bolton", "Bournemouth, Christchurch and Poole",
+    "Bracknell Forest", "Bradford", "Brent", "Brighton and Hove", "Bristol", "Bromley", "Buckinghamshire",
+    "Bury", "Calderdale", "Cambridgeshire", "Camden", "Central Bedfordshire", "Cheshire East",
+    "Cheshire West and Chester", "City of London", "Cornwall", "Coventry", "Croydon", "Cumberland",
+    "Darlington", "Derby", "Derbyshire", "Devon", "Doncaster", "Dorset", "Dudley", "Durham", "Ealing",
+    "East Riding of Yorkshire", "East Sussex", "Enfield", "Essex", "Gateshead", "Gloucestershire",
+    "Greenwich", "Hackney", "Halton", "Hammersmith and Fulham", "Hampshire", "Haringey", "Harrow",
+    "Hartlepool", "Havering", "Herefordshire", "Hertfordshire", "Hillingdon", "Hounslow", "Isle of Wight",
+    "Isles of Scilly", "Islington", "Kensington and Chelsea", "Kent", "Kingston upon Hull",
+    "Kingston upon Thames", "Kirklees", "Knowsley", "Lambeth", "Lancashire", "Leeds", "Leicester",
+    "Leicestershire", "Lewisham", "Lincolnshire", "Liverpool", "Luton", "Manchester", "Medway", "Merton",
+    "Middlesbrough", "Milton Keynes", "Newcastle upon Tyne", "Newham", "Norfolk", "North East Lincolnshire",
+    "North Lincolnshire", "North Northamptonshire", "North Somerset", "North Tyneside", "North Yorkshire",
+    "Northumberland", "Nottingham", "Nottinghamshire", "Oldham", "Oxfordshire", "Peterborough", "Plymouth",
+    "Portsmouth", "Reading", "Redbridge", "Redcar and Cleveland", "Richmond upon Thames", "Rochdale",
+    "Rotherham", "Rutland", "Salford", "Sandwell", "Sefton", "Sheffield", "Shropshire", "Slough", "Solihull",
+    "Somerset", "South Gloucestershire", "South Tyneside", "Southampton", "Southend-on-Sea", "Southwark",
+    "St Helens", "Staffordshire", "Stockport", "Stockton-on-Tees", "Stoke-on-Trent", "Suffolk", "Sunderland",
+    "Surrey", "Sutton", "Swindon", "Tameside", "Telford and Wrekin", "Thurrock", "Torbay", "Tower Hamlets",
+    "Trafford", "Wakefield", "Walsall", "Waltham Forest", "Wandsworth", "Warrington", "Warwickshire",
+    "West Berkshire", "West Northamptonshire", "West Sussex", "Westminster", "Westmorland and Furness",
+    "Wigan", "Wiltshire", "Windsor and Maidenhead", "Wirral", "Wokingham", "Wolverhampton", "Worcestershire",
+    "York",
+    # Abolished or renamed since 2009, still named by older reports and articles.
+    "Bournemouth", "Poole", "Cumbria", "Northamptonshire", "Cheshire", "Bedfordshire",
+)
+
+# Words that say what kind of council it is, not which one.
+_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:council\s+of\s+the\s+|(?:london|royal|metropolitan)\s+borough\s+of\s+(?:the\s+)?|"
+    r"county\s+(?:of\s+)?|city\s+of\s+)"
+)
+_SUFFIX = re.compile(
+    r"(?:\s+(?:council|county|city|borough|metropolitan|district|safeguarding\s+children\s+board|"
+    r"local\s+authority|children\s*s\s+services|city\s+of|county\s+of))+$"
+)
+_DISPLAY_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:council\s+of\s+the\s+|(?:london|royal|metropolitan)\s+borough\s+of\s+(?:the\s+)?)", re.IGNORECASE
+)
+_DISPLAY_SUFFIX = re.compile(
+    r"(?:\s+(?:county|city|borough|metropolitan|district)\s+council|\s+council|\s+(?:metropolitan|district|borough))+$"
+    r"|\s+safeguarding\s+children\s+board$",
+    re.IGNORECASE,
+)
+# Short forms in use that the rules above cannot reach.
+_ALIASES = {"east riding": "east riding of yorkshire", "hull": "kingston upon hull",
+            "county durham": "durham", "city of london": "london", "bristol city of": "bristol"}
+
+
+def council_key(name: str) -> str:
+    """One key per council: 'Derby City Council', 'Derby City' and 'derby' -> 'derby'."""
+    key = name.lower().replace("&", " and ").replace("’", "'")
+    key = re.sub(r"[^a-z]+", " ", key.replace("'", "")).strip()
+    key = _ALIASES.get(key, key)
+    for pattern in (_PREFIX, _SUFFIX, _PREFIX):
+        key = pattern.sub("", key).strip()
+    return _ALIASES.get(key, key)
+
+
+def display_name(name: str) -> str:
+    """The council as people write it: 'London Borough of Hounslow' -> 'Hounslow'; 'Derby City' stays."""
+    name = " ".join(name.replace("&", "and").split()).strip(" ,.")
+    name = _DISPLAY_SUFFIX.sub("", _DISPLAY_PREFIX.sub("", name)).strip(" ,")
+    return name[:1].upper() + name[1:]
+
+
+_GAZETTEER = sorted(ENGLISH_COUNCILS, key=len, reverse=True)
+_MENTION = re.compile(
+    r"\b(" + "|".join(re.escape(c).replace(r"\ and\ ", r"\s+(?:and|&)\s+").replace(r"\ ", r"\s+") for c in _GAZETTEER) + r")\b"
+)
+
+
+def council_named_in(text: str) -> str | None:
+    """The council a free text is about: the one named most often, if no other is named as often."""
+    counts = Counter(council_key(m.group(1)) for m in _MENTION.finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    key = ranked[0][0]
+    return next(c for c in ENGLISH_COUNCILS if council_key(c) == key)

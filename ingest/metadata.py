@@ -1,0 +1,186 @@
+"""What a document says about itself: title, council, report type, dates and published judgements.
+
+Read from the document's own first pages, because that is what a citation must agree with; the file
+name is used only as a fallback for the publication date (Ofsted's files are named by it, e.g.
+"children's services inspection - 08 july 2025.pdf"). A grade that is not printed stays absent.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest import ofsted_patterns as op
+from ingest.councils import council_key, council_named_in, display_name
+from models import DocumentMetadata, Judgement, Page
+
+__all__ = ["REPORT_TYPES", "HEAD_PAGES", "extract_metadata", "council_key", "ilacs_equivalents"]
+
+REPORT_TYPES: tuple[str, ...] = (
+    "ilacs_standard",                # inspection of local authority children's services, two weeks (2018-)
+    "ilacs_short",                   # the same, one week
+    "focused_visit",
+    "monitoring_visit",
+    "jtai",                          # joint targeted area inspection
+    "sif",                           # single inspection framework, 2013-2018, incl. re-inspections
+    "lscb_review",                   # SIF review of a Local Safeguarding Children Board on its own
+    "safeguarding_lac",              # safeguarding and looked after children inspections, 2009-2013
+    "unannounced_contact_referral",  # unannounced inspection of contact, referral and assessment, 2009-2012
+    "committee_paper",
+    "press_article",
+    "other",
+)
+HEAD_PAGES = 3            # every field but the LSCB judgement is printed on the first pages
+_TITLE_WINDOW = 700       # page-1 characters in which the title, council and dates are printed
+
+# An ILACS page 1 whose title line the cleaner took for the running header that repeats it.
+_UNTITLED_ILACS = re.compile(r"Inspection\s+dates?\s*:.{0,80}?Lead\s+inspectors?\s*:", re.IGNORECASE)
+_FILE_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+((?:19|20)\d\d)", re.IGNORECASE)
+_COMMITTEE = re.compile(
+    r"\b(?:committee|scrutiny|cabinet|report\s+of\s+the\s+(?:director|head)|purpose\s+of\s+(?:the\s+)?report|agenda)\b",
+    re.IGNORECASE,
+)
+_PRESS = re.compile(r"behind\s+the\s+rating|\bmins?\s+read\b|\(credit|\bsays\b|\bsaid\b|^by\s", re.IGNORECASE | re.MULTILINE)
+
+
+def extract_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata:
+    """Metadata of one document from its cleaned pages; Ofsted reports are recognised by their page 1."""
+    texts = [(page.number or i + 1, " ".join(page.text.split())) for i, page in enumerate(pages)]
+    texts = [(number, text) for number, text in texts if text] or [(1, "")]
+    head = texts[0][1][:_TITLE_WINDOW]
+    for report_type, pattern in op.TITLES:
+        title = pattern.search(head)
+        if title and (kind == "pdf" or op.INSPECTION_DATES.search(head)):
+            return _ofsted_metadata(texts, head, report_type, title, file_name)
+    if kind == "pdf" and _UNTITLED_ILACS.match(head):
+        return _ofsted_metadata(texts, head, "ilacs", None, file_name)
+    return _text_metadata(pages, file_name, kind)
+
+
+def ilacs_equivalents(judgements: dict[str, Judgement]) -> dict[str, Judgement]:
+    """SIF judgements under the ILACS names they correspond to, so the two frameworks line up in one table."""
+    return {op.SIF_TO_ILACS.get(key, key): value for key, value in judgements.items()}
+
+
+def _ofsted_metadata(texts: list[tuple[int, str]], head: str, report_type: str, title: re.Match | None,
+                     file_name: str) -> DocumentMetadata:
+    meta = DocumentMetadata(publisher="Ofsted", report_type=report_type)
+    first_pages = texts[:HEAD_PAGES]
+    if title:
+        council = _council(head, title)
+        meta.title = _tidy(title.group(0))
+        if council and council_key(council) not in council_key(meta.title):
+            meta.title = f"{_tidy(council)}: {meta.title}"
+    else:  # the title is gone; the council is the one the report keeps naming, the title its standard one
+        council = council_named_in(" ".join(text for _, text in first_pages))
+        meta.title = f"Inspection of {council} local authority children’s services" if council else ""
+    meta.council = display_name(council) if council else None
+    for _, text in first_pages:
+        found = op.INSPECTION_DATES.search(text)
+        span = found and op.parse_range(found.group("rest"))
+        if span:
+            meta.inspection_start, meta.inspection_end = (d.isoformat() for d in span)
+            break
+    published = op.PUBLISHED.search(head)
+    published_on = (published and op.parse_date(published.group("rest"))) or _file_date(file_name)
+    meta.published = published_on.isoformat() if published_on else None
+    if report_type == "ilacs":
+        meta.report_type = _ilacs_kind(meta)
+        meta.judgements = _ilacs_judgements(first_pages)
+    elif report_type in ("sif", "lscb_review"):
+        meta.judgements = _sif_judgements(first_pages, texts)
+    return meta
+
+
+def _council(head: str, title: re.Match) -> str | None:
+    """The council as page 1 prints it: inside the ILACS title, else just before (SIF) or after (2013) it."""
+    named = title.groupdict().get("council")
+    if named:
+        return named
+    before = re.sub(r"^\d{1,3}\s+", "", head[: title.start()]).strip(" ,")
+    if before:
+        return before
+    after = re.match(r"\s*(.{2,80}?)\s+(?:Inspection\s+dates?|Age\s+group|Reporting\s+inspector)", head[title.end():])
+    return after.group(1) if after else None
+
+
+def _tidy(text: str) -> str:
+    """Footnote markers ('Board1') and stray spaces out of a printed title."""
+    return re.sub(r"(?<=[a-z])\d\b", "", " ".join(text.split())).strip(" ,.")
+
+
+def _file_date(file_name: str) -> date | None:
+    found = _FILE_DATE.search(file_name)
+    if not found or found.group(2).lower() not in op.MONTHS:
+        return None
+    try:
+        return date(int(found.group(3)), op.MONTHS[found.group(2).lower()], int(found.group(1)))
+    except ValueError:
+        return None
+
+
+def _ilacs_kind(meta: DocumentMetadata) -> str:
+    """Short ILACS inspections last one working week, standard ones two; the report says so only by its dates."""
+    if not (meta.inspection_start and meta.inspection_end):
+        return "ilacs_standard"
+    days = (date.fromisoformat(meta.inspection_end) - date.fromisoformat(meta.inspection_start)).days
+    return "ilacs_short" if days <= op.SHORT_INSPECTION_MAX_DAYS else "ilacs_standard"
+
+
+def _ilacs_judgements(pages: list[tuple[int, str]]) -> dict[str, Judgement]:
+    """Read the 'Judgement Grade' table of page 1 (or 2), and nothing from the prose around it."""
+    for number, text in pages[:2]:
+        start = op.ILACS_TABLE_START.search(text)
+        if not start:
+            continue
+        table = text[start.end(): start.end() + op.ILACS_TABLE_LENGTH]
+        found: dict[str, Judgement] = {}
+        for key, label in op.ILACS_LABELS:
+            match = label.search(table)
+            if match and key not in found:
+                found[key] = Judgement(op.grade_of(match.group("grade")), number)
+        return found
+    return {}
+
+
+def _sif_judgements(first_pages: list[tuple[int, str]], pages: list[tuple[int, str]]) -> dict[str, Judgement]:
+    """The SIF list on page 1, and the LSCB judgement wherever its section heading is."""
+    found: dict[str, Judgement] = {}
+    for number, text in first_pages[:2]:
+        overall = op.SIF_OVERALL.search(text)
+        if overall and "overall_effectiveness" not in found:
+            found["overall_effectiveness"] = Judgement(op.grade_of(overall.group("grade")), number)
+        for key, label in op.SIF_LABELS:
+            match = label.search(text)
+            if match and key not in found:
+                found[key] = Judgement(op.grade_of(match.group("grade")), number)
+    for number, text in pages:
+        lscb = op.LSCB.search(text)
+        if lscb:
+            found["lscb"] = Judgement(op.grade_of(lscb.group("grade")), number)
+            break
+    return found
+
+
+def _text_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata:
+    """Press articles and committee papers: a title line, a date near the top, the council they are about."""
+    text = "\n".join(page.text for page in pages)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = next((line for line in lines if len(line.split()) >= 2), lines[0] if lines else file_name)
+    top = "\n".join(lines[:6])
+    if _COMMITTEE.search(title):
+        report_type = "committee_paper"
+    elif _PRESS.search(top) or _PRESS.search(text[:3000]):
+        report_type = "press_article"
+    elif _COMMITTEE.search(top):
+        report_type = "committee_paper"
+    else:
+        report_type = "other"
+    council = council_named_in(text)
+    published = op.parse_date(top) or _file_date(file_name)
+    return DocumentMetadata(
+        title=title[:300],
+        council=council,
+        publisher=council if report_type == "committee_paper" else None,
+        report_type=report_type,
+        published=published.isoformat() if published else None,
+    )

@@ -1,0 +1,115 @@
+"""The one data model of InspectQA: documents, their pages, the chunks cut from them, and search hits.
+
+Everything that crosses a module boundary is one of these dataclasses, so the store, the search,
+the CLIs and the app all speak the same language. Offsets are character offsets into `Page.text`,
+the cleaned text of one page, which is stored verbatim: `page.text[chunk.start:chunk.end] == chunk.text`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+GRADES = ("outstanding", "good", "requires improvement", "inadequate")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One published judgement of an inspection report, with the page it was read from."""
+
+    grade: str  # one of GRADES
+    page: int
+
+
+@dataclass
+class DocumentMetadata:
+    """What a document says about itself. Unknown fields stay None: a grade is never guessed."""
+
+    title: str = ""
+    council: str | None = None          # normalised display name, e.g. "Derby City"
+    publisher: str | None = None        # "Ofsted", a council, a magazine
+    report_type: str = "other"          # see ingest.metadata.REPORT_TYPES
+    published: str | None = None        # YYYY-MM-DD
+    inspection_start: str | None = None  # YYYY-MM-DD
+    inspection_end: str | None = None    # YYYY-MM-DD
+    judgements: dict[str, Judgement] = field(default_factory=dict)
+
+    @property
+    def year(self) -> int | None:
+        date = self.published or self.inspection_end or self.inspection_start
+        return int(date[:4]) if date else None
+
+
+@dataclass(frozen=True)
+class Page:
+    """The cleaned text of one page. `number` is 1-based; None for formats without pages."""
+
+    number: int | None
+    text: str
+    ocr: bool = False
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage: a slice of one page's text, sized to fit the embedding model."""
+
+    doc_id: str
+    page: int | None
+    start: int
+    end: int
+    text: str
+    ordinal: int = 0          # position of the chunk within its document
+    chunk_id: int | None = None
+
+
+@dataclass
+class Document:
+    """One ingested file's content. Identical content under several file names is one Document."""
+
+    doc_id: str
+    sha256: str
+    kind: str                 # pdf, txt, md, docx
+    sources: list[str]        # every file path this content was ingested from, first one first
+    metadata: DocumentMetadata
+    n_pages: int = 0
+    n_chunks: int = 0
+    added_at: str = ""        # ISO 8601, UTC
+
+    @property
+    def source(self) -> str:
+        return self.sources[0] if self.sources else ""
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of a hit's text (offsets into `Hit.chunk.text`) that best answers the question."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Hit:
+    """One ranked search result."""
+
+    chunk: Chunk
+    document: Document
+    score: float
+    rank: int = 0
+    highlights: list[Highlight] = field(default_factory=list)
+
+
+_COUNCIL_NOISE = re.compile(
+    r"\b(the|council|county|city|borough|metropolitan|district|royal|london|of|local|authority|children'?s?|services)\b"
+)
+
+
+def council_key(name: str) -> str:
+    """A matching key for council names: 'Derby City Council', 'Derby' and 'derby' agree; '&' is 'and'."""
+    text = unicodedata.normalize("NFKC", name or "").lower().replace("&", " and ").replace("’", "'")
+    plain = re.sub(r"[^\w&' ]+", " ", text)
+    return " ".join(_COUNCIL_NOISE.sub(" ", plain).split()) or " ".join(plain.split())

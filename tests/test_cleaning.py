@@ -1,0 +1,38 @@
+from ingest.cleaning import clean_pdf_pages, clean_plain_text, reflow, strip_running_lines
+
+
+TOPICS = ["early help", "care leavers", "fostering", "adoption", "leadership", "supervision"]
+
+
+def test_running_headers_and_page_numbers_are_removed():
+    pages = [
+        f"Inspection of Derby City local authority children’s services \n19 to 23 May 2025 {n} \n"
+        f"This page is about {topic}. \n{n}"
+        for n, topic in enumerate(TOPICS, start=1)
+    ]
+    cleaned = strip_running_lines(pages)
+    for n, (page, topic) in enumerate(zip(cleaned, TOPICS), start=1):
+        assert page.strip() == f"This page is about {topic}."
+
+
+def test_lines_are_reflowed_into_paragraphs_and_hyphenated_breaks_joined():
+    raw = ("1. Children benefit from impactful life-\nstory work and live in caring homes \n"
+           "that provide security. \n2. Care leavers are well supported. \n")
+    assert reflow(raw) == ("1. Children benefit from impactful life-story work and live in caring homes "
+                           "that provide security.\n\n2. Care leavers are well supported.")
+
+
+def test_a_paragraph_number_stuck_to_the_previous_sentence_moves_to_its_paragraph():
+    raw = "Leaders know their services well and improve access. 46.\nManagers oversee cases closely. \n"
+    assert reflow(raw) == "Leaders know their services well and improve access.\n\n46. Managers oversee cases closely."
+
+
+def test_judgement_table_cells_join_into_label_grade_sentences():
+    raw = ("Judgement Grade \nThe experiences and progress of \nchildren in care \nOutstanding  \n"
+           "Overall effectiveness Outstanding  \n")
+    text = clean_pdf_pages([raw])[0]
+    assert "The experiences and progress of children in care Outstanding" in text
+
+
+def test_plain_text_keeps_its_paragraphs_but_loses_nuls_and_crlf():
+    assert clean_plain_text("\ufeffTitle\r\n\r\n\r\n\r\nBody\x00 text  \r\n") == "Title\n\nBody text"
