@@ -6,8 +6,6 @@ the cleaned text of one page, which is stored verbatim: `page.text[chunk.start:c
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
@@ -102,14 +100,3 @@ class Hit:
     rank: int = 0
     highlights: list[Highlight] = field(default_factory=list)
 
-
-_COUNCIL_NOISE = re.compile(
-    r"\b(the|council|county|city|borough|metropolitan|district|royal|london|of|local|authority|children'?s?|services)\b"
-)
-
-
-def council_key(name: str) -> str:
-    """A matching key for council names: 'Derby City Council', 'Derby' and 'derby' agree; '&' is 'and'."""
-    text = unicodedata.normalize("NFKC", name or "").lower().replace("&", " and ").replace("’", "'")
-    plain = re.sub(r"[^\w&' ]+", " ", text)
-    return " ".join(_COUNCIL_NOISE.sub(" ", plain).split()) or " ".join(plain.split())

@@ -18,7 +18,8 @@ from index.embedder import Embedder
 from index.highlight import highlight, term_weights
 from index.query import QueryAnalysis, analyse, fts_match
 from index.store import Store
-from models import Chunk, Document, Hit, council_key
+from index.councils import council_key
+from models import Chunk, Document, Hit
 
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too

@@ -284,7 +284,7 @@ class Store:
 
     # ----- writing -------------------------------------------------------------------------------
     def add_document(self, document: Document, pages: Sequence[Page], chunks: Sequence[Chunk],
-                     vectors: np.ndarray, replaces_source_of: str | None = None) -> None:
+                     vectors: np.ndarray) -> None:
         """Insert a document with everything derived from it, in one transaction."""
         if vectors.shape != (len(chunks), self.dim):
             raise ValueError(f"expected {len(chunks)} vectors of {self.dim}, got {vectors.shape}")

@@ -43,10 +43,12 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     threshold = max(MIN_REPEAT_PAGES, int(0.4 * len(pages)))
     running = {sig for sig, n in counts.items() if n >= threshold and sig}
     cleaned = []
-    for lines in split:
+    for number, lines in enumerate(split):
+        # Page 1's top lines are its title, even where the running header repeats them word for word.
+        title_lines = set(_edge_indexes(lines)[:EDGE_LINES]) if number == 0 else set()
         drop = {
             i for i in _edge_indexes(lines)
-            if _signature(lines[i]) in running or _PAGE_NUMBER.match(lines[i].strip())
+            if (_signature(lines[i]) in running and i not in title_lines) or _PAGE_NUMBER.match(lines[i].strip())
         }
         cleaned.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
     return cleaned

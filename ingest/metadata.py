@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from ingest import ofsted_patterns as op
-from ingest.councils import council_key, council_named_in, display_name
+from index.councils import council_key, council_named_in, display_name
 from models import DocumentMetadata, Judgement, Page
 
 __all__ = ["REPORT_TYPES", "HEAD_PAGES", "extract_metadata", "council_key", "ilacs_equivalents"]
@@ -68,7 +68,7 @@ def _ofsted_metadata(texts: list[tuple[int, str]], head: str, report_type: str, 
     if title:
         council = _council(head, title)
         meta.title = _tidy(title.group(0))
-        if council and council_key(council) not in council_key(meta.title):
+        if council and not title.groupdict().get("council"):  # SIF and 2018-20 titles do not name it
             meta.title = f"{_tidy(council)}: {meta.title}"
     else:  # the title is gone; the council is the one the report keeps naming, the title its standard one
         council = council_named_in(" ".join(text for _, text in first_pages))

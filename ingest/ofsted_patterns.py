@@ -91,8 +91,12 @@ SIF_TO_ILACS = {
 # Page-1 titles, most specific first: (report type, pattern). The ILACS short/standard split is made
 # later from the length of the inspection.
 TITLES = (
-    ("focused_visit", re.compile(r"Focused\s+visit\s+to\s+.{1,80}?children['’]s\s+services", re.IGNORECASE)),
-    ("monitoring_visit", re.compile(r"Monitoring\s+visit\s+(?:to|of)\s+.{1,80}?children['’]s\s+services", re.IGNORECASE)),
+    ("focused_visit", re.compile(
+        r"Focused\s+visit\s+to\s+(?:the\s+)?(?P<council>.{1,80}?)\s+(?:local\s+authority\s+)?children['’]s\s+services",
+        re.IGNORECASE)),
+    ("monitoring_visit", re.compile(
+        r"Monitoring\s+visit\s+(?:to|of)\s+(?:the\s+)?(?P<council>.{1,80}?)\s+(?:local\s+authority\s+)?children['’]s\s+services",
+        re.IGNORECASE)),
     ("jtai", re.compile(r"Joint\s+targeted\s+area\s+inspection\s+of\s+.{1,160}?(?=\s+(?:This\s+report|Between|From|Inspection\s+dates?|\d{1,2}\s+to)\b)", re.IGNORECASE)),
     ("sif", re.compile(
         r"(?:\bRe-?\s?inspection|\bInspection)\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+"

@@ -17,8 +17,8 @@ from errors import InspectQAError, UnreadableFileError
 from index.embedder import Embedder
 from index.store import Store
 from ingest.chunking import MAX_TOKENS, chunk_document
-from ingest.metadata import extract_metadata
-from ingest.readers import SUPPORTED_SUFFIXES, kind_of, read_file
+from ingest.readers import SUPPORTED_SUFFIXES, kind_of
+from ingest.worker import IsolatedReader, ReadResult, ReadTask
 from models import Document
 
 VECTOR_FLUSH_SECONDS = 30  # write the FAISS file at least this often during a long ingest
@@ -66,7 +66,8 @@ class IngestReport:
 def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]:
     """(source name, path) for every file to ingest; folders are walked, keeping only supported files.
 
-    A path that does not exist comes back as (name, None) so it is reported, not silently dropped.
+    A named path that is not a regular file comes back as (name, None) so it is reported, not silently
+    dropped; pipes and devices are never opened (reading one would block forever).
     """
     for given in paths:
         path = Path(given)
@@ -74,9 +75,10 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith("."):
-                        yield os.path.abspath(os.path.join(root, name)), Path(root, name)
-        elif path.exists():
+                    full = Path(root, name)
+                    if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith(".") and full.is_file():
+                        yield os.path.abspath(full), full
+        elif path.is_file():
             yield os.path.abspath(path), path
         else:
             yield str(given), None
@@ -95,47 +97,76 @@ def ingest_paths(
     on_file: Callable[[FileOutcome], None] | None = None,
     on_chunks: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Ingest files and folders; on_file hears each file's outcome, on_chunks each embedded batch."""
+    """Ingest files and folders; on_file hears each file's outcome, on_chunks each embedded batch.
+
+    Files already indexed are settled at once; the rest are read in a child process (ingest.worker)
+    while the previous file is embedded.
+    """
     report = IngestReport()
     started = last_flush = time.monotonic()
-    for source, path in find_files(paths):
-        outcome = _ingest_one(source, path, store, embedder, on_chunks)
+
+    def record(outcome: FileOutcome) -> None:
+        nonlocal last_flush
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
         if time.monotonic() - last_flush > VECTOR_FLUSH_SECONDS:
             store.flush_vectors()
             last_flush = time.monotonic()
+
+    def files_to_read() -> Iterator[ReadTask]:
+        for source, path in find_files(paths):
+            settled = _settle_known(source, path, store)
+            if isinstance(settled, FileOutcome):
+                record(settled)
+            else:
+                yield settled
+
+    with IsolatedReader() as reader:
+        for task, result in reader.read_all(files_to_read()):
+            record(_add(task, result, store, embedder, on_chunks))
     store.flush_vectors()
     report.seconds = time.monotonic() - started
     return report
 
 
-def _ingest_one(source: str, path: Path | None, store: Store, embedder: Embedder,
-                on_chunks: Callable[[int], None] | None) -> FileOutcome:
+def _settle_known(source: str, path: Path | None, store: Store) -> FileOutcome | ReadTask:
+    """Outcome without reading, for missing, unsupported and already indexed files; else a ReadTask."""
     try:
         if path is None:
-            raise UnreadableFileError(source, "does not exist", "Check the path and try again.")
+            raise UnreadableFileError(source, "does not exist or is not a regular file", "Check the path and try again.")
         kind = kind_of(path)
         try:
             sha256 = sha256_of(path)
         except OSError as exc:
             raise UnreadableFileError(source, f"cannot be opened ({exc.strerror or exc})") from None
-        existing = store.doc_id_for_sha(sha256)
-        previous = store.doc_id_for_source(source)
-        if existing is not None:
-            if previous == existing:
-                return FileOutcome(source, "unchanged", existing)
-            store.add_source(existing, source)
-            return FileOutcome(source, "duplicate", existing, "same content as a document already indexed")
-        pages = read_file(path)
-        doc_id = sha256[:16]
-        metadata = extract_metadata(pages, path.name, kind)
-        chunks = chunk_document(doc_id, pages, embedder.count_tokens, min(MAX_TOKENS, embedder.max_tokens))
-        vectors = embedder.embed([c.text for c in chunks], on_batch=on_chunks)
-        document = Document(doc_id, sha256, kind, [source], metadata)
-        store.add_document(document, pages, chunks, vectors)
-        status = "replaced" if previous is not None else "added"
-        return FileOutcome(source, status, doc_id, pages=len(pages), chunks=len(chunks))
     except InspectQAError as exc:
         return FileOutcome(source, "failed", message=str(exc))
+    return _as_known(source, sha256, store) or ReadTask(source, path, sha256, kind)
+
+
+def _as_known(source: str, sha256: str, store: Store) -> FileOutcome | None:
+    existing = store.doc_id_for_sha(sha256)
+    if existing is None:
+        return None
+    if store.doc_id_for_source(source) == existing:
+        return FileOutcome(source, "unchanged", existing)
+    store.add_source(existing, source)
+    return FileOutcome(source, "duplicate", existing, "same content as a document already indexed")
+
+
+def _add(task: ReadTask, result: ReadResult | UnreadableFileError, store: Store, embedder: Embedder,
+         on_chunks: Callable[[int], None] | None) -> FileOutcome:
+    if isinstance(result, UnreadableFileError):
+        return FileOutcome(task.source, "failed", message=str(result))
+    known = _as_known(task.source, task.sha256, store)  # the same content earlier in this batch
+    if known:
+        return known
+    doc_id = task.sha256[:16]
+    chunks = chunk_document(doc_id, result.pages, embedder.count_tokens, min(MAX_TOKENS, embedder.max_tokens))
+    vectors = embedder.embed([c.text for c in chunks], on_batch=on_chunks)
+    replaces = store.doc_id_for_source(task.source)
+    store.add_document(Document(doc_id, task.sha256, task.kind, [task.source], result.metadata),
+                       result.pages, chunks, vectors)
+    return FileOutcome(task.source, "replaced" if replaces else "added", doc_id,
+                       pages=len(result.pages), chunks=len(chunks))

@@ -11,8 +11,18 @@ def test_running_headers_and_page_numbers_are_removed():
         for n, topic in enumerate(TOPICS, start=1)
     ]
     cleaned = strip_running_lines(pages)
-    for n, (page, topic) in enumerate(zip(cleaned, TOPICS), start=1):
+    for page, topic in zip(cleaned[1:], TOPICS[1:]):
         assert page.strip() == f"This page is about {topic}."
+
+
+def test_page_one_keeps_a_title_that_the_running_header_repeats():
+    header = "Inspection of Bracknell Forest local authority children’s services"
+    pages = [f"{header}\nInspection dates: 1 to 5 May 2022\nBody one."] + [
+        f"{header}\nThis page is about {topic}.\n{n}" for n, topic in enumerate(TOPICS, start=2)
+    ]
+    cleaned = strip_running_lines(pages)
+    assert cleaned[0].startswith(header)
+    assert all(header not in page for page in cleaned[1:])
 
 
 def test_lines_are_reflowed_into_paragraphs_and_hyphenated_breaks_joined():

@@ -1,0 +1,37 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run    create the venv, install, index the demo corpus if there is no index yet, start the app
+#   make test   create the venv, install, run the tests
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INDEX ?= data/index
+PORT ?= 8501
+export HF_HUB_OFFLINE := 1
+
+.PHONY: run test index search bench clean
+
+$(VENV)/installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(INDEX)/inspectqa.sqlite: | $(VENV)/installed
+	$(PY) -m ingest corpus --index $(INDEX)
+
+index: $(INDEX)/inspectqa.sqlite
+
+run: $(VENV)/installed index
+	INSPECTQA_INDEX=$(INDEX) $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: $(VENV)/installed
+	$(PY) -m pytest
+
+search: $(VENV)/installed index
+	$(PY) -m index search --index $(INDEX) "$(Q)"
+
+bench: $(VENV)/installed
+	$(PY) bench/run.py --corpus ../shared/corpus --questions ../shared/eval/dev_questions.jsonl
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,127 @@
+"""Library: add reports (drag and drop, several at once) and see or delete what the index holds.
+
+Uploads are processed as soon as they arrive, one file at a time with its own progress line, and are
+searchable on the Ask page straight away (the shared Searcher follows the index's generation).
+"""
+from pathlib import Path
+
+import streamlit as st
+
+from app_ui import resources
+from app_ui.passages import readable_date
+from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
+from errors import InspectQAError
+from index.briefing import escape_markdown
+from index.search import Searcher
+from ingest.pipeline import FileOutcome, ingest_paths
+from ingest.readers import SUPPORTED_SUFFIXES
+
+OUTCOME_WORDS = {
+    "added": "added", "replaced": "added, replacing an older version",
+    "unchanged": "already in the library", "duplicate": "already in the library (same content as a document there)",
+}
+
+
+def ingest_upload(name: str, data: bytes, searcher: Searcher) -> tuple[str, str]:
+    """Save and ingest one file while showing its progress; return (state, message) to remember."""
+    shown = escape_markdown(name)
+    with st.status(f"{shown}: reading…") as status:
+        try:
+            saved = save_upload(name, data)
+        except UploadRefusedError as exc:
+            status.update(label=escape_markdown(str(exc)), state="error")
+            return "error", str(exc)
+        embedded = 0
+
+        def on_chunks(count: int) -> None:
+            nonlocal embedded
+            embedded += count
+            status.update(label=f"{shown}: {embedded} passages embedded…")
+
+        outcomes: list[FileOutcome] = []
+        ingest_paths([saved.path], searcher.store, searcher.embedder, on_file=outcomes.append, on_chunks=on_chunks)
+        outcome = outcomes[0]
+        if outcome.status == "failed":
+            message = for_the_user(outcome.message, saved)
+            saved.path.unlink(missing_ok=True)
+            status.update(label=escape_markdown(message), state="error")
+            return "error", message
+        message = f"{name}: {OUTCOME_WORDS[outcome.status]}"
+        if outcome.status in ("added", "replaced"):
+            message += f", {outcome.pages} pages, {outcome.chunks} passages."
+        status.update(label=escape_markdown(message), state="complete")
+        return "success", message
+
+
+def upload_section() -> None:
+    limit = max_upload_mb()
+    generation = st.session_state.setdefault("uploader_generation", 0)
+    files = st.file_uploader(
+        f"Add reports (PDF, Word, text or Markdown; up to {limit} MB each)",
+        type=[suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES], accept_multiple_files=True,
+        max_upload_size=limit, key=f"uploader-{generation}",
+    )
+    if files:
+        try:
+            searcher = resources.searcher_for_writing()
+        except InspectQAError as exc:
+            st.error(escape_markdown(str(exc)))
+            return
+        progress = st.progress(0.0, text=f"Adding {len(files)} file{'s' if len(files) > 1 else ''}…")
+        results = []
+        for done, file in enumerate(files, start=1):
+            results.append(ingest_upload(file.name, file.getvalue(), searcher))
+            progress.progress(done / len(files), text=f"{done} of {len(files)} files done")
+        st.session_state["upload_results"] = results
+        st.session_state["uploader_generation"] = generation + 1  # an empty uploader on the next run
+        st.rerun()
+    for state, message in st.session_state.get("upload_results", []):
+        (st.success if state == "success" else st.error)(escape_markdown(message))
+
+
+def delete(searcher: Searcher, doc_ids: list[str]) -> None:
+    """Remove documents, and the uploaded copies of their files, which were kept only for the index."""
+    uploads = uploads_dir().resolve()
+    for doc_id in doc_ids:
+        document = searcher.store.document(doc_id)
+        searcher.store.delete_document(doc_id)
+        for source in map(Path, document.sources):
+            if source.parent.resolve() == uploads:
+                source.unlink(missing_ok=True)
+    searcher.store.flush_vectors()
+    st.session_state["filter_documents"] = []
+    st.toast(f"Deleted {len(doc_ids)} document{'s' if len(doc_ids) > 1 else ''}.")
+
+
+def document_list(searcher: Searcher) -> None:
+    documents = sorted(searcher.store.documents(), key=lambda d: d.added_at, reverse=True)
+    st.subheader(f"{len(documents)} documents")
+    if not documents:
+        return
+    st.dataframe(
+        [{"Title": d.metadata.title or Path(d.source).name, "Council": d.metadata.council or "",
+          "Published": readable_date(d.metadata.published), "Pages": d.n_pages, "Passages": d.n_chunks,
+          "Added": d.added_at.replace("T", " ")[:16]} for d in documents],
+        hide_index=True, width="stretch",
+    )
+    labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.metadata.title or Path(d.source).name}"
+              for d in documents}
+    with st.form("delete", border=False):
+        chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
+                                placeholder="Choose documents to remove from the index")
+        if st.form_submit_button("Delete") and chosen:
+            try:
+                delete(searcher, chosen)
+            except InspectQAError as exc:
+                st.error(escape_markdown(str(exc)))
+            else:
+                st.rerun()
+
+
+st.title("Library")
+upload_section()
+current = resources.searcher()
+if current is None:
+    st.info("There is no index yet: the first reports you add here create it.")
+else:
+    document_list(current)

@@ -1,0 +1,90 @@
+"""Passages as safe HTML: every piece of document text is escaped before it meets any markup.
+
+Reports are untrusted input (anyone can upload one), so nothing from a document is ever handed to
+Markdown or to HTML unescaped: a report containing `<script>` or `[x](javascript:…)` shows those
+characters as text. `st.html` does no Markdown processing, so escaping HTML is all it takes.
+No Streamlit here, so the escaping is tested directly.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from html import escape
+
+from models import Document, Highlight, Hit
+
+STYLE = """<style>
+.iqa-head { font-size: 0.95rem; line-height: 1.35; margin: 0 0 0.2rem 0; }
+.iqa-head b { font-size: 1.02rem; }
+.iqa-meta { color: #5b6170; font-size: 0.85rem; margin-bottom: 0.45rem; }
+.iqa-match { display: inline-block; padding: 0 0.45rem; border-radius: 0.6rem; font-size: 0.78rem;
+             background: #eef1f6; color: #3b4252; margin-left: 0.35rem; }
+.iqa-excerpt { font-size: 0.97rem; line-height: 1.55; white-space: pre-wrap; overflow-wrap: anywhere;
+               margin: 0.1rem 0 0.3rem 0; }
+.iqa-excerpt mark { background: #fff1a8; color: inherit; padding: 0 0.1rem; border-radius: 0.15rem; }
+.iqa-page { font-size: 0.92rem; line-height: 1.55; white-space: pre-wrap; overflow-wrap: anywhere;
+            max-height: 60vh; overflow-y: auto; }
+.iqa-page mark { background: #fff1a8; color: inherit; }
+</style>"""
+
+
+def marked(text: str, spans: Iterable[Highlight]) -> str:
+    """Escaped text with the given spans wrapped in <mark>; spans are clipped and may not overlap."""
+    pieces, position = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        start, end = max(span.start, position), min(span.end, len(text))
+        if start >= end:
+            continue
+        pieces += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        position = end
+    pieces.append(escape(text[position:]))
+    return "".join(pieces)
+
+
+def readable_date(iso: str | None) -> str:
+    """'2019-03-11' -> '11 March 2019'; an unknown or odd date reads as it is, or as 'date unknown'."""
+    if not iso:
+        return "date unknown"
+    try:
+        return f"{date.fromisoformat(iso):%-d %B %Y}"
+    except ValueError:
+        return iso
+
+
+def match_label(score: float, best: float) -> str:
+    """The score in words, relative to the best passage of the same answer (raw scores mean nothing to a reader)."""
+    ratio = score / best if best > 0 else 0.0
+    if ratio >= 0.8:
+        return "strong match"
+    if ratio >= 0.5:
+        return "good match"
+    return "partial match"
+
+
+def document_heading(document: Document) -> str:
+    """Council in bold, then the report title and its publication date."""
+    meta = document.metadata
+    council = meta.council or "Council not identified"
+    title = meta.title or document.source.rsplit("/", 1)[-1]
+    return (f'<div class="iqa-head"><b>{escape(council)}</b> · {escape(title)}</div>'
+            f'<div class="iqa-meta">Published {escape(readable_date(meta.published))}</div>')
+
+
+def passage_html(hit: Hit, best_score: float) -> str:
+    page = f"Page {hit.chunk.page}" if hit.chunk.page is not None else "No page numbers in this file"
+    label = match_label(hit.score, best_score)
+    return (f'<div class="iqa-meta">{escape(page)}<span class="iqa-match">{escape(label)}</span></div>'
+            f'<div class="iqa-excerpt">{marked(hit.chunk.text, hit.highlights)}</div>')
+
+
+def page_html(page_text: str, hit: Hit) -> str:
+    """A whole page with the passage marked, for checking a passage in its context."""
+    return f'<div class="iqa-page">{marked(page_text, [Highlight(hit.chunk.start, hit.chunk.end)])}</div>'
+
+
+def grouped_by_document(hits: Sequence[Hit]) -> list[list[Hit]]:
+    """Hits grouped by report in the order each report first appears, so one report is one card."""
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.document.doc_id, []).append(hit)
+    return list(groups.values())

@@ -1,0 +1,89 @@
+"""Read a follow-up question in the context of the one before it.
+
+A manager asks "How was Staffordshire judged for care leavers in 2019?" and then "what about
+supervision?". Searched on its own the follow-up is a question across all councils; meant in context
+it is about Staffordshire in 2019. A question carries two things, a *where* (the councils and years
+it names) and a *what* (its topic words). A follow-up that lacks one of them borrows it from the
+previous question; one that has both stands on its own. The search itself stays unaware of
+conversations: it is given the combined text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from index.query import analyse, keywords
+
+# Openings that say "same as before, but…": the question is a follow-up whatever its length.
+_FOLLOW_UP_OPENING = re.compile(
+    r"^\s*(?:and|also|plus|but|then|so|ok(?:ay)?|what\s+about|how\s+about|what\s+of|same\s+for|and\s+what\s+about)\b",
+    re.IGNORECASE,
+)
+# Words that point back at the previous question's council or report.
+_BACK_REFERENCES = frozenset("they them their theirs it its there that those this these council report".split())
+# A question with this many topic words or fewer, and no council or year, is read as a follow-up.
+SHORT_TOPIC = 2
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question is searched: `searched` is the text given to the search, `in_context` says
+    whether it borrowed from the previous question (the app then shows what it searched for)."""
+
+    question: str
+    searched: str
+    in_context: bool
+
+
+def _where(question: str, council_keys: Iterable[str]) -> tuple[list[str], list[int]]:
+    analysis = analyse(question, council_keys)
+    return analysis.council_keys, analysis.years
+
+
+def _topic(question: str, councils: list[str], years: list[int]) -> list[str]:
+    """Topic words: keywords that are not a council's name, a year or a word pointing back."""
+    place_words = {word for key in councils for word in key.split()} | {str(y) for y in years}
+    return [w for w in keywords(question) if w not in place_words and w not in _BACK_REFERENCES]
+
+
+def read_in_context(question: str, previous: str | None, council_keys: Iterable[str]) -> Reading:
+    """The question as it should be searched, given the previous question's searched text.
+
+    `council_keys` are the councils the index holds (index.councils.council_key of each), the same
+    list the search reads questions with, so a council is recognised here exactly when it is there.
+    """
+    question = question.strip()
+    if not previous:
+        return Reading(question, question, False)
+    council_keys = list(council_keys)
+    councils, years = _where(question, council_keys)
+    topic = _topic(question, councils, years)
+    before_councils, before_years = _where(previous, council_keys)
+    before_topic = _topic(previous, before_councils, before_years)
+
+    if not topic and (councils or years) and before_topic:
+        # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year.
+        keep_councils = councils or before_councils
+        keep_years = years or ([] if councils else before_years)
+        searched = _compose(before_topic, keep_councils, keep_years)
+    elif not (councils or years) and (before_councils or before_years) and _is_follow_up(question, topic):
+        # "What about supervision?" after a question about one council: the new topic, same place.
+        searched = _compose(topic or before_topic, before_councils, before_years)
+    elif not topic and not (councils or years) and before_topic:
+        # "Tell me more" after a question across councils: ask it again.
+        searched = previous
+    else:
+        return Reading(question, question, False)
+    return Reading(question, searched, searched != question)
+
+
+def _is_follow_up(question: str, topic: list[str]) -> bool:
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    return bool(_FOLLOW_UP_OPENING.match(question)) or bool(words & _BACK_REFERENCES) or len(topic) <= SHORT_TOPIC
+
+
+def _compose(topic: list[str], councils: list[str], years: list[int]) -> str:
+    """Plain words the search reads like any question: topic, then council names, then years."""
+    place = [key.title() for key in councils] + [str(y) for y in years]
+    return " ".join(topic + place)

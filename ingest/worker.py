@@ -1,0 +1,132 @@
+"""Read files in a child process, a few files ahead of the embedding.
+
+Two reasons. Isolation: pypdf has no timeout of its own and a hostile PDF can hang it or make it eat
+memory; in a child with a memory cap and a per-file deadline, that kills only the child, which is
+restarted for the next file. Speed: PDF text extraction (one core) overlaps the embedding of the
+previous file (the other core) instead of waiting for it.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from errors import UnreadableFileError
+from models import DocumentMetadata, Page
+
+TIMEOUT_ENV = "INSPECTQA_READ_TIMEOUT_S"
+MEMORY_ENV = "INSPECTQA_READ_MEMORY_MB"
+DEFAULT_TIMEOUT_S = 180
+DEFAULT_MEMORY_MB = 3072
+WINDOW = 2  # files handed to the child before the first comes back
+
+
+@dataclass
+class ReadTask:
+    source: str
+    path: Path
+    sha256: str
+    kind: str
+
+
+@dataclass
+class ReadResult:
+    pages: list[Page]
+    metadata: DocumentMetadata
+
+
+def _serve(connection, memory_bytes: int) -> None:
+    """The child: read each path it is sent; answer with a ReadResult or an error message."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    from ingest.metadata import extract_metadata
+    from ingest.readers import read_file
+
+    while True:
+        try:
+            path, kind = connection.recv()
+        except EOFError:
+            return
+        try:
+            pages = read_file(path)
+            connection.send(ReadResult(pages, extract_metadata(pages, Path(path).name, kind)))
+        except UnreadableFileError as exc:
+            connection.send((exc.reason, exc.fix))
+        except MemoryError:
+            connection.send(("needs more memory to read than allowed", "Check it opens normally; split or re-save it."))
+        except Exception as exc:  # any other library failure on a hostile file: that file fails, not the batch
+            connection.send((f"could not be read ({type(exc).__name__})", "Open it, save a fresh copy and add that."))
+
+
+class IsolatedReader:
+    """A restartable child process that reads files for the pipeline."""
+
+    def __init__(self, timeout_s: float | None = None, memory_mb: int | None = None):
+        self.timeout_s = timeout_s or float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT_S))
+        self.memory_bytes = (memory_mb or int(os.environ.get(MEMORY_ENV, DEFAULT_MEMORY_MB))) * 1024 * 1024
+        self._context = multiprocessing.get_context("spawn")  # no fork of a process holding torch threads
+        self._process = None
+        self._connection = None
+
+    def __enter__(self) -> "IsolatedReader":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._stop()
+
+    def _start(self) -> None:
+        parent, child = self._context.Pipe()
+        self._process = self._context.Process(target=_serve, args=(child, self.memory_bytes), daemon=True)
+        self._process.start()
+        child.close()
+        self._connection = parent
+
+    def _stop(self) -> None:
+        if self._process is not None:
+            self._connection.close()
+            self._process.kill()
+            self._process.join()
+            self._process = self._connection = None
+
+    def _send(self, task: ReadTask) -> None:
+        if self._process is None:
+            self._start()
+        self._connection.send((str(task.path), task.kind))
+
+    def read_all(self, tasks: Iterable[ReadTask]) -> Iterator[tuple[ReadTask, ReadResult | UnreadableFileError]]:
+        """Results in task order; a file that hangs or kills the child fails alone, the rest carry on."""
+        pending = iter(tasks)
+        in_flight: deque[ReadTask] = deque()
+        while True:
+            while len(in_flight) < WINDOW and (task := next(pending, None)) is not None:
+                self._send(task)
+                in_flight.append(task)
+            if not in_flight:
+                return
+            task = in_flight.popleft()
+            yield task, self._receive(task, in_flight)
+
+    def _receive(self, task: ReadTask, still_in_flight: deque[ReadTask]) -> ReadResult | UnreadableFileError:
+        failure = None
+        try:
+            if self._connection.poll(self.timeout_s):
+                answer = self._connection.recv()
+                if isinstance(answer, ReadResult):
+                    return answer
+                reason, fix = answer
+                return UnreadableFileError(task.source, reason, fix)
+            failure = UnreadableFileError(
+                task.source, f"took longer than {self.timeout_s:.0f} s to read",
+                "It may be damaged or built to be hostile; open it and save a fresh copy.")
+        except (EOFError, OSError):
+            failure = UnreadableFileError(
+                task.source, "made the reader stop (it may be damaged or far too large)",
+                "Open it, save a fresh copy and add that.")
+        self._stop()  # a hung or dead child: start a new one and hand it the files the old one held
+        for other in still_in_flight:
+            self._send(other)
+        return failure

@@ -1,0 +1,210 @@
+"""The real app driven by Streamlit's AppTest: ask, keep, export, upload, delete.
+
+Most tests use a small index built with the fast HashingEmbedder (the app loads its model through
+index.opening.load_embedder, patched here); one runs the bundled MiniLM over the shared seed documents.
+"""
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from index.opening import open_for_writing
+from ingest.pipeline import ingest_paths
+from tests.conftest import DATA, SEEDS, HashingEmbedder, write
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+BURY = """Bury: inspection of local authority children's services
+Published 12 May 2023
+
+Supervision is regular and reflective. Social workers say managers are available and supportive.
+
+Care leavers have personal advisers who stay in touch and help them find homes.
+"""
+WIGAN = """Wigan: inspection of local authority children's services
+Published 3 June 2021
+
+Care leavers in Wigan have personal advisers. <script>alert('x')</script> Pathway plans are up to date.
+
+Supervision is not always regular. [click here](javascript:alert(1)) Managers oversee practice.
+"""
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    monkeypatch.setattr("index.opening.load_embedder", lambda name=None: HashingEmbedder())
+
+
+@pytest.fixture
+def places(tmp_path, monkeypatch):
+    monkeypatch.setenv("INSPECTQA_INDEX", str(tmp_path / "index"))
+    monkeypatch.setenv("INSPECTQA_UPLOADS", str(tmp_path / "uploads"))
+    monkeypatch.delenv("INSPECTQA_MODEL", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def library(places, fake_model):
+    write(places / "docs" / "bury.txt", BURY)
+    write(places / "docs" / "wigan.txt", WIGAN)
+    store, embedder = open_for_writing(places / "index")
+    assert not ingest_paths([places / "docs"], store, embedder).failures
+    store.close()
+    return places
+
+
+def start() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    assert not app.exception
+    return app
+
+
+def ask(app: AppTest, question: str) -> AppTest:
+    app.chat_input[0].set_value(question).run()
+    assert not app.exception
+    return app
+
+
+def html(app: AppTest) -> str:
+    return "\n".join(element.proto.body for element in app.html)
+
+
+def quotes(app: AppTest) -> list[str]:
+    """The text each passage's Copy quote button puts on the clipboard."""
+    return [json.loads(element.proto.json)["text"] for element in app.get("bidi_component")]
+
+
+def texts(elements) -> str:
+    return "\n".join(element.value for element in elements)
+
+
+def upload(app: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    app.switch_page("app_ui/pages/library.py").run()
+    app.file_uploader[0].set_value([(name, data, "application/octet-stream") for name, data in files]).run()
+    assert not app.exception
+    return app
+
+
+def test_a_question_is_answered_with_cited_passages(library):
+    app = ask(start(), "Is supervision regular in Bury?")
+    assert app.chat_message[0].name == "user" and app.chat_message[1].name == "assistant"
+    assert '<div class="iqa-head"><b>Bury</b>' in html(app)
+    assert "<mark>" in html(app)
+    assert quotes(app)[0].startswith("“Bury: inspection") and quotes(app)[0].endswith("— (2023) Bury")
+    assert "passages from 2 reports" in texts(app.caption)
+
+
+def test_a_follow_up_is_read_in_the_context_of_the_question_before(library):
+    app = ask(ask(start(), "supervision in Wigan"), "what about care leavers?")
+    assert "Read with the previous question as: care leavers Wigan" in texts(app.caption)
+    assert len(app.chat_message) == 4  # both questions and answers stay in the conversation
+
+
+def test_a_filter_set_after_asking_re_runs_the_question(library):
+    app = ask(start(), "supervision")
+    assert len(quotes(app)) == 2
+    app.multiselect(key="filter_councils").set_value(["Wigan"]).run()
+    assert len(quotes(app)) == 1 and "Wigan" in quotes(app)[0]
+    assert "Only: Wigan" in texts(app.caption)
+
+
+def test_report_text_with_script_or_markdown_links_renders_inert(library):
+    app = ask(start(), "Wigan pathway plans javascript click")
+    page = html(app)
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page and "<script" not in page
+    assert "[click here](javascript:alert(1))" in page and "<a " not in page
+    assert all("javascript" not in element.value for element in (*app.markdown, *app.caption))
+
+
+def test_keep_then_export_the_briefing_as_docx_and_markdown(library, monkeypatch):
+    downloads = {}
+    original_add = MediaFileManager.add
+
+    def capture(self, data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        downloads[file_name] = data
+        return original_add(self, data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", capture)
+    app = ask(start(), "Is supervision regular in Bury?")
+    kept_quote = quotes(app)[0]
+    app.button(key="keep-0-1").click().run()
+    assert app.button(key="keep-0-1").label == "Kept ✓"
+
+    app.switch_page("app_ui/pages/briefing.py").run()
+    assert not app.exception
+    word = docx.Document(io.BytesIO(downloads["briefing.docx"]))
+    text = "\n".join(paragraph.text for paragraph in word.paragraphs)
+    excerpt, citation = kept_quote.rsplit(" — ", 1)
+    assert excerpt in text and f"— {citation}" in text and "References" in text
+    assert excerpt[1:40] in downloads["briefing.md"].decode()
+
+
+def test_the_basket_reorders_and_removes(library):
+    app = ask(start(), "supervision")
+    app.button(key="keep-0-1").click().run()
+    app.button(key="keep-0-2").click().run()
+    first, second = quotes(app)
+    app.switch_page("app_ui/pages/briefing.py").run()
+    assert first[1:30] in html(app).split("iqa-excerpt")[1]
+    app.button(key="down-0").click().run()
+    assert second[1:30] in html(app).split("iqa-excerpt")[1]
+    app.button(key="remove-0").click().run()
+    assert html(app).count("iqa-excerpt") == 2  # the style block plus the one excerpt left
+
+
+def test_an_uploaded_pdf_is_found_by_a_question_at_once(library):
+    app = upload(start(), ("staffordshire-ilacs-2019.pdf", (DATA / "staffordshire-ilacs-2019.pdf").read_bytes()))
+    assert "staffordshire-ilacs-2019.pdf: added" in texts(app.success)
+    assert [path.suffix for path in (library / "uploads").iterdir()] == [".pdf"]
+    app.switch_page("app_ui/pages/ask.py").run()
+    ask(app, "How was Staffordshire judged for care leavers?")
+    assert "<b>Staffordshire</b>" in html(app).split('class="iqa-head"')[1]
+    assert ", p. " in quotes(app)[0]
+
+
+def test_a_broken_file_fails_in_one_sentence_and_the_others_go_in(library):
+    app = upload(start(), ("broken.pdf", b"%PDF-1.4 this is not really a pdf"), ("notes.md", b"Derby supervision notes."))
+    errors = texts(app.error)
+    assert errors.startswith("broken.pdf: ") and "uploads" not in errors and "Traceback" not in errors
+    assert "notes.md: added" in texts(app.success)
+    assert [path.suffix for path in (library / "uploads").iterdir()] == [".md"]
+
+
+def test_a_duplicate_upload_is_recognised_and_an_oversized_one_refused(library, monkeypatch):
+    monkeypatch.setenv("INSPECTQA_MAX_UPLOAD_MB", "1")
+    app = upload(start(), ("bury copy.txt", BURY.encode()), ("huge.txt", b"x" * (1024 * 1024 + 1)))
+    assert "bury copy.txt: already in the library" in texts(app.success)
+    assert "huge.txt: the file is 1 MB, over the 1 MB limit" in texts(app.error)
+    assert "2 documents" in texts(app.subheader)
+
+
+def test_the_library_lists_documents_and_deletes_them(library):
+    app = start().switch_page("app_ui/pages/library.py").run()
+    listing = app.dataframe[0].value
+    assert sorted(listing["Council"]) == ["Bury", "Wigan"] and list(listing.columns) == [
+        "Title", "Council", "Published", "Pages", "Passages", "Added"]
+    bury = next(option for option in app.multiselect[0].options if option.startswith("Bury"))
+    app.multiselect[0].select(bury).run()
+    app.button[0].click().run()
+    assert not app.exception and "1 documents" in texts(app.subheader)
+
+
+def test_without_an_index_the_app_says_so_and_the_first_upload_creates_one(places, fake_model):
+    app = start()
+    assert "There is no index yet" in texts(app.info)
+    app = upload(app, ("bury.txt", BURY.encode()))
+    assert "bury.txt: added" in texts(app.success)
+    app.switch_page("app_ui/pages/ask.py").run()
+    assert "Bury" in quotes(ask(app, "supervision"))[0]
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent")
+def test_with_the_real_model_a_theme_question_shows_several_councils(places):
+    store, embedder = open_for_writing(places / "index")
+    assert not ingest_paths([SEEDS], store, embedder).failures
+    app = ask(start(), "how did councils improve supervision?")
+    assert html(app).count('class="iqa-head"') >= 3

@@ -1,0 +1,84 @@
+"""The command-line contract other tools depend on, driven in-process with the fast test embedder."""
+import json
+
+import pytest
+
+import index.__main__ as index_cli
+import ingest.__main__ as ingest_cli
+from tests.conftest import HashingEmbedder, write
+
+CONTRACT = {"rank": int, "score": float, "text": str, "source": str, "title": str, "citation": str,
+            "doc_id": str, "start": int, "end": int}
+
+
+@pytest.fixture(autouse=True)
+def fake_model(monkeypatch):
+    monkeypatch.setattr("index.opening.load_embedder", lambda name=None: HashingEmbedder())
+
+
+@pytest.fixture
+def built(tmp_path, capsys):
+    write(tmp_path / "docs" / "bury.txt", "Bury children's services. Supervision is regular and reflective. " * 4)
+    write(tmp_path / "docs" / "wigan.md", "Wigan care leavers have personal advisers who stay in touch. " * 4)
+    index = str(tmp_path / "index")
+    assert ingest_cli.main([str(tmp_path / "docs"), "--index", index, "--quiet"]) == 0
+    capsys.readouterr()
+    return index
+
+
+def test_search_json_follows_the_contract(built, capsys):
+    assert index_cli.main(["search", "--index", built, "--json", "--k", "5", "supervision"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["query"] == "supervision" and result["results"]
+    for hit in result["results"]:
+        for field, kind in CONTRACT.items():
+            assert isinstance(hit[field], kind), field
+        assert hit["page"] is None  # text files have no pages
+        for start, end in hit["highlights"]:
+            assert 0 <= start < end <= len(hit["text"])
+    assert result["results"][0]["source"].endswith("bury.txt")
+    assert [h["rank"] for h in result["results"]] == list(range(1, len(result["results"]) + 1))
+
+
+def test_jsonl_answers_each_line_in_order_with_latency(built, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("supervision\ncare leavers advisers\n"))
+    assert index_cli.main(["search", "--index", built, "--jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["query"] for line in lines] == ["supervision", "care leavers advisers"]
+    assert all(line["latency_ms"] >= 0 for line in lines)
+    assert lines[1]["results"][0]["source"].endswith("wigan.md")
+
+
+def test_list_delete_stats_and_check(built, capsys):
+    assert index_cli.main(["list", "--index", built, "--json"]) == 0
+    documents = json.loads(capsys.readouterr().out)
+    assert sorted(d["source"].rsplit("/", 1)[-1] for d in documents) == ["bury.txt", "wigan.md"]
+    assert {"doc_id", "title", "council", "report_type", "published", "judgements"} <= documents[0].keys()
+
+    assert index_cli.main(["delete", "--index", built, "bury.txt"]) == 0
+    assert index_cli.main(["stats", "--index", built, "--json"]) == 0
+    assert '"documents": 1' in capsys.readouterr().out
+    assert index_cli.main(["check", "--index", built]) == 0
+    assert "sound" in capsys.readouterr().out
+
+
+def test_ingest_exit_status_is_1_when_a_file_fails_and_names_it(tmp_path, capsys):
+    write(tmp_path / "ok.txt", "Supervision is regular.")
+    (tmp_path / "broken.pdf").write_bytes(b"not a pdf")
+    assert ingest_cli.main([str(tmp_path), "--index", str(tmp_path / "index"), "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert "broken.pdf" in captured.err and "1 added" in captured.out
+
+
+def test_bad_arguments_exit_2(capsys):
+    with pytest.raises(SystemExit) as exited:
+        index_cli.main(["search", "--k", "0", "question"])
+    assert exited.value.code == 2
+
+
+def test_searching_a_missing_index_prints_one_sentence_not_a_traceback(tmp_path, capsys):
+    assert index_cli.main(["search", "--index", str(tmp_path / "none"), "question"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: No index at") and "Traceback" not in err

@@ -1,0 +1,63 @@
+"""Follow-up questions borrow the council/year or the topic they lack from the question before."""
+from index.conversation import read_in_context
+
+COUNCILS = ["staffordshire", "derby", "north lincolnshire", "lincolnshire"]
+
+
+def read(question, previous):
+    return read_in_context(question, previous, COUNCILS)
+
+
+def test_a_first_question_is_searched_as_asked():
+    reading = read("How was Staffordshire judged for care leavers?", None)
+    assert reading.searched == "How was Staffordshire judged for care leavers?" and not reading.in_context
+
+
+def test_a_new_topic_keeps_the_council_and_year_of_the_previous_question():
+    reading = read("What about supervision?", "How was Staffordshire judged for care leavers in 2019?")
+    assert reading.in_context
+    assert reading.searched == "supervision Staffordshire 2019"
+
+
+def test_a_pronoun_points_back_at_the_previous_council():
+    reading = read("How did they improve the quality of social work practice?", "Derby care leavers")
+    assert reading.searched == "improve quality social work practice Derby"
+
+
+def test_a_new_council_keeps_the_previous_topic_and_drops_its_year():
+    reading = read("And Derby?", "How was Staffordshire judged for care leavers in 2019?")
+    assert reading.searched == "judged care leavers Derby"
+
+
+def test_a_new_year_keeps_the_previous_topic_and_council():
+    reading = read("what about 2023?", "supervision in Staffordshire in 2019")
+    assert reading.searched == "supervision Staffordshire 2023"
+
+
+def test_the_longest_council_name_is_the_one_read():
+    reading = read("and North Lincolnshire?", "Lincolnshire supervision")
+    assert reading.searched == "supervision North Lincolnshire"
+
+
+def test_a_full_question_of_its_own_stands_alone():
+    previous = "How was Staffordshire judged for care leavers in 2019?"
+    for question in ("How are care leavers supported across England?", "Derby supervision in 2023"):
+        reading = read(question, previous)
+        assert reading.searched == question and not reading.in_context
+
+
+def test_a_short_follow_up_after_a_question_across_councils_stands_alone():
+    reading = read("what about care leavers?", "how did councils improve supervision?")
+    assert reading.searched == "what about care leavers?" and not reading.in_context
+
+
+def test_tell_me_more_repeats_the_previous_search():
+    reading = read("tell me more", "how did councils improve supervision?")
+    assert reading.searched == "how did councils improve supervision?" and reading.in_context
+
+
+def test_follow_ups_chain_through_the_searched_text():
+    first = read("supervision in Derby", None)
+    second = read("what about care leavers?", first.searched)
+    third = read("and their pathway plans?", second.searched)
+    assert third.searched == "pathway plans Derby"

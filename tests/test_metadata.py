@@ -1,0 +1,250 @@
+"""Metadata extraction: small inline pages first, then every Ofsted report of the corpus against its CSV.
+
+The corpus test reads only the first two pages of each PDF (every field it checks is printed on page 1)
+rather than `ingest.readers.read_file`, which extracts every page: ~25 s instead of ~140 s on two cores.
+It runs each report twice, once as the cleaner's reflowed paragraphs and once with all whitespace
+collapsed, because judgement tables come out one cell per line or as one long line depending on the path.
+
+Where ilacs_history.csv disagrees with the report itself, tests/data/ilacs_csv_corrections.json records
+the report's value with the page and words that prove it, and the test holds extraction to the report:
+a citation must agree with what the cited page prints.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from ingest.cleaning import clean_pdf_pages
+from ingest.metadata import REPORT_TYPES, council_key, extract_metadata, ilacs_equivalents
+from models import GRADES, Page
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+ILACS = SHARED / "corpus" / "ofsted-ilacs"
+SEEDS = SHARED / "corpus" / "seeds"
+CORRECTIONS = Path(__file__).parent / "data" / "ilacs_csv_corrections.json"
+PAGES_READ = 2
+JUDGEMENT_COLUMNS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")
+NOT_JUDGED = ("inspection_pre_dates_judgement", "not_reported_post_reform")  # the report prints no grade
+STRICT_FIELDS = ("council", "published", "overall_effectiveness")            # >= 98%; the others >= 95%
+
+ILACS_PAGE_1 = """Inspection of Derby City local authority
+children’s services
+Inspection dates: 19 to 23 May 2025
+Lead inspector: Margaret Burke, His Majesty’s Inspector
+Judgement Grade
+The impact of leaders on social work
+practice with children and families
+Outstanding
+The experiences and progress of
+children who need help and protection
+Requires improvement to be good
+The experiences and progress of
+children in care
+Good
+The experiences and progress of care
+leavers
+Inadequate
+Overall effectiveness Good
+Children in Derby benefit from consistently high-quality social work practice."""
+
+SIF_PAGE_1 = """ 1
+Derby City
+Inspection of services for children in need of help and
+protection, children looked after and care leavers
+and
+Review of the effectiveness of the Local Safeguarding Children
+Board1
+Inspection date: 6 March 2017–30 March 2017
+Report published: 13 June 2017
+Children’s services in Derby City are good
+1. Children who need help and protection Requires improvement
+2. Children looked after and achieving
+permanence Good
+2.1 Adoption performance Outstanding
+2.2 Experiences and progress of care leavers Good
+3. Leadership, management and governance Good"""
+
+FOCUSED_VISIT_PAGE_1 = """Focused visit to Derbyshire County Council children’s services
+Inspection dates: 5 to 6 March 2019
+Lead inspector: Jane Doe, Her Majesty’s Inspector
+This letter summarises the findings of the focused visit. Inspectors found that practice is good
+and that the last inspection judged services outstanding."""
+
+SEED_ARTICLE = """Other
+
+Behind the Rating: Managers listen to the staff
+
+3 mins read Ofsted Social Care Inspections
+Lincolnshire -- Inspection of safeguarding and looked-after children services, May 2010
+
+The prevention work happening within Lincolnshire County Council's children's services was rated
+"outstanding", says the executive councillor."""
+
+
+def _pdf(*texts: str) -> list[Page]:
+    return [Page(number=i + 1, text=text) for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize("collapse", [False, True])
+def test_an_ilacs_judgement_table_is_read_cell_by_cell_or_as_one_line(collapse):
+    text = " ".join(ILACS_PAGE_1.split()) if collapse else ILACS_PAGE_1
+    meta = extract_metadata(_pdf(text), "children's services inspection - 08 july 2025.pdf", "pdf")
+    assert meta.title == "Inspection of Derby City local authority children’s services"
+    assert (meta.council, meta.publisher, meta.report_type) == ("Derby City", "Ofsted", "ilacs_short")
+    assert (meta.published, meta.inspection_start, meta.inspection_end) == ("2025-07-08", "2025-05-19", "2025-05-23")
+    assert {key: j.grade for key, j in meta.judgements.items()} == {
+        "impact_of_leaders": "outstanding", "help_and_protection": "requires improvement", "in_care": "good",
+        "care_leavers": "inadequate", "overall_effectiveness": "good",
+    }
+    assert {j.page for j in meta.judgements.values()} == {1}
+
+
+def test_a_sif_report_keeps_its_own_judgement_names_and_maps_onto_ilacs_columns():
+    meta = extract_metadata(_pdf(SIF_PAGE_1), "children's services inspection - 13 june 2017.pdf", "pdf")
+    assert (meta.council, meta.report_type, meta.published) == ("Derby City", "sif", "2017-06-13")
+    assert (meta.inspection_start, meta.inspection_end) == ("2017-03-06", "2017-03-30")
+    assert meta.title.startswith("Derby City: Inspection of services for children in need")
+    assert meta.title.endswith("Local Safeguarding Children Board")  # footnote marker "1" gone
+    grades = {key: j.grade for key, j in meta.judgements.items()}
+    assert grades == {
+        "overall_effectiveness": "good", "children_who_need_help_and_protection": "requires improvement",
+        "children_looked_after_and_achieving_permanence": "good", "adoption_performance": "outstanding",
+        "experiences_and_progress_of_care_leavers": "good", "leadership_management_and_governance": "good",
+    }
+    ilacs = {key: j.grade for key, j in ilacs_equivalents(meta.judgements).items()}
+    assert (ilacs["help_and_protection"], ilacs["in_care"], ilacs["impact_of_leaders"]) == (
+        "requires improvement", "good", "good")
+
+
+def test_a_focused_visit_has_no_grades_even_when_its_prose_uses_grade_words():
+    meta = extract_metadata(_pdf(FOCUSED_VISIT_PAGE_1), "focused visit - 10 april 2019.pdf", "pdf")
+    assert meta.report_type == "focused_visit"
+    assert meta.council == "Derbyshire"
+    assert meta.published == "2019-04-10"
+    assert meta.judgements == {}
+
+
+def test_an_ilacs_page_whose_title_the_cleaner_removed_still_reads():
+    untitled = ILACS_PAGE_1.split("\n", 2)[2]  # starts at "Inspection dates:"
+    meta = extract_metadata(_pdf(untitled), "children's services inspection - 08 july 2025.pdf", "pdf")
+    assert meta.report_type == "ilacs_short" and council_key(meta.council) == "derby"
+    assert meta.judgements["overall_effectiveness"].grade == "good"
+
+
+def test_a_press_article_takes_its_first_meaningful_line_and_the_council_it_is_about():
+    meta = extract_metadata([Page(number=None, text=SEED_ARTICLE)], "002_304e41a59dad799c.txt", "txt")
+    assert meta.title == "Behind the Rating: Managers listen to the staff"
+    assert (meta.council, meta.report_type, meta.publisher) == ("Lincolnshire", "press_article", None)
+    assert meta.judgements == {} and meta.report_type in REPORT_TYPES
+
+
+@pytest.mark.parametrize("spelling", ["Derby City", "Derby City Council", "derby", "DERBY local authority"])
+def test_council_spellings_share_one_key(spelling):
+    assert council_key(spelling) == "derby"
+
+
+def test_council_keys_join_and_and_ampersand_and_drop_council_kinds():
+    assert council_key("Telford & Wrekin") == council_key("Telford and Wrekin Council") == "telford and wrekin"
+    assert council_key("Bath and North East Somerset") == "bath and north east somerset"
+    assert council_key("Kingston upon Hull, City of") == council_key("Hull") == "kingston upon hull"
+    assert council_key("London Borough of Hounslow") == council_key("Hounslow") == "hounslow"
+    assert council_key("The Royal Borough of Windsor and Maidenhead") == council_key("windsor & maidenhead")
+    assert council_key("East Riding") == council_key("East Riding of Yorkshire Council")
+    assert council_key("Council of the Isles of Scilly") == "isles of scilly"
+
+
+def test_seed_files_get_a_title_a_type_and_no_grades():
+    if not SEEDS.is_dir():
+        pytest.skip("shared/corpus/seeds is not checked out beside the repository")
+    from ingest.readers import read_file
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        meta = extract_metadata(read_file(path), path.name, "txt")
+        assert meta.title and meta.title != "Other", path.name
+        assert meta.report_type in ("press_article", "committee_paper"), path.name
+        assert meta.judgements == {}
+
+
+def _csv_rows() -> list[dict[str, str]]:
+    with open(ILACS / "ilacs_history.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _iso(day_month_year: str) -> str | None:
+    """The CSV writes 09/05/25 and 17/03/2025."""
+    if not day_month_year:
+        return None
+    day, month, year = day_month_year.split("/")
+    return f"{'20' + year if len(year) == 2 else year}-{month}-{day}"
+
+
+def _expected(row: dict[str, str]) -> dict[str, str | None]:
+    """What the CSV says, per field; fields the CSV leaves unknown ('data_unreadable', blank) are left out."""
+    expected: dict[str, str | None] = {"council": council_key(row["local_authority"]),
+                                       "published": _iso(row["publication_date"])}
+    if row["inspection_start_date"]:
+        expected["inspection_start"] = _iso(row["inspection_start_date"])
+        expected["inspection_end"] = _iso(row["inspection_end_date"])
+    if row["inspection_framework"] in ("short", "standard"):
+        expected["report_type"] = "ilacs_" + row["inspection_framework"]
+    for column in JUDGEMENT_COLUMNS:
+        value = row[column + "_grade"]
+        if value in GRADES or value in NOT_JUDGED:
+            expected[column] = value if value in GRADES else None
+    return expected
+
+
+def _first_pages(path: Path) -> list[str] | None:
+    import pypdf
+
+    if not path.read_bytes()[:1024].lstrip().startswith(b"%PDF"):
+        return None  # an HTML "not found" page saved as .pdf
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = pypdf.PdfReader(path)
+    return [reader.pages[i].extract_text() or "" for i in range(min(PAGES_READ, len(reader.pages)))]
+
+
+def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
+    if not (ILACS / "ilacs_history.csv").is_file():
+        pytest.skip("shared/corpus/ofsted-ilacs is not checked out beside the repository")
+    files = {(p.parent.name.split("_", 1)[1], " ".join(p.name.replace(",", "").split()).lower()): p
+             for p in ILACS.rglob("*.pdf")}  # keyed as the CSV names them: (council, file name)
+    corrections = {(c["file"], c["field"]): c["document"] for c in json.loads(CORRECTIONS.read_text())["corrections"]}
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    for row in _csv_rows():
+        name = " ".join(row["pdf_filename"].replace(",", "").split()).lower()
+        path = files.get((row["local_authority"], name))
+        assert path is not None, f"no file for CSV row {row['local_authority']} / {name}"
+        raw = _first_pages(path)
+        if raw is None:
+            continue
+        relative = f"{path.parent.name}/{path.name}"
+        expected = _expected(row)
+        for field in expected:
+            if (relative, field) in corrections:
+                expected[field] = corrections[(relative, field)]
+        for variant, texts in (("cleaned", clean_pdf_pages(raw)), ("collapsed", [" ".join(t.split()) for t in raw])):
+            meta = extract_metadata(_pdf(*texts), path.name, "pdf")
+            judgements = ilacs_equivalents(meta.judgements)
+            got = {"council": council_key(meta.council or ""), "published": meta.published,
+                   "inspection_start": meta.inspection_start, "inspection_end": meta.inspection_end,
+                   "report_type": meta.report_type}
+            got.update({c: judgements[c].grade if c in judgements else None for c in JUDGEMENT_COLUMNS})
+            for field, want in expected.items():
+                tally[field][1] += 1
+                tally[field][0] += got[field] == want
+                if got[field] != want:
+                    misses.append(f"{variant:9s} {relative}: {field} = {got[field]!r}, CSV {want!r}")
+    print("\nfield                    correct / compared (both text variants)")
+    for field, (right, compared) in tally.items():
+        print(f"{field:24s} {right:4d} / {compared:4d}  {100 * right / compared:5.1f}%")
+    print("\n".join(misses))
+    for field, (right, compared) in tally.items():
+        floor = 0.98 if field in STRICT_FIELDS else 0.95
+        assert right / compared >= floor, f"{field}: {right}/{compared} below {floor:.0%}"

@@ -1,0 +1,34 @@
+"""Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
+from app_ui.passages import grouped_by_document, marked, match_label, passage_html, readable_date
+from models import Chunk, Document, DocumentMetadata, Highlight, Hit
+
+
+def hit(text, doc_id="d1", highlights=()):
+    document = Document(doc_id, "sha", "txt", ["/x.txt"], DocumentMetadata(title="<b>T</b>", council="Bury"))
+    return Hit(Chunk(doc_id, 3, 0, len(text), text), document, 0.5, highlights=list(highlights))
+
+
+def test_document_text_is_escaped_and_highlights_marked():
+    text = "Intro. <script>alert(1)</script> [x](javascript:alert(1)) best sentence."
+    html = marked(text, [Highlight(text.index("best"), len(text))])
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert html.endswith("<mark>best sentence.</mark>")
+
+
+def test_overlapping_or_out_of_range_highlights_do_not_break_the_text():
+    assert marked("abcdef", [Highlight(0, 3), Highlight(2, 5), Highlight(4, 99)]) == "<mark>abc</mark><mark>de</mark><mark>f</mark>"
+
+
+def test_the_card_says_the_page_and_the_match_in_words():
+    html = passage_html(hit("Some text."), best_score=0.5)
+    assert "Page 3" in html and "strong match" in html
+    assert [match_label(s, 1.0) for s in (0.9, 0.6, 0.1)] == ["strong match", "good match", "partial match"]
+
+
+def test_dates_read_as_people_write_them():
+    assert readable_date("2019-03-11") == "11 March 2019" and readable_date(None) == "date unknown"
+
+
+def test_hits_are_grouped_by_report_in_order_of_first_appearance():
+    hits = [hit("a", "d1"), hit("b", "d2"), hit("c", "d1")]
+    assert [[h.chunk.text for h in group] for group in grouped_by_document(hits)] == [["a", "c"], ["b"]]

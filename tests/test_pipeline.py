@@ -1,0 +1,88 @@
+"""Ingestion through the shared pipeline: incremental, replacing, de-duplicating, deleting, never stopping."""
+import shutil
+
+from index.store import Store
+from ingest.pipeline import ingest_paths
+from tests.conftest import DATA, write
+
+SUPERVISION = "Supervision of social workers is regular and reflective in Bury. " * 5
+CARE_LEAVERS = "Care leavers in Wigan have personal advisers who stay in touch. " * 5
+
+
+def statuses(report):
+    return sorted((o.path.rsplit("/", 1)[-1], o.status) for o in report.outcomes)
+
+
+def test_reingesting_unchanged_files_embeds_nothing(tmp_path, store, embedder):
+    folder = tmp_path / "docs"
+    write(folder / "a.txt", SUPERVISION)
+    write(folder / "b.md", CARE_LEAVERS)
+    first = ingest_paths([folder], store, embedder)
+    assert first.count("added") == 2 and not first.failures
+
+    calls = []
+    embedder.embed = lambda texts, on_batch=None: calls.append(texts)  # would break if called
+    second = ingest_paths([folder], store, embedder)
+    assert statuses(second) == [("a.txt", "unchanged"), ("b.md", "unchanged")]
+    assert calls == []
+    assert store.stats()["documents"] == 2
+
+
+def test_a_changed_file_replaces_its_old_version(tmp_path, store, embedder, searcher):
+    path = write(tmp_path / "paper.txt", SUPERVISION)
+    ingest_paths([path], store, embedder)
+    write(path, CARE_LEAVERS)
+    report = ingest_paths([path], store, embedder)
+    assert statuses(report) == [("paper.txt", "replaced")]
+    assert store.stats()["documents"] == 1
+    texts = [h.chunk.text for h in searcher.search("supervision social workers")]
+    assert texts and all("Supervision" not in t for t in texts)
+
+
+def test_the_same_content_under_two_names_is_stored_once_with_both_names(tmp_path, store, embedder):
+    write(tmp_path / "one.txt", SUPERVISION)
+    write(tmp_path / "copy of one.txt", SUPERVISION)
+    report = ingest_paths([tmp_path], store, embedder)
+    assert sorted(o.status for o in report.outcomes) == ["added", "duplicate"]
+    (document,) = store.documents()
+    assert sorted(s.rsplit("/", 1)[-1] for s in document.sources) == ["copy of one.txt", "one.txt"]
+
+
+def test_one_bad_file_is_reported_and_the_rest_still_go_in(tmp_path, store, embedder):
+    write(tmp_path / "good.txt", SUPERVISION)
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.7 garbage")
+    report = ingest_paths([tmp_path, tmp_path / "missing.pdf"], store, embedder)
+    assert statuses(report) == [("bad.pdf", "failed"), ("good.txt", "added"), ("missing.pdf", "failed")]
+    assert all(o.message.endswith(".") and o.path.rsplit("/", 1)[-1] in o.message for o in report.failures)
+    assert store.stats()["documents"] == 1
+    assert store.check() == []
+
+
+def test_delete_removes_a_document_from_both_keyword_and_vector_search(tmp_path, store, embedder, searcher):
+    write(tmp_path / "a.txt", SUPERVISION)
+    write(tmp_path / "b.txt", CARE_LEAVERS)
+    ingest_paths([tmp_path], store, embedder)
+    doomed = store.find_document("a.txt")
+    store.delete_document(doomed.doc_id)
+    assert [d.source.rsplit("/", 1)[-1] for d in store.documents()] == ["b.txt"]
+    assert all(h.document.doc_id != doomed.doc_id for h in searcher.search("supervision reflective Bury"))
+    assert store.check() == []
+
+
+def test_a_real_pdf_goes_in_with_pages_offsets_and_metadata(tmp_path, store, embedder):
+    pdf = shutil.copy(DATA / "staffordshire-ilacs-2019.pdf", tmp_path / "report.pdf")
+    report = ingest_paths([pdf], store, embedder)
+    assert report.pages == 10 and report.chunks > 10
+    (document,) = store.documents()
+    assert document.metadata.council == "Staffordshire"
+    pages = {p.number: p.text for p in store.pages(document.doc_id)}
+    chunks = store.chunks(range(1, report.chunks + 1)).values()
+    assert all(pages[c.page][c.start:c.end] == c.text for c in chunks)
+
+
+def test_the_index_on_disk_reloads_identically(tmp_path, store, embedder):
+    write(tmp_path / "a.txt", SUPERVISION)
+    ingest_paths([tmp_path / "a.txt"], store, embedder)
+    reopened = Store.open(store.path)
+    assert [d.doc_id for d in reopened.documents()] == [d.doc_id for d in store.documents()]
+    assert reopened.vector_index().ntotal == store.stats()["chunks"]

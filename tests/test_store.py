@@ -1,0 +1,67 @@
+"""The on-disk format: versioned, refuses the wrong model, atomic, self-healing vector file."""
+import sqlite3
+
+import numpy as np
+import pytest
+
+from errors import IndexFormatError, IndexNotFoundError, ModelMismatchError
+from index.store import DB_NAME, Store
+from models import Chunk, Document, DocumentMetadata, Page
+
+
+def make_document(doc_id="d1", text="Supervision is regular."):
+    page = Page(1, text)
+    chunk = Chunk(doc_id, 1, 0, len(text), text)
+    document = Document(doc_id, doc_id * 4, "txt", [f"/docs/{doc_id}.txt"], DocumentMetadata(title=doc_id))
+    return document, [page], [chunk]
+
+
+def add(store, doc_id="d1", text="Supervision is regular."):
+    document, pages, chunks = make_document(doc_id, text)
+    store.add_document(document, pages, chunks, np.ones((1, store.dim), dtype=np.float32) / np.sqrt(store.dim))
+
+
+def test_opening_a_missing_index_says_how_to_build_one(tmp_path):
+    with pytest.raises(IndexNotFoundError, match="python -m ingest"):
+        Store.open(tmp_path / "nothing")
+
+
+def test_an_index_built_with_another_model_is_refused(store):
+    with pytest.raises(ModelMismatchError, match="test-hashing-64"):
+        Store.open(store.path, model_name="all-MiniLM-L6-v2", dim=384)
+
+
+def test_an_index_of_another_format_version_is_refused(store):
+    with sqlite3.connect(store.path / DB_NAME) as db:
+        db.execute("UPDATE meta SET value = '99' WHERE key = 'format_version'")
+    with pytest.raises(IndexFormatError, match="version 99"):
+        Store.open(store.path)
+
+
+def test_a_failure_inside_a_write_leaves_the_previous_state(store):
+    add(store, "d1")
+    document, pages, chunks = make_document("d2")
+    bad_pages = pages + [object()]  # fails after the document row is written
+    with pytest.raises(AttributeError):
+        store.add_document(document, bad_pages, chunks, np.zeros((1, store.dim), dtype=np.float32))
+    assert [d.doc_id for d in store.documents()] == ["d1"]
+    assert store.check() == []
+
+
+def test_a_missing_or_stale_vector_file_is_rebuilt_from_sqlite(store):
+    add(store, "d1")
+    store.flush_vectors()
+    files = list(store.path.glob("vectors-*.faiss"))
+    assert len(files) == 1
+    files[0].unlink()
+    add(store, "d2")  # a crash before the flush would leave exactly this: no file for the generation
+    reopened = Store.open(store.path)
+    assert reopened.vector_index().ntotal == 2
+    assert reopened.check() == []
+
+
+def test_check_finds_a_chunk_that_no_longer_matches_its_page(store):
+    add(store, "d1")
+    with sqlite3.connect(store.path / DB_NAME) as db:
+        db.execute("UPDATE pages SET text = 'Something else entirely.'")
+    assert any("do not match their page text" in p for p in Store.open(store.path).check())
