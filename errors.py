@@ -34,6 +34,13 @@ class IndexNotFoundError(InspectQAError):
         )
 
 
+class IndexBusyError(InspectQAError):
+    def __init__(self, path: str):
+        super().__init__(
+            f"Another ingest or delete is still writing to the index at {path}. Wait for it to finish and try again."
+        )
+
+
 class IndexFormatError(InspectQAError):
     """The index directory exists but was written by another version or is damaged."""
 

@@ -116,8 +116,9 @@ def run_delete(args: argparse.Namespace) -> int:
 
     store = Store.open(index_path(args.index))
     document = store.find_document(args.doc)
-    store.delete_document(document.doc_id)
-    store.flush_vectors()
+    with store.writer():
+        store.delete_document(document.doc_id)
+        store.flush_vectors()
     print(f"Deleted {document.doc_id} ({document.title or document.source}).")
     return 0
 

@@ -11,11 +11,14 @@ rebuilt from SQLite on load. Nothing is pickled.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -23,11 +26,12 @@ from pathlib import Path
 
 import numpy as np
 
-from errors import DocumentNotFoundError, IndexFormatError, IndexNotFoundError, ModelMismatchError
+from errors import DocumentNotFoundError, IndexBusyError, IndexFormatError, IndexNotFoundError, ModelMismatchError
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 FORMAT_VERSION = 1
 DB_NAME = "inspectqa.sqlite"
+LOCK_NAME = "writer.lock"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -324,6 +328,24 @@ class Store:
                 raise DocumentNotFoundError(doc_id)
             self._delete(db, doc_id)
             self._bump_generation(db)
+
+    @contextlib.contextmanager
+    def writer(self, wait_s: float = 600.0):
+        """Hold the index's writer lock: one ingest or delete at a time, across processes; readers never wait."""
+        with open(self.path / LOCK_NAME, "a+") as handle:
+            deadline = time.monotonic() + wait_s
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise IndexBusyError(str(self.path)) from None
+                    time.sleep(0.2)
+            try:
+                yield self
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def flush_vectors(self) -> None:
         """Write the FAISS file for the current generation and drop older ones."""

@@ -122,10 +122,10 @@ def ingest_paths(
             else:
                 yield settled
 
-    with IsolatedReader() as reader:
+    with store.writer(), IsolatedReader() as reader:
         for task, result in reader.read_all(files_to_read()):
             record(_add(task, result, store, embedder, on_chunks))
-    store.flush_vectors()
+        store.flush_vectors()
     report.seconds = time.monotonic() - started
     return report
 

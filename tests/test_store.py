@@ -65,3 +65,28 @@ def test_check_finds_a_chunk_that_no_longer_matches_its_page(store):
     with sqlite3.connect(store.path / DB_NAME) as db:
         db.execute("UPDATE pages SET text = 'Something else entirely.'")
     assert any("do not match their page text" in p for p in Store.open(store.path).check())
+
+
+def test_one_writer_at_a_time_across_processes(store):
+    import subprocess
+    import sys
+
+    import errors
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; sys.path.insert(0, '.');"
+        "from index.store import Store;"
+        f"s = Store.open({str(store.path)!r});"
+        "ctx = s.writer(); ctx.__enter__(); print('locked', flush=True); time.sleep(30)")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(errors.IndexBusyError, match="Wait for it to finish"):
+            with store.writer(wait_s=0.5):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with store.writer(wait_s=5):  # released when the holder dies
+        add(store, "d1")
+    assert [d.doc_id for d in store.documents()] == ["d1"]
