@@ -9,13 +9,13 @@ import streamlit as st
 from app_ui import session
 from app_ui.passages import STYLE
 
-st.set_page_config(page_title="InspectQA", page_icon="🔎", layout="wide")
+st.set_page_config(page_title="InspectQA", page_icon=":material/search:", layout="wide")
 st.html(STYLE)
 session.keep_filters_across_pages()
 
 navigation = st.navigation([
-    st.Page("app_ui/pages/ask.py", title="Ask", icon="💬", default=True),
-    st.Page("app_ui/pages/briefing.py", title=f"Briefing ({len(session.basket())})", icon="📝"),
-    st.Page("app_ui/pages/library.py", title="Library", icon="📚"),
+    st.Page("app_ui/pages/ask.py", title="Ask", icon=":material/forum:", default=True),
+    st.Page("app_ui/pages/briefing.py", title=f"Briefing ({len(session.basket())})", icon=":material/description:"),
+    st.Page("app_ui/pages/library.py", title="Library", icon=":material/library_books:"),
 ])
 navigation.run()

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from index.judgements import judgement_asked
+
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 # Question words and fillers that carry no topic: searching for them only adds noise.
@@ -21,8 +23,9 @@ should so some such than that the their them then there these they this those th
 until up very was we were what when where which while who whom why will with would you your
 tell show give find say said get got describe explain list please anything something
 """.split())
-_RATING_WORDS = frozenset("rated rating ratings grade grades graded judged judgement judgment judgements "
-                          "outstanding inadequate good requires improvement score scored".split())
+_RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
+                          "outstanding inadequate good requires improvement score scored award awarded "
+                          "effectiveness verdict".split())
 
 
 @dataclass
@@ -32,6 +35,7 @@ class QueryAnalysis:
     council_keys: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     asks_rating: bool = False
+    judgement: str | None = None          # the judgement area named (index.judgements key)
 
     @property
     def is_specific(self) -> bool:
@@ -67,6 +71,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         council_keys=find_councils(question, known_council_keys),
         years=sorted({int(y) for y in _YEAR.findall(question)}),
         asks_rating=bool(_RATING_WORDS.intersection(terms)),
+        judgement=judgement_asked(question),
     )
 
 

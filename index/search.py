@@ -16,6 +16,7 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.highlight import highlight, term_weights
+from index.judgements import find_judgement
 from index.query import QueryAnalysis, analyse, fts_match
 from index.store import Store
 from index.councils import council_key
@@ -31,12 +32,15 @@ class Weights:
     dense: float
     council: float        # added when the passage's report is from a council the question names
     year: float           # added when its report is from a year the question names
+    judgement: float      # added when a rating question's judgement was read from the passage's page
     same_document: float  # taken off per passage already shown from the same report
     same_council: float   # taken off per passage already shown from the same council
 
 
-SPECIFIC = Weights(keyword=0.6, dense=0.4, council=0.35, year=0.2, same_document=0.02, same_council=0.0)
-THEMATIC = Weights(keyword=0.45, dense=0.55, council=0.0, year=0.0, same_document=0.12, same_council=0.08)
+SPECIFIC = Weights(keyword=0.6, dense=0.4, council=0.35, year=0.2, judgement=0.3, same_document=0.02,
+                   same_council=0.0)
+THEMATIC = Weights(keyword=0.45, dense=0.55, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
+                   same_council=0.08)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class _Catalogue:
     generation: int
     documents: dict[str, Document]
     chunk_doc: dict[int, str]
+    chunk_page: dict[int, int | None]
     council_keys: dict[str, str] = field(default_factory=dict)  # doc_id -> council key
 
 
@@ -82,9 +87,9 @@ class Searcher:
         with self._lock:
             if self._catalogue is None or self._catalogue.generation != generation:
                 documents = {d.doc_id: d for d in self.store.documents()}
-                ids, doc_ids = self.store.chunk_doc_ids()
+                locations = self.store.chunk_locations()
                 self._catalogue = _Catalogue(
-                    generation, documents, dict(zip(ids.tolist(), doc_ids)),
+                    generation, documents, {c: d for c, d, _ in locations}, {c: p for c, _, p in locations},
                     {d.doc_id: council_key(d.metadata.council) for d in documents.values() if d.metadata.council},
                 )
             return self._catalogue
@@ -108,7 +113,7 @@ class Searcher:
                 continue
             dense_score = (dense.get(chunk_id, dense_floor) - dense_floor) / max(top_dense - dense_floor, 1e-6)
             score = (weights.keyword * keyword.get(chunk_id, 0.0) / top_keyword + weights.dense * dense_score
-                     + self._metadata_bonus(query, catalogue, doc_id, weights))
+                     + self._metadata_bonus(query, catalogue, chunk_id, doc_id, weights))
             scored.append((score, chunk_id, doc_id))
         scored.sort(reverse=True)
         picked = self._diversify(scored, catalogue, weights, k)
@@ -132,7 +137,9 @@ class Searcher:
         return {doc_id for doc_id, document in catalogue.documents.items() if filters.admits(document)}
 
     @staticmethod
-    def _metadata_bonus(query: QueryAnalysis, catalogue: _Catalogue, doc_id: str, weights: Weights) -> float:
+    def _metadata_bonus(query: QueryAnalysis, catalogue: _Catalogue, chunk_id: int, doc_id: str,
+                        weights: Weights) -> float:
+        """Credit for matching what the question names: its council, its year, and the page of its judgement."""
         bonus = 0.0
         if query.council_keys and catalogue.council_keys.get(doc_id) in query.council_keys:
             bonus += weights.council
@@ -141,6 +148,10 @@ class Searcher:
             years = {meta.year} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
             if years & set(query.years):
                 bonus += weights.year
+        if query.judgement and query.asks_rating:
+            found = find_judgement(catalogue.documents[doc_id].metadata, query.judgement)
+            if found and found[1].page == catalogue.chunk_page.get(chunk_id):
+                bonus += weights.judgement
         return bonus
 
     def _diversify(self, scored: list[tuple[float, int, str]], catalogue: _Catalogue, weights: Weights,

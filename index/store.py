@@ -220,11 +220,10 @@ class Store:
             ).fetchall()
         return {r[0]: Chunk(r[1], r[2], r[3], r[4], r[5], ordinal=r[6], chunk_id=r[0]) for r in rows}
 
-    def chunk_doc_ids(self) -> tuple[np.ndarray, list[str]]:
-        """Every chunk id and its document id, for filtering and grouping without touching the text."""
+    def chunk_locations(self) -> list[tuple[int, str, int | None]]:
+        """(chunk id, document id, page) of every chunk, for filtering and grouping without the text."""
         with self._lock:
-            rows = self._db.execute("SELECT chunk_id, doc_id FROM chunks ORDER BY chunk_id").fetchall()
-        return np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows]
+            return self._db.execute("SELECT chunk_id, doc_id, page FROM chunks ORDER BY chunk_id").fetchall()
 
     def keyword_search(self, match: str, limit: int) -> list[tuple[int, float]]:
         """(chunk_id, BM25 score, higher is better) for an FTS5 MATCH expression."""

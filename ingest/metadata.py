@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from ingest import ofsted_patterns as op
+from index.judgements import SIF_TO_ILACS
 from index.councils import council_key, council_named_in, display_name
 from models import DocumentMetadata, Judgement, Page
 
@@ -58,7 +59,7 @@ def extract_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMe
 
 def ilacs_equivalents(judgements: dict[str, Judgement]) -> dict[str, Judgement]:
     """SIF judgements under the ILACS names they correspond to, so the two frameworks line up in one table."""
-    return {op.SIF_TO_ILACS.get(key, key): value for key, value in judgements.items()}
+    return {SIF_TO_ILACS.get(key, key): value for key, value in judgements.items()}
 
 
 def _ofsted_metadata(texts: list[tuple[int, str]], head: str, report_type: str, title: re.Match | None,

@@ -80,13 +80,6 @@ LSCB = re.compile(
     re.IGNORECASE,
 )
 
-# Which SIF judgement answers the same question as which ILACS one (the CSV's columns).
-SIF_TO_ILACS = {
-    "children_who_need_help_and_protection": "help_and_protection",
-    "children_looked_after_and_achieving_permanence": "in_care",
-    "experiences_and_progress_of_care_leavers": "care_leavers",
-    "leadership_management_and_governance": "impact_of_leaders",
-}
 
 # Page-1 titles, most specific first: (report type, pattern). The ILACS short/standard split is made
 # later from the length of the inspection.

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from errors import UnreadableFileError
+from errors import InspectQAError, UnreadableFileError
 from models import DocumentMetadata, Page
 
 TIMEOUT_ENV = "INSPECTQA_READ_TIMEOUT_S"
@@ -22,6 +22,7 @@ MEMORY_ENV = "INSPECTQA_READ_MEMORY_MB"
 DEFAULT_TIMEOUT_S = 180
 DEFAULT_MEMORY_MB = 3072
 WINDOW = 2  # files handed to the child before the first comes back
+STARTUP_TIMEOUT_S = 120
 
 
 @dataclass
@@ -46,6 +47,7 @@ def _serve(connection, memory_bytes: int) -> None:
     from ingest.metadata import extract_metadata
     from ingest.readers import read_file
 
+    connection.send("ready")
     while True:
         try:
             path, kind = connection.recv()
@@ -83,6 +85,12 @@ class IsolatedReader:
         self._process = self._context.Process(target=_serve, args=(child, self.memory_bytes), daemon=True)
         self._process.start()
         child.close()
+        # Wait out the child's start-up here, so a file's deadline measures its reading alone.
+        if not parent.poll(STARTUP_TIMEOUT_S) or parent.recv() != "ready":
+            self._process.kill()
+            raise InspectQAError(
+                f"The file reader process did not start within {STARTUP_TIMEOUT_S} s. The machine may be out of "
+                f"memory; free some, or raise {MEMORY_ENV} (now {self.memory_bytes // 2**20} MB), and try again.")
         self._connection = parent
 
     def _stop(self) -> None:

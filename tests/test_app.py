@@ -93,7 +93,7 @@ def test_a_question_is_answered_with_cited_passages(library):
     assert app.chat_message[0].name == "user" and app.chat_message[1].name == "assistant"
     assert '<div class="iqa-head"><b>Bury</b>' in html(app)
     assert "<mark>" in html(app)
-    assert quotes(app)[0].startswith("“Bury: inspection") and quotes(app)[0].endswith("— (2023) Bury")
+    assert quotes(app)[0].startswith("“Bury: inspection") and "” — (2023) Bury: inspection" in quotes(app)[0]
     assert "passages from 2 reports" in texts(app.caption)
 
 
@@ -148,11 +148,11 @@ def test_the_basket_reorders_and_removes(library):
     app.button(key="keep-0-2").click().run()
     first, second = quotes(app)
     app.switch_page("app_ui/pages/briefing.py").run()
-    assert first[1:30] in html(app).split("iqa-excerpt")[1]
+    assert first[1:30] in html(app).split('class="iqa-excerpt"')[1]
     app.button(key="down-0").click().run()
-    assert second[1:30] in html(app).split("iqa-excerpt")[1]
+    assert second[1:30] in html(app).split('class="iqa-excerpt"')[1]
     app.button(key="remove-0").click().run()
-    assert html(app).count("iqa-excerpt") == 2  # the style block plus the one excerpt left
+    assert html(app).count('class="iqa-excerpt"') == 1
 
 
 def test_an_uploaded_pdf_is_found_by_a_question_at_once(library):
@@ -187,7 +187,7 @@ def test_the_library_lists_documents_and_deletes_them(library):
     assert sorted(listing["Council"]) == ["Bury", "Wigan"] and list(listing.columns) == [
         "Title", "Council", "Published", "Pages", "Passages", "Added"]
     bury = next(option for option in app.multiselect[0].options if option.startswith("Bury"))
-    app.multiselect[0].select(bury).run()
+    app.multiselect[0].select(bury)
     app.button[0].click().run()
     assert not app.exception and "1 documents" in texts(app.subheader)
 
@@ -208,3 +208,4 @@ def test_with_the_real_model_a_theme_question_shows_several_councils(places):
     assert not ingest_paths([SEEDS], store, embedder).failures
     app = ask(start(), "how did councils improve supervision?")
     assert html(app).count('class="iqa-head"') >= 3
+

@@ -34,7 +34,7 @@ if searcher is None:
     st.title("Ask the inspection reports")
     st.info("There is no index yet. Add reports on the Library page (upload PDF, Word, text or Markdown files), "
             "or build the demo index from the command line as the README describes.")
-    st.page_link("app_ui/pages/library.py", label="Go to the Library to upload reports", icon="📚")
+    st.page_link("app_ui/pages/library.py", label="Go to the Library to upload reports", icon=":material/library_books:")
     st.stop()
 
 filters = sidebar_filters(searcher)

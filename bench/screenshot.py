@@ -1,0 +1,77 @@
+"""Save screenshots of the app's main screens, for a developer to look at after changing the UI.
+
+    python -m bench.screenshot [--index DIR] [--out bench/out/screenshots]
+
+Starts `streamlit run app.py` on a free port over the index (default: $INSPECTQA_INDEX or data/index),
+drives headless Chromium through a short session (a theme question, a question about one council, a
+follow-up, keeping two passages, opening a source, the briefing, the library) and saves one PNG per
+step. Needs Debian's chromium and the playwright package (requirements-dev.txt).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.app_server import ask, browser_page, open_app, running_app
+
+TALL = 2400  # Streamlit scrolls inside its main block, so a tall window is how a whole answer gets in one picture
+SETTLE_MS = 1500  # let components and fonts finish drawing before a picture
+
+QUESTIONS = ("how did councils improve supervision?",
+             "What did Ofsted say about care leavers in Norfolk?",
+             "what about supervision?")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    from index.opening import index_path
+
+    parser = argparse.ArgumentParser(prog="python -m bench.screenshot", description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, default=None, help="index folder (default: $INSPECTQA_INDEX or data/index)")
+    parser.add_argument("--out", type=Path, default=Path("bench/out/screenshots"), help="folder for the PNG files")
+    args = parser.parse_args(argv)
+    args.index = (args.index or index_path()).resolve()
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    saved = []
+
+    def shot(page, name: str) -> None:
+        path = args.out / f"{len(saved) + 1}-{name}.png"
+        page.wait_for_timeout(SETTLE_MS)
+        page.screenshot(path=str(path))
+        saved.append(path)
+
+    with tempfile.TemporaryDirectory() as uploads, running_app(args.index, Path(uploads)) as url, \
+            browser_page(height=TALL) as page:
+        open_app(page, url)
+        shot(page, "ask-empty")
+        for number, question in enumerate(QUESTIONS, start=1):
+            seconds = ask(page, question)
+            print(f"{seconds:.2f} s  {question}")
+            shot(page, f"answer-{number}")
+        keep = page.get_by_role("button", name="Keep", exact=True)
+        for _ in range(2):
+            keep.first.click()
+            page.wait_for_timeout(800)
+        page.get_by_role("button", name="Source", exact=True).last.click()
+        page.wait_for_selector('[role="dialog"] .iqa-page', timeout=30_000)
+        shot(page, "source")
+        page.keyboard.press("Escape")
+        page.get_by_role("link", name="Briefing").click()
+        page.wait_for_selector(".iqa-excerpt", timeout=30_000)
+        shot(page, "briefing")
+        page.get_by_role("link", name="Library").click()
+        page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+        shot(page, "library")
+    for path in saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""The judgements Ofsted publishes, their names across frameworks, and how questions refer to them.
+
+ILACS (2018-) judges five areas; the single inspection framework (SIF, 2013-2018) judged similar ones
+under other names. Metadata keeps each report's own names; this module says which SIF judgement stands
+for which ILACS one, so "how was Norfolk rated for care leavers in 2015?" finds the SIF grade.
+"""
+from __future__ import annotations
+
+import re
+
+from models import DocumentMetadata, Judgement
+
+LABELS = {
+    "overall_effectiveness": "Overall effectiveness",
+    "impact_of_leaders": "Impact of leaders on social work practice",
+    "help_and_protection": "Children who need help and protection",
+    "in_care": "Children in care",
+    "care_leavers": "Care leavers",
+    "children_who_need_help_and_protection": "Children who need help and protection",
+    "children_looked_after_and_achieving_permanence": "Children looked after and achieving permanence",
+    "adoption_performance": "Adoption performance",
+    "experiences_and_progress_of_care_leavers": "Experiences and progress of care leavers",
+    "leadership_management_and_governance": "Leadership, management and governance",
+    "lscb": "Local Safeguarding Children Board",
+}
+
+SIF_TO_ILACS = {
+    "children_who_need_help_and_protection": "help_and_protection",
+    "children_looked_after_and_achieving_permanence": "in_care",
+    "experiences_and_progress_of_care_leavers": "care_leavers",
+    "leadership_management_and_governance": "impact_of_leaders",
+}
+
+# How questions name each area, most specific first ("care leavers" before "in care").
+_ASKED = (
+    ("care_leavers", r"care\s+leavers?|leaving\s+care|left\s+care|young\s+people\s+leaving"),
+    ("adoption_performance", r"adoption|adopt(ed|ers)"),
+    ("lscb", r"\blscb\b|safeguarding\s+children\s+board"),
+    ("in_care", r"children\s+in\s+care|in\s+care\b|looked[\s-]+after|achieving\s+permanence|permanence"),
+    ("help_and_protection", r"help\s+and\s+protection|need\s+of\s+help|need\s+help|protection"),
+    ("impact_of_leaders", r"leaders|leadership|management\s+and\s+governance"),
+    ("overall_effectiveness", r"overall"),
+)
+_ASKED_PATTERNS = tuple((key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _ASKED)
+
+
+def judgement_asked(question: str) -> str | None:
+    """The judgement area a question names, as an ILACS key (or adoption/lscb), else None."""
+    for key, pattern in _ASKED_PATTERNS:
+        if pattern.search(question):
+            return key
+    return None
+
+
+def find_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement] | None:
+    """The report's judgement for an area, under its own framework's name."""
+    if key in metadata.judgements:
+        return key, metadata.judgements[key]
+    for sif_key, ilacs_key in SIF_TO_ILACS.items():
+        if ilacs_key == key and sif_key in metadata.judgements:
+            return sif_key, metadata.judgements[sif_key]
+    return None
