@@ -11,7 +11,7 @@ import streamlit as st
 
 _HTML = '<button class="copy" type="button" title="Copy the excerpt with its citation">Copy quote</button>'
 _CSS = """
-.copy { font: inherit; font-size: 1rem; line-height: 1.6; padding: 0.25rem 0.75rem; border-radius: 0.5rem;
+.copy { font: inherit; font-size: 0.875rem; line-height: 1.6; padding: 0.25rem 0.75rem; border-radius: 0.5rem;
         cursor: pointer; width: 100%; min-height: 2.5rem; border: 1px solid rgba(49, 51, 63, 0.2);
         background: white; color: rgb(49, 51, 63); }
 .copy:hover { border-color: #ff4b4b; color: #ff4b4b; }

@@ -1,4 +1,4 @@
-"""python -m index {search,list,delete,stats,check} — search and manage an InspectQA index."""
+"""python -m index {search,list,delete,councils,stats,check} — search and manage an InspectQA index."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,9 @@ import textwrap
 import time
 
 from errors import InspectQAError
+from models import GRADES
+
+ILACS_JUDGEMENTS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -31,11 +34,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     search.add_argument("--year", type=int, action="append", default=[], help="only this year (repeatable)")
     search.add_argument("--type", dest="report_types", action="append", default=[], help="only this report type")
     search.add_argument("--doc", dest="doc_ids", action="append", default=[], help="only this document id")
+    search.add_argument("--grade", dest="grades", action="append", default=[], choices=GRADES,
+                        help="only reports with this grade (repeatable) for --judgement")
+    search.add_argument("--judgement", default="overall_effectiveness", choices=ILACS_JUDGEMENTS,
+                        help="the judgement --grade applies to (default overall_effectiveness)")
 
     listing = command("list", "the documents in the index")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     delete = command("delete", "remove a document (by id, id prefix, file path or file name)")
     delete.add_argument("doc", help="document id, id prefix, file path or file name")
+    councils = command("councils", "councils with their reports and grades")
+    councils.add_argument("--json", action="store_true", help="print a JSON array")
     stats = command("stats", "counts and sizes")
     stats.add_argument("--json", action="store_true")
     command("check", "verify the index's integrity (exit 1 if damaged)")
@@ -63,13 +72,16 @@ def run_search(args: argparse.Namespace) -> int:
     from index.search import Filters
 
     searcher = open_for_search(index_path(args.index), args.model)
-    filters = Filters(tuple(args.council), tuple(args.year), tuple(args.report_types), tuple(args.doc_ids))
+    filters = Filters(tuple(args.council), tuple(args.year), tuple(args.report_types), tuple(args.doc_ids),
+                      tuple(args.grades), args.judgement)
 
     def answer(question: str) -> dict:
         started = time.perf_counter()
         hits = searcher.search(question, k=args.k, filters=filters)
+        answer = searcher.answer(question)
         latency_ms = (time.perf_counter() - started) * 1000
-        return {"query": question, "results": [hit_to_dict(h) for h in hits], "latency_ms": round(latency_ms, 2)}
+        return {"query": question, "answer": answer.to_dict() if answer else None,
+                "results": [hit_to_dict(h) for h in hits], "latency_ms": round(latency_ms, 2)}
 
     if args.jsonl:
         for line in sys.stdin:
@@ -85,6 +97,9 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def print_results(result: dict) -> None:
+    if result["answer"]:
+        answer = result["answer"]
+        print(f"Answer: {answer['label']} — {answer['grade']}  ({answer['citation']})\n")
     if not result["results"]:
         print("No passages found. Try other words, or check the index with 'python -m index list'.")
     for hit in result["results"]:
@@ -123,6 +138,38 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_councils(args: argparse.Namespace) -> int:
+    from index.councils import council_key
+    from index.judgements import find_judgement
+    from index.opening import index_path
+    from index.store import Store
+
+    by_council: dict[str, list] = {}
+    for document in Store.open(index_path(args.index)).documents():
+        if document.metadata.council and document.metadata.judgements:
+            by_council.setdefault(council_key(document.metadata.council), []).append(document)
+    table = []
+    for documents in sorted(by_council.values(), key=lambda docs: docs[0].metadata.council):
+        reports = []
+        for d in sorted(documents, key=lambda d: d.metadata.published or "", reverse=True):
+            grades = {key: found[1].grade for key in ILACS_JUDGEMENTS if (found := find_judgement(d.metadata, key))}
+            reports.append({"doc_id": d.doc_id, "published": d.metadata.published,
+                            "report_type": d.metadata.report_type, "grades": grades})
+        table.append({"council": documents[0].metadata.council, "reports": reports})
+    if args.json:
+        print(json.dumps(table, ensure_ascii=False, indent=2))
+        return 0
+    short = {"outstanding": "Outstanding", "good": "Good", "requires improvement": "RI", "inadequate": "Inadequate"}
+    print(f"{'council':<28}{'published':<12}" + "".join(f"{k[:14]:<16}" for k in ILACS_JUDGEMENTS))
+    for row in table:
+        for i, report in enumerate(row["reports"]):
+            name = row["council"] if i == 0 else ""
+            print(f"{name[:27]:<28}{report['published'] or '-':<12}"
+                  + "".join(f"{short.get(report['grades'].get(k), '-'):<16}" for k in ILACS_JUDGEMENTS))
+    print(f"{len(table)} councils")
+    return 0
+
+
 def run_stats(args: argparse.Namespace) -> int:
     from index.opening import index_path
     from index.store import Store
@@ -147,7 +194,8 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-COMMANDS = {"search": run_search, "list": run_list, "delete": run_delete, "stats": run_stats, "check": run_check}
+COMMANDS = {"search": run_search, "list": run_list, "delete": run_delete, "councils": run_councils,
+            "stats": run_stats, "check": run_check}
 
 if __name__ == "__main__":
     sys.exit(main())

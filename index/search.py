@@ -19,6 +19,7 @@ from index.highlight import highlight, term_weights
 from index.judgements import find_judgement
 from index.query import QueryAnalysis, analyse, fts_match
 from index.store import Store
+from index.answers import GradeAnswer, grade_answer
 from index.councils import council_key
 from models import Chunk, Document, Hit
 
@@ -51,14 +52,18 @@ class Filters:
     years: tuple[int, ...] = ()
     report_types: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()          # reports judged so ...
+    judgement: str = "overall_effectiveness"  # ... for this judgement (ILACS key; SIF equivalents count)
 
     def admits(self, document: Document) -> bool:
         meta = document.metadata
+        found = find_judgement(meta, self.judgement) if self.grades else None
         return (
             (not self.councils or council_key(meta.council or "") in {council_key(c) for c in self.councils})
             and (not self.years or meta.year in self.years)
             and (not self.report_types or meta.report_type in self.report_types)
             and (not self.doc_ids or document.doc_id in self.doc_ids)
+            and (not self.grades or (found is not None and found[1].grade in self.grades))
         )
 
 
@@ -93,6 +98,12 @@ class Searcher:
                     {d.doc_id: council_key(d.metadata.council) for d in documents.values() if d.metadata.council},
                 )
             return self._catalogue
+
+    def answer(self, question: str) -> GradeAnswer | None:
+        """A grade read from report metadata, when the question asks for one (see index.answers)."""
+        catalogue = self.catalogue()
+        query = analyse(question, catalogue.council_keys.values())
+        return grade_answer(query, catalogue.documents.values())
 
     def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         catalogue = self.catalogue()

@@ -3,12 +3,12 @@
 Uploads are processed as soon as they arrive, one file at a time with its own progress line, and are
 searchable on the Ask page straight away (the shared Searcher follows the index's generation).
 """
+from datetime import date, datetime
 from pathlib import Path
 
 import streamlit as st
 
 from app_ui import resources
-from app_ui.passages import readable_date
 from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError
 from index.briefing import escape_markdown
@@ -16,6 +16,7 @@ from index.search import Searcher
 from ingest.pipeline import FileOutcome, ingest_paths
 from ingest.readers import SUPPORTED_SUFFIXES
 
+ROW_PX, TABLE_MAX_PX = 35, 560  # show every document up to about fifteen, then scroll
 OUTCOME_WORDS = {
     "added": "added", "replaced": "added, replacing an older version",
     "unchanged": "already in the library", "duplicate": "already in the library (same content as a document there)",
@@ -93,6 +94,14 @@ def delete(searcher: Searcher, doc_ids: list[str]) -> None:
     st.toast(f"Deleted {len(doc_ids)} document{'s' if len(doc_ids) > 1 else ''}.")
 
 
+def _date(iso: str | None) -> date | None:
+    """A date the table can sort; a malformed one shows as empty rather than failing the page."""
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
 def document_list(searcher: Searcher) -> None:
     documents = sorted(searcher.store.documents(), key=lambda d: d.added_at, reverse=True)
     st.subheader(f"{len(documents)} documents")
@@ -100,9 +109,14 @@ def document_list(searcher: Searcher) -> None:
         return
     st.dataframe(
         [{"Title": d.metadata.title or Path(d.source).name, "Council": d.metadata.council or "",
-          "Published": readable_date(d.metadata.published), "Pages": d.n_pages, "Passages": d.n_chunks,
-          "Added": d.added_at.replace("T", " ")[:16]} for d in documents],
-        hide_index=True, width="stretch",
+          "Published": _date(d.metadata.published), "Pages": d.n_pages, "Passages": d.n_chunks,
+          "Added": datetime.fromisoformat(d.added_at) if d.added_at else None} for d in documents],
+        hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
+        column_config={
+            "Title": st.column_config.TextColumn(width="large"),
+            "Published": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Added": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+        },
     )
     labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.metadata.title or Path(d.source).name}"
               for d in documents}

@@ -1,0 +1,65 @@
+"""Direct answers from report metadata: "How was Bury rated for children in care?" → the grade, with its page.
+
+Passages show what inspectors wrote; a manager asking for a grade wants the grade itself first. It is
+given only when the question names a council, asks for a rating, and the index holds a report of that
+council with that judgement; it is never inferred from prose.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from index.citation import reference
+from index.councils import council_key
+from index.judgements import LABELS, find_judgement
+from index.query import QueryAnalysis
+from models import Document
+
+
+@dataclass(frozen=True)
+class GradeAnswer:
+    council: str
+    judgement: str        # the report's own judgement key
+    label: str            # how people read it, e.g. "Care leavers"
+    grade: str
+    page: int
+    document: Document
+
+    @property
+    def citation(self) -> str:
+        return f"{reference(self.document)}, p. {self.page}"
+
+    def sentence(self) -> str:
+        year = self.document.metadata.year
+        return f"{self.council} ({year}): {self.label} — {self.grade}."
+
+    def to_dict(self) -> dict:
+        return {"council": self.council, "judgement": self.judgement, "label": self.label, "grade": self.grade,
+                "page": self.page, "citation": self.citation, "doc_id": self.document.doc_id,
+                "source": self.document.source, "published": self.document.metadata.published}
+
+
+def _years(document: Document) -> set[int]:
+    meta = document.metadata
+    return {meta.year} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
+
+
+def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
+    """The named council's grade for the named judgement (overall if none), in the named year or latest."""
+    if not (query.council_keys and query.asks_rating):
+        return None
+    wanted = query.judgement or "overall_effectiveness"
+    candidates = []
+    for document in documents:
+        meta = document.metadata
+        if not meta.council or council_key(meta.council) != query.council_keys[0]:
+            continue
+        if query.years and not _years(document) & set(query.years):
+            continue
+        found = find_judgement(meta, wanted)
+        if found:
+            candidates.append((meta.published or "", document, found))
+    if not candidates:
+        return None
+    _, document, (key, judgement) = max(candidates, key=lambda c: c[0])
+    return GradeAnswer(document.metadata.council, key, LABELS.get(key, key), judgement.grade, judgement.page, document)

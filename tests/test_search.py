@@ -1,0 +1,71 @@
+"""Ranking behaviour, with the fast test embedder over documents built inline."""
+from index.search import Filters
+from models import Chunk, Document, DocumentMetadata, Judgement, Page
+
+BOILERPLATE = "Ofsted regulates and inspects to achieve excellence in the care of children and young people."
+
+
+def add_report(store, embedder, doc_id, council, published, paragraphs, judgements=None):
+    pages = [Page(n, text) for n, text in enumerate(paragraphs, start=1)]
+    chunks = [Chunk(doc_id, p.number, 0, len(p.text), p.text, ordinal=i) for i, p in enumerate(pages)]
+    metadata = DocumentMetadata(title=f"Inspection of {council}", council=council, publisher="Ofsted",
+                                report_type="ilacs_standard", published=published, judgements=judgements or {})
+    document = Document(doc_id, doc_id * 4, "pdf", [f"/corpus/{doc_id}.pdf"], metadata)
+    store.add_document(document, pages, chunks, embedder.embed([c.text for c in chunks]))
+
+
+def test_a_question_naming_a_council_and_year_puts_that_report_first(store, embedder, searcher):
+    text = "Supervision of social workers is regular and reflective, and managers oversee plans."
+    add_report(store, embedder, "bury2019", "Bury", "2019-03-01", [text])
+    add_report(store, embedder, "bury2023", "Bury", "2023-05-01", [text])
+    add_report(store, embedder, "wigan2023", "Wigan", "2023-06-01", [text + " Supervision supervision."])
+    hits = searcher.search("How is supervision in Bury in 2023?")
+    assert hits[0].document.doc_id == "bury2023"
+
+
+def test_a_theme_question_spreads_across_councils(store, embedder, searcher):
+    many = [f"Supervision of social workers improved with reflective supervision, point {i}." for i in range(12)]
+    add_report(store, embedder, "big", "Bury", "2023-01-01", many)
+    for n, council in enumerate(["Wigan", "Derby", "Leeds", "Barnet"]):
+        add_report(store, embedder, f"d{n}", council, "2023-01-01",
+                   [f"In {council} supervision of social workers improved this year."])
+    councils = {h.document.metadata.council for h in searcher.search("how did councils improve supervision?")}
+    assert len(councils) == 5
+
+
+def test_the_same_boilerplate_in_many_reports_is_shown_once(store, embedder, searcher):
+    for n in range(4):
+        add_report(store, embedder, f"r{n}", f"Council{n}", "2024-01-01", [BOILERPLATE, f"Report {n} body."])
+    texts = [h.chunk.text for h in searcher.search("Ofsted regulates and inspects excellence care children")]
+    assert texts.count(BOILERPLATE) == 1
+
+
+def test_filters_by_council_year_and_grade(store, embedder, searcher):
+    text = "Care leavers have personal advisers who stay in touch."
+    add_report(store, embedder, "a", "Bury", "2019-01-01", [text], {"care_leavers": Judgement("good", 1)})
+    add_report(store, embedder, "b", "Wigan", "2024-01-01", [text], {"care_leavers": Judgement("outstanding", 1)})
+    ids = lambda filters: {h.document.doc_id for h in searcher.search("care leavers", filters=filters)}  # noqa: E731
+    assert ids(Filters(councils=("bury council",))) == {"a"}
+    assert ids(Filters(years=(2024,))) == {"b"}
+    assert ids(Filters(grades=("outstanding",), judgement="care_leavers")) == {"b"}
+    assert ids(Filters(grades=("inadequate",))) == set()
+
+
+def test_a_rating_question_gets_the_grade_from_metadata_with_its_page(store, embedder, searcher):
+    table = "The experiences and progress of care leavers Outstanding Overall effectiveness Good"
+    add_report(store, embedder, "derby", "Derby City", "2025-07-08", ["Intro.", table],
+               {"care_leavers": Judgement("outstanding", 2), "overall_effectiveness": Judgement("good", 2)})
+    answer = searcher.answer("How was Derby rated for care leavers in 2025?")
+    assert (answer.grade, answer.page, answer.label) == ("outstanding", 2, "Care leavers")
+    assert answer.citation == "Ofsted (2025) Derby City: inspection of local authority children's services, p. 2"
+    assert searcher.search("How was Derby rated for care leavers in 2025?")[0].chunk.page == 2
+    assert searcher.answer("How was Derby rated for care leavers in 2019?") is None  # no such report: no guess
+    assert searcher.answer("What do care leavers in Derby say?") is None  # not a rating question
+
+
+def test_highlights_mark_the_sentences_that_answer(store, embedder, searcher):
+    text = "The council has a new office. Care leavers get help with housing from personal advisers. Rain fell."
+    add_report(store, embedder, "x", "Bury", "2024-01-01", [text])
+    hit = searcher.search("housing help for care leavers")[0]
+    assert [hit.chunk.text[h.start:h.end] for h in hit.highlights] == [
+        "Care leavers get help with housing from personal advisers."]
