@@ -111,10 +111,13 @@ class Searcher:
             return []
         query = analyse(question, catalogue.council_keys.values())
         weights = SPECIFIC if query.is_specific else THEMATIC
-        keyword = dict(self.store.keyword_search(fts_match(query.terms), CANDIDATES))
-        dense, dense_floor = self._dense_scores(question)
-        candidates = set(keyword) | set(list(dense)[:CANDIDATES])
         admitted = self._admitted(catalogue, filters)
+        if admitted is not None and not admitted:
+            return []
+        keyword = dict(self.store.keyword_search(
+            fts_match(query.terms), CANDIDATES, sorted(admitted) if admitted is not None else None))
+        dense, dense_floor = self._dense_scores(question, catalogue, admitted)
+        candidates = set(keyword) | set(list(dense)[:CANDIDATES])
         top_keyword = max(keyword.values(), default=1.0) or 1.0
         top_dense = max(dense.values(), default=1.0)
         scored = []
@@ -130,13 +133,21 @@ class Searcher:
         picked = self._diversify(scored, catalogue, weights, k)
         return self._hits(picked, catalogue, query)
 
-    def _dense_scores(self, question: str) -> tuple[dict[int, float], float]:
+    def _dense_scores(self, question: str, catalogue: _Catalogue,
+                      admitted: set[str] | None) -> tuple[dict[int, float], float]:
+        """Cosine of the question to the closest chunks (within the admitted documents), best first."""
+        import faiss
+
         index = self.store.vector_index()
         if index.ntotal == 0:
             return {}, 0.0
         vector = self.embedder.embed_query(question).reshape(1, -1)
         depth = min(DENSE_POOL, index.ntotal)
-        scores, ids = index.search(vector, depth)
+        params = None
+        if admitted is not None:
+            allowed = np.array([c for c, d in catalogue.chunk_doc.items() if d in admitted], dtype=np.int64)
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+        scores, ids = index.search(vector, depth, params=params)
         pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
         floor = pairs[-1][1] if len(pairs) == DENSE_POOL else min((s for _, s in pairs), default=0.0)
         return dict(pairs), floor

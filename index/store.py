@@ -225,15 +225,17 @@ class Store:
         with self._lock:
             return self._db.execute("SELECT chunk_id, doc_id, page FROM chunks ORDER BY chunk_id").fetchall()
 
-    def keyword_search(self, match: str, limit: int) -> list[tuple[int, float]]:
-        """(chunk_id, BM25 score, higher is better) for an FTS5 MATCH expression."""
+    def keyword_search(self, match: str, limit: int, doc_ids: Sequence[str] | None = None) -> list[tuple[int, float]]:
+        """(chunk_id, BM25 score, higher is better) for an FTS5 MATCH expression, optionally within documents."""
         if not match:
             return []
+        sql = "SELECT rowid, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts WHERE chunks_fts MATCH ?"
+        params: list = [match]
+        if doc_ids is not None:
+            sql += f" AND rowid IN (SELECT chunk_id FROM chunks WHERE doc_id IN ({','.join('?' * len(doc_ids))}))"
+            params.extend(doc_ids)
         with self._lock:
-            rows = self._db.execute(
-                "SELECT rowid, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
-                "ORDER BY score DESC LIMIT ?", (match, limit),
-            ).fetchall()
+            rows = self._db.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
         return [(int(r[0]), float(r[1])) for r in rows]
 
     def vector_index(self):

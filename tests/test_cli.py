@@ -82,3 +82,18 @@ def test_searching_a_missing_index_prints_one_sentence_not_a_traceback(tmp_path,
     assert index_cli.main(["search", "--index", str(tmp_path / "none"), "question"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: No index at") and "Traceback" not in err
+
+
+def test_councils_lists_each_council_with_its_grades(tmp_path, capsys):
+    from tests.conftest import DATA
+
+    index = str(tmp_path / "index")
+    assert ingest_cli.main([str(DATA / "staffordshire-ilacs-2019.pdf"), "--index", index, "--quiet"]) == 0
+    capsys.readouterr()
+    assert index_cli.main(["councils", "--index", index, "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["council"] == "Staffordshire"
+    assert row["reports"][0]["grades"]["overall_effectiveness"] in ("good", "requires improvement")
+    assert index_cli.main(["search", "--index", index, "--json", "How was Staffordshire rated overall?"]) == 0
+    answer = json.loads(capsys.readouterr().out)["answer"]
+    assert answer["grade"] == row["reports"][0]["grades"]["overall_effectiveness"] and answer["page"] == 1

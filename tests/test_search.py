@@ -69,3 +69,11 @@ def test_highlights_mark_the_sentences_that_answer(store, embedder, searcher):
     hit = searcher.search("housing help for care leavers")[0]
     assert [hit.chunk.text[h.start:h.end] for h in hit.highlights] == [
         "Care leavers get help with housing from personal advisers."]
+
+
+def test_a_filter_finds_its_report_even_when_others_match_far_better(store, embedder, searcher):
+    for n in range(400):  # more strong matches than either retriever's candidate list holds
+        add_report(store, embedder, f"w{n}", "Wigan", "2024-01-01", [f"Supervision supervision supervision {n}."])
+    add_report(store, embedder, "bury", "Bury", "2019-01-01", ["A short note that mentions supervision once."])
+    hits = searcher.search("supervision", filters=Filters(councils=("Bury",)))
+    assert [h.document.doc_id for h in hits] == ["bury"]
