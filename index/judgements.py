@@ -44,6 +44,32 @@ _ASKED = (
 _ASKED_PATTERNS = tuple((key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _ASKED)
 
 
+# How reports label each judgement where they state it ("… care leavers Outstanding", "… care leavers: good").
+_STATED_LABELS = {
+    "overall_effectiveness": r"overall\s+effectiveness",
+    "impact_of_leaders": r"impact\s+of\s+leaders(\s+on\s+social\s+work\s+practice\s+with\s+children\s+and\s+families)?",
+    "help_and_protection": r"help\s+and\s+protection",
+    "in_care": r"children\s+in\s+care(\s+and\s+care\s+leavers)?|looked\s+after\s+and\s+achieving\s+permanence",
+    "care_leavers": r"care\s+leavers",
+    "adoption_performance": r"adoption\s+performance",
+    "lscb": r"safeguarding\s+children\s+board(\s+\(lscb\))?",
+    "children_who_need_help_and_protection": r"help\s+and\s+protection",
+    "children_looked_after_and_achieving_permanence": r"looked\s+after\s+and\s+achieving\s+permanence",
+    "experiences_and_progress_of_care_leavers": r"care\s+leavers",
+    "leadership_management_and_governance": r"leadership,?\s+management\s+and\s+governance",
+}
+
+
+def states_judgement(text: str, key: str, grade: str) -> bool:
+    """Whether a passage states this judgement with this grade: its label, then the grade within a few words."""
+    label = _STATED_LABELS.get(key)
+    if label is None:
+        return False
+    grade_words = r"\s+".join(grade.split())
+    pattern = rf"(?:{label})\W{{0,3}}(?:\w+\W+){{0,2}}{grade_words}"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
 def judgement_asked(question: str) -> str | None:
     """The judgement area a question names, as an ILACS key (or adoption/lscb), else None."""
     for key, pattern in _ASKED_PATTERNS:

@@ -14,7 +14,8 @@ from index.judgements import judgement_asked
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
-# Question words and fillers that carry no topic: searching for them only adds noise.
+# Question words and fillers that carry no topic, and words every report in the corpus uses of itself
+# ("Ofsted", "inspection", "report"): searching for them only favours title pages.
 STOPWORDS = frozenset("""
 a about after again against all also am an and any are as at be been before being between both but by
 can could did do does doing during each few for from further had has have having how i if in into is it
@@ -22,6 +23,7 @@ its itself just me more most my no nor not now of off on once only or other our 
 should so some such than that the their them then there these they this those through to too under
 until up very was we were what when where which while who whom why will with would you your
 tell show give find say said get got describe explain list please anything something
+ofsted inspection inspections inspected inspectors report reports rating rate rated
 """.split())
 _RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
                           "outstanding inadequate good requires improvement score scored award awarded "
@@ -70,7 +72,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         terms=terms,
         council_keys=find_councils(question, known_council_keys),
         years=sorted({int(y) for y in _YEAR.findall(question)}),
-        asks_rating=bool(_RATING_WORDS.intersection(terms)),
+        asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))),
         judgement=judgement_asked(question),
     )
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.highlight import highlight, term_weights
-from index.judgements import find_judgement
+from index.judgements import find_judgement, states_judgement
 from index.query import QueryAnalysis, analyse, fts_match
 from index.store import Store
 from index.answers import GradeAnswer, grade_answer
@@ -33,15 +33,21 @@ class Weights:
     dense: float
     council: float        # added when the passage's report is from a council the question names
     year: float           # added when its report is from a year the question names
-    judgement: float      # added when a rating question's judgement was read from the passage's page
+    judgement: float      # added when a passage states the judgement a rating question asks about
     same_document: float  # taken off per passage already shown from the same report
     same_council: float   # taken off per passage already shown from the same council
 
 
-SPECIFIC = Weights(keyword=0.6, dense=0.4, council=0.35, year=0.2, judgement=0.3, same_document=0.02,
+SPECIFIC = Weights(keyword=0.6, dense=0.4, council=0.35, year=0.4, judgement=0.6, same_document=0.02,
                    same_council=0.0)
 THEMATIC = Weights(keyword=0.45, dense=0.55, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
                    same_council=0.08)
+
+
+def _years(document: Document) -> set[int]:
+    """The years a report can be asked about by: publication and inspection."""
+    meta = document.metadata
+    return {meta.year} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
 
 
 @dataclass(frozen=True)
@@ -114,43 +120,58 @@ class Searcher:
         admitted = self._admitted(catalogue, filters)
         if admitted is not None and not admitted:
             return []
-        keyword = dict(self.store.keyword_search(
-            fts_match(query.terms), CANDIDATES, sorted(admitted) if admitted is not None else None))
-        dense, dense_floor = self._dense_scores(question, catalogue, admitted)
-        candidates = set(keyword) | set(list(dense)[:CANDIDATES])
+        vector = self.embedder.embed_query(question).reshape(1, -1)
+        keyword: dict[int, float] = {}
+        dense: dict[int, float] = {}
+        # Candidates from everything admitted, and again from the reports the question names, so a
+        # named report's best passages are in the running even when other reports match its words better.
+        for scope in (admitted, self._named_documents(query, catalogue, admitted)):
+            if scope is not None and not scope and keyword:
+                continue
+            keyword.update(self.store.keyword_search(
+                fts_match(query.terms), CANDIDATES, sorted(scope) if scope is not None else None))
+            dense.update(self._dense_scores(vector, catalogue, scope))
+        dense_floor = sorted(dense.values(), reverse=True)[min(len(dense), DENSE_POOL) - 1] if dense else 0.0
         top_keyword = max(keyword.values(), default=1.0) or 1.0
         top_dense = max(dense.values(), default=1.0)
+        candidates = {c for c in set(keyword) | set(sorted(dense, key=dense.get, reverse=True)[:CANDIDATES])
+                      if c in catalogue.chunk_doc and (admitted is None or catalogue.chunk_doc[c] in admitted)}
+        statements = self._judgement_statements(query, catalogue, candidates)
         scored = []
         for chunk_id in candidates:
-            doc_id = catalogue.chunk_doc.get(chunk_id)
-            if doc_id is None or (admitted is not None and doc_id not in admitted):
-                continue
-            dense_score = (dense.get(chunk_id, dense_floor) - dense_floor) / max(top_dense - dense_floor, 1e-6)
+            doc_id = catalogue.chunk_doc[chunk_id]
+            dense_score = max(0.0, dense.get(chunk_id, dense_floor) - dense_floor) / max(top_dense - dense_floor, 1e-6)
             score = (weights.keyword * keyword.get(chunk_id, 0.0) / top_keyword + weights.dense * dense_score
-                     + self._metadata_bonus(query, catalogue, chunk_id, doc_id, weights))
+                     + self._metadata_bonus(query, catalogue, doc_id, weights)
+                     + (weights.judgement if chunk_id in statements else 0.0))
             scored.append((score, chunk_id, doc_id))
         scored.sort(reverse=True)
         picked = self._diversify(scored, catalogue, weights, k)
         return self._hits(picked, catalogue, query)
 
-    def _dense_scores(self, question: str, catalogue: _Catalogue,
-                      admitted: set[str] | None) -> tuple[dict[int, float], float]:
-        """Cosine of the question to the closest chunks (within the admitted documents), best first."""
+    def _dense_scores(self, vector: np.ndarray, catalogue: _Catalogue, scope: set[str] | None) -> dict[int, float]:
+        """Cosine of the question to its closest chunks (within the scope's documents, if given)."""
         import faiss
 
         index = self.store.vector_index()
         if index.ntotal == 0:
-            return {}, 0.0
-        vector = self.embedder.embed_query(question).reshape(1, -1)
-        depth = min(DENSE_POOL, index.ntotal)
+            return {}
         params = None
-        if admitted is not None:
-            allowed = np.array([c for c, d in catalogue.chunk_doc.items() if d in admitted], dtype=np.int64)
+        if scope is not None:
+            allowed = np.array([c for c, d in catalogue.chunk_doc.items() if d in scope], dtype=np.int64)
             params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
-        scores, ids = index.search(vector, depth, params=params)
-        pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
-        floor = pairs[-1][1] if len(pairs) == DENSE_POOL else min((s for _, s in pairs), default=0.0)
-        return dict(pairs), floor
+        scores, ids = index.search(vector, min(DENSE_POOL, index.ntotal), params=params)
+        return {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
+
+    @staticmethod
+    def _named_documents(query: QueryAnalysis, catalogue: _Catalogue, admitted: set[str] | None) -> set[str]:
+        """The reports of the councils the question names, narrowed to its years where any match."""
+        if not query.council_keys:
+            return set()
+        named = {d for d, key in catalogue.council_keys.items()
+                 if key in query.council_keys and (admitted is None or d in admitted)}
+        in_years = {d for d in named if _years(catalogue.documents[d]) & set(query.years)}
+        return in_years or named
 
     @staticmethod
     def _admitted(catalogue: _Catalogue, filters: Filters | None) -> set[str] | None:
@@ -159,22 +180,27 @@ class Searcher:
         return {doc_id for doc_id, document in catalogue.documents.items() if filters.admits(document)}
 
     @staticmethod
-    def _metadata_bonus(query: QueryAnalysis, catalogue: _Catalogue, chunk_id: int, doc_id: str,
-                        weights: Weights) -> float:
-        """Credit for matching what the question names: its council, its year, and the page of its judgement."""
+    def _metadata_bonus(query: QueryAnalysis, catalogue: _Catalogue, doc_id: str, weights: Weights) -> float:
+        """Credit for being from the report the question names: its council, its year."""
         bonus = 0.0
         if query.council_keys and catalogue.council_keys.get(doc_id) in query.council_keys:
             bonus += weights.council
-        if query.years:
-            meta = catalogue.documents[doc_id].metadata
-            years = {meta.year} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
-            if years & set(query.years):
-                bonus += weights.year
-        if query.judgement and query.asks_rating:
-            found = find_judgement(catalogue.documents[doc_id].metadata, query.judgement)
-            if found and found[1].page == catalogue.chunk_page.get(chunk_id):
-                bonus += weights.judgement
+        if query.years and _years(catalogue.documents[doc_id]) & set(query.years):
+            bonus += weights.year
         return bonus
+
+    def _judgement_statements(self, query: QueryAnalysis, catalogue: _Catalogue, candidates: set[int]) -> set[int]:
+        """For a rating question, the candidate passages that state the judgement asked about: on the page
+        it was read from, and containing its grade."""
+        if not (query.judgement and query.asks_rating):
+            return set()
+        on_page: dict[int, tuple[str, str]] = {}
+        for chunk_id in candidates:
+            found = find_judgement(catalogue.documents[catalogue.chunk_doc[chunk_id]].metadata, query.judgement)
+            if found and found[1].page == catalogue.chunk_page.get(chunk_id):
+                on_page[chunk_id] = (found[0], found[1].grade)
+        texts = self.store.chunks(on_page)
+        return {c for c, (key, grade) in on_page.items() if states_judgement(texts[c].text, key, grade)}
 
     def _diversify(self, scored: list[tuple[float, int, str]], catalogue: _Catalogue, weights: Weights,
                    k: int) -> list[tuple[float, Chunk]]:

@@ -22,11 +22,16 @@ def answer(turn: session.Turn, searcher: Searcher, filters: Filters) -> None:
     turn.seconds = time.perf_counter() - started
 
 
-def show(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
+def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool) -> None:
+    """The latest answer in full; earlier ones folded behind a toggle, so a long conversation stays
+    quick to redraw (every question reruns the page) and the new answer is not lost among the old."""
     with st.chat_message("user"):
         st.text(turn.reading.question)
     with st.chat_message("assistant"):
-        render_answer(turn, turn_no, searcher)
+        reports = len({hit.document.doc_id for hit in turn.hits})
+        if latest or st.toggle(f"Show this answer ({len(turn.hits)} passages from {reports} reports)",
+                               key=f"show-{turn_no}"):
+            render_answer(turn, turn_no, searcher)
 
 
 searcher = resources.searcher()
@@ -51,7 +56,7 @@ if not turns and not question:
 for turn_no, turn in enumerate(turns):
     if turn_no == len(turns) - 1 and turn.filters != filters:
         answer(turn, searcher, filters)
-    show(turn, turn_no, searcher)
+    show(turn, turn_no, searcher, latest=turn_no == len(turns) - 1 and not question)
 
 if question and question.strip():
     previous = turns[-1].reading.searched if turns else None
@@ -59,4 +64,4 @@ if question and question.strip():
     turn = session.Turn(read_in_context(question, previous, council_keys), filters, [], 0.0)
     answer(turn, searcher, filters)
     turns.append(turn)
-    show(turn, len(turns) - 1, searcher)
+    show(turn, len(turns) - 1, searcher, latest=True)
