@@ -24,5 +24,6 @@ def sidebar_filters(searcher: Searcher) -> Filters:
         chosen_councils = st.multiselect("Council", councils, key="filter_councils", placeholder="All councils")
         chosen_years = st.multiselect("Year", years, key="filter_years", placeholder="All years")
         chosen_documents = st.multiselect("Document", list(labels), key="filter_documents",
-                                          format_func=lambda doc_id: labels.get(doc_id, doc_id), placeholder="All documents")
+                                          format_func=lambda doc_id: labels.get(doc_id, doc_id),
+                                          placeholder="All documents")
     return Filters(councils=tuple(chosen_councils), years=tuple(chosen_years), doc_ids=tuple(chosen_documents))

@@ -38,9 +38,9 @@ class Weights:
     same_council: float   # taken off per passage already shown from the same council
 
 
-SPECIFIC = Weights(keyword=0.6, dense=0.4, council=0.35, year=0.4, judgement=0.6, same_document=0.02,
+SPECIFIC = Weights(keyword=0.75, dense=0.25, council=0.35, year=0.4, judgement=0.6, same_document=0.02,
                    same_council=0.0)
-THEMATIC = Weights(keyword=0.45, dense=0.55, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
+THEMATIC = Weights(keyword=0.5, dense=0.5, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
                    same_council=0.08)
 
 
