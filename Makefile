@@ -17,7 +17,7 @@ $(VENV)/installed: requirements.txt
 	touch $@
 
 $(INDEX)/inspectqa.sqlite: | $(VENV)/installed
-	$(PY) -m ingest corpus --index $(INDEX)
+	$(PY) -m ingest corpus/ofsted --index $(INDEX)
 
 index: $(INDEX)/inspectqa.sqlite
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from index.councils import council_key
 from index.search import Filters, Searcher
 from models import Document
 
@@ -16,7 +17,10 @@ def _document_label(document: Document) -> str:
 
 def sidebar_filters(searcher: Searcher) -> Filters:
     documents = list(searcher.catalogue().documents.values())
-    councils = sorted({d.metadata.council for d in documents if d.metadata.council})
+    # "Derby" and "Derby City" are one council: one choice, named as its latest report names it.
+    by_key = {council_key(d.metadata.council): d.metadata.council
+              for d in sorted(documents, key=lambda d: d.metadata.published or "") if d.metadata.council}
+    councils = sorted(by_key.values())
     years = sorted({d.metadata.year for d in documents if d.metadata.year}, reverse=True)
     labels = {d.doc_id: _document_label(d) for d in sorted(documents, key=_document_label)}
     with st.sidebar:

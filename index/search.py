@@ -74,8 +74,9 @@ class Filters:
 
 
 @dataclass
-class _Catalogue:
-    """What the searcher keeps in memory about the index, refreshed when the index changes."""
+class Catalogue:
+    """What the searcher keeps in memory about the index (documents, where each chunk is, council keys),
+    refreshed when the index changes. The app reads its documents and council keys for its filters."""
 
     generation: int
     documents: dict[str, Document]
@@ -90,16 +91,16 @@ class Searcher:
     def __init__(self, store: Store, embedder: Embedder):
         self.store = store
         self.embedder = embedder
-        self._catalogue: _Catalogue | None = None
+        self._catalogue: Catalogue | None = None
         self._lock = threading.Lock()
 
-    def catalogue(self) -> _Catalogue:
+    def catalogue(self) -> Catalogue:
         generation = self.store.generation()
         with self._lock:
             if self._catalogue is None or self._catalogue.generation != generation:
                 documents = {d.doc_id: d for d in self.store.documents()}
                 locations = self.store.chunk_locations()
-                self._catalogue = _Catalogue(
+                self._catalogue = Catalogue(
                     generation, documents, {c: d for c, d, _ in locations}, {c: p for c, _, p in locations},
                     {d.doc_id: council_key(d.metadata.council) for d in documents.values() if d.metadata.council},
                 )
@@ -149,7 +150,7 @@ class Searcher:
         picked = self._diversify(scored, catalogue, weights, k)
         return self._hits(picked, catalogue, query)
 
-    def _dense_scores(self, vector: np.ndarray, catalogue: _Catalogue, scope: set[str] | None) -> dict[int, float]:
+    def _dense_scores(self, vector: np.ndarray, catalogue: Catalogue, scope: set[str] | None) -> dict[int, float]:
         """Cosine of the question to its closest chunks (within the scope's documents, if given)."""
         import faiss
 
@@ -164,7 +165,7 @@ class Searcher:
         return {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
 
     @staticmethod
-    def _named_documents(query: QueryAnalysis, catalogue: _Catalogue, admitted: set[str] | None) -> set[str]:
+    def _named_documents(query: QueryAnalysis, catalogue: Catalogue, admitted: set[str] | None) -> set[str]:
         """The reports of the councils the question names, narrowed to its years where any match."""
         if not query.council_keys:
             return set()
@@ -174,13 +175,13 @@ class Searcher:
         return in_years or named
 
     @staticmethod
-    def _admitted(catalogue: _Catalogue, filters: Filters | None) -> set[str] | None:
+    def _admitted(catalogue: Catalogue, filters: Filters | None) -> set[str] | None:
         if filters is None or filters == Filters():
             return None
         return {doc_id for doc_id, document in catalogue.documents.items() if filters.admits(document)}
 
     @staticmethod
-    def _metadata_bonus(query: QueryAnalysis, catalogue: _Catalogue, doc_id: str, weights: Weights) -> float:
+    def _metadata_bonus(query: QueryAnalysis, catalogue: Catalogue, doc_id: str, weights: Weights) -> float:
         """Credit for being from the report the question names: its council, its year."""
         bonus = 0.0
         if query.council_keys and catalogue.council_keys.get(doc_id) in query.council_keys:
@@ -189,7 +190,7 @@ class Searcher:
             bonus += weights.year
         return bonus
 
-    def _judgement_statements(self, query: QueryAnalysis, catalogue: _Catalogue, candidates: set[int]) -> set[int]:
+    def _judgement_statements(self, query: QueryAnalysis, catalogue: Catalogue, candidates: set[int]) -> set[int]:
         """For a rating question, the candidate passages that state the judgement asked about: on the page
         it was read from, and containing its grade."""
         if not (query.judgement and query.asks_rating):
@@ -202,7 +203,7 @@ class Searcher:
         texts = self.store.chunks(on_page)
         return {c for c, (key, grade) in on_page.items() if states_judgement(texts[c].text, key, grade)}
 
-    def _diversify(self, scored: list[tuple[float, int, str]], catalogue: _Catalogue, weights: Weights,
+    def _diversify(self, scored: list[tuple[float, int, str]], catalogue: Catalogue, weights: Weights,
                    k: int) -> list[tuple[float, Chunk]]:
         """Greedy re-ranking: each pick costs later passages from the same report and council a little.
 
@@ -234,7 +235,7 @@ class Searcher:
         return picked
 
     @staticmethod
-    def _hits(picked: list[tuple[float, Chunk]], catalogue: _Catalogue, query: QueryAnalysis) -> list[Hit]:
+    def _hits(picked: list[tuple[float, Chunk]], catalogue: Catalogue, query: QueryAnalysis) -> list[Hit]:
         weights = term_weights(query.terms, [chunk.text for _, chunk in picked])
         return [
             Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,

@@ -35,6 +35,7 @@ _TITLE_WINDOW = 700       # page-1 characters in which the title, council and da
 
 # An ILACS page 1 whose title line the cleaner took for the running header that repeats it.
 _UNTITLED_ILACS = re.compile(r"Inspection\s+dates?\s*:.{0,80}?Lead\s+inspectors?\s*:", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _FILE_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+((?:19|20)\d\d)", re.IGNORECASE)
 _COMMITTEE = re.compile(
     r"\b(?:committee|scrutiny|cabinet|report\s+of\s+the\s+(?:director|head)|purpose\s+of\s+(?:the\s+)?report|agenda)\b",
@@ -167,6 +168,7 @@ def _text_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMeta
     text = "\n".join(page.text for page in pages)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title = next((line for line in lines if len(line.split()) >= 2), lines[0] if lines else file_name)
+    title = _MARKDOWN_HEADING.sub("", title) if kind == "md" else title
     top = "\n".join(lines[:6])
     if _COMMITTEE.search(title):
         report_type = "committee_paper"

@@ -95,9 +95,10 @@ def sha256_of(path: Path) -> str:
 def ingest_paths(
     paths: Iterable[str | Path], store: Store, embedder: Embedder,
     on_file: Callable[[FileOutcome], None] | None = None,
-    on_chunks: Callable[[int], None] | None = None,
+    on_chunks: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
-    """Ingest files and folders; on_file hears each file's outcome, on_chunks each embedded batch.
+    """Ingest files and folders; on_file hears each file's outcome, on_chunks (done, total) of the
+    current file's passages as they are embedded.
 
     Files already indexed are settled at once; the rest are read in a child process (ingest.worker)
     while the previous file is embedded.
@@ -156,7 +157,7 @@ def _as_known(source: str, sha256: str, store: Store) -> FileOutcome | None:
 
 
 def _add(task: ReadTask, result: ReadResult | UnreadableFileError, store: Store, embedder: Embedder,
-         on_chunks: Callable[[int], None] | None) -> FileOutcome:
+         on_chunks: Callable[[int, int], None] | None) -> FileOutcome:
     if isinstance(result, UnreadableFileError):
         return FileOutcome(task.source, "failed", message=str(result))
     known = _as_known(task.source, task.sha256, store)  # the same content earlier in this batch
@@ -164,7 +165,15 @@ def _add(task: ReadTask, result: ReadResult | UnreadableFileError, store: Store,
         return known
     doc_id = task.sha256[:16]
     chunks = chunk_document(doc_id, result.pages, embedder.count_tokens, min(MAX_TOKENS, embedder.max_tokens))
-    vectors = embedder.embed([c.text for c in chunks], on_batch=on_chunks)
+    done = 0
+
+    def on_batch(count: int) -> None:
+        nonlocal done
+        done += count
+        if on_chunks:
+            on_chunks(done, len(chunks))
+
+    vectors = embedder.embed([c.text for c in chunks], on_batch=on_batch)
     replaces = store.doc_id_for_source(task.source)
     store.add_document(Document(doc_id, task.sha256, task.kind, [task.source], result.metadata),
                        result.pages, chunks, vectors)

@@ -32,12 +32,8 @@ def ingest_upload(name: str, data: bytes, searcher: Searcher) -> tuple[str, str]
         except UploadRefusedError as exc:
             status.update(label=escape_markdown(str(exc)), state="error")
             return "error", str(exc)
-        embedded = 0
-
-        def on_chunks(count: int) -> None:
-            nonlocal embedded
-            embedded += count
-            status.update(label=f"{shown}: {embedded} passages embedded…")
+        def on_chunks(done: int, total: int) -> None:
+            status.update(label=f"{shown}: embedding passages, {100 * done // total}%…")
 
         outcomes: list[FileOutcome] = []
         ingest_paths([saved.path], searcher.store, searcher.embedder, on_file=outcomes.append, on_chunks=on_chunks)
@@ -83,13 +79,14 @@ def upload_section() -> None:
 def delete(searcher: Searcher, doc_ids: list[str]) -> None:
     """Remove documents, and the uploaded copies of their files, which were kept only for the index."""
     uploads = uploads_dir().resolve()
-    for doc_id in doc_ids:
-        document = searcher.store.document(doc_id)
-        searcher.store.delete_document(doc_id)
-        for source in map(Path, document.sources):
-            if source.parent.resolve() == uploads:
-                source.unlink(missing_ok=True)
-    searcher.store.flush_vectors()
+    with searcher.store.writer(wait_s=30):  # waits for an ingest that is writing; IndexBusyError after that
+        for doc_id in doc_ids:
+            document = searcher.store.document(doc_id)
+            searcher.store.delete_document(doc_id)
+            for source in map(Path, document.sources):
+                if source.parent.resolve() == uploads:
+                    source.unlink(missing_ok=True)
+        searcher.store.flush_vectors()
     st.session_state["filter_documents"] = []
     st.toast(f"Deleted {len(doc_ids)} document{'s' if len(doc_ids) > 1 else ''}.")
 
