@@ -16,6 +16,10 @@ $(VENV)/installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(VENV)/dev-installed: requirements-dev.txt $(VENV)/installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
 $(INDEX)/inspectqa.sqlite: | $(VENV)/installed
 	$(PY) -m ingest corpus/ofsted --index $(INDEX)
 
@@ -24,7 +28,7 @@ index: $(INDEX)/inspectqa.sqlite
 run: $(VENV)/installed index
 	INSPECTQA_INDEX=$(INDEX) $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: $(VENV)/installed
+test: $(VENV)/dev-installed
 	$(PY) -m pytest
 
 search: $(VENV)/installed index
