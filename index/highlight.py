@@ -1,15 +1,14 @@
 """Mark the one to three sentences of a passage that best answer the question.
 
 Scoring is lexical and cheap (no second model call per result): a sentence earns the weight of each
-question keyword it contains, matched on a five-letter stem so 'supervision' finds 'supervised';
-keywords found in most candidate passages weigh little, rare ones a lot.
+question keyword it contains, matched on a five-letter stem so 'supervision' finds 'supervised'.
+A keyword's weight is its rarity across the whole index (inverse passage frequency), so the question's
+topic counts and a word every report uses ('children') does not.
 """
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-
 from index.sentences import sentence_spans
 from models import Highlight
 
@@ -21,16 +20,17 @@ def _stems(text: str) -> set[str]:
     return {word[:STEM] for word in re.findall(r"[a-z0-9]+", text.lower()) if len(word) > 1}
 
 
-def term_weights(terms: Sequence[str], passages: Sequence[str]) -> dict[str, float]:
-    """Inverse passage frequency of each keyword stem across the passages being shown."""
-    stems = {term[:STEM] for term in terms}
-    passage_stems = [_stems(p) for p in passages]
-    n = max(len(passages), 1)
-    return {s: math.log(1 + n / (1 + sum(s in ps for ps in passage_stems))) + 0.1 for s in stems}
+def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[str, float]:
+    """Inverse passage frequency of each keyword, keyed by its stem."""
+    weights: dict[str, float] = {}
+    for term, count in passage_counts.items():
+        weight = math.log(1 + total_passages / (1 + count))
+        weights[term[:STEM]] = max(weights.get(term[:STEM], 0.0), weight)
+    return weights
 
 
 def highlight(text: str, weights: dict[str, float]) -> list[Highlight]:
-    """The best sentences, in reading order: the top one and any others scoring at least half as well."""
+    """The best sentences, in reading order: the top one and any others scoring at least 60% as well."""
     if not weights:
         return []
     scored = []
@@ -43,5 +43,5 @@ def highlight(text: str, weights: dict[str, float]) -> list[Highlight]:
         return []
     scored.sort(reverse=True)
     best = scored[0][0]
-    chosen = [item for item in scored[:MAX_SENTENCES] if item[0] >= best / 2]
+    chosen = [item for item in scored[:MAX_SENTENCES] if item[0] >= 0.6 * best]
     return [Highlight(start, end) for _, start, end in sorted(chosen, key=lambda item: item[1])]

@@ -92,6 +92,7 @@ class Searcher:
         self.store = store
         self.embedder = embedder
         self._catalogue: Catalogue | None = None
+        self._term_counts: tuple[int, dict[str, int]] = (-1, {})
         self._lock = threading.Lock()
 
     def catalogue(self) -> Catalogue:
@@ -234,9 +235,18 @@ class Searcher:
             picked.append((best_score, chunks[chunk_id]))
         return picked
 
-    @staticmethod
-    def _hits(picked: list[tuple[float, Chunk]], catalogue: Catalogue, query: QueryAnalysis) -> list[Hit]:
-        weights = term_weights(query.terms, [chunk.text for _, chunk in picked])
+    def _term_weights(self, query: QueryAnalysis, catalogue: Catalogue) -> dict[str, float]:
+        """Keyword rarity for highlighting, counted once per keyword per index generation."""
+        if self._term_counts[0] != catalogue.generation:
+            self._term_counts = (catalogue.generation, {})
+        counts = self._term_counts[1]
+        for term in query.terms:
+            if term not in counts:
+                counts[term] = self.store.passages_containing(term)
+        return term_weights({t: counts[t] for t in query.terms}, len(catalogue.chunk_doc))
+
+    def _hits(self, picked: list[tuple[float, Chunk]], catalogue: Catalogue, query: QueryAnalysis) -> list[Hit]:
+        weights = self._term_weights(query, catalogue)
         return [
             Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,
                 highlight(chunk.text, weights))

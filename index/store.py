@@ -238,6 +238,12 @@ class Store:
             rows = self._db.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
         return [(int(r[0]), float(r[1])) for r in rows]
 
+    def passages_containing(self, term: str) -> int:
+        """How many passages contain a word (stemmed as the keyword index stems it)."""
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                    (f'text:"{term}"',)).fetchone()[0]
+
     def vector_index(self):
         """The FAISS index for the current generation: cached, loaded from its file, or rebuilt."""
         import faiss
