@@ -25,6 +25,7 @@ from models import Chunk, Document, Hit
 
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
+COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class Searcher:
         if admitted is not None and not admitted:
             return []
         vector = self.embedder.embed_query(question).reshape(1, -1)
+        match = fts_match(self._keyword_terms(query, catalogue)) if query.terms else ""
         keyword: dict[int, float] = {}
         dense: dict[int, float] = {}
         # Candidates from everything admitted, and again from the reports the question names, so a
@@ -130,8 +132,7 @@ class Searcher:
         for scope in (admitted, self._named_documents(query, catalogue, admitted)):
             if scope is not None and not scope and keyword:
                 continue
-            keyword.update(self.store.keyword_search(
-                fts_match(query.terms), CANDIDATES, sorted(scope) if scope is not None else None))
+            keyword.update(self.store.keyword_search(match, CANDIDATES, sorted(scope) if scope is not None else None))
             dense.update(self._dense_scores(vector, catalogue, scope))
         dense_floor = sorted(dense.values(), reverse=True)[min(len(dense), DENSE_POOL) - 1] if dense else 0.0
         top_keyword = max(keyword.values(), default=1.0) or 1.0
@@ -235,18 +236,26 @@ class Searcher:
             picked.append((best_score, chunks[chunk_id]))
         return picked
 
-    def _term_weights(self, query: QueryAnalysis, catalogue: Catalogue) -> dict[str, float]:
-        """Keyword rarity for highlighting, counted once per keyword per index generation."""
+    def _passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
+        """How many passages contain each keyword, counted once per keyword per index generation."""
         if self._term_counts[0] != catalogue.generation:
             self._term_counts = (catalogue.generation, {})
         counts = self._term_counts[1]
-        for term in query.terms:
+        for term in terms:
             if term not in counts:
                 counts[term] = self.store.passages_containing(term)
-        return term_weights({t: counts[t] for t in query.terms}, len(catalogue.chunk_doc))
+        return {t: counts[t] for t in terms}
+
+    def _keyword_terms(self, query: QueryAnalysis, catalogue: Catalogue) -> list[str]:
+        """The keywords worth matching: one found in most passages ('children') adds almost nothing to
+        BM25 but makes it score most of the index, so it is left out (the rarest term always stays)."""
+        counts = self._passage_counts(query.terms, catalogue)
+        limit = COMMON_TERM_SHARE * len(catalogue.chunk_doc)
+        kept = [t for t in query.terms if counts[t] <= limit]
+        return kept or sorted(query.terms, key=counts.get)[:1]
 
     def _hits(self, picked: list[tuple[float, Chunk]], catalogue: Catalogue, query: QueryAnalysis) -> list[Hit]:
-        weights = self._term_weights(query, catalogue)
+        weights = term_weights(self._passage_counts(query.terms, catalogue), len(catalogue.chunk_doc))
         return [
             Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,
                 highlight(chunk.text, weights))
