@@ -63,10 +63,13 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     before_topic = _topic(previous, before_councils, before_years)
 
     if not topic and (councils or years) and before_topic:
-        # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year.
+        # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year; a
+        # rating question stays one ("rated" is no topic word, so it is said again).
         keep_councils = councils or before_councils
         keep_years = years or ([] if councils else before_years)
-        searched = _compose(before_topic, keep_councils, keep_years)
+        rating = ["rating"] if analyse(previous, council_keys).asks_rating and not analyse(
+            " ".join(before_topic), council_keys).asks_rating else []
+        searched = _compose(before_topic + rating, keep_councils, keep_years)
     elif not (councils or years) and (before_councils or before_years) and _is_follow_up(question, topic):
         # "What about supervision?" after a question about one council: the new topic, same place.
         searched = _compose(topic or before_topic, before_councils, before_years)

@@ -61,3 +61,8 @@ def test_follow_ups_chain_through_the_searched_text():
     second = read("what about care leavers?", first.searched)
     third = read("and their pathway plans?", second.searched)
     assert third.searched == "pathway plans Derby"
+
+
+def test_a_rating_question_stays_a_rating_question_for_another_council():
+    reading = read("And Derby?", "How was Staffordshire rated for care leavers?")
+    assert reading.searched == "care leavers rating Derby"
