@@ -97,3 +97,12 @@ def test_councils_lists_each_council_with_its_grades(tmp_path, capsys):
     assert index_cli.main(["search", "--index", index, "--json", "How was Staffordshire rated overall?"]) == 0
     answer = json.loads(capsys.readouterr().out)["answer"]
     assert answer["grade"] == row["reports"][0]["grades"]["overall_effectiveness"] and answer["page"] == 1
+
+
+def test_a_rerun_over_unchanged_files_never_loads_the_model(built, tmp_path, monkeypatch, capsys):
+    def refuse(name=None):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("index.opening.load_embedder", refuse)
+    assert ingest_cli.main([str(tmp_path / "docs"), "--index", built, "--quiet"]) == 0
+    assert capsys.readouterr().out.startswith("0 added")
