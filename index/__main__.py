@@ -79,8 +79,10 @@ def run_search(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         hits = searcher.search(question, k=args.k, filters=filters)
         answer = searcher.answer(question)
+        councils = searcher.grade_list(question)
         latency_ms = (time.perf_counter() - started) * 1000
         return {"query": question, "answer": answer.to_dict() if answer else None,
+                "grade_list": councils.to_dict() if councils else None,
                 "results": [hit_to_dict(h) for h in hits], "latency_ms": round(latency_ms, 2)}
 
     if args.jsonl:
@@ -100,6 +102,13 @@ def print_results(result: dict) -> None:
     if result["answer"]:
         answer = result["answer"]
         print(f"Answer: {answer['label']} — {answer['grade']}  ({answer['citation']})\n")
+    if result["grade_list"]:
+        listing = result["grade_list"]
+        print(f"Councils judged {listing['grade']} for {listing['label'].lower()} "
+              f"(latest report with that grade):")
+        for report in listing["reports"]:
+            print(f"  {report['council']:<28} {report['citation']}")
+        print()
     if not result["results"]:
         print("No passages found. Try other words, or check the index with 'python -m index list'.")
     for hit in result["results"]:

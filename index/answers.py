@@ -39,6 +39,21 @@ class GradeAnswer:
                 "source": self.document.source, "published": self.document.metadata.published}
 
 
+@dataclass(frozen=True)
+class GradeList:
+    """Councils whose reports gave one judgement one grade: "which councils were judged outstanding for
+    care leavers?". Each council once, with its most recent report that gave that grade."""
+
+    judgement: str        # ILACS key asked about
+    label: str
+    grade: str
+    reports: list[GradeAnswer]
+
+    def to_dict(self) -> dict:
+        return {"judgement": self.judgement, "label": self.label, "grade": self.grade,
+                "reports": [r.to_dict() for r in self.reports]}
+
+
 def _years(document: Document) -> set[int]:
     meta = document.metadata
     return {meta.year} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
@@ -63,3 +78,25 @@ def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAn
         return None
     _, document, (key, judgement) = max(candidates, key=lambda c: c[0])
     return GradeAnswer(document.metadata.council, key, LABELS.get(key, key), judgement.grade, judgement.page, document)
+
+
+def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList | None:
+    """For a rating question naming a judgement and one grade but no council: the councils judged so."""
+    if query.council_keys or not (query.asks_rating and query.judgement and query.grade):
+        return None
+    latest: dict[str, GradeAnswer] = {}
+    for document in documents:
+        meta = document.metadata
+        found = find_judgement(meta, query.judgement)
+        if not (meta.council and found and found[1].grade == query.grade):
+            continue
+        if query.years and not _years(document) & set(query.years):
+            continue
+        key = council_key(meta.council)
+        if key not in latest or (meta.published or "") > (latest[key].document.metadata.published or ""):
+            latest[key] = GradeAnswer(meta.council, found[0], LABELS.get(found[0], found[0]), found[1].grade,
+                                      found[1].page, document)
+    if not latest:
+        return None
+    reports = sorted(latest.values(), key=lambda a: a.council)
+    return GradeList(query.judgement, LABELS.get(query.judgement, query.judgement), query.grade, reports)

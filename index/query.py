@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from index.judgements import judgement_asked
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_GRADE = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 # Question words and fillers that carry no topic, and words every report in the corpus uses of itself
 # ("Ofsted", "inspection", "report"): searching for them only favours title pages.
@@ -38,6 +39,7 @@ class QueryAnalysis:
     years: list[int] = field(default_factory=list)
     asks_rating: bool = False
     judgement: str | None = None          # the judgement area named (index.judgements key)
+    grade: str | None = None              # the one grade a rating question names ("judged outstanding")
 
     @property
     def is_specific(self) -> bool:
@@ -74,7 +76,15 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         years=sorted({int(y) for y in _YEAR.findall(question)}),
         asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))),
         judgement=judgement_asked(question),
+        grade=_grade_named(question),
     )
+
+
+def _grade_named(question: str) -> str | None:
+    """The grade a question asks about, when it names exactly one ("which councils were judged outstanding")."""
+    named = {m.group(1).lower().split()[0] for m in _GRADE.finditer(question)}
+    return {"outstanding": "outstanding", "good": "good", "requires": "requires improvement",
+            "inadequate": "inadequate"}.get(named.pop()) if len(named) == 1 else None
 
 
 def fts_match(terms: Iterable[str]) -> str:

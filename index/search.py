@@ -19,7 +19,7 @@ from index.highlight import highlight, term_weights
 from index.judgements import find_judgement, states_judgement
 from index.query import QueryAnalysis, analyse, fts_match
 from index.store import Store
-from index.answers import GradeAnswer, grade_answer
+from index.answers import GradeAnswer, GradeList, grade_answer, grade_list
 from index.councils import council_key
 from models import Chunk, Document, Hit
 
@@ -114,6 +114,11 @@ class Searcher:
         query = analyse(question, catalogue.council_keys.values())
         return grade_answer(query, catalogue.documents.values())
 
+    def grade_list(self, question: str) -> GradeList | None:
+        """Councils judged with the grade a question names (see index.answers.grade_list)."""
+        catalogue = self.catalogue()
+        return grade_list(analyse(question, catalogue.council_keys.values()), catalogue.documents.values())
+
     def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         catalogue = self.catalogue()
         if not catalogue.documents or not question.strip():
@@ -200,6 +205,8 @@ class Searcher:
         on_page: dict[int, tuple[str, str]] = {}
         for chunk_id in candidates:
             found = find_judgement(catalogue.documents[catalogue.chunk_doc[chunk_id]].metadata, query.judgement)
+            if query.grade and found and found[1].grade != query.grade:
+                continue
             if found and found[1].page == catalogue.chunk_page.get(chunk_id):
                 on_page[chunk_id] = (found[0], found[1].grade)
         texts = self.store.chunks(on_page)

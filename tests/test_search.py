@@ -77,3 +77,15 @@ def test_a_filter_finds_its_report_even_when_others_match_far_better(store, embe
     add_report(store, embedder, "bury", "Bury", "2019-01-01", ["A short note that mentions supervision once."])
     hits = searcher.search("supervision", filters=Filters(councils=("Bury",)))
     assert [h.document.doc_id for h in hits] == ["bury"]
+
+
+def test_which_councils_were_judged_a_grade_lists_each_council_once_from_metadata(store, embedder, searcher):
+    judged = lambda grade: {"care_leavers": Judgement(grade, 1)}  # noqa: E731
+    add_report(store, embedder, "w1", "Wigan", "2019-01-01", ["Care leavers Outstanding"], judged("outstanding"))
+    add_report(store, embedder, "w2", "Wigan", "2025-01-01", ["Care leavers Outstanding"], judged("outstanding"))
+    add_report(store, embedder, "b1", "Bury", "2024-01-01", ["Care leavers Good"], judged("good"))
+    listing = searcher.grade_list("Which councils were judged outstanding for care leavers?")
+    assert [(r.council, r.document.doc_id) for r in listing.reports] == [("Wigan", "w2")]
+    assert searcher.grade_list("Which councils were judged outstanding for care leavers in 2019?").reports[0].document.doc_id == "w1"
+    assert searcher.grade_list("Was Bury good or outstanding for care leavers?") is None  # two grades named
+    assert searcher.grade_list("How do councils support care leavers?") is None  # not a rating question
