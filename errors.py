@@ -4,6 +4,23 @@ The CLIs and the app catch `InspectQAError` and print `str(error)`; anything els
 """
 from __future__ import annotations
 
+import re
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def shown_path(path: str) -> str:
+    """A file name as it can be printed on one line: newlines, other control characters and bytes that are
+    not text (a non-UTF-8 name arrives as lone surrogates) shown as escapes, so a message stays one sentence."""
+    return _UNPRINTABLE.sub(_escape, path)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    return match.group().encode("unicode_escape").decode()
+
 
 class InspectQAError(Exception):
     """Base class: the message is a complete sentence a manager can act on."""
@@ -14,7 +31,7 @@ class UnreadableFileError(InspectQAError):
 
     def __init__(self, path: str, reason: str, fix: str = ""):
         self.path, self.reason, self.fix = str(path), reason, fix
-        message = f"{self.path}: {reason}"
+        message = f"{shown_path(self.path)}: {reason}"
         super().__init__(f"{message}. {fix}" if fix else f"{message}.")
 
 

@@ -58,6 +58,7 @@ class Chunk:
     text: str
     ordinal: int = 0          # position of the chunk within its document
     chunk_id: int | None = None
+    ocr: bool = False         # its page's text was read by OCR from an image (cited as such)
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 Grouping by report keeps a question about councils in general from showing one long report ten times.
 Each passage can be kept for the briefing, checked against its page of the source, or copied with
-its citation.
+its citation. A question asking for a council's grade gets the grade itself first, as a fact card read
+from the report's judgements, with the same three actions.
 """
 from __future__ import annotations
 
@@ -13,16 +14,23 @@ import streamlit as st
 
 from app_ui import session
 from app_ui.copy_button import copy_button
+from app_ui.grade_card import grade_card_html
 from app_ui.passages import document_heading, grouped_by_document, page_html, passage_html
-from index.briefing import escape_markdown
+from index.answers import GradeAnswer, GradeList
+from index.briefing import Excerpt, escape_markdown
 from index.citation import quote
+from index.grades import grade_excerpt, grade_label, judgement_hit, report_type_label
+from index.judgements import LABELS
 from index.search import Filters, Searcher
 from models import Hit
 
 
 def filters_caption(filters: Filters, searcher: Searcher) -> str:
     documents = searcher.catalogue().documents
+    grades = " or ".join(grade_label(g) for g in filters.grades)
+    judged = f"{grades} for {LABELS.get(filters.judgement, filters.judgement).lower()}" if grades else ""
     parts = [", ".join(filters.councils), ", ".join(str(y) for y in filters.years),
+             ", ".join(report_type_label(t) for t in filters.report_types), judged,
              ", ".join(documents[d].title if d in documents else d for d in filters.doc_ids)]
     return "; ".join(part for part in parts if part)
 
@@ -32,6 +40,10 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
         st.caption(f"Read with the previous question as: {escape_markdown(turn.reading.searched)}")
     if turn.filters != Filters():
         st.caption(f"Only: {escape_markdown(filters_caption(turn.filters, searcher))}")
+    if turn.grade is not None:
+        _grade_card(turn.grade, turn_no, searcher)
+    if turn.grade_list is not None:
+        _grade_list(turn.grade_list)
     if not turn.hits:
         st.info("No passages found. Try other words, or clear the filters in the sidebar.")
         return
@@ -50,29 +62,60 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
                         _passage(hit, best, f"{turn_no}-{hit.rank}", searcher)
 
 
+def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:
+    return next((p.text for p in searcher.store.pages(doc_id) if p.number == number), "")
+
+
+def _grade_list(listing: GradeList) -> None:
+    """"Which councils were judged outstanding for care leavers?": the councils, from report metadata."""
+    with st.container(border=True):
+        st.markdown(f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "
+                    f"{escape_markdown(listing.label.lower())}** · {len(listing.reports)} councils, each from "
+                    "its latest report with that grade")
+        st.dataframe([{"Council": r.council, "Published": r.document.metadata.published or "",
+                       "Citation": r.citation} for r in listing.reports], hide_index=True, width="stretch")
+
+
+def _grade_card(answer: GradeAnswer, turn_no: int, searcher: Searcher) -> None:
+    text = page_text(searcher, answer.document.doc_id, answer.page)
+    hit = judgement_hit(answer.document, answer.judgement, text)
+    excerpt = grade_excerpt(answer.document, answer.judgement, answer.label, text)
+    with st.container(border=True):
+        st.html(grade_card_html(answer))
+        _actions(excerpt, hit, excerpt.quote, f"grade-{turn_no}", searcher, marked="judgement")
+
+
 def _passage(hit: Hit, best: float, key: str, searcher: Searcher) -> None:
     st.html(passage_html(hit, best))
+    _actions(Excerpt.from_hit(hit), hit, quote(hit), key, searcher)
+
+
+def _actions(excerpt: Excerpt, hit: Hit, quoted: str, key: str, searcher: Searcher, marked: str = "passage") -> None:
+    """Keep, Source and Copy quote under a passage or a grade."""
     keep_column, source_column, copy_column, _ = st.columns([1.1, 1, 1.1, 2.2], vertical_alignment="center")
-    if session.is_kept(hit):
+    if session.is_kept(excerpt):
         keep_column.button("Kept ✓", key=f"keep-{key}", disabled=True, width="stretch")
     else:
-        keep_column.button("Keep", key=f"keep-{key}", on_click=session.keep, args=(hit,), width="stretch",
+        keep_column.button("Keep", key=f"keep-{key}", on_click=session.keep, args=(excerpt,), width="stretch",
                            help="Add this excerpt to the briefing basket")
     if source_column.button("Source", key=f"source-{key}", width="stretch",
-                            help="Read the passage on its page, or download the original file"):
-        _show_source(hit, searcher)
+                            help="Read it on its page, or download the original file"):
+        show_source(hit, searcher, marked)
     with copy_column:
-        copy_button(quote(hit), key=f"copy-{key}")
+        copy_button(quoted, key=f"copy-{key}")
 
 
 @st.dialog("Source", width="large")
-def _show_source(hit: Hit, searcher: Searcher) -> None:
+def show_source(hit: Hit, searcher: Searcher, marked: str = "passage") -> None:
+    """The hit's page with the hit (a passage, or the words stating a judgement) marked; an empty hit (a
+    grade the page does not print) marks nothing."""
     document = hit.document
     st.html(document_heading(document))
-    page = next((p for p in searcher.store.pages(document.doc_id) if p.number == hit.chunk.page), None)
-    st.caption(f"Page {hit.chunk.page}; the passage is marked." if hit.chunk.page else "The passage is marked.")
-    if page is not None:
-        st.html(page_html(page.text, hit))
+    text = page_text(searcher, document.doc_id, hit.chunk.page)
+    marking = f"; the {marked} is marked." if hit.chunk.text else "."
+    st.caption(f"Page {hit.chunk.page}{marking}" if hit.chunk.page else f"The whole text{marking}")
+    if text:
+        st.html(page_html(text, hit))
     source = Path(document.source)
     if source.is_file():
         st.download_button(

@@ -1,9 +1,15 @@
-"""The sidebar filters (council, year, document), with choices read from the documents in the index."""
+"""The sidebar filters (council, year, report type, grade, document), with choices read from the index.
+
+Only report types the index holds are offered. A grade filter applies to one judgement at a time
+(overall effectiveness unless another is chosen); a SIF report's equivalent judgement counts.
+"""
 from __future__ import annotations
 
 import streamlit as st
 
 from index.councils import council_key
+from index.grades import GRADE_ORDER, ILACS_JUDGEMENTS, REPORT_TYPE_LABELS, grade_label, report_type_label
+from index.judgements import LABELS
 from index.search import Filters, Searcher
 from models import Document
 
@@ -22,12 +28,23 @@ def sidebar_filters(searcher: Searcher) -> Filters:
               for d in sorted(documents, key=lambda d: d.metadata.published or "") if d.metadata.council}
     councils = sorted(by_key.values())
     years = sorted({d.metadata.year for d in documents if d.metadata.year}, reverse=True)
+    held = {d.metadata.report_type for d in documents}
+    report_types = [t for t in REPORT_TYPE_LABELS if t in held] + sorted(held - set(REPORT_TYPE_LABELS))
     labels = {d.doc_id: _document_label(d) for d in sorted(documents, key=_document_label)}
     with st.sidebar:
         st.subheader("Filters")
         chosen_councils = st.multiselect("Council", councils, key="filter_councils", placeholder="All councils")
         chosen_years = st.multiselect("Year", years, key="filter_years", placeholder="All years")
+        chosen_types = st.multiselect("Report type", report_types, key="filter_report_types",
+                                      format_func=report_type_label, placeholder="All report types")
+        chosen_grades = st.multiselect("Grade", GRADE_ORDER, key="filter_grades", format_func=grade_label,
+                                       placeholder="Any grade", help="Only reports judged so")
+        judgement = st.selectbox("Graded for", ILACS_JUDGEMENTS, key="filter_judgement",
+                                 format_func=LABELS.get, disabled=not chosen_grades,
+                                 help="The judgement the grade filter applies to; older reports' equivalents count")
         chosen_documents = st.multiselect("Document", list(labels), key="filter_documents",
                                           format_func=lambda doc_id: labels.get(doc_id, doc_id),
                                           placeholder="All documents")
-    return Filters(councils=tuple(chosen_councils), years=tuple(chosen_years), doc_ids=tuple(chosen_documents))
+    return Filters(councils=tuple(chosen_councils), years=tuple(chosen_years), report_types=tuple(chosen_types),
+                   doc_ids=tuple(chosen_documents), grades=tuple(chosen_grades),
+                   judgement=judgement if chosen_grades else Filters().judgement)

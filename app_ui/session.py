@@ -11,22 +11,26 @@ import streamlit as st
 
 from index import briefing
 from index.briefing import Basket, Excerpt
+from index.answers import GradeAnswer, GradeList
 from index.conversation import Reading
 from index.search import Filters
 from models import Hit
 
 # Filter widgets' keys: copied forward on every run so a filter set on Ask survives a visit to Library.
-FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents")
+FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents", "filter_report_types", "filter_grades",
+               "filter_judgement")
 
 
 @dataclass
 class Turn:
-    """One question and its answer; `filters` are those the hits were found with."""
+    """One question and its answer; `filters` are those the hits (and the grade) were found with."""
 
     reading: Reading
     filters: Filters
     hits: list[Hit]
     seconds: float
+    grade: GradeAnswer | None = None
+    grade_list: GradeList | None = None
 
 
 def turns() -> list[Turn]:
@@ -45,13 +49,13 @@ def _set_basket(updated: Basket) -> None:
     st.session_state["basket"] = updated
 
 
-def keep(hit: Hit) -> None:
-    _set_basket(briefing.keep(basket(), Excerpt.from_hit(hit)))
+def keep(excerpt: Excerpt) -> None:
+    _set_basket(briefing.keep(basket(), excerpt))
     st.toast("Kept for the briefing.")
 
 
-def is_kept(hit: Hit) -> bool:
-    return Excerpt.from_hit(hit).key in {excerpt.key for excerpt in basket()}
+def is_kept(excerpt: Excerpt) -> bool:
+    return excerpt.key in {kept.key for kept in basket()}
 
 
 def remove(index: int) -> None:

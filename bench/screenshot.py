@@ -4,8 +4,8 @@
 
 Starts `streamlit run app.py` on a free port over the index (default: $INSPECTQA_INDEX or data/index),
 drives headless Chromium through a short session (a theme question, a question about one council, a
-follow-up, keeping two passages, opening a source, the briefing, the library) and saves one PNG per
-step. Needs Debian's chromium and the playwright package (requirements-dev.txt).
+follow-up, a grade question with its fact card, keeping the grade and a passage, opening a source, the
+briefing, the Compare page and a grade opened from it, the library) and saves one PNG per step. Needs Debian's chromium and the playwright package (requirements-dev.txt).
 """
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ SETTLE_MS = 1500  # let components and fonts finish drawing before a picture
 
 QUESTIONS = ("how did councils improve supervision?",
              "What did Ofsted say about care leavers in Norfolk?",
-             "what about supervision?")
+             "what about supervision?",
+             "How was Derby rated for care leavers?")
+ROW_PX = 35  # st.dataframe's row height, header included: where to click a cell of the Compare table
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -65,6 +67,15 @@ def main(argv: list[str] | None = None) -> int:
         page.get_by_role("link", name="Briefing").click()
         page.wait_for_selector(".iqa-excerpt", timeout=30_000)
         shot(page, "briefing")
+        page.get_by_role("link", name="Compare").click()
+        table = page.locator('[data-testid="stDataFrame"]')
+        table.wait_for(timeout=30_000)
+        shot(page, "compare")
+        box = table.bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.62, box["y"] + ROW_PX * 2.5)  # a grade of the second council
+        page.wait_for_selector('[role="dialog"] .iqa-page', timeout=30_000)
+        shot(page, "compare-source")
+        page.keyboard.press("Escape")
         page.get_by_role("link", name="Library").click()
         page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
         shot(page, "library")

@@ -8,9 +8,8 @@ import textwrap
 import time
 
 from errors import InspectQAError
+from index.grades import ILACS_JUDGEMENTS
 from models import GRADES
-
-ILACS_JUDGEMENTS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

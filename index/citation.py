@@ -38,9 +38,10 @@ def reference(document: Document) -> str:
 
 
 def citation(hit: Hit) -> str:
-    """The reference with the page the passage is on."""
+    """The reference with the page the passage is on, and "(OCR text)" where that page was a scan read by
+    OCR: its wording may differ from the printed page, so a quote should be checked against it."""
     page = f", p. {hit.chunk.page}" if hit.chunk.page is not None else ""
-    return reference(hit.document) + page
+    return reference(hit.document) + page + (" (OCR text)" if hit.chunk.ocr else "")
 
 
 def quote(hit: Hit) -> str:

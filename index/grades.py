@@ -12,10 +12,10 @@ import re
 from index.citation import reference
 from index.briefing import Excerpt
 from index.judgements import LABELS, states_judgement
-from models import Chunk, Document, Hit
+from models import GRADES, Chunk, Document, Hit
 
 # Ofsted's own order (grade 1 is outstanding); RANK counts up from inadequate so "higher is better" on a chart.
-GRADE_ORDER = ("outstanding", "good", "requires improvement", "inadequate")
+GRADE_ORDER = GRADES
 RANK = {grade: 4 - position for position, grade in enumerate(GRADE_ORDER)}
 
 # The five ILACS judgements a comparison shows; a SIF report's equivalents stand in (index.judgements).

@@ -108,11 +108,14 @@ class Searcher:
                 )
             return self._catalogue
 
-    def answer(self, question: str) -> GradeAnswer | None:
-        """A grade read from report metadata, when the question asks for one (see index.answers)."""
+    def answer(self, question: str, filters: Filters | None = None) -> GradeAnswer | None:
+        """A grade read from report metadata, when the question asks for one (see index.answers), from
+        the reports the filters admit."""
         catalogue = self.catalogue()
         query = analyse(question, catalogue.council_keys.values())
-        return grade_answer(query, catalogue.documents.values())
+        admitted = self._admitted(catalogue, filters)
+        documents = [d for d_id, d in catalogue.documents.items() if admitted is None or d_id in admitted]
+        return grade_answer(query, documents)
 
     def grade_list(self, question: str) -> GradeList | None:
         """Councils judged with the grade a question names (see index.answers.grade_list)."""

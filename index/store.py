@@ -216,9 +216,11 @@ class Store:
         marks = ",".join("?" * len(ids))
         with self._lock:
             rows = self._db.execute(
-                f"SELECT chunk_id, doc_id, page, start, end, text, ordinal FROM chunks WHERE chunk_id IN ({marks})", ids
+                "SELECT c.chunk_id, c.doc_id, c.page, c.start, c.end, c.text, c.ordinal, coalesce(p.ocr, 0) "
+                "FROM chunks c LEFT JOIN pages p ON p.doc_id = c.doc_id AND p.number = c.page "
+                f"WHERE c.chunk_id IN ({marks})", ids
             ).fetchall()
-        return {r[0]: Chunk(r[1], r[2], r[3], r[4], r[5], ordinal=r[6], chunk_id=r[0]) for r in rows}
+        return {r[0]: Chunk(r[1], r[2], r[3], r[4], r[5], ordinal=r[6], chunk_id=r[0], ocr=bool(r[7])) for r in rows}
 
     def chunk_locations(self) -> list[tuple[int, str, int | None]]:
         """(chunk id, document id, page) of every chunk, for filtering and grouping without the text."""

@@ -1,14 +1,15 @@
 """python -m ingest PATH [PATH ...] --index DIR — add reports to an index.
 
 Exit status: 0 when every file went in (or was already there), 1 when some file failed, 2 when
-nothing could start (bad arguments, an index built with another model).
+nothing could start or go on (bad arguments, an index built with another model, another writer holding
+the index past the wait).
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
-from errors import InspectQAError
+from errors import InspectQAError, shown_path
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -37,11 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     with tqdm(total=total, unit="file", disable=args.quiet, file=sys.stderr, dynamic_ncols=True) as bar:
         def on_file(outcome):
             bar.update(1)
-            bar.set_postfix_str(outcome.path.rsplit("/", 1)[-1][-40:])
+            bar.set_postfix_str(shown_path(outcome.path.rsplit("/", 1)[-1][-40:]))
             if outcome.status == "failed":
                 bar.write(f"failed: {outcome.message}", file=sys.stderr)
 
-        report = ingest_paths(args.paths, store, embedder, on_file=on_file)
+        try:
+            report = ingest_paths(args.paths, store, embedder, on_file=on_file)
+        except InspectQAError as exc:  # the index is busy past the wait, or no reader process could start
+            bar.write(f"error: {exc}", file=sys.stderr)
+            return 2
     print(report.summary())
     return 1 if report.failures else 0
 

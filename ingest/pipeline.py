@@ -136,6 +136,9 @@ def _settle_known(source: str, path: Path | None, store: Store) -> FileOutcome |
     try:
         if path is None:
             raise UnreadableFileError(source, "does not exist or is not a regular file", "Check the path and try again.")
+        if not _is_text(source):
+            raise UnreadableFileError(source, "has a name that is not valid UTF-8 text (saved by an older system)",
+                                      "Rename it and add it again.")
         kind = kind_of(path)
         try:
             sha256 = sha256_of(path)
@@ -144,6 +147,15 @@ def _settle_known(source: str, path: Path | None, store: Store) -> FileOutcome |
     except InspectQAError as exc:
         return FileOutcome(source, "failed", message=str(exc))
     return _as_known(source, sha256, store) or ReadTask(source, path, sha256, kind)
+
+
+def _is_text(name: str) -> bool:
+    """A name the index can store and show: a non-UTF-8 file name arrives as lone surrogates, which SQLite refuses."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _as_known(source: str, sha256: str, store: Store) -> FileOutcome | None:

@@ -10,11 +10,14 @@ import zipfile
 from pathlib import Path
 
 from errors import UnreadableFileError, UnsupportedFileError
+from ingest import ocr
 from ingest.cleaning import clean_pdf_pages, clean_plain_text
 from models import Page
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".docx")
 _TEXT_ENCODINGS = ("utf-8-sig", "cp1252")
+# A Word file unpacking to more than this is a zip bomb, not a report (the largest real papers are ~50 MB).
+MAX_DOCX_UNPACKED_BYTES = 512 * 1024 * 1024
 
 
 def kind_of(path: Path) -> str:
@@ -36,22 +39,37 @@ def read_file(path: Path | str) -> list[Page]:
         raise UnreadableFileError(str(path), "is empty", "Check the file was saved or downloaded completely.")
     pages = {"pdf": _read_pdf, "docx": _read_docx}.get(kind, _read_text)(path, data)
     if not any(page.text.strip() for page in pages):
-        raise UnreadableFileError(
-            str(path), "has no text layer (it may be a scan)", "Run it through OCR and add the searchable PDF."
-        )
+        raise UnreadableFileError(str(path), "has no text layer (it may be a scan)", ocr.no_text_fix())
     return pages
 
 
 def decode_text(data: bytes) -> str:
-    """Decode text files as people save them: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252."""
+    """Decode text files as people save them: UTF-8 (with or without BOM), UTF-16 (with or without BOM),
+    Windows-1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if (unmarked := _utf16_without_bom(data)) is not None:
+        return unmarked
     for encoding in _TEXT_ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")  # decodes any bytes
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: mostly English, so every other byte is NUL."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    for encoding, nuls in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if nuls.count(0) > 0.9 * len(nuls):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _read_text(path: Path, data: bytes) -> list[Page]:
@@ -62,7 +80,7 @@ def _read_pdf(path: Path, data: bytes) -> list[Page]:
     import io
 
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
     if not data.lstrip().startswith(b"%PDF"):
         head = data[:512].lower()
@@ -73,7 +91,19 @@ def _read_pdf(path: Path, data: bytes) -> list[Page]:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise FileNotDecryptedError("password required")
-        raw = [page.extract_text() or "" for page in reader.pages]
+        raw, scanned = [], []
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            if not text.strip() and (recognised := ocr.read_page_images(page)):
+                text = recognised
+                scanned.append(len(raw))
+            raw.append(text)
+        if not any(text.strip() for text in raw):
+            _unpack_contents(reader)
+    except LimitReachedError:
+        raise UnreadableFileError(
+            str(path), "has a part that unpacks to far more data than any report",
+            "It is damaged or built to be hostile; download it again from its source.") from None
     except FileNotDecryptedError:
         raise UnreadableFileError(
             str(path), "is password-protected", "Save an unprotected copy and add that instead."
@@ -82,7 +112,16 @@ def _read_pdf(path: Path, data: bytes) -> list[Page]:
         raise UnreadableFileError(
             str(path), f"is a damaged PDF ({type(exc).__name__})", "Download or export it again."
         ) from None
-    return [Page(number=i + 1, text=text) for i, text in enumerate(clean_pdf_pages(raw))]
+    return [Page(number=i + 1, text=text, ocr=i in scanned) for i, text in enumerate(clean_pdf_pages(raw))]
+
+
+def _unpack_contents(reader) -> None:
+    """Unpack every page's content stream, raising LimitReachedError for a compression bomb.
+
+    pypdf's text extraction stops at its unpacking limit and quietly returns no text, which would read
+    as a scan. Only asked of PDFs without any text, so readable reports pay nothing for it."""
+    for page in reader.pages:
+        page.get_contents()
 
 
 def _read_docx(path: Path, data: bytes) -> list[Page]:
@@ -91,9 +130,16 @@ def _read_docx(path: Path, data: bytes) -> list[Page]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from lxml.etree import XMLSyntaxError
+
     try:
+        unpacked = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if unpacked > MAX_DOCX_UNPACKED_BYTES:
+            raise UnreadableFileError(
+                str(path), f"unpacks to {unpacked / 2**30:.1f} GB, far more than any real document",
+                "It is damaged or built to be hostile; open it in Word and save a fresh copy.")
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise UnreadableFileError(
             str(path), f"is not a readable Word file ({type(exc).__name__})", "Open it in Word and save it again as .docx."
         ) from None

@@ -86,10 +86,17 @@ class IsolatedReader:
         self._process.start()
         child.close()
         # Wait out the child's start-up here, so a file's deadline measures its reading alone.
-        if not parent.poll(STARTUP_TIMEOUT_S) or parent.recv() != "ready":
+        try:
+            started = parent.poll(STARTUP_TIMEOUT_S) and parent.recv() == "ready"
+        except (EOFError, OSError):  # it died starting: most often a memory cap too small to import pypdf
+            started = False
+        if not started:
+            parent.close()
             self._process.kill()
+            self._process.join()
+            self._process = None
             raise InspectQAError(
-                f"The file reader process did not start within {STARTUP_TIMEOUT_S} s. The machine may be out of "
+                f"The file reader process did not start (in {STARTUP_TIMEOUT_S} s). The machine may be out of "
                 f"memory; free some, or raise {MEMORY_ENV} (now {self.memory_bytes // 2**20} MB), and try again.")
         self._connection = parent
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -89,9 +90,15 @@ def page_tree_loop_pdf() -> bytes:
 
 
 def flate_bomb_pdf(gigabytes: float = 2.0) -> bytes:
-    """One page whose FlateDecode content stream is ~2 MB on disk and inflates to gigabytes of zeros."""
-    compressor, block = zlib.compressobj(9), bytes(1 << 20)
-    data = b"".join(compressor.compress(block) for _ in range(int(gigabytes * 1024))) + compressor.flush()
+    """One page whose FlateDecode content stream is ~2 MB on disk and inflates to gigabytes of zeros.
+
+    A full flush resets the compressor, so every megabyte of zeros compresses to the same ~1 KB segment:
+    the bomb is built by repetition in milliseconds instead of compressing gigabytes.
+    """
+    compressor, megabytes = zlib.compressobj(9, zlib.DEFLATED, -15), int(gigabytes * 1024)
+    segment = compressor.compress(bytes(1 << 20)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    adler = ((megabytes << 20) % 65521) << 16 | 1  # adler32 of n zero bytes
+    data = b"\x78\xda" + segment * megabytes + compressor.flush() + adler.to_bytes(4, "big")
     return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                  b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
@@ -160,22 +167,42 @@ def corrupt_docx() -> bytes:
 
 
 def zip_bomb_docx(gigabytes: float = 2.0) -> bytes:
-    """A real .docx whose document.xml is padded with gigabytes of spaces (a few MB compressed)."""
+    """A real .docx whose document.xml unpacks to gigabytes (of spaces) from a few MB on disk.
+
+    As in flate_bomb_pdf, one compressed megabyte is repeated; the zip is written by hand with the true
+    sizes and CRC, so the archive is valid and only its size is hostile.
+    """
     source = zipfile.ZipFile(io.BytesIO(good_docx()))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for item in source.infolist():
-            if item.filename != "word/document.xml":
-                bomb.writestr(item, source.read(item))
-                continue
-            xml = source.read(item)
-            with bomb.open(zipfile.ZipInfo(item.filename), "w", force_zip64=True) as member:
-                member.write(xml[:-len(b"</w:document>")])
-                block = b" " * (1 << 20)
-                for _ in range(int(gigabytes * 1024)):
-                    member.write(block)
-                member.write(b"</w:document>")
-    return buffer.getvalue()
+    members = {}
+    for name in source.namelist():
+        data = source.read(name)
+        compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+        if name != "word/document.xml":
+            members[name] = (zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+            continue
+        head, tail, megabytes = data[:-len(b"</w:document>")], b"</w:document>", int(gigabytes * 1024)
+        block = b" " * (1 << 20)
+        deflated = (compressor.compress(head) + compressor.flush(zlib.Z_FULL_FLUSH)
+                    + (compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)) * megabytes
+                    + compressor.compress(tail) + compressor.flush())
+        crc = zlib.crc32(head)
+        for _ in range(megabytes):
+            crc = zlib.crc32(block, crc)
+        members[name] = (zlib.crc32(tail, crc), len(head) + megabytes * len(block) + len(tail), deflated)
+    return _zip(members)
+
+
+def _zip(members: dict[str, tuple[int, int, bytes]]) -> bytes:
+    """A zip of already-deflated members: name -> (crc32, uncompressed size, raw deflate data)."""
+    out, directory = bytearray(), bytearray()
+    for name, (crc, size, data) in members.items():
+        encoded = name.encode()
+        directory += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(data), size,
+                                 len(encoded), 0, 0, 0, 0, 0, len(out)) + encoded
+        out += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(data), size, len(encoded), 0)
+        out += encoded + data
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), len(out), 0)
+    return bytes(out + directory + end)
 
 
 # ----- text files -----
@@ -210,10 +237,10 @@ CASES = [
     Case("blank-5000-pages.pdf", blank_pages_pdf, "no text layer"),
     Case("one-3mb-line.pdf", long_line_pdf, None),
     Case("page-tree-loop.pdf", page_tree_loop_pdf, "damaged PDF"),
-    Case("flate-bomb.pdf", flate_bomb_pdf, "PDF"),
+    Case("flate-bomb.pdf", flate_bomb_pdf, "unpacks to far more data"),
     Case("latin-1.txt", lambda: ("Café report: the bébé unit. " + BODY).encode("latin-1"), None),
     Case("utf-16.txt", lambda: ("UTF-16 note. " + BODY).encode("utf-16"), None),
-    Case("utf-16-no-bom.txt", lambda: ("Unmarked UTF-16 note. " + BODY).encode("utf-16-le"), None),
+    Case("utf-16-no-bom.txt", lambda: ("Unmarked UTF-16 note: it’s read. " + BODY).encode("utf-16-le"), None),
     Case("nul-bytes.txt", lambda: ("NUL\x00 bytes\x00 inside. " + BODY).encode(), None),
     Case("corrupt.docx", corrupt_docx, "not a readable Word file"),
     Case("zip-bomb.docx", zip_bomb_docx, "unpacks to"),

@@ -1,6 +1,8 @@
 """The child process that reads files: a hang fails one file, and the next file is read by a fresh child."""
 import os
 
+import pytest
+
 from errors import UnreadableFileError
 from ingest.pipeline import find_files
 from ingest.worker import IsolatedReader, ReadResult, ReadTask
@@ -35,3 +37,22 @@ def test_pipes_inside_a_folder_are_never_opened(tmp_path):
     write(tmp_path / "real.txt", "text")
     assert [path.name for _, path in find_files([tmp_path])] == ["real.txt"]
     assert list(find_files([tmp_path / "pipe.txt"])) == [(str(tmp_path / "pipe.txt"), None)]
+
+
+def test_a_file_that_needs_more_memory_than_the_cap_fails_alone(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(1 << 30)  # 1 GB of NULs, sparse on disk: reading it needs 1 GB in the child
+    good = write(tmp_path / "good.txt", "Care leavers have personal advisers.")
+    with IsolatedReader(memory_mb=256) as reader:
+        (_, refused), (_, read) = list(reader.read_all([task(huge), task(good)]))
+    assert isinstance(refused, UnreadableFileError) and "needs more memory" in str(refused)
+    assert isinstance(read, ReadResult)
+
+
+def test_a_reader_that_cannot_start_is_one_sentence_not_a_traceback(tmp_path):
+    from errors import InspectQAError
+
+    good = write(tmp_path / "good.txt", "text")
+    with IsolatedReader(memory_mb=8) as reader, pytest.raises(InspectQAError, match="INSPECTQA_READ_MEMORY_MB"):
+        list(reader.read_all([task(good)]))

@@ -15,9 +15,12 @@ K = 10
 
 
 def answer(turn: session.Turn, searcher: Searcher, filters: Filters) -> None:
-    """Search (again) with these filters, timing it so the answer can say how long it took."""
+    """Search (again) with these filters, timing it so the answer can say how long it took. The grade
+    card is chosen among the reports the filters admit, so it never contradicts the passages beneath it."""
     started = time.perf_counter()
     turn.hits = searcher.search(turn.reading.searched, k=K, filters=filters)
+    turn.grade = searcher.answer(turn.reading.searched, filters)
+    turn.grade_list = searcher.grade_list(turn.reading.searched)
     turn.filters = filters
     turn.seconds = time.perf_counter() - started
 

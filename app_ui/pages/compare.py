@@ -1,0 +1,117 @@
+"""Compare: each council's latest graded inspection side by side, and one council's grades over time.
+
+The table holds grade ranks (4 outstanding … 1 inadequate) and shows them as words on their colour, so a
+column sorts from best to worst rather than alphabetically. Selecting a grade opens the page of the
+report that prints it, with the judgement marked; selecting a council charts its grades over time.
+"""
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from app_ui import resources
+from app_ui.answer import page_text, show_source
+from app_ui.grade_card import GRADE_COLOURS
+from index.compare import CouncilRow, GradePoint, grade_history, latest_judgements
+from index.grades import GRADE_ORDER, ILACS_JUDGEMENTS, RANK, SHORT_LABELS, grade_label, judgement_hit, report_type_label
+from index.search import Searcher
+
+ROW_PX, TABLE_MAX_PX = 35, 600
+GRADE_OF_RANK = {rank: grade for grade, rank in RANK.items()}
+GRADE_COLUMNS = [SHORT_LABELS[key] for key in ILACS_JUDGEMENTS]
+JUDGEMENT_OF_COLUMN = dict(zip(GRADE_COLUMNS, ILACS_JUDGEMENTS))
+# On the chart, each judgement's line sits a little above or below the grade it marks, so five judgements
+# with one grade show as five lines rather than one.
+LINE_OFFSET = {label: (2 - position) * 0.08 for position, label in enumerate(GRADE_COLUMNS)}
+AXIS_LABELS = " : ".join(f"datum.value == {RANK[grade]} ? '{grade_label(grade)}'" for grade in GRADE_ORDER) + " : ''"
+
+
+def _cell_style(rank) -> str:
+    if pd.isna(rank):
+        return "color: #5b6170"
+    background, text = GRADE_COLOURS[GRADE_OF_RANK[rank]]
+    return f"background-color: {background}; color: {text}"
+
+
+def table(rows: list[CouncilRow]):
+    """The grades before the report type, so a narrow window cuts off the least needed column."""
+    frame = pd.DataFrame([
+        {"Council": row.council, "Date": pd.to_datetime(row.latest.date, errors="coerce"),
+         **{SHORT_LABELS[key]: RANK[cell.grade] if (cell := row.latest.cells.get(key)) else None
+            for key in ILACS_JUDGEMENTS},
+         "Report": report_type_label(row.latest.document.metadata.report_type)}
+        for row in rows
+    ]).astype({column: "Int64" for column in GRADE_COLUMNS})
+    return (frame.style.format(lambda rank: grade_label(GRADE_OF_RANK[rank]), subset=GRADE_COLUMNS, na_rep="—")
+            .map(_cell_style, subset=GRADE_COLUMNS))
+
+
+def _selected_cell(cells: list[tuple[int, str]], rows: list[CouncilRow], searcher: Searcher) -> None:
+    """Act on a newly selected cell once: a rerun with the same selection must not reopen the page."""
+    chosen = tuple(cells[0]) if cells else None
+    if chosen == st.session_state.get("compare_handled"):
+        return
+    st.session_state["compare_handled"] = chosen
+    if chosen is None:
+        return
+    row, column = rows[chosen[0]], chosen[1]
+    st.session_state["compare_council"] = row.council
+    cell = row.latest.cells.get(JUDGEMENT_OF_COLUMN.get(column))
+    if cell is not None:
+        document = row.latest.document
+        hit = judgement_hit(document, cell.judgement, page_text(searcher, document.doc_id, cell.page))
+        show_source(hit, searcher, marked="judgement")
+
+
+def history_chart(points: list[GradePoint]) -> alt.Chart:
+    frame = pd.DataFrame([
+        {"Date": pd.to_datetime(point.date), "Judgement": SHORT_LABELS[point.judgement],
+         "Grade": grade_label(point.grade), "Report": report_type_label(point.document.metadata.report_type),
+         "Page": point.page, "Level": point.rank + LINE_OFFSET[SHORT_LABELS[point.judgement]]}
+        for point in points
+    ])
+    # A tick at each report's date: a council has a handful of graded reports, and one report alone gets no
+    # tick on a time axis otherwise.
+    dates = [alt.DateTime(year=day.year, month=day.month, date=day.day) for day in sorted(set(frame["Date"]))]
+    return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=90, filled=True)).encode(
+        x=alt.X("Date:T", title="Report date", scale=alt.Scale(padding=40),
+                axis=alt.Axis(values=dates, format="%b %Y", labelOverlap="greedy", grid=False)),
+        y=alt.Y("Level:Q", title=None, scale=alt.Scale(domain=[0.6, 4.4], nice=False),
+                axis=alt.Axis(values=list(RANK.values()), labelExpr=AXIS_LABELS, labelLimit=200)),
+        color=alt.Color("Judgement:N", sort=GRADE_COLUMNS, legend=alt.Legend(orient="right", title=None)),
+        shape=alt.Shape("Judgement:N", sort=GRADE_COLUMNS, legend=None),
+        tooltip=["Judgement", "Grade", alt.Tooltip("Date:T", format="%-d %B %Y"), "Report", "Page"],
+    ).properties(height=240)
+
+
+st.title("Compare councils")
+searcher = resources.searcher()
+if searcher is None:
+    st.info("There is no index yet. Add reports on the Library page to compare councils.")
+    st.stop()
+rows = latest_judgements(searcher.catalogue().documents.values())
+if not rows:
+    st.info("No report in the library has judgements yet: add Ofsted inspection reports on the Library page.")
+    st.stop()
+
+st.caption("Each council's latest graded inspection; an older framework's equivalent judgements fill the same "
+           "columns. Sort by a column's header. Select a grade to read it on its page, or a council to chart "
+           "its grades below.")
+event = st.dataframe(
+    table(rows), key="compare_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
+    width="stretch", height=min(ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX),
+    column_config={**{column: st.column_config.NumberColumn(alignment="left") for column in GRADE_COLUMNS},
+                   "Date": st.column_config.DateColumn(
+                       format="D MMM YYYY", help="Published; the inspection's last day where the report gives no date")},
+)
+_selected_cell(event.selection.cells, rows, searcher)
+
+st.subheader("Grades over time")
+councils = [row.council for row in rows]
+if st.session_state.get("compare_council") not in councils:
+    st.session_state["compare_council"] = councils[0]
+council = st.selectbox("Council", councils, key="compare_council")
+points = grade_history(searcher.catalogue().documents.values(), council)
+if points:
+    st.altair_chart(history_chart(points), width="stretch")
+else:
+    st.caption("None of this council's graded reports has a publication date to place it in time.")

@@ -1,0 +1,95 @@
+"""Councils side by side: each council's latest graded inspection, and one council's grades over time.
+
+The same reading as `python -m index councils`, shaped for a table and a chart. A council is one
+council however its reports spell it (index.councils.council_key) and is named as its latest report
+names it. A SIF report's judgements count under their ILACS equivalents, so a 2015 inspection sits in
+the same columns as a 2024 one. Reports without judgements (focused visits, papers, articles) are
+left out: there is nothing of theirs to compare. A report is dated by its publication, else by the last
+day of its inspection (some reports print no publication date), so it still finds its place in time.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from index.councils import council_key
+from index.grades import ILACS_JUDGEMENTS, RANK
+from index.judgements import find_judgement
+from models import Document
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One judgement of one report: its grade, the page it is printed on, and the report's own name for it."""
+
+    grade: str
+    page: int
+    judgement: str
+
+
+@dataclass(frozen=True)
+class Graded:
+    """A report with its judgements under the ILACS keys."""
+
+    document: Document
+    cells: dict[str, Cell]
+
+    @property
+    def date(self) -> str | None:
+        return report_date(self.document)
+
+
+@dataclass(frozen=True)
+class CouncilRow:
+    council: str
+    latest: Graded
+
+
+@dataclass(frozen=True)
+class GradePoint:
+    """One judgement of one report, for a chart of grades over time."""
+
+    date: str             # YYYY-MM-DD, see report_date
+    judgement: str        # ILACS key
+    grade: str
+    rank: int             # 1 inadequate … 4 outstanding
+    page: int
+    document: Document
+
+
+def report_date(document: Document) -> str | None:
+    meta = document.metadata
+    return meta.published or meta.inspection_end or meta.inspection_start
+
+
+def graded(document: Document) -> Graded | None:
+    cells = {}
+    for key in ILACS_JUDGEMENTS:
+        found = find_judgement(document.metadata, key)
+        if found:
+            own_key, judgement = found
+            cells[key] = Cell(judgement.grade, judgement.page, own_key)
+    return Graded(document, cells) if cells else None
+
+
+def _by_council(documents: Iterable[Document]) -> dict[str, list[Graded]]:
+    """Graded reports per council key, oldest first (an undated report counts as the oldest)."""
+    councils: dict[str, list[Graded]] = {}
+    for document in sorted(documents, key=lambda d: report_date(d) or ""):
+        report = graded(document) if document.metadata.council else None
+        if report is not None:
+            councils.setdefault(council_key(document.metadata.council), []).append(report)
+    return councils
+
+
+def latest_judgements(documents: Iterable[Document]) -> list[CouncilRow]:
+    """One row per council, its latest graded report, alphabetically by council."""
+    rows = [CouncilRow(reports[-1].document.metadata.council, reports[-1]) for reports in _by_council(documents).values()]
+    return sorted(rows, key=lambda row: row.council.lower())
+
+
+def grade_history(documents: Iterable[Document], council: str) -> list[GradePoint]:
+    """Every dated judgement of one council's graded reports, oldest first."""
+    reports = _by_council(documents).get(council_key(council), [])
+    return [GradePoint(report.date, key, cell.grade, RANK[cell.grade], cell.page, report.document)
+            for report in reports if report.date for key, cell in report.cells.items() if cell.grade in RANK]
