@@ -6,6 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INDEX ?= data/index
 PORT ?= 8501
+ADDRESS ?= 127.0.0.1
 export HF_HUB_OFFLINE := 1
 
 .PHONY: run test index search bench clean
@@ -26,7 +27,7 @@ $(INDEX)/inspectqa.sqlite: | $(VENV)/installed
 index: $(INDEX)/inspectqa.sqlite
 
 run: $(VENV)/installed index
-	INSPECTQA_INDEX=$(INDEX) $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	INSPECTQA_OPEN=1 INSPECTQA_INDEX=$(INDEX) $(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
 
 test: $(VENV)/dev-installed
 	$(PY) -m pytest

@@ -30,10 +30,13 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(index: Path, uploads: Path | None = None) -> Iterator[str]:
-    """`streamlit run app.py` on a free port over this index; yields the app's URL once it answers."""
+    """`streamlit run app.py` on a free port over this index; yields the app's URL once it answers.
+
+    It runs open (INSPECTQA_OPEN=1), like `make run`'s demo, and listens on 127.0.0.1 only: it serves the
+    tests and measurements driven from this machine."""
     port = free_port()
     env = dict(os.environ, INSPECTQA_INDEX=str(index), INSPECTQA_UPLOADS=str(uploads or index.parent / "uploads"),
-               STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+               STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", INSPECTQA_OPEN="1")
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1"]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -106,7 +106,12 @@ class Store:
             if model_name is None or dim is None:
                 raise ValueError("creating an index needs the model name and dimension")
             path.mkdir(parents=True, exist_ok=True)
-            cls._create(db_path, model_name, dim)
+            # Under the writer lock: two ingests starting at once into a new folder would otherwise both
+            # rename a fresh file into place, and the first would go on writing to one that is gone.
+            with open(path / LOCK_NAME, "a+") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not db_path.exists():
+                    cls._create(db_path, model_name, dim)
         connection = cls._connect(db_path)
         try:
             meta = dict(connection.execute("SELECT key, value FROM meta"))

@@ -43,6 +43,8 @@ def places(tmp_path, monkeypatch):
     monkeypatch.setenv("INSPECTQA_INDEX", str(tmp_path / "index"))
     monkeypatch.setenv("INSPECTQA_UPLOADS", str(tmp_path / "uploads"))
     monkeypatch.delenv("INSPECTQA_MODEL", raising=False)
+    monkeypatch.setenv("INSPECTQA_OPEN", "1")  # no sign-in set up: these tests use the app as the local demo does
+    monkeypatch.setenv("INSPECTQA_USERS", str(tmp_path / "users.json"))  # none there, whatever this machine has
     return tmp_path
 
 

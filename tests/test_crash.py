@@ -8,7 +8,6 @@ The ingest runs in a subprocess with the fast test embedder (patched in by the r
 """
 import contextlib
 import os
-import random
 import signal
 import sqlite3
 import subprocess
@@ -22,35 +21,9 @@ import index.__main__ as index_cli
 from index.search import Searcher
 from index.store import DB_NAME, Store
 from tests.conftest import HashingEmbedder
+from tests.ingest_process import FILES, ROOT, make_reports, start_ingest
 
-ROOT = Path(__file__).resolve().parents[1]
 KILL_POINTS = 10
-FILES = 40
-RUNNER = """
-import sys
-import index.opening
-from tests.conftest import HashingEmbedder
-index.opening.load_embedder = lambda name=None: HashingEmbedder()
-import ingest.__main__ as cli
-sys.exit(cli.main(sys.argv[1:]))
-"""
-WORDS = ("supervision care leavers advisers placement stability children social workers council "
-         "inspection reflective plans").split()
-
-
-def make_reports(folder: Path) -> None:
-    """Forty ~60 KB reports: enough chunks that a kill often lands inside a document's transaction."""
-    rng = random.Random(7)
-    folder.mkdir()
-    for i in range(FILES):
-        paragraphs = [" ".join(" ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20))).capitalize() + "."
-                               for _ in range(4)) for _ in range(80)]
-        (folder / f"report-{i:02d}.txt").write_text(f"Report {i} of Crashshire.\n\n" + "\n\n".join(paragraphs))
-
-
-def start_ingest(folder: Path, index: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", RUNNER, str(folder), "--index", str(index), "--quiet"],
-                            cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def documents_in(index: Path) -> int:

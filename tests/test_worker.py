@@ -1,8 +1,6 @@
 """The child process that reads files: a hang fails one file, and the next file is read by a fresh child."""
 import os
 
-import pytest
-
 from errors import UnreadableFileError
 from ingest.pipeline import find_files
 from ingest.worker import IsolatedReader, ReadResult, ReadTask
@@ -49,10 +47,3 @@ def test_a_file_that_needs_more_memory_than_the_cap_fails_alone(tmp_path):
     assert isinstance(refused, UnreadableFileError) and "needs more memory" in str(refused)
     assert isinstance(read, ReadResult)
 
-
-def test_a_reader_that_cannot_start_is_one_sentence_not_a_traceback(tmp_path):
-    from errors import InspectQAError
-
-    good = write(tmp_path / "good.txt", "text")
-    with IsolatedReader(memory_mb=8) as reader, pytest.raises(InspectQAError, match="INSPECTQA_READ_MEMORY_MB"):
-        list(reader.read_all([task(good)]))

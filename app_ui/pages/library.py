@@ -2,13 +2,15 @@
 
 Uploads are processed as soon as they arrive, one file at a time with its own progress line, and are
 searchable on the Ask page straight away (the shared Searcher follows the index's generation).
+Adding and deleting are for editors: readers see the list only, and both actions check the role again
+before changing anything (app_ui.signin.require).
 """
 from datetime import date, datetime
 from pathlib import Path
 
 import streamlit as st
 
-from app_ui import resources
+from app_ui import resources, signin
 from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError
 from index.briefing import escape_markdown
@@ -60,6 +62,7 @@ def upload_section() -> None:
     )
     if files:
         try:
+            signin.require("upload")
             searcher = resources.searcher_for_writing()
         except InspectQAError as exc:
             st.error(escape_markdown(str(exc)))
@@ -78,6 +81,7 @@ def upload_section() -> None:
 
 def delete(searcher: Searcher, doc_ids: list[str]) -> None:
     """Remove documents, and the uploaded copies of their files, which were kept only for the index."""
+    signin.require("delete")
     uploads = uploads_dir().resolve()
     with searcher.store.writer(wait_s=30):  # waits for an ingest that is writing; IndexBusyError after that
         for doc_id in doc_ids:
@@ -115,6 +119,8 @@ def document_list(searcher: Searcher) -> None:
             "Added": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
         },
     )
+    if not signin.may("delete"):
+        return
     labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.metadata.title or Path(d.source).name}"
               for d in documents}
     with st.form("delete", border=False):
@@ -130,9 +136,13 @@ def document_list(searcher: Searcher) -> None:
 
 
 st.title("Library")
-upload_section()
+if signin.may("upload"):
+    upload_section()
+else:
+    st.caption("You can read and export from these reports; adding and deleting them is for editors.")
 current = resources.searcher()
 if current is None:
-    st.info("There is no index yet: the first reports you add here create it.")
+    st.info("There is no index yet: the first reports added here create it." if signin.may("upload") else
+            "There are no reports yet: ask an editor to add some.")
 else:
     document_list(current)

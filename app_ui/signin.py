@@ -1,0 +1,138 @@
+"""The gate in front of every page: who is using the app, and with which role.
+
+`gate()` runs in app.py before navigation, so no page, and nothing that loads the index, runs for
+someone who has not signed in. Which sign-in applies, first match wins:
+
+1. OIDC through Streamlit's `st.login`, when `.streamlit/secrets.toml` has an `[auth]` section; roles
+   come from its `[access]` section (app_ui.users.oidc_role).
+2. Name and password, when the users file exists (`python -m app_ui.users add NAME --role editor`).
+3. Open, with a banner on every page, only when the server was started with INSPECTQA_OPEN=1 (`make run`
+   for the local demo): everyone is an editor.
+Otherwise the app says how to set up sign-in and stops. The role is worked out again on every run, so a
+user removed or demoted in the users file loses their rights at their next click, and pages check it
+before changing anything (`require`), not only when deciding what to show.
+"""
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from app_ui import users
+from index.briefing import escape_markdown
+
+OPEN_ENV = "INSPECTQA_OPEN"
+_VISITOR = "signin_visitor"      # the User this run belongs to, set by gate() on every run
+_SIGNED_IN = "signin_name"       # password sign-in: the name, for this browser tab only
+
+NOT_CONFIGURED = f"""**Sign-in is not set up, so InspectQA will not open.** The reports concern children, so
+the app only runs without sign-in when that is asked for explicitly. Whoever runs the server can:
+
+- use the council's identity provider (Microsoft Entra ID, Google, Okta…): add an `[auth]` section to
+  `.streamlit/secrets.toml` (see the README, "Access control");
+- or give people a name and password: `python -m app_ui.users add NAME --role editor` (or `--role reader`),
+  then reload this page;
+- or, for a demonstration on one computer only, start the app with `{OPEN_ENV}=1` (`make run` does).
+"""
+OPEN_BANNER = ("Open demo: sign-in is not set up, so anyone who can reach this address can read, add and delete "
+               "reports. Set up sign-in before real use (README, \"Access control\").")
+
+
+def gate() -> None:
+    """Decide who this run belongs to, or show the way in and stop the run."""
+    if _oidc_configured():
+        visitor = _oidc_visitor()
+    elif users.users_path().exists():
+        visitor = _password_visitor()
+    elif os.environ.get(OPEN_ENV) == "1":
+        st.warning(OPEN_BANNER, icon=":material/lock_open:")
+        visitor = users.User("everyone", users.EDITOR)
+    else:
+        st.error(NOT_CONFIGURED, icon=":material/lock:")
+        st.stop()
+    st.session_state[_VISITOR] = visitor
+
+
+def may(action: str) -> bool:
+    """Whether this run's user may do `action`: pages use it to leave out what the user cannot use."""
+    return users.may(st.session_state[_VISITOR].role, action)
+
+
+def require(action: str) -> None:
+    """Raise AccessDeniedError unless this run's user may do `action`: called before any change is made."""
+    users.require(st.session_state[_VISITOR].role, action)
+
+
+def _oidc_configured() -> bool:
+    return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+
+
+def _oidc_visitor() -> users.User:
+    if not st.user.get("is_logged_in"):
+        _oidc_sign_in()
+        st.stop()
+    email = st.user.get("email")
+    role = users.oidc_role(email, st.secrets.get("access", {}))
+    if role is None:
+        st.error(f"{escape_markdown(str(email))} is not on InspectQA's list of users. Ask whoever runs InspectQA "
+                 "to add it under `readers` or `editors` in the `[access]` section of secrets.toml.")
+        if st.button("Sign out"):
+            st.logout()
+        st.stop()
+    visitor = users.User(str(email), role)
+    _signed_in_sidebar(visitor, st.logout)
+    return visitor
+
+
+def _oidc_sign_in() -> None:
+    """One button per provider: `[auth]` itself, or each named `[auth.NAME]` section when there are some."""
+    st.title("InspectQA")
+    st.write("Sign in with your council account to ask questions of the inspection reports.")
+    providers = [name for name, value in st.secrets["auth"].items() if hasattr(value, "keys")]
+    for provider in providers or [None]:
+        label = f"Sign in with {provider}" if provider else "Sign in"
+        if st.button(label, key=f"sign-in-{provider}", type="primary"):
+            st.login(provider)
+
+
+def _password_visitor() -> users.User:
+    try:
+        known = users.load_users(users.users_path())
+    except users.UsersFileError as exc:
+        st.error(escape_markdown(str(exc)))
+        st.stop()
+    visitor = known.get(st.session_state.get(_SIGNED_IN, ""))
+    if visitor is None:
+        _password_form(known)
+        st.stop()
+    _signed_in_sidebar(visitor, _sign_out)
+    return visitor
+
+
+def _password_form(known: dict[str, users.User]) -> None:
+    st.title("InspectQA")
+    if not known:
+        st.error("No one can sign in yet: the users file is empty. Add someone with: "
+                 "`python -m app_ui.users add NAME --role editor`")
+        return
+    with st.form("sign-in"):
+        name = st.text_input("Name", key="signin_form_name")
+        password = st.text_input("Password", type="password", key="signin_form_password")
+        if st.form_submit_button("Sign in", type="primary"):
+            user = users.authenticate(known, name, password)
+            if user is None:
+                st.error("That name and password do not match. Check them, or ask whoever runs InspectQA to "
+                         "reset your password.")
+            else:
+                st.session_state[_SIGNED_IN] = user.name
+                st.rerun()
+
+
+def _sign_out() -> None:
+    st.session_state.pop(_SIGNED_IN, None)
+
+
+def _signed_in_sidebar(visitor: users.User, sign_out) -> None:
+    with st.sidebar:
+        st.caption(f"Signed in as {escape_markdown(visitor.name)} ({visitor.role})")
+        st.button("Sign out", key="sign-out", on_click=sign_out)
