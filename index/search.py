@@ -100,8 +100,8 @@ class Searcher:
         generation = self.store.generation()
         with self._lock:
             if self._catalogue is None or self._catalogue.generation != generation:
-                documents = {d.doc_id: d for d in self.store.documents()}
-                locations = self.store.chunk_locations()
+                generation, document_list, locations = self.store.snapshot()
+                documents = {d.doc_id: d for d in document_list}
                 self._catalogue = Catalogue(
                     generation, documents, {c: d for c, d, _ in locations}, {c: p for c, _, p in locations},
                     {d.doc_id: council_key(d.metadata.council) for d in documents.values() if d.metadata.council},
@@ -213,7 +213,7 @@ class Searcher:
             if found and found[1].page == catalogue.chunk_page.get(chunk_id):
                 on_page[chunk_id] = (found[0], found[1].grade)
         texts = self.store.chunks(on_page)
-        return {c for c, (key, grade) in on_page.items() if states_judgement(texts[c].text, key, grade)}
+        return {c for c, (key, grade) in on_page.items() if c in texts and states_judgement(texts[c].text, key, grade)}
 
     def _diversify(self, scored: list[tuple[float, int, str]], catalogue: Catalogue, weights: Weights,
                    k: int) -> list[tuple[float, Chunk]]:
@@ -237,6 +237,8 @@ class Searcher:
                 if score < best_score:  # the list is sorted: nothing further down can win
                     break
             _, chunk_id, doc_id = pool.pop(best_i)
+            if chunk_id not in chunks:  # deleted by a writer since this search began
+                continue
             fingerprint = " ".join(chunks[chunk_id].text.lower().split())
             if fingerprint in seen_texts:
                 continue

@@ -167,6 +167,16 @@ class Store:
     def generation(self) -> int:
         return int(self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
 
+    def snapshot(self) -> tuple[int, list[Document], list[tuple[int, str, int | None]]]:
+        """Generation, documents and chunk locations read in one transaction, so they agree with each
+        other even while a writer commits (WAL readers see one consistent state)."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                return self.generation(), self.documents(), self.chunk_locations()
+            finally:
+                self._db.execute("COMMIT")
+
     def documents(self) -> list[Document]:
         with self._lock:
             rows = self._db.execute(

@@ -38,7 +38,12 @@ def ingest_upload(name: str, data: bytes, searcher: Searcher) -> tuple[str, str]
             status.update(label=f"{shown}: embedding passages, {100 * done // total}%…")
 
         outcomes: list[FileOutcome] = []
-        ingest_paths([saved.path], searcher.store, searcher.embedder, on_file=outcomes.append, on_chunks=on_chunks)
+        try:
+            ingest_paths([saved.path], searcher.store, searcher.embedder, on_file=outcomes.append,
+                         on_chunks=on_chunks)
+        except InspectQAError as exc:  # the index busy past the wait, or the reader could not start
+            status.update(label=escape_markdown(str(exc)), state="error")
+            return "error", str(exc)
         outcome = outcomes[0]
         if outcome.status == "failed":
             message = for_the_user(outcome.message, saved)
