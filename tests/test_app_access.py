@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_ui import users
 from app_ui.users import EDITOR, READER, User
-from tests.test_app import APP, BURY, ask, fake_model, html, library, places, texts  # noqa: F401 (fixtures)
+from tests.test_app import APP, BURY, ask, fake_model, html, library, places, texts  # noqa: F401, F811 (fixtures)
 
 PASSWORDS = {"rita": "reader's long password", "eddie": "editor's long password"}
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-cookie-secret",

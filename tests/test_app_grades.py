@@ -11,7 +11,7 @@ from index.opening import open_for_writing
 from ingest.pipeline import ingest_paths
 from models import Document, DocumentMetadata, Judgement
 from tests.conftest import DATA, write
-from tests.test_app import APP, BURY, WIGAN, ask, fake_model, html, places, quotes, texts  # noqa: F401 (fixtures)
+from tests.test_app import BURY, WIGAN, ask, fake_model, html, places, quotes, start, texts  # noqa: F401, F811 (fixtures)
 
 GRADE_QUESTION = "How was Staffordshire rated overall?"
 CARD = "class=\"iqa-grade "  # the grade badge (the style sheet names the class too)
@@ -25,12 +25,6 @@ def graded_library(places, fake_model):
     assert not ingest_paths([places / "docs", DATA / "staffordshire-ilacs-2019.pdf"], store, embedder).failures
     store.close()
     return places
-
-
-def start() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60).run()
-    assert not app.exception
-    return app
 
 
 def reports_shown(app: AppTest) -> list[str]:
