@@ -82,6 +82,14 @@ class SentenceTransformerEmbedder:
         self.max_tokens = int(self._model.max_seq_length) - 2
         self._bf16 = bf16_wanted()
 
+    def transformer(self):
+        """The underlying transformer module (for the ONNX export in index.fast_query)."""
+        return self._model[0].auto_model.eval()
+
+    def tokenize(self, texts: Sequence[str]):
+        """Padded tensors as the model reads them (for the ONNX export in index.fast_query)."""
+        return self._model.tokenizer(list(texts), padding=True, return_tensors="pt")
+
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:
             return []
