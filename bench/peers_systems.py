@@ -152,12 +152,15 @@ class Hybrid:
 
 
 def build_peer(system: str, files: list[Path]) -> tuple[object, list[Passage], dict]:
-    """Read, cut and index; the model is loaded before the clock starts, as for our pipeline."""
+    """Read, cut and index; the model is loaded before the clock starts, as for our pipeline.
+
+    The peers embed as tutorials do: sentence-transformers on torch, fp32, not our onnxruntime path.
+    """
     embedder = None
     if system in ("dense", "hybrid"):
-        from index.embedder import load_embedder
+        from index.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
 
-        embedder = load_embedder()
+        embedder = SentenceTransformerEmbedder(DEFAULT_MODEL)
     started = time.monotonic()
     pages, failed = read_pages(files)
     log(f"  read {len(pages)} pages in {time.monotonic() - started:.1f} s")

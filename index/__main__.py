@@ -70,7 +70,7 @@ def run_search(args: argparse.Namespace) -> int:
     from index.results import hit_to_dict
     from index.search import Filters
 
-    searcher = open_for_search(index_path(args.index), args.model, fast_start=True)
+    searcher = open_for_search(index_path(args.index), args.model)
     filters = Filters(tuple(args.council), tuple(args.year), tuple(args.report_types), tuple(args.doc_ids),
                       tuple(args.grades), args.judgement)
 

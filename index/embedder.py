@@ -21,7 +21,6 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MODEL_ENV = "INSPECTQA_MODEL"
-BF16_ENV = "INSPECTQA_BF16"   # "1" turns bfloat16 encoding on where the CPU supports it
 BATCH_SIZE = 32
 
 
@@ -44,23 +43,6 @@ def configured_model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def bf16_wanted() -> bool:
-    """bfloat16 encoding only when asked for (INSPECTQA_BF16=1) and the CPU has native support.
-
-    It is off by default because it was measured slower here: on this machine's avx512_bf16 cores,
-    torch 2.13 encoded 128 report passages at 0.6-0.8x the fp32 speed, with autocast and with bf16
-    weights alike (bench/RESULTS.md). Where it is faster, it gives vectors with cosine 0.998+ to fp32.
-    """
-    if os.environ.get(BF16_ENV) != "1":
-        return False
-    try:
-        with open("/proc/cpuinfo", encoding="ascii", errors="ignore") as cpuinfo:
-            flags = next((line for line in cpuinfo if line.startswith("flags")), "").split()
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
-
-
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU, loaded offline."""
 
@@ -80,7 +62,6 @@ class SentenceTransformerEmbedder:
         self.name = name
         self.dim = int(self._model.get_embedding_dimension())
         self.max_tokens = int(self._model.max_seq_length) - 2
-        self._bf16 = bf16_wanted()
 
     def transformer(self):
         """The underlying transformer module (for the ONNX export in index.fast_query)."""
@@ -97,7 +78,6 @@ class SentenceTransformerEmbedder:
         return [len(ids) for ids in encoded["input_ids"]]
 
     def embed_query(self, text: str) -> np.ndarray:
-        """Plain float32: for a single short text bfloat16 saves nothing and costs a cast."""
         import torch
 
         with torch.inference_mode():
@@ -111,7 +91,7 @@ class SentenceTransformerEmbedder:
 
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self._bf16):
+        with torch.inference_mode():
             for begin in range(0, len(order), BATCH_SIZE):
                 batch = order[begin:begin + BATCH_SIZE]
                 encoded = self._model.encode(
@@ -135,6 +115,17 @@ def _model_location(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def load_embedder(name: str | None = None) -> SentenceTransformerEmbedder:
-    """Load a model once per process; the CLIs and the app share this cache."""
-    return SentenceTransformerEmbedder(configured_model_name(name))
+def load_embedder(name: str | None = None) -> Embedder:
+    """Load a model once per process; the CLIs and the app share this cache.
+
+    The bundled model runs on onnxruntime (index.onnx_model) once it has been exported, which the first
+    load does from the torch model; other models, and a machine where the export fails, use torch.
+    """
+    from index import onnx_model  # imported here: it names this module's DEFAULT_MODEL
+
+    name = configured_model_name(name)
+    if (exported := onnx_model.try_load(name)) is not None:
+        return exported
+    full = SentenceTransformerEmbedder(name)
+    onnx_model.export(full)
+    return onnx_model.try_load(name, full.dim) or full

@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 from errors import IndexNotFoundError, ModelMismatchError
-from index import fast_query
 from index.embedder import Embedder, MODEL_ENV, configured_model_name, load_embedder
 from index.search import Searcher
 from index.store import Store
@@ -18,22 +17,11 @@ def index_path(explicit: str | None = None) -> Path:
     return Path(explicit or os.environ.get(INDEX_ENV) or DEFAULT_INDEX)
 
 
-def open_for_search(path: str | Path, model: str | None = None, fast_start: bool = False) -> Searcher:
-    """The index's own model unless one is named (flag or environment); a different one is refused.
-
-    fast_start (the command line) embeds questions with the model's ONNX export when there is one, and
-    makes it after loading the full model when there is not (index.fast_query), so only the first
-    command-line search pays the seconds torch takes to import.
-    """
+def open_for_search(path: str | Path, model: str | None = None) -> Searcher:
+    """The index's own model unless one is named (flag or environment); a different one is refused."""
     store = Store.open(path)
-    name = model or os.environ.get(MODEL_ENV) or store.model_name
-    if fast_start and (fast := fast_query.try_load(name, store.dim)) is not None:
-        store.require_model(fast.name, fast.dim)
-        return Searcher(store, fast)
-    embedder = load_embedder(name)
+    embedder = load_embedder(model or os.environ.get(MODEL_ENV) or store.model_name)
     store.require_model(embedder.name, embedder.dim)
-    if fast_start:
-        fast_query.export(embedder)
     return Searcher(store, embedder)
 
 

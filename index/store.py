@@ -258,6 +258,18 @@ class Store:
             rows = self._db.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
         return [(int(r[0]), float(r[1])) for r in rows]
 
+    def vectors_for_texts(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of passages with exactly these texts (boilerplate that many reports share)."""
+        found: dict[str, np.ndarray] = {}
+        wanted = list(dict.fromkeys(texts))
+        with self._lock:
+            for begin in range(0, len(wanted), 500):  # under SQLite's bound-parameter limit
+                part = wanted[begin:begin + 500]
+                rows = self._db.execute(f"SELECT text, vector FROM chunks WHERE text IN ({','.join('?' * len(part))})",
+                                        part).fetchall()
+                found.update((text, np.frombuffer(vector, dtype=np.float32)) for text, vector in rows)
+        return found
+
     def passages_containing(self, term: str) -> int:
         """How many passages contain a word (stemmed as the keyword index stems it)."""
         with self._lock:

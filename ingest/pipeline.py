@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from errors import InspectQAError, UnreadableFileError
 from index.embedder import Embedder
 from index.store import Store
@@ -177,17 +179,27 @@ def _add(task: ReadTask, result: ReadResult | UnreadableFileError, store: Store,
         return known
     doc_id = task.sha256[:16]
     chunks = chunk_document(doc_id, result.pages, embedder.count_tokens, min(MAX_TOKENS, embedder.max_tokens))
+    vectors = _embed_new_texts([c.text for c in chunks], store, embedder, on_chunks)
+    replaces = store.doc_id_for_source(task.source)
+    store.add_document(Document(doc_id, task.sha256, task.kind, [task.source], result.metadata),
+                       result.pages, chunks, vectors)
+    return FileOutcome(task.source, "replaced" if replaces else "added", doc_id,
+                       pages=len(result.pages), chunks=len(chunks))
+
+
+def _embed_new_texts(texts: list[str], store: Store, embedder: Embedder,
+                     on_chunks: Callable[[int, int], None] | None) -> np.ndarray:
+    """Vectors for texts, embedding each distinct text once: a passage repeated within the document, or
+    already stored from another report (standard paragraphs), reuses the vector it has."""
+    known = store.vectors_for_texts(texts)
+    new = [text for text in dict.fromkeys(texts) if text not in known]
     done = 0
 
     def on_batch(count: int) -> None:
         nonlocal done
         done += count
         if on_chunks:
-            on_chunks(done, len(chunks))
+            on_chunks(done, len(new))
 
-    vectors = embedder.embed([c.text for c in chunks], on_batch=on_batch)
-    replaces = store.doc_id_for_source(task.source)
-    store.add_document(Document(doc_id, task.sha256, task.kind, [task.source], result.metadata),
-                       result.pages, chunks, vectors)
-    return FileOutcome(task.source, "replaced" if replaces else "added", doc_id,
-                       pages=len(result.pages), chunks=len(chunks))
+    known.update(zip(new, embedder.embed(new, on_batch=on_batch) if new else []))
+    return np.array([known[text] for text in texts], dtype=np.float32).reshape(len(texts), embedder.dim)

@@ -1,6 +1,7 @@
 """Ingestion through the shared pipeline: incremental, replacing, de-duplicating, deleting, never stopping."""
 import shutil
 
+from index.search import Filters
 from index.store import Store
 from ingest.pipeline import ingest_paths
 from tests.conftest import DATA, write
@@ -26,6 +27,21 @@ def test_reingesting_unchanged_files_embeds_nothing(tmp_path, store, embedder):
     assert statuses(second) == [("a.txt", "unchanged"), ("b.md", "unchanged")]
     assert calls == []
     assert store.stats()["documents"] == 2
+
+
+def test_a_paragraph_already_indexed_is_not_embedded_again(tmp_path, store, embedder, searcher):
+    shared = "The local authority is required to prepare and submit a written statement of action. " * 12
+    write(tmp_path / "a.txt", f"{SUPERVISION * 3}\n\n{shared}")
+    write(tmp_path / "b.txt", f"{CARE_LEAVERS * 3}\n\n{shared}\n\n{shared}")
+    ingest_paths([tmp_path / "a.txt"], store, embedder)
+    embedded = []
+    real_embed = embedder.embed
+    embedder.embed = lambda texts, on_batch=None: embedded.extend(texts) or real_embed(texts, on_batch)
+    report = ingest_paths([tmp_path / "b.txt"], store, embedder)
+    assert report.count("added") == 1
+    in_b = searcher.search("written statement of action", k=5, filters=Filters(doc_ids=(report.outcomes[0].doc_id,)))
+    assert in_b[0].chunk.text == shared.strip()
+    assert embedded and shared.strip() not in embedded and len(embedded) == len(set(embedded))
 
 
 def test_a_changed_file_replaces_its_old_version(tmp_path, store, embedder, searcher):

