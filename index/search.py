@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,6 +26,7 @@ from models import Chunk, Document, Hit
 
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
+MAX_SEEK_RANGES = 24      # a scope in at most this many runs of chunk ids is searched run by run
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
 
 
@@ -43,6 +45,18 @@ SPECIFIC = Weights(keyword=0.75, dense=0.25, council=0.35, year=0.4, judgement=0
                    same_council=0.0)
 THEMATIC = Weights(keyword=0.5, dense=0.5, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
                    same_council=0.08)
+
+
+def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[int, int]]]:
+    """Each document's chunk ids as runs of consecutive ids (one run per document, unless ids were reused)."""
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for chunk_id, doc_id, _ in sorted(locations):
+        doc_runs = runs.setdefault(doc_id, [])
+        if doc_runs and doc_runs[-1][1] == chunk_id - 1:
+            doc_runs[-1] = (doc_runs[-1][0], chunk_id)
+        else:
+            doc_runs.append((chunk_id, chunk_id))
+    return runs
 
 
 def _years(document: Document) -> set[int]:
@@ -84,6 +98,10 @@ class Catalogue:
     chunk_doc: dict[int, str]
     chunk_page: dict[int, int | None]
     council_keys: dict[str, str] = field(default_factory=dict)  # doc_id -> council key
+    chunk_ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # doc_id -> runs of chunk ids
+
+    def ranges_of(self, doc_ids: set[str]) -> list[tuple[int, int]]:
+        return sorted(r for d in doc_ids for r in self.chunk_ranges.get(d, ()))
 
 
 class Searcher:
@@ -95,6 +113,7 @@ class Searcher:
         self._catalogue: Catalogue | None = None
         self._term_counts: tuple[int, dict[str, int]] = (-1, {})
         self._lock = threading.Lock()
+        self._embedding_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="embed-question")
 
     def catalogue(self) -> Catalogue:
         generation = self.store.generation()
@@ -105,6 +124,7 @@ class Searcher:
                 self._catalogue = Catalogue(
                     generation, documents, {c: d for c, d, _ in locations}, {c: p for c, _, p in locations},
                     {d.doc_id: council_key(d.metadata.council) for d in documents.values() if d.metadata.council},
+                    _runs(locations),
                 )
             return self._catalogue
 
@@ -131,16 +151,20 @@ class Searcher:
         admitted = self._admitted(catalogue, filters)
         if admitted is not None and not admitted:
             return []
-        vector = self.embedder.embed_query(question).reshape(1, -1)
+        # The question is embedded on the other core while SQLite runs the keyword searches (both release
+        # the GIL): ~8 ms of a ~40 ms search.
+        embedding = self._embedding_pool.submit(self.embedder.embed_query, question)
         match = fts_match(self._keyword_terms(query, catalogue)) if query.terms else ""
-        keyword: dict[int, float] = {}
-        dense: dict[int, float] = {}
         # Candidates from everything admitted, and again from the reports the question names, so a
         # named report's best passages are in the running even when other reports match its words better.
-        for scope in (admitted, self._named_documents(query, catalogue, admitted)):
-            if scope is not None and not scope and keyword:
-                continue
-            keyword.update(self.store.keyword_search(match, CANDIDATES, sorted(scope) if scope is not None else None))
+        named = self._named_documents(query, catalogue, admitted)
+        scopes = [admitted, named] if named else [admitted]
+        keyword: dict[int, float] = {}
+        for scope in scopes:
+            keyword.update(self._keyword_scores(match, catalogue, scope))
+        vector = embedding.result().reshape(1, -1)
+        dense: dict[int, float] = {}
+        for scope in scopes:
             dense.update(self._dense_scores(vector, catalogue, scope))
         dense_floor = sorted(dense.values(), reverse=True)[min(len(dense), DENSE_POOL) - 1] if dense else 0.0
         top_keyword = max(keyword.values(), default=1.0) or 1.0
@@ -162,17 +186,17 @@ class Searcher:
 
     def _dense_scores(self, vector: np.ndarray, catalogue: Catalogue, scope: set[str] | None) -> dict[int, float]:
         """Cosine of the question to its closest chunks (within the scope's documents, if given)."""
-        import faiss
+        return self.store.dense_search(vector, DENSE_POOL, catalogue.ranges_of(scope) if scope is not None else None)
 
-        index = self.store.vector_index()
-        if index.ntotal == 0:
-            return {}
-        params = None
-        if scope is not None:
-            allowed = np.array([c for c, d in catalogue.chunk_doc.items() if d in scope], dtype=np.int64)
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
-        scores, ids = index.search(vector, min(DENSE_POOL, index.ntotal), params=params)
-        return {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
+    def _keyword_scores(self, match: str, catalogue: Catalogue, scope: set[str] | None) -> list[tuple[int, float]]:
+        """BM25 candidates from everything, or from a scope: by its runs of chunk ids when there are few
+        (FTS5 seeks to each run), else by joining on the documents (a filter admitting many reports)."""
+        if scope is None:
+            return self.store.keyword_search(match, CANDIDATES)
+        ranges = catalogue.ranges_of(scope)
+        if len(ranges) <= MAX_SEEK_RANGES:
+            return self.store.keyword_search(match, CANDIDATES, chunk_ranges=ranges)
+        return self.store.keyword_search(match, CANDIDATES, doc_ids=sorted(scope))
 
     @staticmethod
     def _named_documents(query: QueryAnalysis, catalogue: Catalogue, admitted: set[str] | None) -> set[str]:

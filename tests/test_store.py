@@ -90,3 +90,36 @@ def test_one_writer_at_a_time_across_processes(store):
     with store.writer(wait_s=5):  # released when the holder dies
         add(store, "d1")
     assert [d.doc_id for d in store.documents()] == ["d1"]
+
+
+def add_random_documents(store, count, per_document=40, seed=0):
+    rng = np.random.default_rng(seed)
+    for n in range(count):
+        doc_id = f"r{n:03d}"
+        text = " ".join(f"w{i}" for i in range(per_document))
+        document = Document(doc_id, f"{doc_id:0>64}", "txt", [f"/docs/{doc_id}.txt"], DocumentMetadata(title=doc_id))
+        chunks = [Chunk(doc_id, 1, i, i + 1, text[i:i + 1], ordinal=i) for i in range(per_document)]
+        vectors = rng.normal(size=(per_document, store.dim)).astype(np.float32)
+        store.add_document(document, [Page(1, text)], chunks, vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+
+
+def test_a_large_index_switches_to_an_inverted_file_that_finds_what_flat_search_finds(store, monkeypatch):
+    add_random_documents(store, 50)  # 2,000 vectors
+    question = np.random.default_rng(9).normal(size=store.dim).astype(np.float32)
+    question /= np.linalg.norm(question)
+    assert store.vector_index_kind() == "flat"
+    flat_top = list(store.dense_search(question, 10))
+    ranges = [(100, 179)]  # chunk ids, as a named council's reports give them
+    flat_scoped = store.dense_search(question, 10, ranges)
+
+    monkeypatch.setattr("index.store.FLAT_MAX_VECTORS", 1_000)
+    monkeypatch.setattr("index.store.IVF_PROBES", 1_000)  # every list: the same answers as flat search
+    for file in store.path.glob("vectors-*.faiss"):
+        file.unlink()  # the index is rebuilt on the next load, now past the flat limit
+    reopened = Store.open(store.path)
+    assert reopened.vector_index_kind() == "ivf"
+    assert (store.path / "ivf-centroids.npy").exists()
+    assert list(reopened.dense_search(question, 10)) == flat_top
+    assert reopened.dense_search(question, 10, ranges) == pytest.approx(flat_scoped)
+    assert all(100 <= i <= 179 for i in flat_scoped)
+    assert reopened.check() == []

@@ -1,0 +1,129 @@
+"""How query latency and memory grow with the corpus: the index at 1x, 3x and 10x its size.
+
+    python -m bench.scale --index /tmp/bench_index --questions ../shared/eval/dev_questions.jsonl
+
+Embedding ten copies of the corpus would take hours, so the larger indexes are made from the given one:
+each copy of a report gets a new identity and file name, its page text lightly changed (two letters
+swapped in every seventh word, so keyword statistics change and no passage is a verbatim duplicate) and
+its vectors nudged (Gaussian noise, cosine ~0.98 to the original) and re-normalised. Each scale is then
+searched in a fresh process: warm p50/p95 over the questions (each asked twice, the first round
+discarded), time to open, resident memory after the searches, and the size on disk.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from index.store import Store  # noqa: E402
+from models import Chunk, Document, Page  # noqa: E402
+
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def perturb_text(text: str, copy: int) -> str:
+    """Same length, so every chunk's offsets still hold: swap two inner letters of every seventh word."""
+    chars = list(text)
+    for n, word in enumerate(_WORD.finditer(text)):
+        if (n + copy) % 7 == 0:
+            i = word.start() + 1 + (copy % (len(word.group()) - 2))
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    return "".join(chars)
+
+
+def grow(source: Path, target: Path, copies: int) -> None:
+    """target = source plus `copies` lightly changed copies of every document."""
+    shutil.copytree(source, target)
+    store = Store.open(target)
+    rng = np.random.default_rng(copies)
+    originals = store.documents()
+    db = store._db  # a benchmark helper: reads rows in bulk, writes through Store.add_document
+    with store.writer():
+        for copy in range(1, copies + 1):
+            for document in originals:
+                pages = [Page(p.number, perturb_text(p.text, copy), p.ocr) for p in store.pages(document.doc_id)]
+                text_of = {p.number: p.text for p in pages}
+                rows = db.execute("SELECT ordinal, page, start, end, vector FROM chunks WHERE doc_id = ? ORDER BY ordinal",
+                                  (document.doc_id,)).fetchall()
+                doc_id = f"{document.doc_id[:12]}c{copy:03d}"
+                chunks = [Chunk(doc_id, page, start, end, text_of[page][start:end], ordinal=ordinal)
+                          for ordinal, page, start, end, _ in rows]
+                vectors = np.frombuffer(b"".join(r[4] for r in rows), dtype=np.float32).reshape(len(rows), store.dim)
+                vectors = vectors + rng.normal(0, 0.008, vectors.shape).astype(np.float32)
+                vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+                sources = [f"copy{copy}/{Path(s).name}" for s in document.sources[:1]]
+                store.add_document(Document(doc_id, f"{document.sha256[:56]}{copy:08d}", document.kind, sources,
+                                            document.metadata), pages, chunks, vectors)
+        store.flush_vectors()
+    store.close()
+
+
+PROBE = """
+import json, resource, statistics, sys, time
+started = time.perf_counter()
+from index.opening import open_for_search
+searcher = open_for_search(sys.argv[1])
+searcher.search("warm up")
+opened = time.perf_counter() - started
+questions = json.loads(sys.stdin.read())
+times = []
+for round in range(2):
+    for q in questions:
+        t = time.perf_counter()
+        searcher.search(q, k=10)
+        if round:
+            times.append((time.perf_counter() - t) * 1000)
+times.sort()
+print(json.dumps({"open_s": opened, "p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "vector_index": searcher.store.vector_index_kind()}))
+"""
+
+
+def measure(index: Path, questions: list[str]) -> dict:
+    done = subprocess.run([sys.executable, "-c", PROBE, str(index)], input=json.dumps(questions), text=True,
+                          capture_output=True, cwd=ROOT, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    store = Store.open(index)
+    result.update(chunks=store.stats()["chunks"], disk_mb=sum(f.stat().st_size for f in index.iterdir()) / 2**20)
+    store.close()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, required=True, help="an index of the corpus (the 1x scale)")
+    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 3, 10])
+    parser.add_argument("--work", type=Path, help="where the larger indexes are built (default: a temporary folder)")
+    args = parser.parse_args()
+    questions = [json.loads(line)["question"] for line in args.questions.read_text().splitlines() if line.strip()]
+    work = args.work or Path(tempfile.mkdtemp(prefix="inspectqa-scale-"))
+    rows = []
+    for scale in args.scales:
+        index = args.index if scale == 1 else work / f"x{scale}"
+        if scale != 1 and not index.exists():
+            print(f"building {scale}x ...", file=sys.stderr, flush=True)
+            grow(args.index, index, scale - 1)
+        rows.append({"scale": scale, **measure(index, questions)})
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    print("| scale | passages | vector index | open s | query p50 / p95 ms | search process RSS MB | on disk MB |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['scale']}x | {r['chunks']:,} | {r['vector_index']} | {r['open_s']:.1f} | "
+              f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f} | {r['rss_mb']:.0f} | {r['disk_mb']:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
