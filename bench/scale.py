@@ -61,7 +61,7 @@ def grow(source: Path, target: Path, copies: int) -> None:
                 vectors = np.frombuffer(b"".join(r[4] for r in rows), dtype=np.float32).reshape(len(rows), store.dim)
                 vectors = vectors + rng.normal(0, 0.008, vectors.shape).astype(np.float32)
                 vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-                sources = [f"copy{copy}/{Path(s).name}" for s in document.sources[:1]]
+                sources = [f"copy{copy}/{document.doc_id}/{Path(s).name}" for s in document.sources[:1]]
                 store.add_document(Document(doc_id, f"{document.sha256[:56]}{copy:08d}", document.kind, sources,
                                             document.metadata), pages, chunks, vectors)
         store.flush_vectors()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from errors import IndexNotFoundError, ModelMismatchError
 from index.embedder import Embedder, MODEL_ENV, configured_model_name, load_embedder
+from index.rerank import load_reranker
 from index.search import Searcher
 from index.store import Store
 
@@ -18,11 +19,12 @@ def index_path(explicit: str | None = None) -> Path:
 
 
 def open_for_search(path: str | Path, model: str | None = None) -> Searcher:
-    """The index's own model unless one is named (flag or environment); a different one is refused."""
+    """The index's own model unless one is named (flag or environment); a different one is refused.
+    A cross-encoder re-orders the top passages where INSPECTQA_RERANKER names one (index.rerank)."""
     store = Store.open(path)
     embedder = load_embedder(model or os.environ.get(MODEL_ENV) or store.model_name)
     store.require_model(embedder.name, embedder.dim)
-    return Searcher(store, embedder)
+    return Searcher(store, embedder, load_reranker())
 
 
 def open_for_writing(path: str | Path, model: str | None = None) -> tuple[Store, Embedder]:

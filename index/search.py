@@ -19,6 +19,7 @@ from index.embedder import Embedder
 from index.highlight import highlight, term_weights
 from index.judgements import find_judgement, states_judgement
 from index.query import QueryAnalysis, analyse, fts_match
+from index.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.store import Store
 from index.answers import GradeAnswer, GradeList, grade_answer, grade_list
 from index.councils import council_key
@@ -107,9 +108,10 @@ class Catalogue:
 class Searcher:
     """Answers questions over one store with one embedder; safe to share between threads."""
 
-    def __init__(self, store: Store, embedder: Embedder):
+    def __init__(self, store: Store, embedder: Embedder, reranker: CrossEncoderReranker | None = None):
         self.store = store
         self.embedder = embedder
+        self.reranker = reranker
         self._catalogue: Catalogue | None = None
         self._term_counts: tuple[int, dict[str, int]] = (-1, {})
         self._lock = threading.Lock()
@@ -166,6 +168,15 @@ class Searcher:
         dense: dict[int, float] = {}
         for scope in scopes:
             dense.update(self._dense_scores(vector, catalogue, scope))
+        scored = self._fuse(keyword, dense, query, catalogue, admitted, weights)
+        if self.reranker is not None:
+            scored = self._rerank(question, scored)
+        picked = self._diversify(scored, catalogue, weights, k)
+        return self._hits(picked, catalogue, query)
+
+    def _fuse(self, keyword: dict[int, float], dense: dict[int, float], query: QueryAnalysis, catalogue: Catalogue,
+              admitted: set[str] | None, weights: Weights) -> list[tuple[float, int, str]]:
+        """(score, chunk_id, doc_id), best first: normalised BM25 and cosine, weighted, plus metadata credit."""
         dense_floor = sorted(dense.values(), reverse=True)[min(len(dense), DENSE_POOL) - 1] if dense else 0.0
         top_keyword = max(keyword.values(), default=1.0) or 1.0
         top_dense = max(dense.values(), default=1.0)
@@ -181,8 +192,17 @@ class Searcher:
                      + (weights.judgement if chunk_id in statements else 0.0))
             scored.append((score, chunk_id, doc_id))
         scored.sort(reverse=True)
-        picked = self._diversify(scored, catalogue, weights, k)
-        return self._hits(picked, catalogue, query)
+        return scored
+
+    def _rerank(self, question: str, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+        """The best RERANK_DEPTH passages re-ordered with the cross-encoder's judgement added to their score."""
+        head = scored[:RERANK_DEPTH]
+        texts = self.store.chunks(chunk_id for _, chunk_id, _ in head)
+        head = [entry for entry in head if entry[1] in texts]
+        relevance = self.reranker.relevance(question, [texts[chunk_id].text for _, chunk_id, _ in head])
+        head = sorted(((score + RERANK_WEIGHT * r, chunk_id, doc_id) for (score, chunk_id, doc_id), r in zip(head, relevance)),
+                      reverse=True)
+        return head + scored[RERANK_DEPTH:]
 
     def _dense_scores(self, vector: np.ndarray, catalogue: Catalogue, scope: set[str] | None) -> dict[int, float]:
         """Cosine of the question to its closest chunks (within the scope's documents, if given)."""
