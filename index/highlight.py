@@ -45,3 +45,15 @@ def highlight(text: str, weights: dict[str, float]) -> list[Highlight]:
     best = scored[0][0]
     chosen = [item for item in scored[:MAX_SENTENCES] if item[0] >= 0.6 * best]
     return [Highlight(start, end) for _, start, end in sorted(chosen, key=lambda item: item[1])]
+
+
+def sentence_focus(text: str, weights: dict[str, float]) -> float:
+    """The share (0..1) of the question's keyword weight found together in one sentence of the passage.
+
+    A passage that names the topic in passing scores low; one with a sentence about it scores high:
+    the words of a question standing close together is a classic sign of relevance that BM25 ignores."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return max((sum(weights[s] for s in _stems(text[a:b]) & weights.keys()) for a, b in sentence_spans(text)),
+               default=0.0) / total

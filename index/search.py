@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index.embedder import Embedder
-from index.highlight import highlight, term_weights
+from index.highlight import highlight, sentence_focus, term_weights
 from index.judgements import find_judgement, states_judgement
 from index.query import QueryAnalysis, analyse, fts_match
 from index.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -40,12 +40,13 @@ class Weights:
     judgement: float      # added when a passage states the judgement a rating question asks about
     same_document: float  # taken off per passage already shown from the same report
     same_council: float   # taken off per passage already shown from the same council
+    focus: float = 0.0    # times the share of the question's keywords one sentence holds (highlight.sentence_focus)
 
 
 SPECIFIC = Weights(keyword=0.75, dense=0.25, council=0.35, year=0.4, judgement=0.6, same_document=0.02,
                    same_council=0.0)
-THEMATIC = Weights(keyword=0.5, dense=0.5, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
-                   same_council=0.08)
+THEMATIC = Weights(keyword=0.45, dense=0.55, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
+                   same_council=0.08, focus=0.6)
 
 
 def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[int, int]]]:
@@ -171,7 +172,11 @@ class Searcher:
         scored = self._fuse(keyword, dense, query, catalogue, admitted, weights)
         if self.reranker is not None:
             scored = self._rerank(question, scored)
-        picked = self._diversify(scored, catalogue, weights, k)
+        pool = scored[: max(k * 20, 200)]
+        chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)
+        if weights.focus:
+            pool = self._focused(pool, chunks, query, catalogue, weights)
+        picked = self._diversify(pool, chunks, catalogue, weights, k)
         return self._hits(picked, catalogue, query)
 
     def _fuse(self, keyword: dict[int, float], dense: dict[int, float], query: QueryAnalysis, catalogue: Catalogue,
@@ -259,14 +264,22 @@ class Searcher:
         texts = self.store.chunks(on_page)
         return {c for c, (key, grade) in on_page.items() if c in texts and states_judgement(texts[c].text, key, grade)}
 
-    def _diversify(self, scored: list[tuple[float, int, str]], catalogue: Catalogue, weights: Weights,
-                   k: int) -> list[tuple[float, Chunk]]:
+    def _focused(self, pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], query: QueryAnalysis,
+                 catalogue: Catalogue, weights: Weights) -> list[tuple[float, int, str]]:
+        """The pool re-scored with credit for holding the question's keywords in one sentence."""
+        term_weight = term_weights(self._passage_counts(query.terms, catalogue), len(catalogue.chunk_doc))
+        rescored = [(score + weights.focus * sentence_focus(chunks[chunk_id].text, term_weight), chunk_id, doc_id)
+                    for score, chunk_id, doc_id in pool if chunk_id in chunks]
+        return sorted(rescored, reverse=True)
+
+    @staticmethod
+    def _diversify(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], catalogue: Catalogue,
+                   weights: Weights, k: int) -> list[tuple[float, Chunk]]:
         """Greedy re-ranking: each pick costs later passages from the same report and council a little.
 
         A passage whose text was already picked (the same boilerplate in many reports) is skipped.
         """
-        pool = scored[: max(k * 20, 200)]
-        chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)
+        pool = list(pool)
         per_doc: Counter[str] = Counter()
         per_council: Counter[str] = Counter()
         seen_texts: set[str] = set()

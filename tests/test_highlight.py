@@ -1,4 +1,4 @@
-from index.highlight import highlight, term_weights
+from index.highlight import highlight, sentence_focus, term_weights
 
 TEXT = ("Councils across the region were busy. Supervision is now monthly and reflective for every social "
         "worker. The weather was poor.")
@@ -13,3 +13,27 @@ def test_a_rare_topic_word_outweighs_a_word_every_passage_uses():
 
 def test_no_keyword_in_the_passage_means_no_highlight():
     assert highlight(TEXT, term_weights({"adoption": 10}, total_passages=100)) == []
+
+
+def test_focus_is_the_share_of_keyword_weight_one_sentence_holds():
+    weights = term_weights({"supervision": 100, "reflective": 100, "agency": 100}, total_passages=10000)
+    together = "Supervision is reflective and no agency staff remain. The weather was poor."
+    scattered = "Supervision happens. Some staff are reflective. Agency use fell."
+    assert sentence_focus(together, weights) == 1.0
+    assert abs(sentence_focus(scattered, weights) - 1 / 3) < 1e-9
+    assert sentence_focus("Nothing relevant here.", weights) == 0.0
+
+
+def test_a_theme_question_prefers_the_passage_that_states_the_theme_in_one_sentence(store, embedder, searcher):
+    from tests.test_search import add_report
+
+    filler = " ".join(f"Point {n} about practice." for n in range(6))
+    # Wigan's passage has the words more often (better BM25) but never together; Derby's says it in one sentence.
+    add_report(store, embedder, "w", "Wigan", "2023-01-01",
+               [f"Supervision is weekly. Supervision is logged. {filler} Managers are reflective. {filler} Agency staff left."])
+    add_report(store, embedder, "d", "Derby", "2023-01-01",
+               [f"{filler} Supervision is reflective, so agency staff left. {filler}"])
+    for n, council in enumerate(["Leeds", "Bury", "Hull"]):
+        add_report(store, embedder, f"o{n}", council, "2023-01-01",
+                   [f"Care leavers in {council} have homes. Staff know children well. {filler}"])
+    assert searcher.search("how is reflective supervision cutting agency staff?")[0].document.doc_id == "d"

@@ -23,13 +23,14 @@ def test_without_configuration_there_is_no_reranker(monkeypatch):
 
 
 def test_the_reranker_reorders_the_fused_ranking(store, embedder, searcher):
-    add_report(store, embedder, "a", "Bury", "2023-01-01", ["Supervision supervision is regular for social workers."])
-    add_report(store, embedder, "b", "Wigan", "2023-01-01", ["Supervision happens; managers are reflective."])
+    add_report(store, embedder, "a", "Bury", "2023-01-01", ["Supervision of social workers is regular and weekly."])
+    add_report(store, embedder, "b", "Wigan", "2023-01-01", ["Supervision of social workers is reflective."])
+    add_report(store, embedder, "c", "Hull", "2023-01-01", ["Care leavers have homes and stay in touch."])
     question = "how is supervision of social workers?"
-    assert searcher.search(question)[0].document.doc_id == "a"
-    reranked = Searcher(store, embedder, PrefersWord("reflective")).search(question)
-    assert reranked[0].document.doc_id == "b"
-    assert {h.document.doc_id for h in reranked} == {"a", "b"}
+    first, second = [h.document.doc_id for h in searcher.search(question)][:2]
+    second_text = {"a": "weekly", "b": "reflective"}[second]
+    reranked = Searcher(store, embedder, PrefersWord(second_text)).search(question)
+    assert [h.document.doc_id for h in reranked][:2] == [second, first]
 
 
 @pytest.mark.model
