@@ -3,7 +3,7 @@
     index/
       inspectqa.sqlite        documents, file names, pages, chunks (text, offsets, vectors), FTS5 keyword index
       vectors-<generation>.faiss   the dense index, derived from the vectors in SQLite
-      ivf-centroids.npy       (large indexes only) the trained coarse quantiser, reused between generations
+      ivf-centroids.npy       (large indexes only) the trained coarse quantiser, reused (index.vectors)
 
 SQLite is the single source of truth and every document goes in (or out) in one transaction, so a
 crash mid-ingest leaves the previous state. The FAISS file is a cache named after the generation
@@ -28,16 +28,11 @@ from pathlib import Path
 import numpy as np
 
 from errors import DocumentNotFoundError, IndexBusyError, IndexFormatError, IndexNotFoundError, ModelMismatchError
+from index import vectors as dense_index
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 FORMAT_VERSION = 1
-# The dense index's kind follows its size (bench/RESULTS.md, "Scaling"): exact flat search up to
-# FLAT_MAX_VECTORS (k=1000 took 1.7 ms at 11k vectors, 4.4 ms at 32k, 14.5 ms at 108k on one core), an
-# inverted file beyond (~1 ms at 108k, 95% of the flat top 100 with IVF_PROBES lists probed).
-FLAT_MAX_VECTORS = 50_000
-IVF_PROBES = 32
 EXACT_SCOPE_MAX = 20_000   # a search within at most this many chunks reads their vectors and is exact
-CENTROIDS_NAME = "ivf-centroids.npy"
 DB_NAME = "inspectqa.sqlite"
 LOCK_NAME = "writer.lock"
 
@@ -309,7 +304,7 @@ class Store:
             return index
 
     def vector_index_kind(self) -> str:
-        return "flat" if self._is_flat(self.vector_index()) else "ivf"
+        return dense_index.kind(self.vector_index())
 
     def dense_search(self, vector: np.ndarray, k: int,
                      chunk_ranges: Sequence[tuple[int, int]] | None = None) -> dict[int, float]:
@@ -317,24 +312,15 @@ class Store:
 
         A small scope (a named council's reports, a filter) is scored exactly from its stored vectors;
         a large one goes through the index with an id selector."""
-        import faiss
-
         if chunk_ranges is not None and sum(last - first + 1 for first, last in chunk_ranges) <= EXACT_SCOPE_MAX:
             ids, matrix = self._vectors_in(chunk_ranges)
             scores = matrix @ vector.reshape(-1) if len(ids) else np.zeros(0, dtype=np.float32)
             best = np.argsort(-scores)[:k]
             return {int(ids[i]): float(scores[i]) for i in best}
-        index = self.vector_index()
-        if index.ntotal == 0:
-            return {}
-        selector = None
+        wanted = None
         if chunk_ranges is not None:
             wanted = np.concatenate([np.arange(a, b + 1, dtype=np.int64) for a, b in chunk_ranges])
-            selector = faiss.IDSelectorBatch(wanted)
-        params = (faiss.SearchParameters(sel=selector) if self._is_flat(index)
-                  else faiss.SearchParametersIVF(sel=selector, nprobe=IVF_PROBES))
-        scores, ids = index.search(vector.reshape(1, -1), min(k, index.ntotal), params=params)
-        return {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
+        return dense_index.search(self.vector_index(), vector, k, wanted)
 
     def _vectors_in(self, chunk_ranges: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         ids, blobs = [], []
@@ -346,10 +332,6 @@ class Store:
                     blobs.append(blob)
         matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), self.dim)
         return np.array(ids, dtype=np.int64), matrix
-
-    @staticmethod
-    def _is_flat(index) -> bool:
-        return not hasattr(index, "nprobe")
 
     def stats(self) -> dict:
         with self._lock:
@@ -474,56 +456,12 @@ class Store:
         db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
 
     def _build_vector_index(self):
-        """Flat for up to FLAT_MAX_VECTORS vectors, an inverted file beyond (see FLAT_MAX_VECTORS)."""
-        import faiss
-
         ids, blobs = [], []
         for chunk_id, blob in self._db.execute("SELECT chunk_id, vector FROM chunks ORDER BY chunk_id"):
             ids.append(chunk_id)
             blobs.append(blob)
         matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), self.dim)
-        id_array = np.array(ids, dtype=np.int64)
-        if len(ids) <= FLAT_MAX_VECTORS:
-            index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
-        else:
-            quantiser = faiss.IndexFlatIP(self.dim)
-            quantiser.add(self._centroids(matrix))
-            index = faiss.IndexIVFFlat(quantiser, self.dim, quantiser.ntotal, faiss.METRIC_INNER_PRODUCT)
-            index.is_trained = True
-            index.nprobe = IVF_PROBES
-        if len(ids):
-            index.add_with_ids(matrix, id_array)
-        return index
-
-    def _centroids(self, matrix: np.ndarray) -> np.ndarray:
-        """The inverted file's cluster centres: trained once (k-means, ~4 per sqrt of the vectors) and
-        kept in a .npy file, retrained only when the index has grown fourfold since, so a new generation
-        costs an add, not a training run."""
-        import faiss
-
-        file = self.path / CENTROIDS_NAME
-        wanted = int(4 * np.sqrt(len(matrix)))
-        try:
-            centroids = np.load(file, allow_pickle=False)
-            if centroids.shape[1] == self.dim and wanted / 2 <= len(centroids) <= wanted:
-                return centroids
-        except (OSError, ValueError, IndexError):
-            pass
-        rng = np.random.default_rng(0)
-        sample = matrix[rng.choice(len(matrix), min(len(matrix), 64 * wanted), replace=False)]
-        kmeans = faiss.Kmeans(self.dim, wanted, niter=20, spherical=True, seed=1)
-        kmeans.train(np.ascontiguousarray(sample))
-        fd, tmp = tempfile.mkstemp(prefix=".centroids-", suffix=".npy", dir=self.path)
-        os.close(fd)
-        try:
-            np.save(tmp, kmeans.centroids, allow_pickle=False)
-            os.replace(tmp, file)
-        except OSError:
-            pass  # a read-only folder: trained again on the next load
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        return kmeans.centroids
+        return dense_index.build(matrix, np.array(ids, dtype=np.int64), self.path)
 
     def _write_vector_file(self, index, generation: int) -> None:
         import faiss

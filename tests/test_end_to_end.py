@@ -1,7 +1,6 @@
 """End to end with the real bundled model: the command lines a user runs, over the shared seed documents."""
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile

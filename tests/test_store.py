@@ -112,8 +112,8 @@ def test_a_large_index_switches_to_an_inverted_file_that_finds_what_flat_search_
     ranges = [(100, 179)]  # chunk ids, as a named council's reports give them
     flat_scoped = store.dense_search(question, 10, ranges)
 
-    monkeypatch.setattr("index.store.FLAT_MAX_VECTORS", 1_000)
-    monkeypatch.setattr("index.store.IVF_PROBES", 1_000)  # every list: the same answers as flat search
+    monkeypatch.setattr("index.vectors.FLAT_MAX_VECTORS", 1_000)
+    monkeypatch.setattr("index.vectors.IVF_PROBES", 1_000)  # every list: the same answers as flat search
     for file in store.path.glob("vectors-*.faiss"):
         file.unlink()  # the index is rebuilt on the next load, now past the flat limit
     reopened = Store.open(store.path)
