@@ -7,6 +7,8 @@ topic counts and a word every report uses ('children') does not.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 import re
 from index.sentences import sentence_spans
@@ -51,9 +53,33 @@ def sentence_focus(text: str, weights: dict[str, float]) -> float:
     """The share (0..1) of the question's keyword weight found together in one sentence of the passage.
 
     A passage that names the topic in passing scores low; one with a sentence about it scores high:
-    the words of a question standing close together is a classic sign of relevance that BM25 ignores."""
+    the words of a question standing close together is a classic sign of relevance that BM25 ignores.
+    Matches words as _stems does, but with one compiled pattern: it runs on ~200 passages per question."""
     total = sum(weights.values())
     if not total:
         return 0.0
-    return max((sum(weights[s] for s in _stems(text[a:b]) & weights.keys()) for a, b in sentence_spans(text)),
-               default=0.0) / total
+    pattern = _keyword_pattern(tuple(sorted(weights)))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    matches = [(m.start(), m.group()[:STEM]) for m in pattern.finditer(lowered)
+               if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))]
+    if not matches:
+        return 0.0
+    ends = [end for _, end in sentence_spans(text)]
+    per_sentence: dict[int, set[str]] = {}
+    for position, stem in matches:
+        per_sentence.setdefault(bisect.bisect_right(ends, position), set()).add(stem)
+    return max(sum(weights[s] for s in stems if s in weights) for stems in per_sentence.values()) / total
+
+
+@functools.lru_cache(maxsize=256)
+def _keyword_pattern(stems: tuple[str, ...]) -> re.Pattern:
+    """Lower-case words whose first STEM letters are a keyword stem (a shorter stem is a whole short
+    word). No look-behind: the pattern then starts with plain letters, which re scans for quickly; the
+    caller drops matches that start inside a word."""
+    alternatives = [re.escape(s) + ("[a-z0-9]*" if len(s) == STEM else "(?![a-z0-9])") for s in stems]
+    return re.compile("(?:" + "|".join(alternatives) + ")")
+
+
+_WORD_CHAR = re.compile("[a-z0-9]").fullmatch
