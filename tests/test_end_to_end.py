@@ -59,8 +59,8 @@ def test_reingesting_is_a_no_op_and_the_index_checks_sound(seed_index):
 
 
 def test_the_first_run_exports_the_model_for_onnxruntime_and_later_runs_skip_torch(seed_index):
-    assert sorted(p.name for p in CACHE.glob("*.onnx")) == [
-        "all-minilm-l6-v2-0.1.0-int8.onnx", "all-minilm-l6-v2-0.1.0.onnx"]
+    exports = sorted(p.name for p in CACHE.glob("*.onnx"))
+    assert len(exports) == 2 and exports[0].endswith("-int8.onnx")
     probe = ("import index.opening, sys; s = index.opening.open_for_search(sys.argv[1]);"
              "print(len(s.search('care leavers')), 'torch' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", probe, str(seed_index)], cwd=ROOT, capture_output=True, text=True,
