@@ -64,11 +64,11 @@ class SentenceTransformerEmbedder:
         self.max_tokens = int(self._model.max_seq_length) - 2
 
     def transformer(self):
-        """The underlying transformer module (for the ONNX export in index.fast_query)."""
+        """The underlying transformer module (for the ONNX export in index.onnx_model)."""
         return self._model[0].auto_model.eval()
 
     def tokenize(self, texts: Sequence[str]):
-        """Padded tensors as the model reads them (for the ONNX export in index.fast_query)."""
+        """Padded tensors as the model reads them (for the ONNX export in index.onnx_model)."""
         return self._model.tokenizer(list(texts), padding=True, return_tensors="pt")
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
