@@ -169,15 +169,15 @@ class Searcher:
         dense: dict[int, float] = {}
         for scope in scopes:
             dense.update(self._dense_scores(vector, catalogue, scope))
-        scored = self._fuse(keyword, dense, query, catalogue, admitted, weights)
+        pool = self._fuse(keyword, dense, query, catalogue, admitted, weights)[: max(k * 20, 200)]
+        chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)  # read once, for all that follows
         if self.reranker is not None:
-            scored = self._rerank(question, scored)
-        pool = scored[: max(k * 20, 200)]
-        chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)
+            pool = self._rerank(question, pool, chunks)
+        term_weight = term_weights(self._passage_counts(query.terms, catalogue), len(catalogue.chunk_doc))
         if weights.focus:
-            pool = self._focused(pool, chunks, query, catalogue, weights)
+            pool = self._focused(pool, chunks, term_weight, weights)
         picked = self._diversify(pool, chunks, catalogue, weights, k)
-        return self._hits(picked, catalogue, query)
+        return self._hits(picked, catalogue, term_weight)
 
     def _fuse(self, keyword: dict[int, float], dense: dict[int, float], query: QueryAnalysis, catalogue: Catalogue,
               admitted: set[str] | None, weights: Weights) -> list[tuple[float, int, str]]:
@@ -199,12 +199,11 @@ class Searcher:
         scored.sort(reverse=True)
         return scored
 
-    def _rerank(self, question: str, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+    def _rerank(self, question: str, scored: list[tuple[float, int, str]],
+                chunks: dict[int, Chunk]) -> list[tuple[float, int, str]]:
         """The best RERANK_DEPTH passages re-ordered with the cross-encoder's judgement added to their score."""
-        head = scored[:RERANK_DEPTH]
-        texts = self.store.chunks(chunk_id for _, chunk_id, _ in head)
-        head = [entry for entry in head if entry[1] in texts]
-        relevance = self.reranker.relevance(question, [texts[chunk_id].text for _, chunk_id, _ in head])
+        head = [entry for entry in scored[:RERANK_DEPTH] if entry[1] in chunks]
+        relevance = self.reranker.relevance(question, [chunks[chunk_id].text for _, chunk_id, _ in head])
         head = sorted(((score + RERANK_WEIGHT * r, chunk_id, doc_id) for (score, chunk_id, doc_id), r in zip(head, relevance)),
                       reverse=True)
         return head + scored[RERANK_DEPTH:]
@@ -264,10 +263,10 @@ class Searcher:
         texts = self.store.chunks(on_page)
         return {c for c, (key, grade) in on_page.items() if c in texts and states_judgement(texts[c].text, key, grade)}
 
-    def _focused(self, pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], query: QueryAnalysis,
-                 catalogue: Catalogue, weights: Weights) -> list[tuple[float, int, str]]:
+    @staticmethod
+    def _focused(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], term_weight: dict[str, float],
+                 weights: Weights) -> list[tuple[float, int, str]]:
         """The pool re-scored with credit for holding the question's keywords in one sentence."""
-        term_weight = term_weights(self._passage_counts(query.terms, catalogue), len(catalogue.chunk_doc))
         rescored = [(score + weights.focus * sentence_focus(chunks[chunk_id].text, term_weight), chunk_id, doc_id)
                     for score, chunk_id, doc_id in pool if chunk_id in chunks]
         return sorted(rescored, reverse=True)
@@ -323,8 +322,8 @@ class Searcher:
         kept = [t for t in query.terms if counts[t] <= limit]
         return kept or sorted(query.terms, key=counts.get)[:1]
 
-    def _hits(self, picked: list[tuple[float, Chunk]], catalogue: Catalogue, query: QueryAnalysis) -> list[Hit]:
-        weights = term_weights(self._passage_counts(query.terms, catalogue), len(catalogue.chunk_doc))
+    @staticmethod
+    def _hits(picked: list[tuple[float, Chunk]], catalogue: Catalogue, weights: dict[str, float]) -> list[Hit]:
         return [
             Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,
                 highlight(chunk.text, weights))

@@ -90,6 +90,7 @@ class Store:
         self._db = connection
         self._lock = threading.RLock()
         self._vectors = None          # (generation, faiss index)
+        self._text_index_ready = False  # chunks_text_start made sure of (vectors_for_texts)
         meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self.model_name = meta["model"]
         self.dim = int(meta["dim"])
@@ -280,7 +281,9 @@ class Store:
         starts = list(dict.fromkeys(text[:48] for text in wanted))
         found: dict[str, np.ndarray] = {}
         with self._lock:
-            self._db.execute("CREATE INDEX IF NOT EXISTS chunks_text_start ON chunks(substr(text, 1, 48))")
+            if not self._text_index_ready:
+                self._db.execute("CREATE INDEX IF NOT EXISTS chunks_text_start ON chunks(substr(text, 1, 48))")
+                self._text_index_ready = True
             for begin in range(0, len(starts), 500):  # under SQLite's bound-parameter limit
                 part = starts[begin:begin + 500]
                 rows = self._db.execute(
