@@ -32,7 +32,7 @@ from index import vectors as dense_index
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 FORMAT_VERSION = 1
-EXACT_SCOPE_MAX = 20_000   # a search within at most this many chunks reads their vectors and is exact
+EXACT_SCOPE_MAX = 20_000   # with an inverted file, a search within at most this many chunks reads their vectors
 DB_NAME = "inspectqa.sqlite"
 LOCK_NAME = "writer.lock"
 
@@ -321,9 +321,12 @@ class Store:
                      chunk_ranges: Sequence[tuple[int, int]] | None = None) -> dict[int, float]:
         """Cosine of the question to its k closest chunks, within runs of chunk ids if given.
 
-        A small scope (a named council's reports, a filter) is scored exactly from its stored vectors;
-        a large one goes through the index with an id selector."""
-        if chunk_ranges is not None and sum(last - first + 1 for first, last in chunk_ranges) <= EXACT_SCOPE_MAX:
+        A flat index searches a scope (a named council's reports, a filter) exactly with an id selector
+        (0.7 ms for 300 passages; reading their vectors from SQLite took 3 ms). An inverted file would only
+        probe some lists, so there a scope of up to EXACT_SCOPE_MAX passages is scored from its stored vectors."""
+        index = self.vector_index()
+        if (chunk_ranges is not None and dense_index.kind(index) == "ivf"
+                and sum(last - first + 1 for first, last in chunk_ranges) <= EXACT_SCOPE_MAX):
             ids, matrix = self._vectors_in(chunk_ranges)
             scores = matrix @ vector.reshape(-1) if len(ids) else np.zeros(0, dtype=np.float32)
             best = np.argsort(-scores)[:k]
@@ -331,7 +334,7 @@ class Store:
         wanted = None
         if chunk_ranges is not None:
             wanted = np.concatenate([np.arange(a, b + 1, dtype=np.int64) for a, b in chunk_ranges])
-        return dense_index.search(self.vector_index(), vector, k, wanted)
+        return dense_index.search(index, vector, k, wanted)
 
     def _vectors_in(self, chunk_ranges: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         ids, blobs = [], []
