@@ -18,8 +18,16 @@ MAX_SENTENCES = 3
 STEM = 5
 
 
+def stem(word: str) -> str:
+    """A lower-case word's first STEM letters, a short word without its plural 's' ('homes' is 'home',
+    'risks' is 'risk'; 'this' and 'bus' stay): a long word's plural shares its stem anyway."""
+    if 3 < len(word) <= STEM and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word[:STEM]
+
+
 def _stems(text: str) -> set[str]:
-    return {word[:STEM] for word in re.findall(r"[a-z0-9]+", text.lower()) if len(word) > 1}
+    return {stem(word) for word in re.findall(r"[a-z0-9]+", text.lower()) if len(word) > 1}
 
 
 def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[str, float]:
@@ -27,7 +35,8 @@ def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[st
     weights: dict[str, float] = {}
     for term, count in passage_counts.items():
         weight = math.log(1 + total_passages / (1 + count))
-        weights[term[:STEM]] = max(weights.get(term[:STEM], 0.0), weight)
+        key = stem(term)
+        weights[key] = max(weights.get(key, 0.0), weight)
     return weights
 
 
@@ -62,23 +71,23 @@ def sentence_focus(text: str, weights: dict[str, float]) -> float:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    matches = [(m.start(), m.group()[:STEM]) for m in pattern.finditer(lowered)
+    matches = [(m.start(), stem(m.group())) for m in pattern.finditer(lowered)
                if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))]
     if not matches:
         return 0.0
     ends = [end for _, end in sentence_spans(text)]
     per_sentence: dict[int, set[str]] = {}
-    for position, stem in matches:
-        per_sentence.setdefault(bisect.bisect_right(ends, position), set()).add(stem)
+    for position, word_stem in matches:
+        per_sentence.setdefault(bisect.bisect_right(ends, position), set()).add(word_stem)
     return max(sum(weights[s] for s in stems if s in weights) for stems in per_sentence.values()) / total
 
 
 @functools.lru_cache(maxsize=256)
 def _keyword_pattern(stems: tuple[str, ...]) -> re.Pattern:
-    """Lower-case words whose first STEM letters are a keyword stem (a shorter stem is a whole short
-    word). No look-behind: the pattern then starts with plain letters, which re scans for quickly; the
+    """Lower-case words whose stem is a keyword stem (a shorter stem is a whole short word, or its
+    plural). No look-behind: the pattern then starts with plain letters, which re scans for quickly; the
     caller drops matches that start inside a word."""
-    alternatives = [re.escape(s) + ("[a-z0-9]*" if len(s) == STEM else "(?![a-z0-9])") for s in stems]
+    alternatives = [re.escape(s) + ("[a-z0-9]*" if len(s) == STEM else "s?(?![a-z0-9])") for s in stems]
     return re.compile("(?:" + "|".join(alternatives) + ")")
 
 
