@@ -86,7 +86,3 @@ def _grade_named(question: str) -> str | None:
     return {"outstanding": "outstanding", "good": "good", "requires": "requires improvement",
             "inadequate": "inadequate"}.get(named.pop()) if len(named) == 1 else None
 
-
-def fts_match(terms: Iterable[str]) -> str:
-    """An FTS5 MATCH expression: any of the keywords, each quoted so user text is never FTS syntax."""
-    return " OR ".join(f'"{term}"' for term in terms if term.isalnum())

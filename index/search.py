@@ -18,7 +18,7 @@ import numpy as np
 from index.embedder import Embedder
 from index.highlight import highlight, sentence_focus, term_weights
 from index.judgements import find_judgement, states_judgement
-from index.query import QueryAnalysis, analyse, fts_match
+from index.query import QueryAnalysis, analyse
 from index.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.store import Store
 from index.answers import GradeAnswer, GradeList, grade_answer, grade_list
@@ -27,7 +27,6 @@ from models import Chunk, Document, Hit
 
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
-MAX_SEEK_RANGES = 24      # a scope in at most this many runs of chunk ids is searched run by run
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
 
 
@@ -102,8 +101,9 @@ class Catalogue:
     council_keys: dict[str, str] = field(default_factory=dict)  # doc_id -> council key
     chunk_ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # doc_id -> runs of chunk ids
 
-    def ranges_of(self, doc_ids: set[str]) -> list[tuple[int, int]]:
-        return sorted(r for d in doc_ids for r in self.chunk_ranges.get(d, ()))
+    def ranges_of(self, doc_ids: set[str] | None) -> list[tuple[int, int]] | None:
+        """The documents' runs of chunk ids; None (everything) for no scope."""
+        return None if doc_ids is None else sorted(r for d in doc_ids for r in self.chunk_ranges.get(d, ()))
 
 
 class Searcher:
@@ -157,14 +157,14 @@ class Searcher:
         # The question is embedded on the other core while SQLite runs the keyword searches (both release
         # the GIL): ~8 ms of a ~40 ms search.
         embedding = self._embedding_pool.submit(self.embedder.embed_query, question)
-        match = fts_match(self._keyword_terms(query, catalogue)) if query.terms else ""
+        terms = self._keyword_terms(query, catalogue) if query.terms else []
         # Candidates from everything admitted, and again from the reports the question names, so a
         # named report's best passages are in the running even when other reports match its words better.
         named = self._named_documents(query, catalogue, admitted)
         scopes = [admitted, named] if named else [admitted]
         keyword: dict[int, float] = {}
         for scope in scopes:
-            keyword.update(self._keyword_scores(match, catalogue, scope))
+            keyword.update(self.store.keyword_search(terms, CANDIDATES, catalogue.ranges_of(scope)))
         vector = embedding.result().reshape(1, -1)
         dense: dict[int, float] = {}
         for scope in scopes:
@@ -210,17 +210,7 @@ class Searcher:
 
     def _dense_scores(self, vector: np.ndarray, catalogue: Catalogue, scope: set[str] | None) -> dict[int, float]:
         """Cosine of the question to its closest chunks (within the scope's documents, if given)."""
-        return self.store.dense_search(vector, DENSE_POOL, catalogue.ranges_of(scope) if scope is not None else None)
-
-    def _keyword_scores(self, match: str, catalogue: Catalogue, scope: set[str] | None) -> list[tuple[int, float]]:
-        """BM25 candidates from everything, or from a scope: by its runs of chunk ids when there are few
-        (FTS5 seeks to each run), else by joining on the documents (a filter admitting many reports)."""
-        if scope is None:
-            return self.store.keyword_search(match, CANDIDATES)
-        ranges = catalogue.ranges_of(scope)
-        if len(ranges) <= MAX_SEEK_RANGES:
-            return self.store.keyword_search(match, CANDIDATES, chunk_ranges=ranges)
-        return self.store.keyword_search(match, CANDIDATES, doc_ids=sorted(scope))
+        return self.store.dense_search(vector, DENSE_POOL, catalogue.ranges_of(scope))
 
     @staticmethod
     def _named_documents(query: QueryAnalysis, catalogue: Catalogue, admitted: set[str] | None) -> set[str]:

@@ -29,6 +29,7 @@ import numpy as np
 
 from errors import DocumentNotFoundError, IndexBusyError, IndexFormatError, IndexNotFoundError, ModelMismatchError
 from index import vectors as dense_index
+from index.keywords import TOKENIZER, KeywordScorer
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 FORMAT_VERSION = 1
@@ -63,7 +64,7 @@ CREATE INDEX chunks_doc ON chunks(doc_id);
 CREATE INDEX chunks_text_start ON chunks(substr(text, 1, 48));
 -- 'context' holds the document's title, council and year, so a council named in a question finds its
 -- report even where a passage does not repeat the name.
-CREATE VIRTUAL TABLE chunks_fts USING fts5(text, context, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE chunks_fts USING fts5(text, context, tokenize = '""" + TOKENIZER + """');
 """
 
 
@@ -91,6 +92,7 @@ class Store:
         self._lock = threading.RLock()
         self._vectors = None          # (generation, faiss index)
         self._text_index_ready = False  # chunks_text_start made sure of (vectors_for_texts)
+        self._keywords = KeywordScorer(connection, self._lock)
         meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self.model_name = meta["model"]
         self.dim = int(meta["dim"])
@@ -248,28 +250,11 @@ class Store:
         with self._lock:
             return self._db.execute("SELECT chunk_id, doc_id, page FROM chunks ORDER BY chunk_id").fetchall()
 
-    def keyword_search(self, match: str, limit: int, doc_ids: Sequence[str] | None = None,
+    def keyword_search(self, terms: Sequence[str], limit: int,
                        chunk_ranges: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, float]]:
-        """(chunk_id, BM25 score, higher is better) for an FTS5 MATCH expression, optionally within
-        documents, or within ranges of chunk ids (first, last), which FTS5 seeks to instead of scoring
-        every match (a named council's reports: ~2 ms instead of ~18 ms on the 169 reports)."""
-        if not match:
-            return []
-        select = "SELECT f.rowid, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts f"
-        if chunk_ranges is not None:
-            queries = [(select + " WHERE chunks_fts MATCH ? AND f.rowid BETWEEN ? AND ?", (match, first, last))
-                       for first, last in chunk_ranges]
-        elif doc_ids is not None:  # a join, not "rowid IN (subquery)": measured 3x faster
-            queries = [(select + " JOIN chunks c ON c.chunk_id = f.rowid WHERE chunks_fts MATCH ?"
-                        f" AND c.doc_id IN ({','.join('?' * len(doc_ids))})", (match, *doc_ids))]
-        else:
-            queries = [(select + " WHERE chunks_fts MATCH ?", (match,))]
-        rows = []
-        with self._lock:
-            for sql, params in queries:
-                rows += self._db.execute(sql + " ORDER BY score DESC LIMIT ?", (*params, limit)).fetchall()
-        rows.sort(key=lambda row: -row[1])
-        return [(int(r[0]), float(r[1])) for r in rows[:limit]]
+        """(chunk_id, BM25 score, higher is better) of the passages holding any of the single-word terms,
+        optionally only those within runs of chunk ids (first, last); see index.keywords."""
+        return self._keywords.search(terms, limit, chunk_ranges)
 
     def vectors_for_texts(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of passages with exactly these texts (boilerplate that many reports share).

@@ -1,0 +1,120 @@
+"""BM25 over the passages, with SQLite FTS5 as the keyword index and numpy doing the scoring.
+
+FTS5's bm25() is called once per passage that holds any of the question's words. A theme question's
+words ("young", "people", "care") are in thousands of passages, so that was 15-20 ms of a ~30 ms search
+at 11k passages and 215 of 231 ms at 108k (bench/RESULTS.md, "Scaling"). Here each word's postings
+(which passages hold it, how often, in which column) are read once per index generation from FTS5's own
+vocabulary table and turned into that word's BM25 share per passage; a question then costs a few array
+additions. The scores are FTS5's bm25(chunks_fts, 1.0, 0.5): FTS5's tokenizer stems the question's
+words, and the formula and statistics are those of its fts5_aux.c (tests/test_keywords.py checks the two
+agree).
+"""
+from __future__ import annotations
+
+import math
+import sqlite3
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+
+TOKENIZER = "porter unicode61 remove_diacritics 2"   # the chunks_fts table's, see index.store
+COLUMN_WEIGHTS = {"text": 1.0, "context": 0.5}       # a council named only in a report's title counts half
+K1, B = 1.2, 0.75                                    # FTS5's bm25 constants
+
+
+class KeywordScorer:
+    """Ranks passages by BM25 for a list of single-word keywords; safe to share between threads."""
+
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock):
+        self._db, self._lock = db, lock
+        self._generation = -1
+        self._lengths = np.zeros(0)                  # tokens per passage (all columns), by rowid
+        self._average_length = 1.0
+        self._rows = 0
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # stem -> (rowids, BM25 shares)
+        self._stems: dict[str, str | None] = {}
+        self._stemmer: sqlite3.Connection | None = None
+
+    def search(self, terms: Sequence[str], limit: int,
+               chunk_ranges: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, float]]:
+        """(rowid, score), best first, for passages holding any of the terms (within the id ranges, if
+        given). A word counts once per time the question names it, as in an FTS5 OR query."""
+        with self._lock:
+            postings = [self._postings_of(stem) for stem in map(self._stem, terms) if stem]
+        if not postings or not self._rows:
+            return []
+        scores = np.zeros(len(self._lengths))
+        for rowids, shares in postings:
+            scores[rowids] += shares
+        if chunk_ranges is not None:
+            inside = np.zeros(len(scores), dtype=bool)
+            for first, last in chunk_ranges:
+                inside[max(first, 0):last + 1] = True
+            scores[~inside] = 0.0
+        found = np.flatnonzero(scores)
+        if len(found) > limit:
+            found = found[np.argpartition(-scores[found], limit - 1)[:limit]]
+        best = found[np.lexsort((found, -scores[found]))]
+        return [(int(rowid), float(scores[rowid])) for rowid in best]
+
+    def _postings_of(self, stem: str) -> tuple[np.ndarray, np.ndarray]:
+        """The stem's passages and its BM25 share in each, read at the index's current generation."""
+        self._db.execute("BEGIN")  # the generation, lengths and postings from one consistent state
+        try:
+            generation = int(self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+            if generation != self._generation:
+                self._load_lengths()
+                self._generation, self._postings = generation, {}
+            if stem not in self._postings:
+                self._postings[stem] = self._read_postings(stem)
+            return self._postings[stem]
+        finally:
+            self._db.execute("COMMIT")
+
+    def _load_lengths(self) -> None:
+        """Every passage's length in tokens, from FTS5's docsize table (one varint per column)."""
+        rows = self._db.execute("SELECT id, sz FROM chunks_fts_docsize").fetchall()
+        lengths = np.zeros(max((rowid for rowid, _ in rows), default=0) + 1)
+        for rowid, sizes in rows:
+            lengths[rowid] = sum(_varints(sizes))
+        self._lengths, self._rows = lengths, len(rows)
+        self._average_length = float(lengths.sum()) / len(rows) if rows else 1.0
+        self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocabulary "
+                         "USING fts5vocab(main, chunks_fts, instance)")
+
+    def _read_postings(self, stem: str) -> tuple[np.ndarray, np.ndarray]:
+        frequency: dict[int, float] = {}
+        for rowid, column in self._db.execute("SELECT doc, col FROM temp.chunks_vocabulary WHERE term = ?", (stem,)):
+            frequency[rowid] = frequency.get(rowid, 0.0) + COLUMN_WEIGHTS.get(column, 1.0)
+        rowids = np.fromiter(frequency, dtype=np.int64, count=len(frequency))
+        weighted = np.fromiter(frequency.values(), dtype=np.float64, count=len(frequency))
+        idf = math.log((self._rows - len(rowids) + 0.5) / (len(rowids) + 0.5))
+        idf = idf if idf > 0 else 1e-6
+        norm = K1 * (1 - B + B * self._lengths[rowids] / self._average_length)
+        return rowids, idf * weighted * (K1 + 1) / (weighted + norm)
+
+    def _stem(self, term: str) -> str | None:
+        """The word as FTS5's tokenizer stores it ('supervision' -> 'supervis'), None for no token."""
+        if term not in self._stems:
+            with self._lock:
+                if self._stemmer is None:
+                    self._stemmer = sqlite3.connect(":memory:", check_same_thread=False)
+                    self._stemmer.execute(f"CREATE VIRTUAL TABLE words USING fts5(word, tokenize = '{TOKENIZER}')")
+                    self._stemmer.execute("CREATE VIRTUAL TABLE stems USING fts5vocab(words, row)")
+                self._stemmer.execute("INSERT INTO words(rowid, word) VALUES (1, ?)", (term,))
+                tokens = [row[0] for row in self._stemmer.execute("SELECT term FROM stems")]
+                self._stemmer.execute("DELETE FROM words")
+            self._stems[term] = tokens[0] if len(tokens) == 1 else None
+        return self._stems[term]
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's variable-length integers, as FTS5 writes column sizes (7 bits a byte, high bit = more)."""
+    values, value = [], 0
+    for byte in blob:
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            values.append(value)
+            value = 0
+    return values
