@@ -31,6 +31,7 @@ class DocumentMetadata:
     inspection_start: str | None = None  # YYYY-MM-DD
     inspection_end: str | None = None    # YYYY-MM-DD
     judgements: dict[str, Judgement] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "IRO" -> "independent reviewing officers", as defined
 
     @property
     def year(self) -> int | None:

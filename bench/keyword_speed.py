@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> None:
     searcher = open_for_search(str(args.index))
     store, catalogue = searcher.store, searcher.catalogue()
     questions = [json.loads(line)["question"] for line in args.questions.read_text().splitlines() if line.strip()]
-    terms = [searcher._keyword_terms(analyse(q, catalogue.council_keys.values()), catalogue) for q in questions]
+    terms = [searcher._keyword_terms(analyse(q, catalogue.council_keys.values()).terms, catalogue) for q in questions]
 
     def fts5(words):
         return store._db.execute(FTS5_SQL, (" OR ".join(f'"{w}"' for w in words), LIMIT)).fetchall()

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from ingest import ofsted_patterns as op
+from ingest.acronyms import find_acronyms
 from index.judgements import SIF_TO_ILACS
 from index.councils import council_key, council_named_in, display_name
 from models import DocumentMetadata, Judgement, Page
@@ -45,7 +46,14 @@ _PRESS = re.compile(r"behind\s+the\s+rating|\bmins?\s+read\b|\(credit|\bsays\b|\
 
 
 def extract_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata:
-    """Metadata of one document from its cleaned pages; Ofsted reports are recognised by their page 1."""
+    """Metadata of one document from its cleaned pages, with the acronyms it defines."""
+    metadata = _described(pages, file_name, kind)
+    metadata.acronyms = find_acronyms(page.text for page in pages)
+    return metadata
+
+
+def _described(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata:
+    """Title, council, type, dates and judgements; Ofsted reports are recognised by their page 1."""
     texts = [(page.number or i + 1, " ".join(page.text.split())) for i, page in enumerate(pages)]
     texts = [(number, text) for number, text in texts if text] or [(1, "")]
     head = texts[0][1][:_TITLE_WINDOW]

@@ -1,0 +1,63 @@
+"""The index's acronyms, gathered from the definitions its documents print (ingest.acronyms), used to
+give a question the other form of a term it names: 'IROs' also searches 'independent reviewing officers',
+'personal advisers' also searches 'PA'.
+
+Terms made only of words a search ignores ('Ofsted inspectors (OI)') are left out. An acronym is
+recognised in a question only when written in capitals ('MASH', 'IROs'), since many are
+ordinary words in lower case ('mash', 'send'). A spelled-out term is recognised by its words' stems
+(index.highlight.stem), so 'personal adviser' and 'personal advisors' both find 'PA'.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from index.highlight import stem
+from index.query import STOPWORDS
+from models import Document
+
+MINOR_WORDS = frozenset("a an and for in of on the to".split())
+_CAPITALS = re.compile(r"\b([A-Z]{2,6})s?\b")
+_WORD = re.compile(r"[A-Za-z]+")
+_IGNORED_STEMS = {stem(word) for word in STOPWORDS | MINOR_WORDS}
+
+
+class Glossary:
+    """Acronym <-> words, each acronym with the spelling most documents give it."""
+
+    def __init__(self, documents: Iterable[Document]):
+        spellings: Counter[tuple[str, str]] = Counter()
+        for document in documents:
+            spellings.update(document.metadata.acronyms.items())
+        for acronym, words in list(spellings):  # 'Ofsted inspectors (OI)': nothing a question searches for
+            if {stem(word) for word in words.split()} <= _IGNORED_STEMS:
+                del spellings[(acronym, words)]
+        self.words_for: dict[str, str] = {}
+        for (acronym, words), _ in spellings.most_common():
+            self.words_for.setdefault(acronym, words)
+        self._by_stems: dict[tuple[str, ...], str] = {}
+        for (acronym, words), _ in spellings.most_common():
+            self._by_stems.setdefault(_stems(words), acronym)
+
+    def expansions(self, question: str) -> list[str]:
+        """Keywords to add to the question's: the words of each acronym it names, and the acronym of
+        each term it spells out (lower case, as the keyword index stores them)."""
+        added: list[str] = []
+        for acronym in _CAPITALS.findall(question):
+            if acronym in self.words_for:
+                added += [w for w in self.words_for[acronym].split() if w not in MINOR_WORDS]
+        question_stems = _stems(question)
+        for term_stems, acronym in self._by_stems.items():
+            if _contains(question_stems, term_stems):
+                added.append(acronym.lower())
+        return list(dict.fromkeys(added))
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in _WORD.findall(text.lower()) if word not in MINOR_WORDS)
+
+
+def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    width = len(part)
+    return width > 0 and any(sequence[i:i + width] == part for i in range(len(sequence) - width + 1))

@@ -1,0 +1,67 @@
+"""Acronyms are read from the documents' own definitions and widen a question to the other form."""
+import numpy as np
+
+from index.glossary import Glossary
+from index.search import Searcher
+from ingest.acronyms import find_acronyms
+from models import Chunk, Document, DocumentMetadata, Page
+
+
+def test_definitions_are_found_whatever_the_minor_words_hyphens_and_plurals():
+    text = ("Children benefit from child and adolescent mental health services (CAMHS). Contacts go to the "
+            "multi-agency safeguarding hub (MASH). Independent reviewing officers (IROs) visit children. "
+            "The 2019 report (2019) and the Local Government Association's work (see LGA) are not definitions.")
+    assert find_acronyms([text]) == {
+        "CAMHS": "child and adolescent mental health services",
+        "IRO": "independent reviewing officers",
+        "MASH": "multi agency safeguarding hub",
+    }
+
+
+def test_the_most_frequent_spelling_wins_and_initials_must_match():
+    texts = ["personal advisers (PAs) help", "their personal advisers (PA) call", "personal advisors (PA)",
+             "the bright red sky (PA)"]
+    assert find_acronyms(texts) == {"PA": "personal advisers"}
+
+
+def test_an_acronym_the_document_also_uses_as_an_ordinary_word_is_left_out():
+    text = "Special educational needs and disabilities (SEND). Leaders send letters to parents."
+    assert find_acronyms([text]) == {}
+
+
+def _document(doc_id, acronyms):
+    return Document(doc_id, doc_id * 8, "txt", [f"/docs/{doc_id}.txt"], DocumentMetadata(title=doc_id, acronyms=acronyms))
+
+
+def test_a_question_gets_the_other_form_of_each_term_it_names():
+    glossary = Glossary([_document("a", {"IRO": "independent reviewing officers", "MASH": "multi agency safeguarding hub"}),
+                         _document("b", {"IRO": "independent reviewing officer"})])
+    assert glossary.expansions("How do independent reviewing officers challenge plans?") == ["iro"]
+    assert glossary.expansions("Do IROs visit?") == ["independent", "reviewing", "officers"]
+    assert glossary.expansions("How well does the MASH work?") == ["multi", "agency", "safeguarding", "hub"]
+    assert glossary.expansions("Is the potato mash good?") == []  # lower case is an ordinary word
+
+
+def test_a_term_made_only_of_ignored_words_is_not_a_glossary_entry():
+    glossary = Glossary([_document("a", {"OI": "ofsted inspectors"})])
+    assert glossary.expansions("What did the Ofsted inspection find?") == []
+
+
+def test_a_passage_that_uses_only_the_acronym_is_found_by_the_spelled_out_question(store, embedder):
+    passages = {
+        "defines": "Independent reviewing officers (IROs) are appointed for every child in care.",
+        "uses": "IROs escalate drift to senior managers.",
+        **{f"other{i}": f"Report {i} describes placements, schools and the weather in spring." for i in range(6)},
+    }
+    for doc_id, text in passages.items():
+        document = Document(doc_id, doc_id * 8, "txt", [f"/docs/{doc_id}.txt"],
+                            DocumentMetadata(title=doc_id, acronyms=find_acronyms([text])))
+        store.add_document(document, [Page(1, text)], [Chunk(doc_id, 1, 0, len(text), text)],
+                           np.stack([embedder.embed_query(text)]))
+    searcher = Searcher(store, embedder)
+    question = "How do independent reviewing officers challenge plans?"
+    hits = searcher.search(question, k=2)
+    assert {hit.document.doc_id for hit in hits} == {"defines", "uses"}
+    assert next(hit for hit in hits if hit.document.doc_id == "uses").highlights  # its sentence naming IROs
+    searcher.catalogue().glossary = Glossary([])  # without the definitions it shares no word with the question
+    assert "uses" not in {hit.document.doc_id for hit in searcher.search(question, k=2)}
