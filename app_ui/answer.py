@@ -40,6 +40,9 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
         st.caption(f"Read with the previous question as: {escape_markdown(turn.reading.searched)}")
     if turn.filters != Filters():
         st.caption(f"Only: {escape_markdown(filters_caption(turn.filters, searcher))}")
+    if also := searcher.catalogue().glossary.terms_named(turn.reading.searched):
+        st.caption("Also searched as the reports write it: " + escape_markdown(
+            "; ".join(f"{acronym} = {words}" for acronym, words, _ in also)))
     if turn.grade is not None:
         _grade_card(turn.grade, turn_no, searcher)
     if turn.grade_list is not None:

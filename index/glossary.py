@@ -40,19 +40,22 @@ class Glossary:
         for (acronym, words), _ in spellings.most_common():
             self._by_stems.setdefault(_stems(words), acronym)
 
-    def expansions(self, question: str) -> list[str]:
-        """Keywords to add to the question's: the words of each acronym it names, and the acronym of
-        each term it spells out (lower case, as the keyword index stores them)."""
-        added: list[str] = []
-        for acronym in _CAPITALS.findall(question):
-            if acronym in self.words_for:
-                added += [w for w in self.words_for[acronym].split() if w not in MINOR_WORDS]
+    def terms_named(self, question: str) -> list[tuple[str, str, bool]]:
+        """(acronym, words, whether the question used the acronym) for each term it names."""
+        named = [(acronym, self.words_for[acronym], True) for acronym in _CAPITALS.findall(question)
+                 if acronym in self.words_for]
         question_stems = _stems(question)
-        for term_stems, acronym in self._by_stems.items():
-            if _contains(question_stems, term_stems):
-                added.append(acronym.lower())
-        return list(dict.fromkeys(added))
+        named += [(acronym, self.words_for[acronym], False) for term_stems, acronym in self._by_stems.items()
+                  if _contains(question_stems, term_stems)]
+        return list(dict.fromkeys(named))
 
+    def expansions(self, question: str) -> list[str]:
+        """Keywords to add to the question's: the words of each acronym it uses, and the acronym of each
+        term it spells out (lower case, as the keyword index stores them)."""
+        added: list[str] = []
+        for acronym, words, used_acronym in self.terms_named(question):
+            added += [w for w in words.split() if w not in MINOR_WORDS] if used_acronym else [acronym.lower()]
+        return list(dict.fromkeys(added))
 
 def _stems(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in _WORD.findall(text.lower()) if word not in MINOR_WORDS)

@@ -22,7 +22,7 @@ Published 12 May 2023
 
 Supervision is regular and reflective. Social workers say managers are available and supportive.
 
-Care leavers have personal advisers who stay in touch and help them find homes.
+Care leavers have personal advisers (PAs) who stay in touch and help them find homes.
 """
 WIGAN = """Wigan: inspection of local authority children's services
 Published 3 June 2021
@@ -111,6 +111,12 @@ def test_a_filter_set_after_asking_re_runs_the_question(library):
     app.multiselect(key="filter_councils").set_value(["Wigan"]).run()
     assert len(quotes(app)) == 1 and "Wigan" in quotes(app)[0]
     assert "Only: Wigan" in texts(app.caption)
+
+
+def test_an_acronym_in_the_question_is_also_searched_as_the_reports_spell_it(library):
+    app = ask(start(), "What do PAs do for care leavers?")
+    assert "Also searched as the reports write it: PA = personal advisers" in texts(app.caption)
+    assert any("personal advisers" in quote for quote in quotes(app))
 
 
 def test_report_text_with_script_or_markdown_links_renders_inert(library):

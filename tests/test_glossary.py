@@ -40,6 +40,8 @@ def test_a_question_gets_the_other_form_of_each_term_it_names():
     assert glossary.expansions("Do IROs visit?") == ["independent", "reviewing", "officers"]
     assert glossary.expansions("How well does the MASH work?") == ["multi", "agency", "safeguarding", "hub"]
     assert glossary.expansions("Is the potato mash good?") == []  # lower case is an ordinary word
+    assert glossary.terms_named("Do IROs and the multi-agency safeguarding hub talk?") == [
+        ("IRO", "independent reviewing officers", True), ("MASH", "multi agency safeguarding hub", False)]
 
 
 def test_a_term_made_only_of_ignored_words_is_not_a_glossary_entry():
