@@ -22,6 +22,7 @@ SETTLE_MS = 1500  # let components and fonts finish drawing before a picture
 QUESTIONS = ("how did councils improve supervision?",
              "What did Ofsted say about care leavers in Norfolk?",
              "what about supervision?",
+             "How well do IROs challenge care plans?",
              "How was Derby rated for care leavers?")
 ROW_PX = 35  # st.dataframe's row height, header included: where to click a cell of the Compare table
 
