@@ -41,10 +41,10 @@ class KeywordScorer:
         """(rowid, score), best first, for passages holding any of the terms (within the id ranges, if
         given). A word counts once per time the question names it, as in an FTS5 OR query."""
         with self._lock:
-            postings = [self._postings_of(stem) for stem in map(self._stem, terms) if stem]
-        if not postings or not self._rows:
+            postings, size = self._postings_for([stem for stem in map(self._stem, terms) if stem])
+        if not postings:
             return []
-        scores = np.zeros(len(self._lengths))
+        scores = np.zeros(size)
         for rowids, shares in postings:
             scores[rowids] += shares
         if chunk_ranges is not None:
@@ -58,17 +58,21 @@ class KeywordScorer:
         best = found[np.lexsort((found, -scores[found]))]
         return [(int(rowid), float(scores[rowid])) for rowid in best]
 
-    def _postings_of(self, stem: str) -> tuple[np.ndarray, np.ndarray]:
-        """The stem's passages and its BM25 share in each, read at the index's current generation."""
+    def _postings_for(self, stems: list[str]) -> tuple[list[tuple[np.ndarray, np.ndarray]], int]:
+        """Each stem's passages and its BM25 share in each, and the size of a score array they fit, all
+        read at one generation of the index (a writer may commit between two searches, not within one)."""
+        if not stems:
+            return [], 0
         self._db.execute("BEGIN")  # the generation, lengths and postings from one consistent state
         try:
             generation = int(self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
             if generation != self._generation:
                 self._load_lengths()
                 self._generation, self._postings = generation, {}
-            if stem not in self._postings:
-                self._postings[stem] = self._read_postings(stem)
-            return self._postings[stem]
+            for stem in stems:
+                if stem not in self._postings:
+                    self._postings[stem] = self._read_postings(stem)
+            return [self._postings[stem] for stem in stems], len(self._lengths)
         finally:
             self._db.execute("COMMIT")
 
