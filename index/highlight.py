@@ -11,6 +11,7 @@ import bisect
 import functools
 import math
 import re
+
 from index.sentences import sentence_spans
 from models import Highlight
 
@@ -26,10 +27,6 @@ def stem(word: str) -> str:
     return word[:STEM]
 
 
-def _stems(text: str) -> set[str]:
-    return {stem(word) for word in re.findall(r"[a-z0-9]+", text.lower()) if len(word) > 1}
-
-
 def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[str, float]:
     """Inverse passage frequency of each keyword, keyed by its stem."""
     weights: dict[str, float] = {}
@@ -42,17 +39,10 @@ def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[st
 
 def highlight(text: str, weights: dict[str, float]) -> list[Highlight]:
     """The best sentences, in reading order: the top one and any others scoring at least 60% as well."""
-    if not weights:
-        return []
-    scored = []
-    for start, end in sentence_spans(text):
-        found = _stems(text[start:end]) & weights.keys()
-        score = sum(weights[s] for s in found)
-        if score > 0:
-            scored.append((score, start, end))
+    scored = sorted(((sum(weights[s] for s in stems), start, end) for start, end, stems in _keyword_sentences(text, weights)),
+                    reverse=True)
     if not scored:
         return []
-    scored.sort(reverse=True)
     best = scored[0][0]
     chosen = [item for item in scored[:MAX_SENTENCES] if item[0] >= 0.6 * best]
     return [Highlight(start, end) for _, start, end in sorted(chosen, key=lambda item: item[1])]
@@ -62,24 +52,33 @@ def sentence_focus(text: str, weights: dict[str, float]) -> float:
     """The share (0..1) of the question's keyword weight found together in one sentence of the passage.
 
     A passage that names the topic in passing scores low; one with a sentence about it scores high:
-    the words of a question standing close together is a classic sign of relevance that BM25 ignores.
-    Matches words as _stems does, but with one compiled pattern: it runs on ~200 passages per question."""
+    the words of a question standing close together is a classic sign of relevance that BM25 ignores."""
     total = sum(weights.values())
-    if not total:
-        return 0.0
-    pattern = _keyword_pattern(tuple(sorted(weights)))
+    sentences = _keyword_sentences(text, weights) if total else []
+    return max((sum(weights[s] for s in stems) for _, _, stems in sentences), default=0.0) / (total or 1.0)
+
+
+def _keyword_sentences(text: str, weights: dict[str, float]) -> list[tuple[int, int, set[str]]]:
+    """(start, end, keyword stems) of each sentence holding any keyword. The words are found with one
+    compiled pattern over the whole passage, not sentence by sentence: sentence_focus runs on ~200
+    passages per question."""
+    if not weights:
+        return []
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    pattern = _keyword_pattern(tuple(sorted(weights)))
     matches = [(m.start(), stem(m.group())) for m in pattern.finditer(lowered)
                if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))]
     if not matches:
-        return 0.0
-    ends = [end for _, end in sentence_spans(text)]
-    per_sentence: dict[int, set[str]] = {}
+        return []
+    spans = sentence_spans(text)
+    ends = [end for _, end in spans]
+    found: dict[int, set[str]] = {}
     for position, word_stem in matches:
-        per_sentence.setdefault(bisect.bisect_right(ends, position), set()).add(word_stem)
-    return max(sum(weights[s] for s in stems if s in weights) for stems in per_sentence.values()) / total
+        if word_stem in weights and (i := bisect.bisect_right(ends, position)) < len(spans):
+            found.setdefault(i, set()).add(word_stem)
+    return [(*spans[i], stems) for i, stems in sorted(found.items())]
 
 
 @functools.lru_cache(maxsize=256)

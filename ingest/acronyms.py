@@ -11,12 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from index.glossary import MINOR_WORDS
+
 # An acronym of 2-6 capitals (a plural 's' allowed) in brackets; its words are looked for just before it.
 _BRACKETED = re.compile(r"\(([A-Z]{2,6})s?\)")
 _LOOK_BACK = 120  # characters: eight words and more
 _WORD = re.compile(r"[A-Za-z]+")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-MINOR_WORDS = frozenset("a an and for in of on the to".split())
 
 
 def find_acronyms(texts: Iterable[str]) -> dict[str, str]:
