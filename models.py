@@ -101,4 +101,5 @@ class Hit:
     score: float
     rank: int = 0
     highlights: list[Highlight] = field(default_factory=list)
+    match: str = ""           # how well it answers the question: strong, partial or weak (index.relevance)
 

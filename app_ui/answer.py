@@ -15,12 +15,13 @@ import streamlit as st
 from app_ui import session
 from app_ui.copy_button import copy_button
 from app_ui.grade_card import grade_card_html
-from app_ui.passages import document_heading, grouped_by_document, page_html, passage_html
+from app_ui.passages import document_heading, grouped_by_document, page_html, passage_html, plural, quote_html
 from index.answers import GradeAnswer, GradeList
 from index.briefing import Excerpt, escape_markdown
 from index.citation import quote
 from index.grades import grade_excerpt, grade_label, judgement_hit, report_type_label
 from index.judgements import LABELS
+from index.quotes import Quote
 from index.search import Filters, Searcher
 from models import Hit
 
@@ -36,33 +37,64 @@ def filters_caption(filters: Filters, searcher: Searcher) -> str:
 
 
 def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
-    if turn.reading.in_context:
-        st.caption(f"Read with the previous question as: {escape_markdown(turn.reading.searched)}")
+    response = turn.response
+    st.caption(f"Read as: {escape_markdown(response.read_as)}")
     if turn.filters != Filters():
         st.caption(f"Only: {escape_markdown(filters_caption(turn.filters, searcher))}")
-    if also := searcher.catalogue().glossary.terms_named(turn.reading.searched):
+    if also := searcher.catalogue().glossary.terms_named(response.reading.searched):
         st.caption("Also searched as the reports write it: " + escape_markdown(
             "; ".join(f"{acronym} = {words}" for acronym, words, _ in also)))
-    if turn.grade is not None:
-        _grade_card(turn.grade, turn_no, searcher)
-    if turn.grade_list is not None:
-        _grade_list(turn.grade_list)
-    if not turn.hits:
-        st.info("No passages found. Try other words, or clear the filters in the sidebar.")
+    if response.grade is not None:
+        _grade_card(response.grade, turn_no, searcher)
+    if response.grade_list is not None:
+        _grade_list(response.grade_list)
+    if not response.hits and not response.grade and not response.grade_list:
+        st.info(" ".join(part for part in (response.note, "No passages found. Try other words, or clear the filters "
+                                           "in the sidebar.") if part))
         return
-    best = turn.hits[0].score
-    groups = grouped_by_document(turn.hits)
-    st.caption(f"{len(turn.hits)} passages from {len(groups)} reports, best first ({turn.seconds:.2f} s).")
+    if not response.answerable:
+        st.warning(" ".join(part for part in (response.note, "Nothing in the library answers this question.") if part),
+                   icon=":material/search_off:")
+        if response.hits:
+            heading = ("Other councils' reports on this topic" if response.note
+                       else "The closest passages, which do not answer it")
+            with st.expander(f"{heading} ({plural(len(response.hits), 'passage')})"):
+                _passages(response.hits, turn_no, searcher, response.seconds)
+        return
+    if response.quote is not None:
+        _quote_card(response.quote, turn_no)
+    if response.hits:
+        _passages(response.hits, turn_no, searcher, response.seconds)
+
+
+def _passages(hits: list[Hit], turn_no: int, searcher: Searcher, seconds: float) -> None:
+    groups = grouped_by_document(hits)
+    st.caption(f"{plural(len(hits), 'passage')} from {plural(len(groups), 'report')}, best first ({seconds:.2f} s).")
     for group in groups:
         with st.container(border=True):
             st.html(document_heading(group[0].document))
-            _passage(group[0], best, f"{turn_no}-{group[0].rank}", searcher)
+            _passage(group[0], f"{turn_no}-{group[0].rank}", searcher)
             if len(group) > 1:
                 more = len(group) - 1
                 with st.expander(f"{more} more passage{'s' if more > 1 else ''} from this report"):
                     for hit in group[1:]:
                         st.divider()
-                        _passage(hit, best, f"{turn_no}-{hit.rank}", searcher)
+                        _passage(hit, f"{turn_no}-{hit.rank}", searcher)
+
+
+def _quote_card(quote: Quote, turn_no: int) -> None:
+    """The report's own sentences that answer the question, above the passages, to keep or copy as they are."""
+    excerpt = Excerpt.from_quote(quote)
+    with st.container(border=True):
+        st.html(quote_html(quote))
+        keep_column, copy_column, _ = st.columns([1.1, 1.1, 3.2], vertical_alignment="center")
+        if session.is_kept(excerpt):
+            keep_column.button("Kept ✓", key=f"keep-quote-{turn_no}", disabled=True, width="stretch")
+        else:
+            keep_column.button("Keep", key=f"keep-quote-{turn_no}", on_click=session.keep, args=(excerpt,),
+                               width="stretch", help="Add these sentences to the briefing basket")
+        with copy_column:
+            copy_button(excerpt.quote, key=f"copy-quote-{turn_no}")
 
 
 def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:
@@ -88,8 +120,8 @@ def _grade_card(answer: GradeAnswer, turn_no: int, searcher: Searcher) -> None:
         _actions(excerpt, hit, excerpt.quote, f"grade-{turn_no}", searcher, marked="judgement")
 
 
-def _passage(hit: Hit, best: float, key: str, searcher: Searcher) -> None:
-    st.html(passage_html(hit, best))
+def _passage(hit: Hit, key: str, searcher: Searcher) -> None:
+    st.html(passage_html(hit))
     _actions(Excerpt.from_hit(hit), hit, quote(hit), key, searcher)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
+from index.quotes import Quote
 from models import Document, Highlight, Hit
 
 STYLE = """<style>
@@ -22,6 +23,8 @@ STYLE = """<style>
 .iqa-excerpt { font-size: 0.97rem; line-height: 1.55; white-space: pre-wrap; overflow-wrap: anywhere;
                margin: 0.1rem 0 0.3rem 0; }
 .iqa-excerpt mark { background: #fff1a8; color: inherit; padding: 0 0.1rem; border-radius: 0.15rem; }
+.iqa-quote { font-size: 1.05rem; line-height: 1.55; border-left: 3px solid #c9a400; padding: 0.1rem 0 0.1rem 0.7rem;
+             margin: 0.2rem 0 0.35rem 0; overflow-wrap: anywhere; }
 .iqa-page { font-size: 0.92rem; line-height: 1.55; white-space: pre-wrap; overflow-wrap: anywhere;
             max-height: 60vh; overflow-y: auto; }
 .iqa-page mark { background: #fff1a8; color: inherit; }
@@ -51,14 +54,9 @@ def readable_date(iso: str | None) -> str:
         return iso
 
 
-def match_label(score: float, best: float) -> str:
-    """The score in words, relative to the best passage of the same answer (raw scores mean nothing to a reader)."""
-    ratio = score / best if best > 0 else 0.0
-    if ratio >= 0.8:
-        return "strong match"
-    if ratio >= 0.5:
-        return "good match"
-    return "partial match"
+def plural(n: int, noun: str) -> str:
+    """'1 report', '10 passages'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def document_heading(document: Document) -> str:
@@ -70,11 +68,21 @@ def document_heading(document: Document) -> str:
             f'<div class="iqa-meta">Published {escape(readable_date(meta.published))}</div>')
 
 
-def passage_html(hit: Hit, best_score: float) -> str:
+def passage_html(hit: Hit) -> str:
+    """A passage with its page and how well it answers the question (index.relevance), highlights marked."""
     page = f"Page {hit.chunk.page}" if hit.chunk.page is not None else "No page numbers in this file"
-    label = match_label(hit.score, best_score)
-    return (f'<div class="iqa-meta">{escape(page)}<span class="iqa-match">{escape(label)}</span></div>'
+    label = f'<span class="iqa-match">{escape(hit.match)} match</span>' if hit.match else ""
+    return (f'<div class="iqa-meta">{escape(page)}{label}</div>'
             f'<div class="iqa-excerpt">{marked(hit.chunk.text, hit.highlights)}</div>')
+
+
+def quote_html(quote: Quote) -> str:
+    """The 'From the report' card: the report's own sentences, then where they are printed."""
+    meta = quote.document.metadata
+    return (f'<div class="iqa-meta">From the report · {escape(meta.council or "")}'
+            f'{" · " if meta.council else ""}published {escape(readable_date(meta.published))}</div>'
+            f'<div class="iqa-quote">“{escape(" ".join(quote.text.split()))}”</div>'
+            f'<div class="iqa-meta">{escape(quote.citation)}</div>')
 
 
 def page_html(page_text: str, hit: Hit) -> str:

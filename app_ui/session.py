@@ -11,10 +11,8 @@ import streamlit as st
 
 from index import briefing
 from index.briefing import Basket, Excerpt
-from index.answers import GradeAnswer, GradeList
-from index.conversation import Reading
+from index.response import Response
 from index.search import Filters
-from models import Hit
 
 # Filter widgets' keys: copied forward on every run so a filter set on Ask survives a visit to Library.
 FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents", "filter_report_types", "filter_grades",
@@ -23,14 +21,13 @@ FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents", "filter_re
 
 @dataclass
 class Turn:
-    """One question and its answer; `filters` are those the hits (and the grade) were found with."""
+    """One question and its answer; `filters` are those the answer was found with, `previous` the answer
+    it was read after (so a change of filters asks it again in the same context)."""
 
-    reading: Reading
+    question: str
     filters: Filters
-    hits: list[Hit]
-    seconds: float
-    grade: GradeAnswer | None = None
-    grade_list: GradeList | None = None
+    response: Response
+    previous: Response | None = None
 
 
 def turns() -> list[Turn]:

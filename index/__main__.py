@@ -5,7 +5,6 @@ import argparse
 import json
 import sys
 import textwrap
-import time
 
 from errors import InspectQAError
 from index.grades import ILACS_JUDGEMENTS
@@ -67,7 +66,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from index.opening import index_path, open_for_search
-    from index.results import hit_to_dict
     from index.search import Filters
 
     searcher = open_for_search(index_path(args.index), args.model)
@@ -75,14 +73,8 @@ def run_search(args: argparse.Namespace) -> int:
                       tuple(args.grades), args.judgement)
 
     def answer(question: str) -> dict:
-        started = time.perf_counter()
-        hits = searcher.search(question, k=args.k, filters=filters)
-        answer = searcher.answer(question)
-        councils = searcher.grade_list(question)
-        latency_ms = (time.perf_counter() - started) * 1000
-        return {"query": question, "answer": answer.to_dict() if answer else None,
-                "grade_list": councils.to_dict() if councils else None,
-                "results": [hit_to_dict(h) for h in hits], "latency_ms": round(latency_ms, 2)}
+        response = searcher.ask(question, filters, k=args.k)
+        return {**response.to_dict(), "latency_ms": round(response.seconds * 1000, 2)}
 
     if args.jsonl:
         for line in sys.stdin:
@@ -98,6 +90,10 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def print_results(result: dict) -> None:
+    print(f"Read as: {result['read_as']}\n")
+    if not result["answerable"]:
+        print((result["note"] + " " if result["note"] else "") + "Nothing in the library answers this question."
+              + (" The closest passages:\n" if result["results"] else "\n"))
     if result["answer"]:
         answer = result["answer"]
         print(f"Answer: {answer['label']} — {answer['grade']}  ({answer['citation']})\n")
@@ -108,10 +104,15 @@ def print_results(result: dict) -> None:
         for report in listing["reports"]:
             print(f"  {report['council']:<28} {report['citation']}")
         print()
-    if not result["results"]:
+    if result["quote"]:
+        quote = result["quote"]
+        print("From the report:")
+        print(textwrap.indent(textwrap.fill(f"“{' '.join(quote['text'].split())}”", width=100), "    "))
+        print(f"    {quote['citation']}\n")
+    if not result["results"] and result["answerable"]:
         print("No passages found. Try other words, or check the index with 'python -m index list'.")
     for hit in result["results"]:
-        print(f"{hit['rank']:>2}. {hit['citation']}")
+        print(f"{hit['rank']:>2}. {hit['citation']}  [{hit['match']} match]")
         print(textwrap.indent(textwrap.fill(" ".join(hit["text"].split()), width=100), "    "))
         print(f"    {hit['source']}\n")
 

@@ -10,9 +10,13 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from index.citation import citation, reference
 from models import Hit
+
+if TYPE_CHECKING:
+    from index.quotes import Quote
 
 DEFAULT_TITLE = "Briefing: excerpts from inspection reports"
 # Characters that Markdown would read as formatting, links or HTML if a report contained them.
@@ -34,6 +38,12 @@ class Excerpt:
         text = " ".join(hit.chunk.text.split())
         return cls(text, citation(hit), reference(hit.document), hit.document.doc_id, hit.chunk.page,
                    hit.chunk.start, hit.chunk.end)
+
+    @classmethod
+    def from_quote(cls, quote: "Quote") -> "Excerpt":
+        """The report's own sentences (index.quotes), kept as they are printed."""
+        return cls(" ".join(quote.text.split()), quote.citation, reference(quote.document), quote.document.doc_id,
+                   quote.page, quote.start, quote.end)
 
     @property
     def key(self) -> tuple[str, int | None, int]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from index.judgements import LABELS, judgement_asked
 from index.query import analyse, keywords
 
 # Openings that say "same as before, but…": the question is a follow-up whatever its length.
@@ -22,6 +23,8 @@ _FOLLOW_UP_OPENING = re.compile(
 )
 # Words that point back at the previous question's council or report.
 _BACK_REFERENCES = frozenset("they them their theirs it its there that those this these council report".split())
+# Words that ask for a grade and say nothing of the topic ("how was Derby judged for care leavers?").
+_RATING_ONLY = frozenset("judged judge judgement judgment graded grade grades rating ratings rated score scored".split())
 # A question with this many topic words or fewer, and no council or year, is read as a follow-up.
 SHORT_TOPIC = 2
 
@@ -44,7 +47,8 @@ def _where(question: str, council_keys: Iterable[str]) -> tuple[list[str], list[
 def _topic(question: str, councils: list[str], years: list[int]) -> list[str]:
     """Topic words: keywords that are not a council's name, a year or a word pointing back."""
     place_words = {word for key in councils for word in key.split()} | {str(y) for y in years}
-    return [w for w in keywords(question) if w not in place_words and w not in _BACK_REFERENCES]
+    return [w for w in keywords(question) if w not in place_words and w not in _BACK_REFERENCES
+            and w not in _RATING_ONLY]
 
 
 def read_in_context(question: str, previous: str | None, council_keys: Iterable[str]) -> Reading:
@@ -62,17 +66,20 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     before_councils, before_years = _where(previous, council_keys)
     before_topic = _topic(previous, before_councils, before_years)
 
+    was_rating = analyse(previous, council_keys).asks_rating
     if not topic and (councils or years) and before_topic:
         # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year; a
-        # rating question stays one ("rated" is no topic word, so it is said again).
+        # rating question stays one.
         keep_councils = councils or before_councils
         keep_years = years or ([] if councils else before_years)
-        rating = ["rating"] if analyse(previous, council_keys).asks_rating and not analyse(
-            " ".join(before_topic), council_keys).asks_rating else []
-        searched = _compose(before_topic + rating, keep_councils, keep_years)
+        searched = _compose(before_topic, keep_councils, keep_years, rating=was_rating,
+                            judgement=judgement_asked(previous))
     elif not (councils or years) and (before_councils or before_years) and _is_follow_up(question, topic):
-        # "What about supervision?" after a question about one council: the new topic, same place.
-        searched = _compose(topic or before_topic, before_councils, before_years)
+        # "What about supervision?" after a question about one council: the new topic, same place; after
+        # a rating question, a judgement named ("what about children in care?") is a rating question too.
+        judgement = judgement_asked(question) if was_rating and topic else None
+        searched = _compose(topic or before_topic, before_councils, before_years, rating=judgement is not None,
+                            judgement=judgement)
     elif not topic and not (councils or years) and before_topic:
         # "Tell me more" after a question across councils: ask it again.
         searched = previous
@@ -86,7 +93,14 @@ def _is_follow_up(question: str, topic: list[str]) -> bool:
     return bool(_FOLLOW_UP_OPENING.match(question)) or bool(words & _BACK_REFERENCES) or len(topic) <= SHORT_TOPIC
 
 
-def _compose(topic: list[str], councils: list[str], years: list[int]) -> str:
-    """Plain words the search reads like any question: topic, then council names, then years."""
-    place = [key.title() for key in councils] + [str(y) for y in years]
-    return " ".join(topic + place)
+def _compose(topic: list[str], councils: list[str], years: list[int], rating: bool = False,
+             judgement: str | None = None) -> str:
+    """Plain words the search reads like any question: topic, then council names, then years; a rating
+    question as one, naming the judgement as Ofsted does ("how was Derby rated for children in care in 2025?")."""
+    place = " and ".join(key.title() for key in councils)
+    when = " ".join(str(y) for y in years)
+    if rating:
+        asked = LABELS[judgement].lower() if judgement in LABELS else " ".join(topic)
+        return " ".join(part for part in (f"how was {place or 'the council'} rated for {asked}",
+                                          f"in {when}" if when else "") if part) + "?"
+    return " ".join(topic + [place, when]).strip()

@@ -93,3 +93,39 @@ def council_named_in(text: str) -> str | None:
         return None
     key = ranked[0][0]
     return next(c for c in ENGLISH_COUNCILS if council_key(c) == key)
+
+
+# Everyday names of councils that the gazetteer's full names do not cover.
+SHORT_NAMES = {"Hull": "Kingston upon Hull", "BCP": "Bournemouth, Christchurch and Poole", "East Riding":
+               "East Riding of Yorkshire", "B&NES": "Bath and North East Somerset", "BANES": "Bath and North East Somerset",
+               "Telford": "Telford and Wrekin", "Stoke": "Stoke-on-Trent", "Southend": "Southend-on-Sea",
+               "Newcastle": "Newcastle upon Tyne", "Windsor": "Windsor and Maidenhead", "Brighton": "Brighton and Hove",
+               "Blackburn": "Blackburn with Darwen", "Redcar": "Redcar and Cleveland", "Stockton": "Stockton-on-Tees",
+               "Barking": "Barking and Dagenham", "Hammersmith": "Hammersmith and Fulham",
+               "Kensington": "Kensington and Chelsea", "Richmond": "Richmond upon Thames", "Kingston": "Kingston upon Thames",
+               "County Durham": "Durham", "Westmorland": "Westmorland and Furness"}
+# A council's name used as the name of a thing ("the Southwark judgment", "the Leeds model") is not a question
+# about that council.
+_NAME_OF_A_THING = re.compile(r"\s*(?:judg(?:e)?ment|ruling|case|model|approach|way|pilot|protocol|principles?)\b",
+                              re.IGNORECASE)
+_SHORT_MENTION = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(SHORT_NAMES, key=len, reverse=True)) + r")\b")
+
+
+def councils_mentioned(text: str) -> list[str]:
+    """The English councils a question names, as written with capitals, each once, in order of mention:
+    full names ("Telford and Wrekin"), possessives ("Wigan's") and everyday short names ("Hull", "BCP")."""
+    text = text.replace("’", "'")
+    spans: list[tuple[int, int, str]] = []
+    for match in _MENTION.finditer(text):
+        spans.append((match.start(), match.end(), match.group(1)))
+    for match in _SHORT_MENTION.finditer(text):
+        if not any(s <= match.start() < e for s, e, _ in spans):
+            spans.append((match.start(), match.end(), SHORT_NAMES[match.group(1)]))
+    names: list[str] = []
+    for start, end, written in sorted(spans):
+        if _NAME_OF_A_THING.match(text, end + (2 if text[end:end + 2] == "'s" else 0)):
+            continue
+        name = next((c for c in ENGLISH_COUNCILS if council_key(c) == council_key(written)), written)
+        if name not in names:
+            names.append(name)
+    return names

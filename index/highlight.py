@@ -12,7 +12,7 @@ import functools
 import math
 import re
 
-from index.sentences import sentence_spans
+from index.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
 from models import Highlight
 
 MAX_SENTENCES = 3
@@ -38,14 +38,32 @@ def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[st
 
 
 def highlight(text: str, weights: dict[str, float]) -> list[Highlight]:
-    """The best sentences, in reading order: the top one and any others scoring at least 60% as well."""
-    scored = sorted(((sum(weights[s] for s in stems), start, end) for start, end, stems in _keyword_sentences(text, weights)),
+    """The best sentences, in reading order: the top one and any others scoring at least 60% as well.
+    A sentence cut by the passage's edge (one that runs across a page break) is not marked."""
+    spans = sentence_spans(text)
+    first, last = (spans[0][0], spans[-1][0]) if spans else (None, None)
+    scored = sorted(((sum(weights[s] for s in stems), start, end) for start, end, stems in _keyword_sentences(text, weights)
+                     if not (start == first and not starts_sentence(text, start))
+                     and not (start == last and not ends_sentence(text, start, end))),
                     reverse=True)
     if not scored:
         return []
     best = scored[0][0]
     chosen = [item for item in scored[:MAX_SENTENCES] if item[0] >= 0.6 * best]
     return [Highlight(start, end) for _, start, end in sorted(chosen, key=lambda item: item[1])]
+
+
+def scored_sentences(text: str, weights: dict[str, float]) -> list[tuple[float, int, int]]:
+    """(score, start, end) of every sentence of the passage in reading order, a paragraph break also ending
+    one; a sentence's score is the weight of the question's keywords it holds (0 for none)."""
+    pattern = _keyword_pattern(tuple(sorted(weights))) if weights else None
+    scored = []
+    for start, end in paragraph_sentence_spans(text):
+        lowered = text[start:end].lower()
+        stems = {stem(m.group()) for m in pattern.finditer(lowered)
+                 if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))} if pattern else set()
+        scored.append((sum(weights.get(s, 0.0) for s in stems), start, end))
+    return scored
 
 
 def sentence_focus(text: str, weights: dict[str, float]) -> float:

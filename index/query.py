@@ -1,8 +1,11 @@
-"""Read a question before searching it: which councils, years and judgements it names, and its keywords.
+"""Read a question before searching it: which councils, years, judgements and kinds of document it
+names, and its topic words.
 
 A question that names a council or a year asks about one report; one that names neither asks across
-councils. The two need different ranking (see index.search), so this is decided first, from the
-councils the index actually holds rather than a fixed list.
+councils. The two need different handling (see index.search): the council and year choose which
+reports are searched, the topic words rank passages within them. Councils are recognised from the
+ones the index holds (however the question writes them: "Hull", "BCP", "Wigan's") and, so that the
+app can say "the library has no report on Leicester", from the list of English councils.
 """
 from __future__ import annotations
 
@@ -10,11 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from index.councils import council_key, councils_mentioned
 from index.judgements import judgement_asked
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _GRADE = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s?\b")
 # Question words and fillers that carry no topic, and words every report in the corpus uses of itself
 # ("Ofsted", "inspection", "report"): searching for them only favours title pages.
 STOPWORDS = frozenset("""
@@ -26,30 +31,72 @@ until up very was we were what when where which while who whom why will with wou
 tell show give find say said get got describe explain list please anything something
 ofsted inspection inspections inspected inspectors report reports rating rate rated
 """.split())
+# Words that frame a question about one council's services rather than name its topic.
+FRAME_WORDS = frozenset("""
+council councils authority authorities local la las services service according well good much many
+happen happening happened latest recent recently last year years whether really found find
+""".split())
+# Words that ask for a grade. A grade word alone does not ("how good are plans?"), unless the question
+# asks which councils had it ("which councils are outstanding for care leavers?").
 _RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
-                          "outstanding inadequate good requires improvement score scored award awarded "
-                          "effectiveness verdict".split())
+                          "score scored award awarded effectiveness verdict".split())
+_WHICH = re.compile(r"^\s*(which|what)\s+(councils|local\s+authorities|authorities|las)\b", re.IGNORECASE)
+# A question about councils in general rather than one: "how have councils improved supervision?"
+_ACROSS = re.compile(r"\b(councils|authorities|local authorities|LAs|across|nationally|England|everywhere|other areas)\b")
+# The kinds of document a question can ask for by name ("Dudley's select committee", "the CYP Now article").
+_KIND_NAMES = (
+    ("committee_paper", re.compile(
+        r"\b(?:select|scrutiny|cabinet|overview\s+and\s+scrutiny)\s+(?:committee|panel|board|paper|report|update)s?\b"
+        r"|\bscrutiny\b|\bcommittee\s+(?:paper|report|update)s?\b|\bcouncil\s+paper", re.IGNORECASE)),
+    ("press_article", re.compile(
+        r"\b(?:article|newspaper|magazine|press\s+report|news\s+story)s?\b|\bCYP\s*Now\b|"
+        r"\bChildren\s+and\s+Young\s+People\s+Now\b|\bCommunity\s+Care\b")),
+)
 
 
 @dataclass
 class QueryAnalysis:
     text: str
     terms: list[str]                      # lower-case keywords, stopwords out, in order
-    council_keys: list[str] = field(default_factory=list)
+    council_keys: list[str] = field(default_factory=list)  # councils named that the index holds
     years: list[int] = field(default_factory=list)
     asks_rating: bool = False
     judgement: str | None = None          # the judgement area named (index.judgements key)
     grade: str | None = None              # the one grade a rating question names ("judged outstanding")
+    missing_councils: list[str] = field(default_factory=list)  # English councils named that the index lacks
+    report_types: tuple[str, ...] = ()    # kinds of document named ("the select committee's report")
+    across_councils: bool = False         # "how have councils ...": a theme, not one report
 
     @property
     def is_specific(self) -> bool:
         """Names a council or a year: the answer lives in one report, so breadth matters less."""
         return bool(self.council_keys or self.years)
 
+    @property
+    def topic_terms(self) -> list[str]:
+        """The keywords that say what is asked about: not the council's name, the year or framing words."""
+        place = {word for key in self.council_keys for word in key.split()}
+        place |= {word for name in self.missing_councils for word in council_key(name).split()}
+        place |= {str(year) for year in self.years}
+        topic = [t for t in self.terms if t not in place and t not in FRAME_WORDS]
+        return topic or [t for t in self.terms if t not in place]
+
+    @property
+    def kind(self) -> str:
+        """rating (a named council's grade), grade_list (councils with a grade), theme (across councils)
+        or topic (one report, or one fact)."""
+        if self.asks_rating and self.council_keys:
+            return "rating"
+        if self.asks_rating and self.judgement and self.grade:
+            return "grade_list"
+        if not self.council_keys and not self.years and not self.report_types and self.across_councils:
+            return "theme"
+        return "topic"
+
 
 def keywords(text: str) -> list[str]:
     seen: dict[str, None] = {}
-    for word in _WORD.findall(text.lower().replace("’", "'")):
+    for word in _WORD.findall(_POSSESSIVE.sub("", text.replace("’", "'")).lower()):
         word = word.split("'")[0]
         if word not in STOPWORDS and len(word) > 1:
             seen.setdefault(word, None)
@@ -57,26 +104,41 @@ def keywords(text: str) -> list[str]:
 
 
 def find_councils(text: str, known_keys: Iterable[str]) -> list[str]:
-    """Council keys named in the text, longest names first, so 'North Lincolnshire' is not also 'Lincolnshire'."""
-    plain = " " + " ".join(_WORD.findall(text.lower().replace("&", " and ").replace("’", "'"))) + " "
+    """Council keys named in the text, longest names first, so 'North Lincolnshire' is not also 'Lincolnshire'.
+    Possessives count ("Wigan's"), and so do everyday names of a council the index holds ("Hull", "BCP")."""
+    known = set(known_keys)
+    plain = " " + " ".join(_WORD.findall(_POSSESSIVE.sub("", text.replace("’", "'")).lower().replace("&", " and "))) + " "
     found: list[str] = []
-    for key in sorted(set(known_keys), key=len, reverse=True):
+    for key in sorted(known, key=len, reverse=True):
         if key and f" {key} " in plain and not any(f" {key} " in f" {longer} " for longer in found):
             found.append(key)
             plain = plain.replace(f" {key} ", " ")
+    found += [key for key in map(council_key, councils_mentioned(text)) if key in known and key not in found]
     return found
 
 
+def missing_councils(text: str, known_keys: Iterable[str]) -> list[str]:
+    """English councils the text names (capitalised, as a name is written) that the index holds no report on."""
+    known = set(known_keys)
+    return [name for name in councils_mentioned(text) if council_key(name) not in known]
+
+
 def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
-    terms = keywords(question)
+    known = list(known_council_keys)
+    councils = find_councils(question, known)
     return QueryAnalysis(
         text=question,
-        terms=terms,
-        council_keys=find_councils(question, known_council_keys),
+        terms=keywords(question),
+        council_keys=councils,
         years=sorted({int(y) for y in _YEAR.findall(question)}),
-        asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))),
+        asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))
+                         or (_GRADE.search(question) and _WHICH.search(question))
+                         or len({m.group(1).lower() for m in _GRADE.finditer(question)}) > 1),
         judgement=judgement_asked(question),
         grade=_grade_named(question),
+        missing_councils=[] if councils else missing_councils(question, known),
+        report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
+        across_councils=bool(_ACROSS.search(question)),
     )
 
 
@@ -85,4 +147,3 @@ def _grade_named(question: str) -> str | None:
     named = {m.group(1).lower().split()[0] for m in _GRADE.finditer(question)}
     return {"outstanding": "outstanding", "good": "good", "requires": "requires improvement",
             "inadequate": "inadequate"}.get(named.pop()) if len(named) == 1 else None
-

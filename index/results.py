@@ -19,6 +19,7 @@ def hit_to_dict(hit: Hit) -> dict:
         "start": hit.chunk.start,
         "end": hit.chunk.end,
         "highlights": [[h.start, h.end] for h in hit.highlights],
+        "match": hit.match,
         "council": meta.council,
         "published": meta.published,
         "report_type": meta.report_type,

@@ -9,6 +9,7 @@ councils, so ten passages from one report do not crowd out the rest.
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,12 +23,20 @@ from index.judgements import find_judgement, states_judgement
 from index.query import QueryAnalysis, analyse
 from index.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.store import Store
-from index.answers import GradeAnswer, GradeList, grade_answer, grade_list
+from index.answers import grade_answer, grade_list
+from index.conversation import read_in_context
 from index.councils import council_key
+from index.quotes import best_quote
+from index.relevance import Evidence, answers, is_front_matter
+from index.response import Response
+from index.scope import Scope, choose_scope, describe, prefer_latest_report, report_years, without_names
 from models import Chunk, Document, Hit
 
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
+FRONT_MATTER_PENALTY = 0.5  # taken off a cover page, contents or judgement table unless a grade is asked
+PRIMARY_SHARE = 0.85      # the latest report comes first if its best passage scores this share of the best
+PRIMARY_BONUS = 0.3       # ... by this much added to its passages
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
 
 
@@ -45,6 +54,9 @@ class Weights:
 
 SPECIFIC = Weights(keyword=0.75, dense=0.25, council=0.35, year=0.4, judgement=0.6, same_document=0.02,
                    same_council=0.0)
+# Inside the reports a question names (a council, a kind of document): the topic alone ranks.
+SCOPED = Weights(keyword=0.6, dense=0.4, council=0.0, year=0.0, judgement=0.6, same_document=0.02,
+                 same_council=0.0, focus=0.4)
 THEMATIC = Weights(keyword=0.45, dense=0.55, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
                    same_council=0.08, focus=0.6)
 
@@ -59,12 +71,6 @@ def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[
         else:
             doc_runs.append((chunk_id, chunk_id))
     return runs
-
-
-def _years(document: Document) -> set[int]:
-    """The years a report can be asked about by: publication and inspection."""
-    meta = document.metadata
-    return {meta.year} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
 
 
 @dataclass(frozen=True)
@@ -133,57 +139,86 @@ class Searcher:
                 )
             return self._catalogue
 
-    def answer(self, question: str, filters: Filters | None = None) -> GradeAnswer | None:
-        """A grade read from report metadata, when the question asks for one (see index.answers), from
-        the reports the filters admit."""
+    def ask(self, question: str, filters: Filters | None = None, k: int = 10,
+            previous: Response | None = None) -> Response:
+        """The one front door: a question (read with the previous turn, if any) answered from the reports
+        the filters admit, with passages, the grade card or list, the report's own sentences, whether
+        anything answers it at all, and how it was read. Filters apply to every part."""
+        started = time.perf_counter()
         catalogue = self.catalogue()
-        query = analyse(question, catalogue.council_keys.values())
+        known = catalogue.council_keys.values()
+        reading = read_in_context(question, previous.reading.searched if previous else None, known)
+        query = analyse(reading.searched, known)
         admitted = self._admitted(catalogue, filters)
-        documents = [d for d_id, d in catalogue.documents.items() if admitted is None or d_id in admitted]
-        return grade_answer(query, documents)
-
-    def grade_list(self, question: str) -> GradeList | None:
-        """Councils judged with the grade a question names (see index.answers.grade_list)."""
-        catalogue = self.catalogue()
-        return grade_list(analyse(question, catalogue.council_keys.values()), catalogue.documents.values())
+        admitted_documents = [d for d_id, d in catalogue.documents.items() if admitted is None or d_id in admitted]
+        grade = grade_answer(query, admitted_documents)
+        listing = grade_list(query, admitted_documents)
+        scope = choose_scope(query, catalogue.documents, catalogue.council_keys, admitted)
+        hits, evidence, weights = [], [], {}
+        if reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
+            hits, evidence, weights = self._rank(query, catalogue, scope, k)
+        answerable = scope.note is None and bool(hits or grade or listing) and (
+            grade is not None or listing is not None or answers(evidence))
+        quote = None
+        if answerable and hits and query.kind == "topic" and hits[0].match != "weak":
+            quote = best_quote(hits[0], weights)
+        return Response(reading, query, hits, answerable, describe(query, scope, catalogue.documents), scope.words,
+                        scope.note, grade, listing, quote, time.perf_counter() - started)
 
     def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
-        catalogue = self.catalogue()
-        if not catalogue.documents or not question.strip():
-            return []
-        query = analyse(question, catalogue.council_keys.values())
-        weights = SPECIFIC if query.is_specific else THEMATIC
-        admitted = self._admitted(catalogue, filters)
-        if admitted is not None and not admitted:
-            return []
+        """The passages of `ask`, for tools that want only them."""
+        return self.ask(question, filters, k).hits
+
+    def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope,
+              k: int) -> tuple[list[Hit], list[Evidence], dict[str, float]]:
+        """The k best passages in the scope, each with its evidence, and the topic's keyword weights."""
+        scoped = scope.by_name
+        weights = SCOPED if scoped else SPECIFIC if query.is_specific else THEMATIC
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
         # words' postings are in memory, but reading them after the index changes takes several ms.
-        embedding = self._embedding_pool.submit(self.embedder.embed_query, question)
+        # Within one council's reports its name says nothing about the topic, so it is left out of both.
+        embedding = self._embedding_pool.submit(self.embedder.embed_query,
+                                                without_names(query.text, query) if scoped else query.text)
+        asked = query.topic_terms if scoped else query.terms
         # An acronym the question uses also searches its words, and a term it spells out its acronym.
-        also = [t for t in catalogue.glossary.expansions(question) if t not in query.terms]
-        terms = self._keyword_terms(query.terms + also, catalogue)
-        # Candidates from everything admitted, and again from the reports the question names, so a
+        also = [t for t in catalogue.glossary.expansions(query.text) if t not in asked]
+        terms = self._keyword_terms(asked + also, catalogue) if asked + also else []
+        # Candidates from the scope, and (unscoped) again from the reports the question names, so a
         # named report's best passages are in the running even when other reports match its words better.
-        named = self._named_documents(query, catalogue, admitted)
-        scopes = [admitted, named] if named else [admitted]
+        named = set() if scoped else self._named_documents(query, catalogue, scope.doc_ids)
+        scopes = [scope.doc_ids, named] if named else [scope.doc_ids]
         keyword: dict[int, float] = {}
-        for scope in scopes:
-            keyword.update(self.store.keyword_search(terms, CANDIDATES, catalogue.ranges_of(scope)))
+        for doc_ids in scopes:
+            if terms:
+                keyword.update(self.store.keyword_search(terms, CANDIDATES, catalogue.ranges_of(doc_ids)))
         vector = embedding.result().reshape(1, -1)
         dense: dict[int, float] = {}
-        for scope in scopes:
-            dense.update(self._dense_scores(vector, catalogue, scope))
-        pool = self._fuse(keyword, dense, query, catalogue, admitted, weights)[: max(k * 20, 200)]
+        for doc_ids in scopes:
+            dense.update(self._dense_scores(vector, catalogue, doc_ids))
+        pool = self._fuse(keyword, dense, query, catalogue, scope.doc_ids, weights)[: max(k * 20, 200)]
         chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)  # read once, for all that follows
+        if not query.asks_rating:  # a cover page or judgement table is no finding
+            pool = sorted(((score - FRONT_MATTER_PENALTY if is_front_matter(chunks[c].text) else score, c, d)
+                           for score, c, d in pool if c in chunks), reverse=True)
         if self.reranker is not None:
-            pool = self._rerank(question, pool, chunks)
-        term_weight = term_weights(self._passage_counts(query.terms, catalogue), len(catalogue.chunk_doc))
+            pool = self._rerank(query.text, pool, chunks)
+        topic = query.topic_terms if scoped else query.terms
+        term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
             pool = self._focused(pool, chunks, term_weight, weights)
+        if scoped:
+            pool = prefer_latest_report(pool, catalogue.documents, PRIMARY_SHARE, PRIMARY_BONUS)
         picked = self._diversify(pool, chunks, catalogue, weights, k)
+        topic_weight = term_weight
         if also:
-            term_weight = term_weights(self._passage_counts(query.terms + also, catalogue), len(catalogue.chunk_doc))
-        return self._hits(picked, catalogue, term_weight)
+            term_weight = term_weights(self._passage_counts(topic + also, catalogue), len(catalogue.chunk_doc))
+        hits = self._hits(picked, catalogue, term_weight)
+        floor = min(dense.values(), default=0.0)
+        evidence = [Evidence(dense.get(h.chunk.chunk_id, floor), sentence_focus(h.chunk.text, topic_weight))
+                    for h in hits]
+        for hit, found in zip(hits, evidence):
+            hit.match = found.label
+        return hits, evidence, term_weight
 
     def _fuse(self, keyword: dict[int, float], dense: dict[int, float], query: QueryAnalysis, catalogue: Catalogue,
               admitted: set[str] | None, weights: Weights) -> list[tuple[float, int, str]]:
@@ -225,7 +260,7 @@ class Searcher:
             return set()
         named = {d for d, key in catalogue.council_keys.items()
                  if key in query.council_keys and (admitted is None or d in admitted)}
-        in_years = {d for d in named if _years(catalogue.documents[d]) & set(query.years)}
+        in_years = {d for d in named if report_years(catalogue.documents[d]) & set(query.years)}
         return in_years or named
 
     @staticmethod
@@ -240,7 +275,7 @@ class Searcher:
         bonus = 0.0
         if query.council_keys and catalogue.council_keys.get(doc_id) in query.council_keys:
             bonus += weights.council
-        if query.years and _years(catalogue.documents[doc_id]) & set(query.years):
+        if query.years and report_years(catalogue.documents[doc_id]) & set(query.years):
             bonus += weights.year
         return bonus
 

@@ -27,3 +27,31 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         cursor = match.end()
     spans.append((cursor, end))
     return [trim_span(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def paragraph_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets that also end at paragraph breaks (a heading line is not part of the sentence after it)."""
+    spans, cursor = [], 0
+    for match in re.finditer(r"\n\s*\n", text):
+        spans += sentence_spans(text, cursor, match.start())
+        cursor = match.end()
+    return spans + sentence_spans(text, cursor)
+
+
+_STARTS_SENTENCE = re.compile(r"[A-Z0-9\"'“‘(•●▪■◼]")
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether text[start:] begins as a sentence does, not in the middle of one cut at a page break."""
+    return bool(_STARTS_SENTENCE.match(text, start))
+
+
+def ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends as a sentence does (a full stop, question mark, colon or semicolon)."""
+    return bool(_ENDS_SENTENCE.search(text, start, end))
+
+
+def is_whole(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] reads as a whole sentence: it starts as one and ends as one."""
+    return starts_sentence(text, start) and ends_sentence(text, start, end)

@@ -76,7 +76,14 @@ def html(app: AppTest) -> str:
 
 def quotes(app: AppTest) -> list[str]:
     """The text each passage's Copy quote button puts on the clipboard."""
-    return [json.loads(element.proto.json)["text"] for element in app.get("bidi_component")]
+    return [json.loads(element.proto.json)["text"] for element in app.get("bidi_component")
+            if not element.key.startswith("copy-quote")]
+
+
+def quote_card(app: AppTest) -> str | None:
+    """What the "From the report" card's Copy quote button puts on the clipboard, if there is the card."""
+    return next((json.loads(element.proto.json)["text"] for element in app.get("bidi_component")
+                 if element.key.startswith("copy-quote")), None)
 
 
 def texts(elements) -> str:
@@ -96,12 +103,15 @@ def test_a_question_is_answered_with_cited_passages(library):
     assert '<div class="iqa-head"><b>Bury</b>' in html(app)
     assert "<mark>" in html(app)
     assert quotes(app)[0].startswith("“Bury: inspection") and "” — (2023) Bury: inspection" in quotes(app)[0]
-    assert "passages from 2 reports" in texts(app.caption)
+    assert "1 passage from 1 report" in texts(app.caption)  # a question naming Bury is about Bury's reports
+    assert "Read as: supervision regular, in Bury's reports" in texts(app.caption)
+    # The report's own sentence, whole, without the heading lines above it.
+    assert quote_card(app) == "“Supervision is regular and reflective.” — (2023) Bury: inspection of local authority children's services"
 
 
 def test_a_follow_up_is_read_in_the_context_of_the_question_before(library):
     app = ask(ask(start(), "supervision in Wigan"), "what about care leavers?")
-    assert "Read with the previous question as: care leavers Wigan" in texts(app.caption)
+    assert "Read as: care leavers, in Wigan's reports" in texts(app.caption)
     assert len(app.chat_message) == 4  # both questions and answers stay in the conversation
 
 
@@ -124,7 +134,8 @@ def test_report_text_with_script_or_markdown_links_renders_inert(library):
     page = html(app)
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page and "<script" not in page
     assert "[click here](javascript:alert(1))" in page and "<a " not in page
-    assert all("javascript" not in element.value for element in (*app.markdown, *app.caption))
+    # Document text never reaches Markdown (the question's own words, escaped, are in "Read as").
+    assert all("javascript:" not in element.value for element in (*app.markdown, *app.caption))
 
 
 def test_keep_then_export_the_briefing_as_docx_and_markdown(library, monkeypatch):

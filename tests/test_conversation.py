@@ -26,7 +26,7 @@ def test_a_pronoun_points_back_at_the_previous_council():
 
 def test_a_new_council_keeps_the_previous_topic_and_drops_its_year():
     reading = read("And Derby?", "How was Staffordshire judged for care leavers in 2019?")
-    assert reading.searched == "judged care leavers Derby"
+    assert reading.searched == "how was Derby rated for care leavers?"
 
 
 def test_a_new_year_keeps_the_previous_topic_and_council():
@@ -65,4 +65,14 @@ def test_follow_ups_chain_through_the_searched_text():
 
 def test_a_rating_question_stays_a_rating_question_for_another_council():
     reading = read("And Derby?", "How was Staffordshire rated for care leavers?")
-    assert reading.searched == "care leavers rating Derby"
+    assert reading.searched == "how was Derby rated for care leavers?"
+
+
+def test_a_judgement_asked_after_a_rating_question_is_a_rating_question():
+    reading = read("what about children in care?", "How was Derby rated for care leavers in 2025?")
+    assert reading.searched == "how was Derby rated for children in care in 2025?"
+
+
+def test_a_topic_after_a_rating_question_keeps_the_place_but_asks_no_grade():
+    reading = read("What about supervision?", "How was Derby rated for care leavers in 2025?")
+    assert reading.searched == "supervision Derby 2025"

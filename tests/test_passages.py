@@ -1,5 +1,5 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
-from app_ui.passages import grouped_by_document, marked, match_label, passage_html, readable_date
+from app_ui.passages import grouped_by_document, marked, passage_html, plural, readable_date
 from models import Chunk, Document, DocumentMetadata, Highlight, Hit
 
 
@@ -20,9 +20,14 @@ def test_overlapping_or_out_of_range_highlights_do_not_break_the_text():
 
 
 def test_the_card_says_the_page_and_the_match_in_words():
-    html = passage_html(hit("Some text."), best_score=0.5)
-    assert "Page 3" in html and "strong match" in html
-    assert [match_label(s, 1.0) for s in (0.9, 0.6, 0.1)] == ["strong match", "good match", "partial match"]
+    found = hit("Some text.")
+    found.match = "partial"
+    html = passage_html(found)
+    assert "Page 3" in html and "partial match" in html
+
+
+def test_counts_read_as_words():
+    assert (plural(1, "report"), plural(10, "passage")) == ("1 report", "10 passages")
 
 
 def test_dates_read_as_people_write_them():

@@ -55,12 +55,12 @@ def test_a_rating_question_gets_the_grade_from_metadata_with_its_page(store, emb
     table = "The experiences and progress of care leavers Outstanding Overall effectiveness Good"
     add_report(store, embedder, "derby", "Derby City", "2025-07-08", ["Intro.", table],
                {"care_leavers": Judgement("outstanding", 2), "overall_effectiveness": Judgement("good", 2)})
-    answer = searcher.answer("How was Derby rated for care leavers in 2025?")
+    answer = searcher.ask("How was Derby rated for care leavers in 2025?").grade
     assert (answer.grade, answer.page, answer.label) == ("outstanding", 2, "Care leavers")
     assert answer.citation == "Ofsted (2025) Derby City: inspection of local authority children's services, p. 2"
     assert searcher.search("How was Derby rated for care leavers in 2025?")[0].chunk.page == 2
-    assert searcher.answer("How was Derby rated for care leavers in 2019?") is None  # no such report: no guess
-    assert searcher.answer("What do care leavers in Derby say?") is None  # not a rating question
+    assert searcher.ask("How was Derby rated for care leavers in 2019?").grade is None  # no such report: no guess
+    assert searcher.ask("What do care leavers in Derby say?").grade is None  # not a rating question
 
 
 def test_highlights_mark_the_sentences_that_answer(store, embedder, searcher):
@@ -84,8 +84,8 @@ def test_which_councils_were_judged_a_grade_lists_each_council_once_from_metadat
     add_report(store, embedder, "w1", "Wigan", "2019-01-01", ["Care leavers Outstanding"], judged("outstanding"))
     add_report(store, embedder, "w2", "Wigan", "2025-01-01", ["Care leavers Outstanding"], judged("outstanding"))
     add_report(store, embedder, "b1", "Bury", "2024-01-01", ["Care leavers Good"], judged("good"))
-    listing = searcher.grade_list("Which councils were judged outstanding for care leavers?")
+    listing = searcher.ask("Which councils were judged outstanding for care leavers?").grade_list
     assert [(r.council, r.document.doc_id) for r in listing.reports] == [("Wigan", "w2")]
-    assert searcher.grade_list("Which councils were judged outstanding for care leavers in 2019?").reports[0].document.doc_id == "w1"
-    assert searcher.grade_list("Was Bury good or outstanding for care leavers?") is None  # two grades named
-    assert searcher.grade_list("How do councils support care leavers?") is None  # not a rating question
+    assert searcher.ask("Which councils were judged outstanding for care leavers in 2019?").grade_list.reports[0].document.doc_id == "w1"
+    assert searcher.ask("Was Bury good or outstanding for care leavers?").grade_list is None  # two grades named
+    assert searcher.ask("How do councils support care leavers?").grade_list is None  # not a rating question

@@ -1,38 +1,33 @@
 """Ask: the conversation. Each question is read in the context of the one before, searched with the
 sidebar filters, and answered with cited passages. Changing a filter after asking re-runs the latest
 question, so "filter after asking" needs no retyping."""
-import time
-
 import streamlit as st
 
 from app_ui import resources, session
 from app_ui.answer import render_answer
 from app_ui.filters import sidebar_filters
-from index.conversation import read_in_context
+from app_ui.passages import plural
+from index.response import Response
 from index.search import Filters, Searcher
 
 K = 10
 
 
-def answer(turn: session.Turn, searcher: Searcher, filters: Filters) -> None:
-    """Search (again) with these filters, timing it so the answer can say how long it took. The grade
-    card is chosen among the reports the filters admit, so it never contradicts the passages beneath it."""
-    started = time.perf_counter()
-    turn.hits = searcher.search(turn.reading.searched, k=K, filters=filters)
-    turn.grade = searcher.answer(turn.reading.searched, filters)
-    turn.grade_list = searcher.grade_list(turn.reading.searched)
-    turn.filters = filters
-    turn.seconds = time.perf_counter() - started
+def answer(question: str, previous: Response | None, searcher: Searcher, filters: Filters) -> session.Turn:
+    """Ask (again) with these filters: the grade card, quote and passages all come from the reports the
+    filters admit, so none contradicts another."""
+    return session.Turn(question, filters, searcher.ask(question, filters, K, previous=previous), previous)
 
 
 def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool) -> None:
     """The latest answer in full; earlier ones folded behind a toggle, so a long conversation stays
     quick to redraw (every question reruns the page) and the new answer is not lost among the old."""
     with st.chat_message("user"):
-        st.text(turn.reading.question)
+        st.text(turn.question)
     with st.chat_message("assistant"):
-        reports = len({hit.document.doc_id for hit in turn.hits})
-        if latest or st.toggle(f"Show this answer ({len(turn.hits)} passages from {reports} reports)",
+        hits = turn.response.hits
+        reports = len({hit.document.doc_id for hit in hits})
+        if latest or st.toggle(f"Show this answer ({plural(len(hits), 'passage')} from {plural(reports, 'report')})",
                                key=f"show-{turn_no}"):
             render_answer(turn, turn_no, searcher)
 
@@ -58,13 +53,10 @@ if not turns and not question:
                "each with its citation. Follow-up questions are read in the context of the one before.")
 for turn_no, turn in enumerate(turns):
     if turn_no == len(turns) - 1 and turn.filters != filters:
-        answer(turn, searcher, filters)
+        turns[turn_no] = turn = answer(turn.question, turn.previous, searcher, filters)
     show(turn, turn_no, searcher, latest=turn_no == len(turns) - 1 and not question)
 
 if question and question.strip():
-    previous = turns[-1].reading.searched if turns else None
-    council_keys = searcher.catalogue().council_keys.values()
-    turn = session.Turn(read_in_context(question, previous, council_keys), filters, [], 0.0)
-    answer(turn, searcher, filters)
+    turn = answer(question, turns[-1].response if turns else None, searcher, filters)
     turns.append(turn)
     show(turn, len(turns) - 1, searcher, latest=True)

@@ -1,0 +1,59 @@
+"""The report's own words: the one to three whole sentences of the best passage that answer the question.
+
+A manager pastes the first thing they see into a briefing paper, so the quote is verbatim (a slice of
+the page's stored text, with its offsets), never paraphrased, and never cut mid-sentence: a sentence
+that starts before the passage (lower-case first letter) or runs past it (no closing punctuation) is
+left out rather than quoted in part.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.citation import citation
+from index.highlight import scored_sentences
+from index.sentences import is_whole
+from models import Document, Hit
+
+MAX_SENTENCES = 3
+NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scores this share of the best
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Verbatim sentences from one page: `text == page.text[start:end]`."""
+
+    text: str
+    citation: str
+    document: Document
+    page: int | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "citation": self.citation, "doc_id": self.document.doc_id,
+                "page": self.page, "start": self.start, "end": self.end}
+
+
+def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
+    """The best whole sentence of the hit by the question's keyword weights, with the neighbours on either
+    side that also answer it (at most three, contiguous); None when no whole sentence holds a keyword."""
+    text = hit.chunk.text
+    sentences = scored_sentences(text, weights)
+    whole = [(score, start, end) for score, start, end in sentences if score > 0 and is_whole(text, start, end)]
+    if not whole:
+        return None
+    best_score, start, end = max(whole, key=lambda s: (s[0], -s[1]))
+    order = [(s, e) for _, s, e in sentences]
+    scores = {(s, e): score for score, s, e in sentences}
+    i = order.index((start, end))
+    first = last = i
+    while last - first + 1 < MAX_SENTENCES:
+        grow = [j for j in (first - 1, last + 1) if 0 <= j < len(order)
+                and scores[order[j]] >= NEIGHBOUR_SHARE * best_score and is_whole(text, *order[j])]
+        if not grow:
+            break
+        j = max(grow, key=lambda j: scores[order[j]])
+        first, last = min(first, j), max(last, j)
+    start, end = order[first][0], order[last][1]
+    return Quote(text[start:end], citation(hit), hit.document, hit.chunk.page,
+                 hit.chunk.start + start, hit.chunk.start + end)

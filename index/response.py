@@ -1,0 +1,42 @@
+"""What one question gets back: the one answer the CLI, the app and bench/ all show.
+
+`Searcher.ask` builds it; nobody rebuilds an answer their own way. `to_dict` is the JSON contract of
+`python -m index search --json` (keep these field names).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.answers import GradeAnswer, GradeList
+from index.conversation import Reading
+from index.query import QueryAnalysis
+from index.quotes import Quote
+from index.results import hit_to_dict
+from models import Hit
+
+
+@dataclass
+class Response:
+    reading: Reading                   # the question as asked, and as searched (with the previous turn)
+    query: QueryAnalysis               # how the searched text was read
+    hits: list[Hit]                    # ranked passages; when not answerable, the closest ones
+    answerable: bool                   # whether anything in the library answers the question
+    read_as: str                       # how the question was read, in words
+    scope: str | None = None           # which reports were searched, in words ("Derby's 2025 report")
+    note: str | None = None            # one sentence on why nothing answers ("The library has no report on Leicester.")
+    grade: GradeAnswer | None = None
+    grade_list: GradeList | None = None
+    quote: Quote | None = None         # the report's own sentences that answer it
+    seconds: float = 0.0
+
+    @property
+    def question(self) -> str:
+        return self.reading.question
+
+    def to_dict(self) -> dict:
+        return {"query": self.reading.question, "read_as": self.read_as, "scope": self.scope,
+                "answerable": self.answerable, "note": self.note,
+                "answer": self.grade.to_dict() if self.grade else None,
+                "grade_list": self.grade_list.to_dict() if self.grade_list else None,
+                "quote": self.quote.to_dict() if self.quote else None,
+                "results": [hit_to_dict(h) for h in self.hits]}

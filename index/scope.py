@@ -1,0 +1,104 @@
+"""Which reports a question is about: a named council, year or kind of document chooses them; it does
+not add score.
+
+"What did inspectors say about care leavers in Lewisham?" is a question about Lewisham's reports, ranked
+by care leavers alone: when the council's name scored, Lewisham's cover page (its name, the year, the
+inspection dates) came first. The year, where given, picks the report; otherwise the latest report that
+covers the topic comes first (`prefer_latest_report`). A council the library holds no report on is said
+so, not answered from other councils' reports.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from index.judgements import LABELS
+from index.query import QueryAnalysis
+from models import Document
+
+KIND_WORDS = {"committee_paper": "committee papers", "press_article": "press articles"}
+
+
+@dataclass(frozen=True)
+class Scope:
+    doc_ids: set[str] | None       # the reports searched; None: every report the filters admit
+    by_name: bool = False          # chosen by a council or kind of document the question names
+    words: str | None = None       # "Derby's 2025 report", for the app and the JSON
+    note: str | None = None        # why nothing here can answer it, in one sentence
+
+
+def report_years(document: Document) -> set[int]:
+    """The years a report can be asked about by: publication and inspection."""
+    meta = document.metadata
+    return {y for y in (meta.year,) if y} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], council_keys: Mapping[str, str],
+                 admitted: set[str] | None) -> Scope:
+    """The reports to search for this question, within those the filters admit."""
+    candidates = set(documents) if admitted is None else set(admitted)
+    if query.missing_councils:
+        return Scope(admitted, note=f"The library has no report on {_names(query.missing_councils)}.")
+    if not query.council_keys and not query.report_types:
+        return Scope(admitted)
+    chosen = {d for d in candidates if council_keys.get(d) in query.council_keys} if query.council_keys else candidates
+    council = _names([documents[d].metadata.council for d in chosen][:1]) if chosen else None
+    if query.council_keys and not chosen:
+        names = " or ".join(key.title() for key in query.council_keys)
+        return Scope(set(), True, names, f"No report on {names} is among the reports the filters allow.")
+    kinds = {d for d in chosen if documents[d].metadata.report_type in query.report_types}
+    if kinds:
+        chosen = kinds
+    in_years = {d for d in chosen if report_years(documents[d]) & set(query.years)}
+    if in_years:
+        chosen = in_years
+    if not query.council_keys and not kinds:
+        return Scope(admitted)
+    what = (KIND_WORDS.get(query.report_types[0], "papers") if kinds
+            else f"{' and '.join(str(y) for y in query.years)} report" if in_years
+            else "reports")
+    return Scope(chosen, True, f"{council}'s {what}" if council else what)
+
+
+def prefer_latest_report(pool: list[tuple[float, int, str]], documents: Mapping[str, Document], share: float,
+                         bonus: float) -> list[tuple[float, int, str]]:
+    """Put first the latest report whose best passage scores at least `share` of the best passage in the
+    scope: one council's latest report, unless an older one covers the topic much better."""
+    best: dict[str, float] = {}
+    for score, _, doc_id in pool:
+        best[doc_id] = max(best.get(doc_id, score), score)
+    if len(best) < 2:
+        return pool
+    top = max(best.values())
+    covering = [d for d, score in best.items() if score >= share * top]
+    latest = max(covering, key=lambda d: (documents[d].metadata.published or documents[d].metadata.inspection_end or "", d))
+    return sorted(((score + bonus if doc_id == latest else score, chunk_id, doc_id) for score, chunk_id, doc_id in pool),
+                  reverse=True)
+
+
+def without_names(text: str, query: QueryAnalysis) -> str:
+    """The question without the councils it names: inside their reports, the names say nothing."""
+    for key in query.council_keys:
+        pattern = r"\b" + r"\W+".join(re.escape(word) for word in key.split()) + r"(?:['’]s)?\b"
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+def describe(query: QueryAnalysis, scope: Scope, documents: Mapping[str, Document]) -> str:
+    """How the question was read, in words: "how was Derby rated for children in care (2025 report)?"."""
+    years = f" ({' and '.join(str(y) for y in query.years)} report)" if query.years else ""
+    if query.kind == "rating":
+        council = query.council_keys[0].title()
+        judged = LABELS.get(query.judgement or "overall_effectiveness", "overall effectiveness").lower()
+        return f"how was {council} rated for {judged}{years}?"
+    if query.kind == "grade_list":
+        return f"which councils were judged {query.grade} for {LABELS.get(query.judgement, query.judgement).lower()}?"
+    topic = " ".join(query.topic_terms) or query.text
+    if scope.words:
+        return f"{topic}, in {scope.words}"
+    return f"{topic}, across councils" if query.kind == "theme" else topic
