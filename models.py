@@ -60,6 +60,8 @@ class Chunk:
     ordinal: int = 0          # position of the chunk within its document
     chunk_id: int | None = None
     ocr: bool = False         # its page's text was read by OCR from an image (cited as such)
+    end_page: int | None = None  # set when a search widened the passage across a page break (index.widening):
+                                 # `start` is then on `page`, `end` on `end_page`, and `text` holds both parts
 
 
 @dataclass
@@ -102,4 +104,5 @@ class Hit:
     rank: int = 0
     highlights: list[Highlight] = field(default_factory=list)
     match: str = ""           # how well it answers the question: strong, partial or weak (index.relevance)
+    page_break: int | None = None  # where in chunk.text the next page begins, when the passage runs onto it
 

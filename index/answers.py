@@ -61,7 +61,7 @@ def _years(document: Document) -> set[int]:
 
 def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
     """The named council's grade for the named judgement (overall if none), in the named year or latest."""
-    if not (query.council_keys and query.asks_rating):
+    if not (query.council_keys and query.asks_grade):
         return None
     wanted = query.judgement or "overall_effectiveness"
     candidates = []
@@ -82,7 +82,7 @@ def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAn
 
 def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList | None:
     """For a rating question naming a judgement and one grade but no council: the councils judged so."""
-    if query.council_keys or not (query.asks_rating and query.judgement and query.grade):
+    if query.council_keys or not (query.asks_grade and query.judgement and query.grade):
         return None
     latest: dict[str, GradeAnswer] = {}
     for document in documents:

@@ -66,7 +66,7 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     before_councils, before_years = _where(previous, council_keys)
     before_topic = _topic(previous, before_councils, before_years)
 
-    was_rating = analyse(previous, council_keys).asks_rating
+    was_rating = analyse(previous, council_keys).asks_grade
     if not topic and (councils or years) and before_topic:
         # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year; a
         # rating question stays one.

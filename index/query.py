@@ -17,6 +17,7 @@ from index.councils import council_key, councils_mentioned
 from index.judgements import judgement_asked
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[-–/]\s*(\d\d)\b")   # a financial or school year: "2020-21"
 _GRADE = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s?\b")
@@ -40,7 +41,13 @@ happen happening happened latest recent recently last year years whether really 
 # asks which councils had it ("which councils are outstanding for care leavers?").
 _RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
                           "score scored award awarded effectiveness verdict".split())
+# "How did Barnet do on leaders' impact?": with a judgement named, a question of how a council did is one of grade.
+_HOW_DID = re.compile(r"\bhow\s+(?:did|does|has|have|was)\b.{0,60}?\b(?:do|fare|fared|perform|performed|score)\b",
+                      re.IGNORECASE)
 _WHICH = re.compile(r"^\s*(which|what)\s+(councils|local\s+authorities|authorities|las)\b", re.IGNORECASE)
+# Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
+_RATING_CONTEXT = _RATING_WORDS | frozenset("""outstanding good requires improvement inadequate children childrens
+services social care ilacs overall get got give gave given receive received do did latest most recent""".split())
 # A question about councils in general rather than one: "how have councils improved supervision?"
 _ACROSS = re.compile(r"\b(councils|authorities|local authorities|LAs|across|nationally|England|everywhere|other areas)\b")
 # The kinds of document a question can ask for by name ("Dudley's select committee", "the CYP Now article").
@@ -82,12 +89,21 @@ class QueryAnalysis:
         return topic or [t for t in self.terms if t not in place]
 
     @property
+    def asks_grade(self) -> bool:
+        """Asks for a grade: rating words, and either a judgement named or nothing else asked about
+        ("how was Derby rated?"; not "what is Wigan's recycling rate?")."""
+        if not self.asks_rating:
+            return False
+        other = [t for t in self.topic_terms if t not in _RATING_CONTEXT]
+        return self.judgement is not None or not other
+
+    @property
     def kind(self) -> str:
         """rating (a named council's grade), grade_list (councils with a grade), theme (across councils)
         or topic (one report, or one fact)."""
-        if self.asks_rating and self.council_keys:
+        if self.asks_grade and self.council_keys:
             return "rating"
-        if self.asks_rating and self.judgement and self.grade:
+        if self.asks_grade and self.judgement and self.grade:
             return "grade_list"
         if not self.council_keys and not self.years and not self.report_types and self.across_councils:
             return "theme"
@@ -130,16 +146,26 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         text=question,
         terms=keywords(question),
         council_keys=councils,
-        years=sorted({int(y) for y in _YEAR.findall(question)}),
+        years=_years(question),
         asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))
                          or (_GRADE.search(question) and _WHICH.search(question))
-                         or len({m.group(1).lower() for m in _GRADE.finditer(question)}) > 1),
+                         or len({m.group(1).lower() for m in _GRADE.finditer(question)}) > 1
+                         or bool(judgement_asked(question) and _HOW_DID.search(question))),
         judgement=judgement_asked(question),
         grade=_grade_named(question),
         missing_councils=[] if councils else missing_councils(question, known),
         report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
         across_councils=bool(_ACROSS.search(question)),
     )
+
+
+def _years(question: str) -> list[int]:
+    """Years named: "2019", and both years of "2020-21" (reports published in either speak of it)."""
+    years = {int(y) for y in _YEAR.findall(question)}
+    for first, second in _YEAR_SPAN.findall(question):
+        if int(second) == (int(first) + 1) % 100:
+            years.add(int(first[:2] + second))
+    return sorted(years)
 
 
 def _grade_named(question: str) -> str | None:

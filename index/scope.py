@@ -65,17 +65,12 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     return Scope(chosen, True, f"{council}'s {what}" if council else what)
 
 
-def prefer_latest_report(pool: list[tuple[float, int, str]], documents: Mapping[str, Document], share: float,
+def prefer_latest_report(pool: list[tuple[float, int, str]], documents: Mapping[str, Document], covering: set[str],
                          bonus: float) -> list[tuple[float, int, str]]:
-    """Put first the latest report whose best passage scores at least `share` of the best passage in the
-    scope: one council's latest report, unless an older one covers the topic much better."""
-    best: dict[str, float] = {}
-    for score, _, doc_id in pool:
-        best[doc_id] = max(best.get(doc_id, score), score)
-    if len(best) < 2:
+    """Put first the latest of the reports that cover the topic (one council's latest report, unless only
+    older ones speak to it); with none covering it, the order stays as the scores say."""
+    if not covering:
         return pool
-    top = max(best.values())
-    covering = [d for d, score in best.items() if score >= share * top]
     latest = max(covering, key=lambda d: (documents[d].metadata.published or documents[d].metadata.inspection_end or "", d))
     return sorted(((score + bonus if doc_id == latest else score, chunk_id, doc_id) for score, chunk_id, doc_id in pool),
                   reverse=True)

@@ -18,7 +18,7 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.glossary import Glossary
-from index.highlight import highlight, sentence_focus, term_weights
+from index.highlight import highlight, sentence_focus, stem, term_weights
 from index.judgements import find_judgement, states_judgement
 from index.query import QueryAnalysis, analyse
 from index.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -27,7 +27,7 @@ from index.answers import grade_answer, grade_list
 from index.conversation import read_in_context
 from index.councils import council_key
 from index.quotes import best_quote
-from index.relevance import Evidence, answers, is_front_matter
+from index.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence
 from index.response import Response
 from index.scope import Scope, choose_scope, describe, prefer_latest_report, report_years, without_names
 from models import Chunk, Document, Hit
@@ -35,8 +35,8 @@ from models import Chunk, Document, Hit
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
 FRONT_MATTER_PENALTY = 0.5  # taken off a cover page, contents or judgement table unless a grade is asked
-PRIMARY_SHARE = 0.85      # the latest report comes first if its best passage scores this share of the best
-PRIMARY_BONUS = 0.3       # ... by this much added to its passages
+COVERING_DEPTH = 3        # a report covers the topic when one of its best this-many passages answers it
+PRIMARY_BONUS = 0.3       # added to the passages of the latest report that covers the topic
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
 
 
@@ -197,9 +197,10 @@ class Searcher:
             dense.update(self._dense_scores(vector, catalogue, doc_ids))
         pool = self._fuse(keyword, dense, query, catalogue, scope.doc_ids, weights)[: max(k * 20, 200)]
         chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)  # read once, for all that follows
-        if not query.asks_rating:  # a cover page or judgement table is no finding
-            pool = sorted(((score - FRONT_MATTER_PENALTY if is_front_matter(chunks[c].text) else score, c, d)
-                           for score, c, d in pool if c in chunks), reverse=True)
+        # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
+        about_report = is_licence if query.asks_grade else is_front_matter
+        pool = sorted(((score - FRONT_MATTER_PENALTY if about_report(chunks[c].text) else score, c, d)
+                       for score, c, d in pool if c in chunks), reverse=True)
         if self.reranker is not None:
             pool = self._rerank(query.text, pool, chunks)
         topic = query.topic_terms if scoped else query.terms
@@ -207,14 +208,17 @@ class Searcher:
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
             pool = self._focused(pool, chunks, term_weight, weights)
         if scoped:
-            pool = prefer_latest_report(pool, catalogue.documents, PRIMARY_SHARE, PRIMARY_BONUS)
+            pool = prefer_latest_report(pool, catalogue.documents, self._covering(pool, chunks, dense, term_weight),
+                                        PRIMARY_BONUS)
         picked = self._diversify(pool, chunks, catalogue, weights, k)
         topic_weight = term_weight
         if also:
             term_weight = term_weights(self._passage_counts(topic + also, catalogue), len(catalogue.chunk_doc))
         hits = self._hits(picked, catalogue, term_weight)
         floor = min(dense.values(), default=0.0)
-        evidence = [Evidence(dense.get(h.chunk.chunk_id, floor), sentence_focus(h.chunk.text, topic_weight))
+        absent = self._absent_share(topic, topic_weight, catalogue, scope.doc_ids)
+        evidence = [Evidence(0.0, 0.0, 1.0) if is_licence(h.chunk.text) else  # never an answer
+                    Evidence(dense.get(h.chunk.chunk_id, floor), sentence_focus(h.chunk.text, topic_weight), absent)
                     for h in hits]
         for hit, found in zip(hits, evidence):
             hit.match = found.label
@@ -344,6 +348,30 @@ class Searcher:
             if term not in counts:
                 counts[term] = self.store.passages_containing(term)
         return {t: counts[t] for t in terms}
+
+    @staticmethod
+    def _covering(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], dense: dict[int, float],
+                  term_weight: dict[str, float]) -> set[str]:
+        """The reports in the pool that speak to the question: one of their best few passages is at least a
+        partial match (index.relevance)."""
+        floor = min(dense.values(), default=0.0)
+        seen: Counter[str] = Counter()
+        covering = set()
+        for _, chunk_id, doc_id in pool:
+            if doc_id in covering or seen[doc_id] >= COVERING_DEPTH or chunk_id not in chunks:
+                continue
+            seen[doc_id] += 1
+            found = Evidence(dense.get(chunk_id, floor), sentence_focus(chunks[chunk_id].text, term_weight), 0.0)
+            if found.score >= ANSWERS:
+                covering.add(doc_id)
+        return covering
+
+    def _absent_share(self, terms: list[str], weights: dict[str, float], catalogue: Catalogue,
+                      doc_ids: set[str] | None) -> float:
+        """The share of the topic words' weight that no passage in the searched reports holds."""
+        ranges = catalogue.ranges_of(doc_ids)
+        missing = {stem(t) for t in terms if not self.store.keyword_search([t], 1, ranges)}
+        return sum(w for s, w in weights.items() if s in missing) / (sum(weights.values()) or 1.0)
 
     def _keyword_terms(self, terms: list[str], catalogue: Catalogue) -> list[str]:
         """The keywords worth matching: one found in most passages ('children') adds almost nothing to

@@ -1,0 +1,53 @@
+"""Passages in whole sentences, also where a sentence runs across a page break.
+
+Passages are cut page by page (every stored passage has one page and exact offsets), so about one
+passage in nine begins with the end of a sentence that started on the page before ("…development of
+good-quality" / "plans, and managers …"), or ends with the start of one that finishes overleaf. A
+manager copies what is shown, so a hit is widened at search time: the missing part of the sentence is
+taken from the neighbouring page, the passage then spans two pages ("pp. 9–10"), and `Hit.page_break`
+says where in its text the second page begins.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from index.sentences import ends_sentence, sentence_spans, starts_sentence
+from models import Chunk
+
+PageText = Callable[[str, int], str | None]   # (doc_id, page number) -> that page's text, if there is one
+
+
+def widen(chunk: Chunk, page_text: PageText) -> tuple[Chunk, int | None]:
+    """The chunk completed to whole sentences across one page break, and where the break falls in its
+    text (None when nothing was added). Text files have no pages and stay as they are."""
+    if chunk.page is None or not chunk.text:
+        return chunk, None
+    if not starts_sentence(chunk.text, 0) and chunk.page > 1:
+        here = page_text(chunk.doc_id, chunk.page) or ""
+        before = page_text(chunk.doc_id, chunk.page - 1)
+        if before and not here[:chunk.start].strip():
+            tail = sentence_spans(before)
+            if tail and not ends_sentence(before, *tail[-1]):
+                start = tail[-1][0]
+                head = before[start:].rstrip()
+                widened = replace(chunk, page=chunk.page - 1, start=start, end_page=chunk.page,
+                                  text=head + "\n" + chunk.text)
+                return widened, len(head) + 1
+    if not ends_sentence(chunk.text, 0, len(chunk.text)):
+        here = page_text(chunk.doc_id, chunk.page) or ""
+        after = page_text(chunk.doc_id, chunk.page + 1)
+        if after and not here[chunk.end:].strip() and not starts_sentence(after, len(after) - len(after.lstrip())):
+            first = sentence_spans(after)
+            if first:
+                end = first[0][1]
+                widened = replace(chunk, end=end, end_page=chunk.page + 1, text=chunk.text + "\n" + after[:end])
+                return widened, len(chunk.text) + 1
+    return chunk, None
+
+
+def locate(chunk: Chunk, page_break: int | None, offset: int) -> tuple[int | None, int]:
+    """The page and the offset in that page's text of a character of a (perhaps widened) passage."""
+    if page_break is None or offset < page_break:
+        return chunk.page, chunk.start + offset
+    return chunk.end_page, offset - page_break
