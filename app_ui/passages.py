@@ -87,7 +87,9 @@ def quote_html(quote: Quote) -> str:
 
 def page_html(page_text: str, hit: Hit) -> str:
     """A whole page with the passage marked, for checking a passage in its context."""
-    return f'<div class="iqa-page">{marked(page_text, [Highlight(hit.chunk.start, hit.chunk.end)])}</div>'
+    runs_on = hit.chunk.end_page not in (None, hit.chunk.page)  # the passage continues on the next page
+    end = len(page_text) if runs_on else hit.chunk.end
+    return f'<div class="iqa-page">{marked(page_text, [Highlight(hit.chunk.start, end)])}</div>'
 
 
 def grouped_by_document(hits: Sequence[Hit]) -> list[list[Hit]]:

@@ -40,8 +40,14 @@ def reference(document: Document) -> str:
 def citation(hit: Hit) -> str:
     """The reference with the page the passage is on, and "(OCR text)" where that page was a scan read by
     OCR: its wording may differ from the printed page, so a quote should be checked against it."""
-    page = f", p. {hit.chunk.page}" if hit.chunk.page is not None else ""
-    return reference(hit.document) + page + (" (OCR text)" if hit.chunk.ocr else "")
+    return reference(hit.document) + pages(hit.chunk.page, hit.chunk.end_page) + (" (OCR text)" if hit.chunk.ocr else "")
+
+
+def pages(first: int | None, last: int | None = None) -> str:
+    """', p. 9', or ', pp. 9–10' for a passage that runs across a page break; nothing for a file without pages."""
+    if first is None:
+        return ""
+    return f", pp. {first}–{last}" if last is not None and last != first else f", p. {first}"
 
 
 def quote(hit: Hit) -> str:

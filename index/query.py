@@ -39,6 +39,8 @@ happen happening happened latest recent recently last year years whether really 
 """.split())
 # Words that ask for a grade. A grade word alone does not ("how good are plans?"), unless the question
 # asks which councils had it ("which councils are outstanding for care leavers?").
+# "the quality of plans": the question is about plans; quality is how it is asked ("quality assurance" stays).
+_FRAMING = re.compile(r"\b(quality|standard|standards|effectiveness)\s+of\b", re.IGNORECASE)
 _RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
                           "score scored award awarded effectiveness verdict".split())
 # "How did Barnet do on leaders' impact?": with a judgement named, a question of how a council did is one of grade.
@@ -85,7 +87,8 @@ class QueryAnalysis:
         place = {word for key in self.council_keys for word in key.split()}
         place |= {word for name in self.missing_councils for word in council_key(name).split()}
         place |= {str(year) for year in self.years}
-        topic = [t for t in self.terms if t not in place and t not in FRAME_WORDS]
+        framing = {m.group(1).lower() for m in _FRAMING.finditer(self.text)}
+        topic = [t for t in self.terms if t not in place and t not in FRAME_WORDS and t not in framing]
         return topic or [t for t in self.terms if t not in place]
 
     @property

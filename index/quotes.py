@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.citation import citation
+from index.citation import pages, reference
 from index.highlight import scored_sentences
 from index.sentences import is_whole
+from index.widening import locate
 from models import Document, Hit
 
 MAX_SENTENCES = 3
@@ -26,12 +27,13 @@ class Quote:
     citation: str
     document: Document
     page: int | None
-    start: int
-    end: int
+    start: int                  # offset into the text of `page`
+    end: int                    # offset into the text of `end_page`
+    end_page: int | None = None  # the page the quote ends on (the same as `page` unless it runs across a break)
 
     def to_dict(self) -> dict:
         return {"text": self.text, "citation": self.citation, "doc_id": self.document.doc_id,
-                "page": self.page, "start": self.start, "end": self.end}
+                "page": self.page, "end_page": self.end_page, "start": self.start, "end": self.end}
 
 
 def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
@@ -55,5 +57,7 @@ def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
         j = max(grow, key=lambda j: scores[order[j]])
         first, last = min(first, j), max(last, j)
     start, end = order[first][0], order[last][1]
-    return Quote(text[start:end], citation(hit), hit.document, hit.chunk.page,
-                 hit.chunk.start + start, hit.chunk.start + end)
+    page, page_start = locate(hit.chunk, hit.page_break, start)
+    end_page, page_end = locate(hit.chunk, hit.page_break, end)
+    cited = reference(hit.document) + pages(page, end_page) + (" (OCR text)" if hit.chunk.ocr else "")
+    return Quote(text[start:end], cited, hit.document, page, page_start, page_end, end_page if end_page != page else None)

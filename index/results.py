@@ -16,6 +16,7 @@ def hit_to_dict(hit: Hit) -> dict:
         "title": reference_title(hit.document),
         "citation": citation(hit),
         "doc_id": hit.document.doc_id,
+        "end_page": hit.chunk.end_page,
         "start": hit.chunk.start,
         "end": hit.chunk.end,
         "highlights": [[h.start, h.end] for h in hit.highlights],

@@ -29,6 +29,7 @@ from index.councils import council_key
 from index.quotes import best_quote
 from index.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence
 from index.response import Response
+from index.widening import widen
 from index.scope import Scope, choose_scope, describe, prefer_latest_report, report_years, without_names
 from models import Chunk, Document, Hit
 
@@ -381,10 +382,12 @@ class Searcher:
         kept = [t for t in terms if counts[t] <= limit]
         return kept or sorted(terms, key=counts.get)[:1]
 
-    @staticmethod
-    def _hits(picked: list[tuple[float, Chunk]], catalogue: Catalogue, weights: dict[str, float]) -> list[Hit]:
-        return [
-            Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,
-                highlight(chunk.text, weights))
-            for rank, (score, chunk) in enumerate(picked, start=1)
-        ]
+    def _hits(self, picked: list[tuple[float, Chunk]], catalogue: Catalogue, weights: dict[str, float]) -> list[Hit]:
+        """Hits in whole sentences (a sentence cut by a page break is completed from the next page, see
+        index.widening), with the sentences that answer best highlighted."""
+        hits = []
+        for rank, (score, chunk) in enumerate(picked, start=1):
+            chunk, page_break = widen(chunk, self.store.page_text)
+            hits.append(Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,
+                            highlight(chunk.text, weights), page_break=page_break))
+        return hits
