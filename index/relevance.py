@@ -24,7 +24,7 @@ from dataclasses import dataclass
 FOCUS_WEIGHT = 0.3
 ABSENT_WEIGHT = 0.2
 ANSWERS = 0.48            # a passage scoring this answers the question (at least a partial match)
-STRONG = 0.7              # ... and this, a strong match
+STRONG = 0.75              # ... and this, a strong match
 LABELS = ("strong", "partial", "weak")
 
 _FRONT_MATTER = re.compile(

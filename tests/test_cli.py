@@ -38,6 +38,19 @@ def test_search_json_follows_the_contract(built, capsys):
             assert 0 <= start < end <= len(hit["text"])
     assert result["results"][0]["source"].endswith("bury.txt")
     assert [h["rank"] for h in result["results"]] == list(range(1, len(result["results"]) + 1))
+    assert result["answerable"] is True and result["read_as"] and {h["match"] for h in result["results"]} <= {
+        "strong", "partial", "weak"}
+    quote = result["quote"]
+    assert quote and set(quote) == {"text", "citation", "doc_id", "page", "end_page", "start", "end"}
+    assert quote["text"] in result["results"][0]["text"]
+
+
+def test_search_says_when_nothing_answers(built, capsys):
+    assert index_cli.main(["search", "--index", built, "--json", "how many potholes were repaired?"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["answerable"] is False and result["quote"] is None
+    assert index_cli.main(["search", "--index", built, "how many potholes were repaired?"]) == 0
+    assert "Nothing in the library answers this question." in capsys.readouterr().out
 
 
 def test_jsonl_answers_each_line_in_order_with_latency(built, capsys, monkeypatch):

@@ -1,0 +1,111 @@
+"""Searcher.ask, the one front door: scope by the council named, the report's own sentences, knowing when
+nothing answers, whole sentences across page breaks, follow-ups. Fast test embedder, documents built inline."""
+from index.citation import citation
+from index.search import Filters
+from models import Chunk, Document, DocumentMetadata, Judgement, Page
+
+COVER = ("Bury\nInspection of Bury local authority children's services\nInspection dates: 3 to 7 March 2025\n"
+         "Lead inspector: A Person")
+LICENCE = ("The Office for Standards in Education, Children's Services and Skills (Ofsted) regulates and inspects to "
+           "achieve excellence in the care of children and young people. This publication is available under the "
+           "Open Government Licence.")
+
+
+def add(store, embedder, doc_id, council, published, pages, judgements=None, report_type="ilacs_standard"):
+    """A report whose every page is one passage."""
+    page_list = [Page(n, text) for n, text in enumerate(pages, start=1)]
+    chunks = [Chunk(doc_id, p.number, 0, len(p.text), p.text, ordinal=i) for i, p in enumerate(page_list)]
+    metadata = DocumentMetadata(title=f"{council}: inspection", council=council, publisher="Ofsted",
+                                report_type=report_type, published=published, judgements=judgements or {})
+    store.add_document(Document(doc_id, doc_id * 4, "pdf", [f"/corpus/{doc_id}.pdf"], metadata), page_list, chunks,
+                       embedder.embed([c.text for c in chunks]))
+
+
+def test_a_named_council_scopes_the_search_and_its_cover_page_does_not_come_first(store, embedder, searcher):
+    add(store, embedder, "bury", "Bury", "2025-05-01",
+        [COVER + " Bury Bury Bury 2025", "Care leavers in Bury have personal advisers who visit them often."])
+    add(store, embedder, "wigan", "Wigan", "2025-06-01",
+        ["Care leavers care leavers: personal advisers support care leavers in their homes, care leavers say."])
+    response = searcher.ask("what did inspectors say about care leavers in Bury in 2025?")
+    assert {h.document.doc_id for h in response.hits} == {"bury"}
+    assert response.hits[0].chunk.page == 2 and response.answerable
+    assert response.scope == "Bury's 2025 report"
+
+
+def test_a_possessive_and_an_everyday_name_are_read_as_the_council(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Personal advisers in Wigan keep in touch with care leavers."])
+    add(store, embedder, "hull", "Kingston upon Hull", "2024-01-01", ["Personal advisers keep in touch with care leavers."])
+    assert {h.document.doc_id for h in searcher.ask("How good are Wigan's personal advisers?").hits} == {"wigan"}
+    assert {h.document.doc_id for h in searcher.ask("personal advisers in Hull").hits} == {"hull"}
+
+
+def test_a_council_the_library_has_no_report_on_is_said_so(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Care leavers in Wigan live in suitable accommodation."])
+    response = searcher.ask("What did Ofsted say about accommodation for care leavers in Leicester?")
+    assert not response.answerable and response.note == "The library has no report on Leicester."
+    assert [h.document.doc_id for h in response.hits] == ["wigan"]  # shown apart, as other councils' reports
+    assert response.to_dict()["answerable"] is False and response.to_dict()["quote"] is None
+
+
+def test_nothing_in_the_library_answers_a_question_on_another_subject(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01", [LICENCE, "Supervision of social workers is regular."])
+    response = searcher.ask("what is the council's policy on parking permits?")
+    assert not response.answerable and response.quote is None
+    assert all(hit.match == "weak" for hit in response.hits)
+    assert searcher.ask("is supervision of social workers regular?").answerable
+
+
+def test_the_latest_report_that_covers_the_topic_comes_first(store, embedder, searcher):
+    text = "Supervision of social workers is regular and reflective, and supervision records are clear."
+    add(store, embedder, "old", "Bury", "2017-01-01", [text + " Supervision is strong."])
+    add(store, embedder, "new", "Bury", "2025-01-01", [text])
+    add(store, embedder, "newest", "Bury", "2026-01-01", ["Adoption panels are timely and well run."])
+    assert searcher.ask("supervision of social workers in Bury").hits[0].document.doc_id == "new"
+
+
+def test_the_quote_is_the_reports_own_whole_sentences_with_their_place(store, embedder, searcher):
+    page = ("Children are seen regularly. Care plans for children are tailored to their needs. Plans are child "
+            "focused and reflect children's wishes. Adoption is timely.")
+    add(store, embedder, "sutton", "Sutton", "2025-07-29", [page])
+    response = searcher.ask("what did inspectors say about the quality of plans in Sutton?")
+    quote = response.quote
+    assert quote.text == "Care plans for children are tailored to their needs. Plans are child focused and reflect children's wishes."
+    assert page[quote.start:quote.end] == quote.text and quote.page == 1
+    assert quote.citation == "Ofsted (2025) Sutton: inspection of local authority children's services, p. 1"
+    assert response.to_dict()["quote"]["doc_id"] == "sutton"
+
+
+def test_a_sentence_across_a_page_break_is_completed_and_cited_on_both_pages(store, embedder, searcher):
+    add(store, embedder, "derby", "Derby", "2025-07-08",
+        ["Leaders have invested in the workforce. The council should prioritise its spending on the",
+         "development of good-quality homes for children in care. Adoption is strong."])
+    hit = next(h for h in searcher.ask("spending on homes for children in Derby").hits if h.chunk.page in (1, 2)
+               and "development" in h.chunk.text)
+    assert hit.chunk.text.startswith("The council should prioritise its spending on the\ndevelopment")
+    assert (hit.chunk.page, hit.chunk.end_page) == (1, 2)
+    assert citation(hit).endswith("pp. 1–2")
+
+
+def test_a_follow_up_to_a_rating_question_is_a_rating_question(store, embedder, searcher):
+    table = "Children in care Good Care leavers Outstanding"
+    add(store, embedder, "derby", "Derby", "2025-07-08", ["Intro.", table],
+        {"in_care": Judgement("good", 2), "care_leavers": Judgement("outstanding", 2)})
+    first = searcher.ask("How was Derby rated for care leavers in 2025?")
+    assert first.grade.grade == "outstanding"
+    follow_up = searcher.ask("what about children in care?", previous=first)
+    assert follow_up.grade.grade == "good" and follow_up.read_as == "how was Derby rated for children in care (2025 report)?"
+
+
+def test_filters_apply_to_the_grade_card_too(store, embedder, searcher):
+    add(store, embedder, "derby", "Derby", "2025-07-08", ["Care leavers Outstanding"],
+        {"care_leavers": Judgement("outstanding", 1)})
+    add(store, embedder, "bury", "Bury", "2025-07-08", ["Care leavers Good"], {"care_leavers": Judgement("good", 1)})
+    assert searcher.ask("How was Derby rated for care leavers?", Filters(councils=("Bury",))).grade is None
+
+
+def test_a_named_kind_of_document_scopes_the_search(store, embedder, searcher):
+    add(store, embedder, "ofsted", "Dudley", "2024-01-01", ["Social work caseloads in Dudley are high."])
+    add(store, embedder, "paper", "Dudley", "2023-01-01", ["The committee recommends that caseloads are reduced."],
+        report_type="committee_paper")
+    response = searcher.ask("What did Dudley's select committee recommend about caseloads?")
+    assert [h.document.doc_id for h in response.hits] == ["paper"] and response.scope == "Dudley's committee papers"

@@ -1,0 +1,59 @@
+"""Whole sentences: the quote never starts or ends mid-sentence, a passage cut by a page break is completed,
+and pages about the report (cover, judgement table, licence) are told apart from findings."""
+from index.quotes import best_quote
+from index.relevance import Evidence, answers, is_front_matter, is_licence
+from index.widening import locate, widen
+from models import Chunk, Document, DocumentMetadata, Hit
+
+DOCUMENT = Document("d", "sha", "pdf", ["/d.pdf"], DocumentMetadata(title="T", council="Bury", publisher="Ofsted",
+                                                                     report_type="ilacs_standard", published="2025-01-01"))
+
+
+def hit(text, page=3, start=100):
+    return Hit(Chunk("d", page, start, start + len(text), text), DOCUMENT, 1.0)
+
+
+def test_a_quote_leaves_out_a_sentence_cut_by_the_passage_edge():
+    text = "plans for care leavers are strong. Pathway plans are reviewed often. Plans are shared with young"
+    quote = best_quote(hit(text), {"plan": 1.0, "pathw": 1.0})
+    assert quote.text == "Pathway plans are reviewed often."
+    assert (quote.page, quote.start) == (3, 100 + text.index("Pathway"))
+
+
+def test_no_quote_without_a_whole_sentence_holding_a_keyword():
+    assert best_quote(hit("Adoption is timely. Fostering is strong."), {"plan": 1.0}) is None
+
+
+def test_a_passage_starting_mid_sentence_takes_the_start_from_the_page_before():
+    pages = {1: "Leaders invest. The council should prioritise its spending on the", 2: "development of homes. Next."}
+    chunk = Chunk("d", 2, 0, 21, "development of homes.")
+    widened, page_break = widen(chunk, lambda doc, number: pages.get(number))
+    assert widened.text == "The council should prioritise its spending on the\ndevelopment of homes."
+    assert (widened.page, widened.end_page, widened.start) == (1, 2, pages[1].index("The council"))
+    assert locate(widened, page_break, widened.text.index("homes")) == (2, pages[2].index("homes"))
+
+
+def test_a_passage_ending_mid_sentence_takes_the_end_from_the_next_page():
+    pages = {1: "Plans are clear. Managers check the quality of", 2: "plans each month. Adoption is timely."}
+    chunk = Chunk("d", 1, 17, len(pages[1]), pages[1][17:])
+    widened, _ = widen(chunk, lambda doc, number: pages.get(number))
+    assert widened.text == "Managers check the quality of\nplans each month." and widened.end == len("plans each month.")
+
+
+def test_whole_passages_stay_as_they_are():
+    chunk = Chunk("d", 2, 0, 11, "Plans are clear.")
+    assert widen(chunk, lambda doc, number: "previous page ends without a stop") == (chunk, None)
+
+
+def test_pages_about_the_report_are_told_apart_from_findings():
+    assert is_front_matter("Inspection of Bury\nInspection dates: 3 to 7 March 2025\nLead inspector: A Person")
+    assert is_front_matter("Judgement\nGrade\nOverall effectiveness\nGood\nCare leavers\nOutstanding\n")
+    assert is_licence("(Ofsted) regulates and inspects to achieve excellence in the care of children")
+    assert not is_front_matter("Plans are good and care leavers say they are listened to.")
+
+
+def test_a_question_is_answered_when_one_of_the_first_three_passages_is_a_partial_match():
+    weak, partial = Evidence(0.2, 0.2, 0.0), Evidence(0.45, 0.5, 0.0)
+    assert (weak.label, partial.label) == ("weak", "partial")
+    assert answers([weak, weak, partial]) and not answers([weak, weak, weak, partial])
+    assert Evidence(0.45, 0.5, 1.0).label == "weak"  # the topic's words appear nowhere searched
