@@ -33,6 +33,10 @@ QUALITY = [(f"{group} {figure.replace('recall', 'R')}", group, figure)
     ("fact R@5, no council", "fact_no_council", "recall@5"),
     ("theme distinct councils@10", "theme", "mean_distinct_councils@10"),
     ("theme precision@10", "theme", "precision@10"),
+    ("council_topic R@1", "council_topic", "recall@1"),
+    ("council_topic R@3", "council_topic", "recall@3"),
+    ("council_topic precision@5", "council_topic", "precision@5"),
+    ("none: abstained", "none", "abstained"),
 ]
 
 

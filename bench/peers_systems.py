@@ -186,7 +186,6 @@ def answer_peer(engine, passages: list[Passage], question: str, k: int) -> list[
 def build_ours(paths: list[Path], our_index: Path | None, scratch: Path):
     """Our pipeline as `python -m ingest` builds it, or an index it built already (no ingest figures)."""
     from index.opening import open_for_search, open_for_writing
-    from index.results import hit_to_dict
     from ingest.pipeline import ingest_paths
 
     stats: dict = {}
@@ -197,7 +196,7 @@ def build_ours(paths: list[Path], our_index: Path | None, scratch: Path):
         stats.update(files=len(report.outcomes), failed=len(report.failures), pages=report.pages,
                      chunks=report.chunks, ingest_s=report.seconds)
     searcher = open_for_search(our_index)
-    return lambda question, k: [hit_to_dict(h) for h in searcher.search(question, k=k)], stats
+    return lambda question, k: searcher.ask(question, k=k).to_dict(), stats
 
 
 def read_questions(path: Path) -> list[str]:
@@ -225,18 +224,17 @@ def main() -> int:
         answer, stats = build_ours(args.corpus, args.our_index, args.out)
     else:
         engine, passages, stats = build_peer(args.system, corpus_files(args.corpus))
-        answer = lambda question, k: answer_peer(engine, passages, question, k)
+        answer = lambda question, k: {"results": answer_peer(engine, passages, question, k)}
 
     questions = read_questions(args.questions)
     answer(questions[0], args.k)  # warm: model, caches
     latencies, lines = [], []
     for question in questions:
         started = time.perf_counter()
-        results = answer(question, args.k)
+        response = answer(question, args.k)
         latency = (time.perf_counter() - started) * 1000
         latencies.append(latency)
-        lines.append(json.dumps({"query": question, "results": results, "latency_ms": round(latency, 2)},
-                                ensure_ascii=False))
+        lines.append(json.dumps({**response, "query": question, "latency_ms": round(latency, 2)}, ensure_ascii=False))
     (args.out / "results.jsonl").write_text("\n".join(lines) + "\n")
     stats.update(query_p50_ms=statistics.median(latencies), query_p95_ms=percentile(latencies, 0.95),
                  peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

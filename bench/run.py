@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from index.opening import open_for_search, open_for_writing  # noqa: E402
-from index.results import hit_to_dict  # noqa: E402
 from ingest.pipeline import ingest_paths  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -66,7 +65,7 @@ def main() -> int:
 
     searcher = open_for_search(index_dir)
     questions = read_questions(args.questions)
-    searcher.search(questions[0], k=args.k)  # model, FAISS file and caches loaded
+    searcher.ask(questions[0], k=args.k)  # model, FAISS file and caches loaded
     # First pass: each question's words are read from the index the first time they are asked. Warm:
     # the same questions again, as a searcher that has been answering for a while would.
     passes = []
@@ -74,11 +73,10 @@ def main() -> int:
         latencies, lines = [], []
         for question in questions:
             started = time.perf_counter()
-            hits = searcher.search(question, k=args.k)
+            response = searcher.ask(question, k=args.k)
             latency = (time.perf_counter() - started) * 1000
             latencies.append(latency)
-            lines.append(json.dumps({"query": question, "results": [hit_to_dict(h) for h in hits],
-                                     "latency_ms": round(latency, 2)}, ensure_ascii=False))
+            lines.append(json.dumps({**response.to_dict(), "latency_ms": round(latency, 2)}, ensure_ascii=False))
         passes.append(latencies)
     for name, latencies in zip(("first pass", "warm"), passes):
         print(f"query, {name}: n={len(latencies)} p50 {statistics.median(latencies):.1f} ms, "

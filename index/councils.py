@@ -108,6 +108,7 @@ SHORT_NAMES = {"Hull": "Kingston upon Hull", "BCP": "Bournemouth, Christchurch a
 # about that council.
 _NAME_OF_A_THING = re.compile(r"\s*(?:judg(?:e)?ment|ruling|case|model|approach|way|pilot|protocol|principles?)\b",
                               re.IGNORECASE)
+_BY_KEY = {council_key(name): name for name in reversed(ENGLISH_COUNCILS)}  # the first spelling of each wins
 _SHORT_MENTION = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(SHORT_NAMES, key=len, reverse=True)) + r")\b")
 
 
@@ -125,7 +126,7 @@ def councils_mentioned(text: str) -> list[str]:
     for start, end, written in sorted(spans):
         if _NAME_OF_A_THING.match(text, end + (2 if text[end:end + 2] == "'s" else 0)):
             continue
-        name = next((c for c in ENGLISH_COUNCILS if council_key(c) == council_key(written)), written)
+        name = _BY_KEY.get(council_key(written), written)
         if name not in names:
             names.append(name)
     return names

@@ -37,22 +37,27 @@ _LICENCE = re.compile(
     r"ofsted\)?\s+(?:regulates|inspects)\s+(?:and\s+inspects\s+)?to\s+achieve",
     re.IGNORECASE,
 )
-_GRADE_WORD = re.compile(r"\b(?:outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate)\b",
-                         re.IGNORECASE)
+_GRADE_LINE = re.compile(r"^[ \t]*(?:outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate)"
+                         r"\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+# Words one of the patterns above needs: a passage without any is a finding (checked ~200 times a question).
+_CLUES = ("inspection date", "lead ", "contents", "grade", "licen", "copyright", "publication is", "regulates")
 
 
 def is_licence(text: str) -> bool:
     """Ofsted's licence and copyright text, printed in every report: never an answer."""
-    return _LICENCE.search(text) is not None
+    lowered = text.lower()
+    return any(clue in lowered for clue in _CLUES[4:]) and _LICENCE.search(text) is not None
 
 
 def is_front_matter(text: str) -> bool:
     """A cover page, contents list, judgement table or licence text: about the report, not a finding."""
-    if _FRONT_MATTER.search(text) or is_licence(text):
+    lowered = text.lower()
+    if any(clue in lowered for clue in _CLUES) and (_FRONT_MATTER.search(text) or _LICENCE.search(text)):
         return True
-    lines = [line for line in text.splitlines() if line.strip()]
-    # A judgement table: short lines, several of them a grade and little else.
-    return len(lines) >= 4 and sum(1 for line in lines if _GRADE_WORD.fullmatch(line.strip().rstrip("."))) >= 2
+    # A judgement table: several lines that are a grade and nothing else.
+    return len(_GRADE_LINE.findall(text)) >= 2
 
 
 @dataclass(frozen=True)

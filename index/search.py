@@ -207,7 +207,7 @@ class Searcher:
         topic = query.topic_terms if scoped else query.terms
         term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
-            pool = self._focused(pool, chunks, term_weight, weights)
+            pool = self._focused(pool, chunks, term_weight, weights, depth=k * 3 if scoped else None)
         if scoped:
             pool = prefer_latest_report(pool, catalogue.documents, self._covering(pool, chunks, dense, term_weight),
                                         PRIMARY_BONUS)
@@ -301,11 +301,16 @@ class Searcher:
 
     @staticmethod
     def _focused(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], term_weight: dict[str, float],
-                 weights: Weights) -> list[tuple[float, int, str]]:
-        """The pool re-scored with credit for holding the question's keywords in one sentence."""
+                 weights: Weights, depth: int | None = None) -> list[tuple[float, int, str]]:
+        """The pool re-scored with credit for holding the question's keywords in one sentence. With a depth,
+        only passages that could still reach the first `depth` places are scored (the credit is at most
+        `weights.focus`); the rest keep their order below them."""
+        pool = [entry for entry in pool if entry[1] in chunks]
+        reach = pool[depth - 1][0] - weights.focus if depth and len(pool) > depth else float("-inf")
+        head = [entry for entry in pool if entry[0] >= reach]
         rescored = [(score + weights.focus * sentence_focus(chunks[chunk_id].text, term_weight), chunk_id, doc_id)
-                    for score, chunk_id, doc_id in pool if chunk_id in chunks]
-        return sorted(rescored, reverse=True)
+                    for score, chunk_id, doc_id in head]
+        return sorted(rescored, reverse=True) + pool[len(head):]
 
     @staticmethod
     def _diversify(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], catalogue: Catalogue,
