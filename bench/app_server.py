@@ -86,14 +86,14 @@ def open_app(page, url: str, timeout_ms: int = 120_000) -> None:
     page.wait_for_selector('[data-testid="stChatInputTextArea"]', timeout=timeout_ms)
 
 
-def ask(page, question: str, timeout_ms: int = 60_000) -> float:
-    """Type a question, press Enter, and return the seconds until its first passage is on screen."""
+def ask(page, question: str, timeout_ms: int = 60_000, shown: str = ".iqa-excerpt") -> float:
+    """Type a question, press Enter, and return the seconds until its first passage (or what `shown`
+    selects, e.g. the "nothing answers" notice) is on screen."""
     before = page.locator('[data-testid="stChatMessage"]').count()
     box = page.locator('[data-testid="stChatInputTextArea"]')
     box.fill(question)
     started = time.perf_counter()
     box.press("Enter")
     # The new answer is the assistant message after the ones already there; its first excerpt shows it arrived.
-    page.locator('[data-testid="stChatMessage"]').nth(before + 1).locator(".iqa-excerpt").first.wait_for(
-        timeout=timeout_ms)
+    page.locator('[data-testid="stChatMessage"]').nth(before + 1).locator(shown).first.wait_for(timeout=timeout_ms)
     return time.perf_counter() - started

@@ -44,3 +44,51 @@ def test_a_question_in_the_browser_shows_cited_passages(seed_index, tmp_path):
         assert page.locator("mark").count() >= 1
         page.screenshot(path=str(shots / "browser-answer.png"), full_page=True)
     assert (shots / "browser-answer.png").stat().st_size > 10_000  # speed is measured by bench/latency.py
+
+
+DEMO = Path(__file__).resolve().parents[1] / "corpus" / "ofsted"
+
+
+@pytest.fixture(scope="module")
+def demo_index(tmp_path_factory):
+    from index.opening import open_for_writing
+    from ingest.pipeline import ingest_paths
+
+    index = tmp_path_factory.mktemp("demo") / "index"
+    store, embedder = open_for_writing(index)
+    assert not ingest_paths([DEMO], store, embedder).failures
+    store.close()
+    return index
+
+
+def show_newest_answer(page) -> None:
+    """Scroll so the newest answer's top (its quote or grade card) is in view, as a reader would."""
+    page.locator('[data-testid="stChatMessage"]').last.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+
+
+def test_quote_ready_answers_in_the_browser(demo_index, tmp_path):
+    """The report's own words on top, "nothing answers" said plainly, a rating follow-up keeps its kind."""
+    shots = Path(os.environ.get("INSPECTQA_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    with running_app(demo_index) as url, browser_page(1280, 720) as page:
+        open_app(page, url)
+        ask(page, "what did inspectors say about the quality of plans in Sutton?", shown=".iqa-quote")
+        quote = page.locator(".iqa-quote").last.inner_text()
+        assert "Plans are child focused" in quote or "plans" in quote.lower()
+        assert page.get_by_text("Read as: plans, in Sutton's reports").count() >= 1
+        show_newest_answer(page)
+        page.screenshot(path=str(shots / "browser-quote.png"))
+
+        ask(page, "what is the council's policy on parking permits?", shown='[data-testid="stAlert"]')
+        assert page.get_by_text("Nothing in the library answers this question.").last.is_visible()
+        show_newest_answer(page)
+        page.screenshot(path=str(shots / "browser-nothing-answers.png"))
+
+        ask(page, "How was Derby rated for care leavers in 2025?", shown=".iqa-fact-title")
+        ask(page, "what about children in care?", shown=".iqa-fact-title")
+        card = page.locator('[data-testid="stChatMessage"]').last.locator(".iqa-fact-title").inner_text()
+        assert "Derby" in card and "Children in care" in card
+        assert page.get_by_text("Read as: how was Derby rated for children in care (2025 report)?").count() == 1
+        show_newest_answer(page)
+        page.screenshot(path=str(shots / "browser-follow-up.png"))
