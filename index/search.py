@@ -1,10 +1,13 @@
-"""Hybrid retrieval: keyword (SQLite FTS5 BM25) and dense (MiniLM + FAISS), read through the question.
+"""The one front door for a question (`Searcher.ask`) and the hybrid ranking behind it: keyword (SQLite
+FTS5 BM25) and dense (MiniLM + FAISS), read through the question.
 
 Plain fusion of the two loses to BM25 alone on questions about one report (dense vectors pull in
 passages that paraphrase the topic from the wrong council or year) and wins on questions across
-councils. So the question is read first (index.query): one that names a council or year leans on
-keywords and that report's metadata; one that names neither leans on meaning and is spread across
-councils, so ten passages from one report do not crowd out the rest.
+councils. So the question is read first (index.query): a council or kind of document it names chooses
+the reports searched (index.scope) and its topic words rank within them; a year alone leans on that
+year's reports; a question naming neither leans on meaning and is spread across councils, so ten
+passages from one report do not crowd out the rest. Then: does anything answer it (index.relevance),
+and which of the report's own sentences do (index.quotes).
 """
 from __future__ import annotations
 
@@ -13,8 +16,6 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-
-import numpy as np
 
 from index.embedder import Embedder
 from index.glossary import Glossary
@@ -45,7 +46,6 @@ COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not
 class Weights:
     keyword: float
     dense: float
-    council: float        # added when the passage's report is from a council the question names
     year: float           # added when its report is from a year the question names
     judgement: float      # added when a passage states the judgement a rating question asks about
     same_document: float  # taken off per passage already shown from the same report
@@ -53,12 +53,12 @@ class Weights:
     focus: float = 0.0    # times the share of the question's keywords one sentence holds (highlight.sentence_focus)
 
 
-SPECIFIC = Weights(keyword=0.75, dense=0.25, council=0.35, year=0.4, judgement=0.6, same_document=0.02,
+SPECIFIC = Weights(keyword=0.75, dense=0.25, year=0.4, judgement=0.6, same_document=0.02,
                    same_council=0.0)
 # Inside the reports a question names (a council, a kind of document): the topic alone ranks.
-SCOPED = Weights(keyword=0.6, dense=0.4, council=0.0, year=0.0, judgement=0.6, same_document=0.02,
+SCOPED = Weights(keyword=0.6, dense=0.4, year=0.0, judgement=0.6, same_document=0.02,
                  same_council=0.0, focus=0.4)
-THEMATIC = Weights(keyword=0.45, dense=0.55, council=0.0, year=0.0, judgement=0.0, same_document=0.12,
+THEMATIC = Weights(keyword=0.45, dense=0.55, year=0.0, judgement=0.0, same_document=0.12,
                    same_council=0.08, focus=0.6)
 
 
@@ -184,18 +184,9 @@ class Searcher:
         # An acronym the question uses also searches its words, and a term it spells out its acronym.
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in asked]
         terms = self._keyword_terms(asked + also, catalogue) if asked + also else []
-        # Candidates from the scope, and (unscoped) again from the reports the question names, so a
-        # named report's best passages are in the running even when other reports match its words better.
-        named = set() if scoped else self._named_documents(query, catalogue, scope.doc_ids)
-        scopes = [scope.doc_ids, named] if named else [scope.doc_ids]
-        keyword: dict[int, float] = {}
-        for doc_ids in scopes:
-            if terms:
-                keyword.update(self.store.keyword_search(terms, CANDIDATES, catalogue.ranges_of(doc_ids)))
-        vector = embedding.result().reshape(1, -1)
-        dense: dict[int, float] = {}
-        for doc_ids in scopes:
-            dense.update(self._dense_scores(vector, catalogue, doc_ids))
+        ranges = catalogue.ranges_of(scope.doc_ids)
+        keyword = dict(self.store.keyword_search(terms, CANDIDATES, ranges)) if terms else {}
+        dense = self.store.dense_search(embedding.result().reshape(1, -1), DENSE_POOL, ranges)
         pool = self._fuse(keyword, dense, query, catalogue, scope.doc_ids, weights)[: max(k * 20, 200)]
         chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)  # read once, for all that follows
         # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
@@ -254,20 +245,6 @@ class Searcher:
                       reverse=True)
         return head + scored[RERANK_DEPTH:]
 
-    def _dense_scores(self, vector: np.ndarray, catalogue: Catalogue, scope: set[str] | None) -> dict[int, float]:
-        """Cosine of the question to its closest chunks (within the scope's documents, if given)."""
-        return self.store.dense_search(vector, DENSE_POOL, catalogue.ranges_of(scope))
-
-    @staticmethod
-    def _named_documents(query: QueryAnalysis, catalogue: Catalogue, admitted: set[str] | None) -> set[str]:
-        """The reports of the councils the question names, narrowed to its years where any match."""
-        if not query.council_keys:
-            return set()
-        named = {d for d, key in catalogue.council_keys.items()
-                 if key in query.council_keys and (admitted is None or d in admitted)}
-        in_years = {d for d in named if report_years(catalogue.documents[d]) & set(query.years)}
-        return in_years or named
-
     @staticmethod
     def _admitted(catalogue: Catalogue, filters: Filters | None) -> set[str] | None:
         if filters is None or filters == Filters():
@@ -276,13 +253,10 @@ class Searcher:
 
     @staticmethod
     def _metadata_bonus(query: QueryAnalysis, catalogue: Catalogue, doc_id: str, weights: Weights) -> float:
-        """Credit for being from the report the question names: its council, its year."""
-        bonus = 0.0
-        if query.council_keys and catalogue.council_keys.get(doc_id) in query.council_keys:
-            bonus += weights.council
+        """Credit for being from a year the question names (a named council or kind of document scopes instead)."""
         if query.years and report_years(catalogue.documents[doc_id]) & set(query.years):
-            bonus += weights.year
-        return bonus
+            return weights.year
+        return 0.0
 
     def _judgement_statements(self, query: QueryAnalysis, catalogue: Catalogue, candidates: set[int]) -> set[int]:
         """For a rating question, the candidate passages that state the judgement asked about: on the page

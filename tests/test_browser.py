@@ -20,16 +20,21 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seed_index(tmp_path_factory):
+def built_index(folder: Path, tmp_path_factory) -> Path:
+    """An index of every file in the folder, with the real bundled model."""
     from index.opening import open_for_writing
     from ingest.pipeline import ingest_paths
 
-    index = tmp_path_factory.mktemp("browser") / "index"
+    index = tmp_path_factory.mktemp(folder.name) / "index"
     store, embedder = open_for_writing(index)
-    assert not ingest_paths([SEEDS], store, embedder).failures
+    assert not ingest_paths([folder], store, embedder).failures
     store.close()
     return index
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory):
+    return built_index(SEEDS, tmp_path_factory)
 
 
 def test_a_question_in_the_browser_shows_cited_passages(seed_index, tmp_path):
@@ -51,14 +56,7 @@ DEMO = Path(__file__).resolve().parents[1] / "corpus" / "ofsted"
 
 @pytest.fixture(scope="module")
 def demo_index(tmp_path_factory):
-    from index.opening import open_for_writing
-    from ingest.pipeline import ingest_paths
-
-    index = tmp_path_factory.mktemp("demo") / "index"
-    store, embedder = open_for_writing(index)
-    assert not ingest_paths([DEMO], store, embedder).failures
-    store.close()
-    return index
+    return built_index(DEMO, tmp_path_factory)
 
 
 def show_newest_answer(page) -> None:
