@@ -4,7 +4,7 @@ not add score.
 "What did inspectors say about care leavers in Lewisham?" is a question about Lewisham's reports, ranked
 by care leavers alone: when the council's name scored, Lewisham's cover page (its name, the year, the
 inspection dates) came first. The year, where given, picks the report; otherwise the latest report that
-covers the topic comes first (`prefer_latest_report`). A council the library holds no report on is said
+covers the topic comes first (`latest_report`, index.search). A council the library holds no report on is said
 so, not answered from other councils' reports.
 """
 from __future__ import annotations
@@ -65,15 +65,13 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     return Scope(chosen, True, f"{council}'s {what}" if council else what)
 
 
-def prefer_latest_report(pool: list[tuple[float, int, str]], documents: Mapping[str, Document], covering: set[str],
-                         bonus: float) -> list[tuple[float, int, str]]:
-    """Put first the latest of the reports that cover the topic (one council's latest report, unless only
-    older ones speak to it); with none covering it, the order stays as the scores say."""
-    if not covering:
-        return pool
-    latest = max(covering, key=lambda d: (documents[d].metadata.published or documents[d].metadata.inspection_end or "", d))
-    return sorted(((score + bonus if doc_id == latest else score, chunk_id, doc_id) for score, chunk_id, doc_id in pool),
-                  reverse=True)
+def latest_report(doc_ids: set[str], documents: Mapping[str, Document]) -> str | None:
+    """The most recent of these reports (by publication, else inspection date); None when one of them has
+    no date, since then which is latest cannot be told."""
+    dated = {d: documents[d].metadata.published or documents[d].metadata.inspection_end for d in doc_ids}
+    if not dated or not all(dated.values()):
+        return None
+    return max(dated, key=lambda d: (dated[d], d))
 
 
 def without_names(text: str, query: QueryAnalysis) -> str:

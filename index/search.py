@@ -31,14 +31,13 @@ from index.quotes import best_quote
 from index.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence
 from index.response import Response
 from index.widening import widen
-from index.scope import Scope, choose_scope, describe, prefer_latest_report, report_years, without_names
+from index.scope import Scope, choose_scope, describe, latest_report, report_years, without_names
 from models import Chunk, Document, Hit
 
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
 FRONT_MATTER_PENALTY = 0.5  # taken off a cover page, contents or judgement table unless a grade is asked
 COVERING_DEPTH = 3        # a report covers the topic when one of its best this-many passages answers it
-PRIMARY_BONUS = 0.3       # added to the passages of the latest report that covers the topic
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
 
 
@@ -199,9 +198,8 @@ class Searcher:
         term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
             pool = self._focused(pool, chunks, term_weight, weights, depth=k * 3 if scoped else None)
-        if scoped:
-            pool = prefer_latest_report(pool, catalogue.documents, self._covering(pool, chunks, dense, term_weight),
-                                        PRIMARY_BONUS)
+        if scoped and not query.asks_grade:  # a rating question's judgement statement stays on top
+            pool = self._latest_first(pool, chunks, dense, term_weight, catalogue)
         picked = self._diversify(pool, chunks, catalogue, weights, k)
         topic_weight = term_weight
         if also:
@@ -330,21 +328,33 @@ class Searcher:
         return {t: counts[t] for t in terms}
 
     @staticmethod
-    def _covering(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], dense: dict[int, float],
-                  term_weight: dict[str, float]) -> set[str]:
-        """The reports in the pool that speak to the question: one of their best few passages is at least a
-        partial match (index.relevance)."""
+    def _latest_first(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], dense: dict[int, float],
+                      term_weight: dict[str, float], catalogue: Catalogue) -> list[tuple[float, int, str]]:
+        """Within one council's reports: the passages of the latest report that covers the topic (one of its
+        best few passages is at least a partial match, index.relevance) that answer the question come
+        first, then the rest by score. With no report covering it, the order stays as the scores say."""
         floor = min(dense.values(), default=0.0)
+
+        def answering(chunk_id: int) -> bool:
+            found = Evidence(dense.get(chunk_id, floor), sentence_focus(chunks[chunk_id].text, term_weight), 0.0)
+            return found.score >= ANSWERS
+
         seen: Counter[str] = Counter()
         covering = set()
         for _, chunk_id, doc_id in pool:
-            if doc_id in covering or seen[doc_id] >= COVERING_DEPTH or chunk_id not in chunks:
-                continue
-            seen[doc_id] += 1
-            found = Evidence(dense.get(chunk_id, floor), sentence_focus(chunks[chunk_id].text, term_weight), 0.0)
-            if found.score >= ANSWERS:
-                covering.add(doc_id)
-        return covering
+            if doc_id not in covering and seen[doc_id] < COVERING_DEPTH:
+                seen[doc_id] += 1
+                if answering(chunk_id):
+                    covering.add(doc_id)
+        latest = latest_report(covering, catalogue.documents)
+        if latest is None:
+            return pool
+        first = [entry for entry in pool if entry[2] == latest and answering(entry[1])]
+        chosen = {entry[1] for entry in first}
+        rest = [entry for entry in pool if entry[1] not in chosen]
+        # Scores decide the later steps (diversifying), so the first are lifted just above the rest.
+        lift = max(0.0, rest[0][0] - first[-1][0] + 0.01) if first and rest else 0.0
+        return [(score + lift, chunk_id, doc_id) for score, chunk_id, doc_id in first] + rest
 
     def _absent_share(self, terms: list[str], weights: dict[str, float], catalogue: Catalogue,
                       doc_ids: set[str] | None) -> float:
