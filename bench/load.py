@@ -43,10 +43,11 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def check_whole(store, hit) -> None:
-    """Raise if a hit shows a torn state: its document gone, or its passage not its page's text."""
-    document = store.document(hit.document.doc_id)
-    pages = [p for p in store.pages(document.doc_id) if p.number == hit.chunk.page]
-    if len(pages) != 1 or pages[0].text[hit.chunk.start:hit.chunk.end] != hit.chunk.text:
+    """Raise if a hit shows a torn state: its document gone, or its passage not its pages' text."""
+    from index.widening import passage_text
+
+    store.document(hit.document.doc_id)
+    if passage_text(hit.chunk, store.page_text) != hit.chunk.text:
         raise AssertionError(f"passage {hit.chunk.chunk_id} does not match its page")
 
 
@@ -108,8 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                 question = QUESTIONS[i % len(QUESTIONS)]
                 started = time.perf_counter()
                 try:
-                    hits = searcher.search(question, k=args.k)
-                    searcher.answer(question)
+                    hits = searcher.ask(question, k=args.k).hits
                     latencies.append(time.perf_counter() - started)
                     for hit in hits:
                         check_whole(searcher.store, hit)

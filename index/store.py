@@ -232,10 +232,10 @@ class Store:
                 "SELECT number, text, ocr FROM pages WHERE doc_id = ? ORDER BY rowid", (doc_id,)).fetchall()
         return [Page(number, text, bool(ocr)) for number, text, ocr in rows]
 
-    def page_text(self, doc_id: str, number: int) -> str | None:
+    def page_text(self, doc_id: str, number: int | None) -> str | None:
         """One page's cleaned text, or None when the document has no such page."""
         with self._lock:
-            row = self._db.execute("SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, number)).fetchone()
+            row = self._db.execute("SELECT text FROM pages WHERE doc_id = ? AND number IS ?", (doc_id, number)).fetchone()
         return row[0] if row else None
 
     def chunks(self, chunk_ids: Iterable[int]) -> dict[int, Chunk]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from index.sentences import ends_sentence, sentence_spans, starts_sentence
 from models import Chunk
 
-PageText = Callable[[str, int], str | None]   # (doc_id, page number) -> that page's text, if there is one
+PageText = Callable[[str, int | None], str | None]  # (doc_id, page number or None) -> that page's text, if there is one
 
 
 def widen(chunk: Chunk, page_text: PageText) -> tuple[Chunk, int | None]:
@@ -30,20 +30,29 @@ def widen(chunk: Chunk, page_text: PageText) -> tuple[Chunk, int | None]:
             tail = sentence_spans(before)
             if tail and not ends_sentence(before, *tail[-1]):
                 start = tail[-1][0]
-                head = before[start:].rstrip()
-                widened = replace(chunk, page=chunk.page - 1, start=start, end_page=chunk.page,
-                                  text=head + "\n" + chunk.text)
-                return widened, len(head) + 1
+                widened = replace(chunk, page=chunk.page - 1, start=start, end_page=chunk.page)
+                widened = replace(widened, text=passage_text(widened, page_text))
+                return widened, len(before[start:].rstrip()) + 1
     if not ends_sentence(chunk.text, 0, len(chunk.text)):
         here = page_text(chunk.doc_id, chunk.page) or ""
         after = page_text(chunk.doc_id, chunk.page + 1)
         if after and not here[chunk.end:].strip() and not starts_sentence(after, len(after) - len(after.lstrip())):
             first = sentence_spans(after)
             if first:
-                end = first[0][1]
-                widened = replace(chunk, end=end, end_page=chunk.page + 1, text=chunk.text + "\n" + after[:end])
+                widened = replace(chunk, end=first[0][1], end_page=chunk.page + 1)
+                widened = replace(widened, text=passage_text(widened, page_text))
                 return widened, len(chunk.text) + 1
     return chunk, None
+
+
+def passage_text(chunk: Chunk, page_text: PageText) -> str:
+    """A passage's text recovered from its pages: `page[start:end]`, or for one that runs across a page
+    break, the first page from `start` and the next up to `end`, joined by a line break."""
+    first = page_text(chunk.doc_id, chunk.page) or ""
+    if chunk.end_page in (None, chunk.page):
+        return first[chunk.start:chunk.end]
+    last = page_text(chunk.doc_id, chunk.end_page) or ""
+    return first[chunk.start:].rstrip() + "\n" + last[:chunk.end].lstrip()
 
 
 def locate(chunk: Chunk, page_break: int | None, offset: int) -> tuple[int | None, int]:

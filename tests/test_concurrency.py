@@ -4,6 +4,7 @@ import threading
 
 from index.search import Searcher
 from index.store import Store
+from index.widening import passage_text
 from ingest.pipeline import ingest_paths
 from tests.conftest import HashingEmbedder, write
 from tests.ingest_process import make_reports, start_ingest
@@ -29,10 +30,9 @@ def test_two_ingests_at_once_both_finish_one_waiting_for_the_other(tmp_path):
 
 
 def assert_whole(store: Store, hit) -> None:
-    """The hit's document exists and its passage is exactly its page's text at its offsets."""
-    document = store.document(hit.document.doc_id)
-    (page,) = [p for p in store.pages(document.doc_id) if p.number == hit.chunk.page]
-    assert page.text[hit.chunk.start:hit.chunk.end] == hit.chunk.text
+    """The hit's document exists and its passage is exactly its pages' text at its offsets."""
+    store.document(hit.document.doc_id)
+    assert passage_text(hit.chunk, store.page_text) == hit.chunk.text
 
 
 def test_searches_during_an_ingest_never_fail_or_see_a_torn_state(tmp_path):

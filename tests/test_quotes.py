@@ -2,7 +2,7 @@
 and pages about the report (cover, judgement table, licence) are told apart from findings."""
 from index.quotes import best_quote
 from index.relevance import Evidence, answers, is_front_matter, is_licence
-from index.widening import locate, widen
+from index.widening import locate, passage_text, widen
 from models import Chunk, Document, DocumentMetadata, Hit
 
 DOCUMENT = Document("d", "sha", "pdf", ["/d.pdf"], DocumentMetadata(title="T", council="Bury", publisher="Ofsted",
@@ -31,6 +31,7 @@ def test_a_passage_starting_mid_sentence_takes_the_start_from_the_page_before():
     assert widened.text == "The council should prioritise its spending on the\ndevelopment of homes."
     assert (widened.page, widened.end_page, widened.start) == (1, 2, pages[1].index("The council"))
     assert locate(widened, page_break, widened.text.index("homes")) == (2, pages[2].index("homes"))
+    assert passage_text(widened, lambda doc, number: pages.get(number)) == widened.text
 
 
 def test_a_passage_ending_mid_sentence_takes_the_end_from_the_next_page():
