@@ -38,6 +38,7 @@ CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
 FRONT_MATTER_PENALTY = 0.5  # taken off a cover page, contents or judgement table unless a grade is asked
 COVERING_DEPTH = 3        # a report covers the topic when one of its best this-many passages answers it
+LATEST_DEPTH = 30         # of the latest such report, its best this-many passages are checked to come first
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
 
 
@@ -188,16 +189,21 @@ class Searcher:
         dense = self.store.dense_search(embedding.result().reshape(1, -1), DENSE_POOL, ranges)
         pool = self._fuse(keyword, dense, query, catalogue, scope.doc_ids, weights)[: max(k * 20, 200)]
         chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)  # read once, for all that follows
+        pool = [entry for entry in pool if entry[1] in chunks]
+        # Within one council's reports only the first 3k places matter (diversifying there is slight); the
+        # focus credit can lift a passage by at most weights.focus, so passages below `reach` never get there.
+        depth = k * 3 if scoped else None
+        reach = pool[depth - 1][0] - weights.focus if depth and len(pool) > depth else float("-inf")
         # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
         about_report = is_licence if query.asks_grade else is_front_matter
-        pool = sorted(((score - FRONT_MATTER_PENALTY if about_report(chunks[c].text) else score, c, d)
-                       for score, c, d in pool if c in chunks), reverse=True)
+        pool = sorted(((score - FRONT_MATTER_PENALTY if score >= reach and about_report(chunks[c].text) else score, c, d)
+                       for score, c, d in pool), reverse=True)
         if self.reranker is not None:
             pool = self._rerank(query.text, pool, chunks)
         topic = query.topic_terms if scoped else query.terms
         term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
-            pool = self._focused(pool, chunks, term_weight, weights, depth=k * 3 if scoped else None)
+            pool = self._focused(pool, chunks, term_weight, weights, reach)
         if scoped and not query.asks_grade:  # a rating question's judgement statement stays on top
             pool = self._latest_first(pool, chunks, dense, term_weight, catalogue)
         picked = self._diversify(pool, chunks, catalogue, weights, k)
@@ -273,12 +279,9 @@ class Searcher:
 
     @staticmethod
     def _focused(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], term_weight: dict[str, float],
-                 weights: Weights, depth: int | None = None) -> list[tuple[float, int, str]]:
-        """The pool re-scored with credit for holding the question's keywords in one sentence. With a depth,
-        only passages that could still reach the first `depth` places are scored (the credit is at most
-        `weights.focus`); the rest keep their order below them."""
-        pool = [entry for entry in pool if entry[1] in chunks]
-        reach = pool[depth - 1][0] - weights.focus if depth and len(pool) > depth else float("-inf")
+                 weights: Weights, reach: float) -> list[tuple[float, int, str]]:
+        """The pool re-scored with credit for holding the question's keywords in one sentence; passages
+        scoring below `reach` could not gain a place that matters and keep their order below the rest."""
         head = [entry for entry in pool if entry[0] >= reach]
         rescored = [(score + weights.focus * sentence_focus(chunks[chunk_id].text, term_weight), chunk_id, doc_id)
                     for score, chunk_id, doc_id in head]
@@ -349,7 +352,7 @@ class Searcher:
         latest = latest_report(covering, catalogue.documents)
         if latest is None:
             return pool
-        first = [entry for entry in pool if entry[2] == latest and answering(entry[1])]
+        first = [entry for entry in [e for e in pool if e[2] == latest][:LATEST_DEPTH] if answering(entry[1])]
         chosen = {entry[1] for entry in first}
         rest = [entry for entry in pool if entry[1] not in chosen]
         # Scores decide the later steps (diversifying), so the first are lifted just above the rest.
