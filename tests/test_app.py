@@ -228,3 +228,19 @@ def test_with_the_real_model_a_theme_question_shows_several_councils(places):
     app = ask(start(), "how did councils improve supervision?")
     assert html(app).count('class="iqa-head"') >= 3
 
+
+
+def test_the_reports_own_sentences_come_first_and_can_be_kept(library):
+    app = ask(start(), "Is supervision regular in Bury?")
+    assert '<div class="iqa-quote">“Supervision is regular and reflective.”</div>' in html(app)
+    app.button(key="keep-quote-0").click().run()
+    assert app.button(key="keep-quote-0").label == "Kept ✓"
+    app.switch_page("app_ui/pages/briefing.py").run()
+    assert "Supervision is regular and reflective." in html(app)
+
+
+def test_a_council_without_a_report_is_said_so_and_others_are_shown_apart(library):
+    app = ask(start(), "How well does Leicester support care leavers?")
+    assert "The library has no report on Leicester. Nothing in the library answers this question." in texts(app.warning)
+    assert any("Other councils' reports on this topic" in expander.label for expander in app.expander)
+    assert quote_card(app) is None
