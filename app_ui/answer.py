@@ -98,7 +98,7 @@ def _quote_card(quote: Quote, turn_no: int) -> None:
 
 
 def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:
-    return next((p.text for p in searcher.store.pages(doc_id) if p.number == number), "")
+    return searcher.store.page_text(doc_id, number) or ""
 
 
 def _grade_list(listing: GradeList) -> None:

@@ -70,7 +70,10 @@ def document_heading(document: Document) -> str:
 
 def passage_html(hit: Hit) -> str:
     """A passage with its page and how well it answers the question (index.relevance), highlights marked."""
-    page = f"Page {hit.chunk.page}" if hit.chunk.page is not None else "No page numbers in this file"
+    chunk = hit.chunk
+    page = ("No page numbers in this file" if chunk.page is None
+            else f"Pages {chunk.page}–{chunk.end_page}" if chunk.end_page not in (None, chunk.page)
+            else f"Page {chunk.page}")
     label = f'<span class="iqa-match">{escape(hit.match)} match</span>' if hit.match else ""
     return (f'<div class="iqa-meta">{escape(page)}{label}</div>'
             f'<div class="iqa-excerpt">{marked(hit.chunk.text, hit.highlights)}</div>')

@@ -13,6 +13,7 @@ from index.citation import reference
 from index.councils import council_key
 from index.judgements import LABELS, find_judgement
 from index.query import QueryAnalysis
+from index.scope import report_years
 from models import Document
 
 
@@ -54,11 +55,6 @@ class GradeList:
                 "reports": [r.to_dict() for r in self.reports]}
 
 
-def _years(document: Document) -> set[int]:
-    meta = document.metadata
-    return {meta.year} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
-
-
 def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
     """The named council's grade for the named judgement (overall if none), in the named year or latest."""
     if not (query.council_keys and query.asks_grade):
@@ -69,7 +65,7 @@ def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAn
         meta = document.metadata
         if not meta.council or council_key(meta.council) != query.council_keys[0]:
             continue
-        if query.years and not _years(document) & set(query.years):
+        if query.years and not report_years(document) & set(query.years):
             continue
         found = find_judgement(meta, wanted)
         if found:
@@ -90,7 +86,7 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
         found = find_judgement(meta, query.judgement)
         if not (meta.council and found and found[1].grade == query.grade):
             continue
-        if query.years and not _years(document) & set(query.years):
+        if query.years and not report_years(document) & set(query.years):
             continue
         key = council_key(meta.council)
         if key not in latest or (meta.published or "") > (latest[key].document.metadata.published or ""):

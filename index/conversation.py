@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from index.councils import council_key
 from index.judgements import LABELS, judgement_asked
 from index.query import analyse, keywords
 
@@ -40,8 +41,9 @@ class Reading:
 
 
 def _where(question: str, council_keys: Iterable[str]) -> tuple[list[str], list[int]]:
+    """The councils a question names (those the library lacks too, so "and Bury?" is about Bury) and its years."""
     analysis = analyse(question, council_keys)
-    return analysis.council_keys, analysis.years
+    return analysis.council_keys + [council_key(name) for name in analysis.missing_councils], analysis.years
 
 
 def _topic(question: str, councils: list[str], years: list[int]) -> list[str]:
@@ -103,4 +105,4 @@ def _compose(topic: list[str], councils: list[str], years: list[int], rating: bo
         asked = LABELS[judgement].lower() if judgement in LABELS else " ".join(topic)
         return " ".join(part for part in (f"how was {place or 'the council'} rated for {asked}",
                                           f"in {when}" if when else "") if part) + "?"
-    return " ".join(topic + [place, when]).strip()
+    return " ".join(topic + [part for part in (place, when) if part])

@@ -112,6 +112,11 @@ _BY_KEY = {council_key(name): name for name in reversed(ENGLISH_COUNCILS)}  # th
 _SHORT_MENTION = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(SHORT_NAMES, key=len, reverse=True)) + r")\b")
 
 
+def names_a_thing(text: str, end: int) -> bool:
+    """Whether the council's name ending at `end` names a thing ("the Leeds model", "the Southwark judgment")."""
+    return _NAME_OF_A_THING.match(text, end + (2 if text[end:end + 2] == "'s" else 0)) is not None
+
+
 def councils_mentioned(text: str) -> list[str]:
     """The English councils a question names, as written with capitals, each once, in order of mention:
     full names ("Telford and Wrekin"), possessives ("Wigan's") and everyday short names ("Hull", "BCP")."""
@@ -124,7 +129,7 @@ def councils_mentioned(text: str) -> list[str]:
             spans.append((match.start(), match.end(), SHORT_NAMES[match.group(1)]))
     names: list[str] = []
     for start, end, written in sorted(spans):
-        if _NAME_OF_A_THING.match(text, end + (2 if text[end:end + 2] == "'s" else 0)):
+        if names_a_thing(text, end):
             continue
         name = _BY_KEY.get(council_key(written), written)
         if name not in names:

@@ -9,18 +9,20 @@ app can say "the library has no report on Leicester", from the list of English c
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from index.councils import council_key, councils_mentioned
+from index.councils import council_key, councils_mentioned, names_a_thing
 from index.judgements import judgement_asked
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[-–/]\s*(\d\d)\b")   # a financial or school year: "2020-21"
 _GRADE = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
-_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s?\b")
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b|(?<=s)['’](?!\w)")   # "Wigan's", "councils'"; not "didn't"
 # Question words and fillers that carry no topic, and words every report in the corpus uses of itself
 # ("Ofsted", "inspection", "report"): searching for them only favours title pages.
 STOPWORDS = frozenset("""
@@ -30,6 +32,7 @@ its itself just me more most my no nor not now of off on once only or other our 
 should so some such than that the their them then there these they this those through to too under
 until up very was we were what when where which while who whom why will with would you your
 tell show give find say said get got describe explain list please anything something
+didn doesn don isn wasn weren hasn haven hadn won couldn shouldn wouldn aren
 ofsted inspection inspections inspected inspectors report reports rating rate rated
 """.split())
 # Words that frame a question about one council's services rather than name its topic.
@@ -81,7 +84,7 @@ class QueryAnalysis:
         """Names a council or a year: the answer lives in one report, so breadth matters less."""
         return bool(self.council_keys or self.years)
 
-    @property
+    @cached_property
     def topic_terms(self) -> list[str]:
         """The keywords that say what is asked about: not the council's name, the year or framing words."""
         place = {word for key in self.council_keys for word in key.split()}
@@ -91,7 +94,7 @@ class QueryAnalysis:
         topic = [t for t in self.terms if t not in place and t not in FRAME_WORDS and t not in framing]
         return topic or [t for t in self.terms if t not in place]
 
-    @property
+    @cached_property
     def asks_grade(self) -> bool:
         """Asks for a grade: rating words, and either a judgement named or nothing else asked about
         ("how was Derby rated?"; not "what is Wigan's recycling rate?")."""
@@ -100,7 +103,7 @@ class QueryAnalysis:
         other = [t for t in self.topic_terms if t not in _RATING_CONTEXT]
         return self.judgement is not None or not other
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """rating (a named council's grade), grade_list (councils with a grade), theme (across councils)
         or topic (one report, or one fact)."""
@@ -123,17 +126,34 @@ def keywords(text: str) -> list[str]:
 
 
 def find_councils(text: str, known_keys: Iterable[str]) -> list[str]:
-    """Council keys named in the text, longest names first, so 'North Lincolnshire' is not also 'Lincolnshire'.
-    Possessives count ("Wigan's"), and so do everyday names of a council the index holds ("Hull", "BCP")."""
+    """Council keys the text names, longest names first, so 'North Lincolnshire' is not also 'Lincolnshire'. Possessives count
+    ("Wigan's"), and so do everyday names of a council the index holds ("Hull", "BCP"); a council's name used
+    as the name of a thing ("the Leeds model") does not, nor one that is an ordinary word unless it is
+    written as a name ("children's reading" is not Reading)."""
     known = set(known_keys)
-    plain = " " + " ".join(_WORD.findall(_POSSESSIVE.sub("", text.replace("’", "'")).lower().replace("&", " and "))) + " "
+    text = text.replace("’", "'").replace("&", "and")
     found: list[str] = []
+    taken: list[tuple[int, int]] = []
     for key in sorted(known, key=len, reverse=True):
-        if key and f" {key} " in plain and not any(f" {key} " in f" {longer} " for longer in found):
-            found.append(key)
-            plain = plain.replace(f" {key} ", " ")
+        for match in _name_pattern(key).finditer(text) if key else ():
+            if (match.group(0)[0].isupper() or key not in _ORDINARY_WORDS) and not names_a_thing(text, match.end()) \
+                    and not any(s <= match.start() < e for s, e in taken):
+                found.append(key)
+                taken.append(match.span())
+                break
     found += [key for key in map(council_key, councils_mentioned(text)) if key in known and key not in found]
     return found
+
+
+# Councils whose names are also ordinary words: read as a council only when capitalised.
+_ORDINARY_WORDS = frozenset({"reading", "bury", "derby", "sutton", "poole", "bath"})
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(key: str) -> re.Pattern:
+    """A council key as words in a text, any case, any punctuation between them, possessive or not."""
+    return re.compile(r"(?<![\w])" + r"\W+".join(re.escape(word) for word in key.split()) + r"(?:'s?)?(?![\w])",
+                      re.IGNORECASE)
 
 
 def missing_councils(text: str, known_keys: Iterable[str]) -> list[str]:
@@ -147,7 +167,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
     councils = find_councils(question, known)
     return QueryAnalysis(
         text=question,
-        terms=keywords(question),
+        terms=keywords(_YEAR_SPAN.sub(r"\1", question)),
         council_keys=councils,
         years=_years(question),
         asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))

@@ -1,7 +1,7 @@
 """The report's own words: the one to three whole sentences of the best passage that answer the question.
 
 A manager pastes the first thing they see into a briefing paper, so the quote is verbatim (a slice of
-the page's stored text, with its offsets), never paraphrased, and never cut mid-sentence: a sentence
+the stored page text, with its offsets), never paraphrased, and never cut mid-sentence: a sentence
 that starts before the passage (lower-case first letter) or runs past it (no closing punctuation) is
 left out rather than quoted in part.
 """
@@ -21,7 +21,8 @@ NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scor
 
 @dataclass(frozen=True)
 class Quote:
-    """Verbatim sentences from one page: `text == page.text[start:end]`."""
+    """Verbatim sentences: `text == page.text[start:end]`, or for a quote across a page break (`end_page`
+    set), the text of `page` from `start` and of `end_page` up to `end` (index.widening.passage_text)."""
 
     text: str
     citation: str

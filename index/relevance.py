@@ -25,7 +25,6 @@ FOCUS_WEIGHT = 0.3
 ABSENT_WEIGHT = 0.2
 ANSWERS = 0.48            # a passage scoring this answers the question (at least a partial match)
 STRONG = 0.75              # ... and this, a strong match
-LABELS = ("strong", "partial", "weak")
 
 _FRONT_MATTER = re.compile(
     r"inspection\s+dates?\s*:|lead\s+(?:social\s+care\s+)?inspector\s*:|\bcontents\b.{0,200}\bpage\b|"
@@ -41,20 +40,21 @@ _GRADE_LINE = re.compile(r"^[ \t]*(?:outstanding|good|requires\s+improvement(?:\
                          r"\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
-# Words one of the patterns above needs: a passage without any is a finding (checked ~200 times a question).
-_CLUES = ("inspection date", "lead ", "contents", "grade", "licen", "copyright", "publication is", "regulates")
+# Words the patterns above need: a passage holding none of them is not such a page (a cheap test first).
+_FRONT_CLUES = ("inspection date", "lead ", "contents", "judgement")
+_LICENCE_CLUES = ("licen", "copyright", "publication is", "regulates")
 
 
 def is_licence(text: str) -> bool:
     """Ofsted's licence and copyright text, printed in every report: never an answer."""
     lowered = text.lower()
-    return any(clue in lowered for clue in _CLUES[4:]) and _LICENCE.search(text) is not None
+    return any(clue in lowered for clue in _LICENCE_CLUES) and _LICENCE.search(text) is not None
 
 
 def is_front_matter(text: str) -> bool:
     """A cover page, contents list, judgement table or licence text: about the report, not a finding."""
     lowered = text.lower()
-    if any(clue in lowered for clue in _CLUES) and (_FRONT_MATTER.search(text) or _LICENCE.search(text)):
+    if any(clue in lowered for clue in _FRONT_CLUES) and _FRONT_MATTER.search(text) or is_licence(text):
         return True
     # A judgement table: several lines that are a grade and nothing else.
     return len(_GRADE_LINE.findall(text)) >= 2

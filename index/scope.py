@@ -34,8 +34,9 @@ def report_years(document: Document) -> set[int]:
     return {y for y in (meta.year,) if y} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
 
 
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+def _names(names: list[str], joined_by: str = "or") -> str:
+    """'Leicester', 'Kent or Essex', 'Derby, Leeds and Wigan'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {joined_by} {names[-1]}"
 
 
 def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], council_keys: Mapping[str, str],
@@ -47,9 +48,8 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     if not query.council_keys and not query.report_types:
         return Scope(admitted)
     chosen = {d for d in candidates if council_keys.get(d) in query.council_keys} if query.council_keys else candidates
-    council = _names([documents[d].metadata.council for d in chosen][:1]) if chosen else None
     if query.council_keys and not chosen:
-        names = " or ".join(key.title() for key in query.council_keys)
+        names = _names([key.title() for key in query.council_keys])
         return Scope(set(), True, names, f"No report on {names} is among the reports the filters allow.")
     kinds = {d for d in chosen if documents[d].metadata.report_type in query.report_types}
     if kinds:
@@ -62,7 +62,9 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     what = (KIND_WORDS.get(query.report_types[0], "papers") if kinds
             else f"{' and '.join(str(y) for y in query.years)} report" if in_years
             else "reports")
-    return Scope(chosen, True, f"{council}'s {what}" if council else what)
+    councils = sorted({documents[d].metadata.council for d in chosen if documents[d].metadata.council})
+    named = _names(councils, "and") if query.council_keys and councils else None
+    return Scope(chosen, True, f"{named}'s {what}" if named else what)
 
 
 def latest_report(doc_ids: set[str], documents: Mapping[str, Document]) -> str | None:

@@ -11,9 +11,11 @@ and which of the report's own sentences do (index.quotes).
 """
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -72,6 +74,18 @@ def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[
         else:
             doc_runs.append((chunk_id, chunk_id))
     return runs
+
+
+class _Memo:
+    """A function of a chunk id, computed once per id: one question's passages are judged by several steps."""
+
+    def __init__(self, compute: Callable[[int], float]):
+        self._compute, self._values = compute, {}
+
+    def __call__(self, chunk_id: int) -> float:
+        if chunk_id not in self._values:
+            self._values[chunk_id] = self._compute(chunk_id)
+        return self._values[chunk_id]
 
 
 @dataclass(frozen=True)
@@ -158,8 +172,7 @@ class Searcher:
         hits, evidence, weights = [], [], {}
         if reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
             hits, evidence, weights = self._rank(query, catalogue, scope, k)
-        answerable = scope.note is None and bool(hits or grade or listing) and (
-            grade is not None or listing is not None or answers(evidence))
+        answerable = scope.note is None and (grade is not None or listing is not None or answers(evidence))
         quote = None
         if answerable and hits and query.kind == "topic" and hits[0].match != "weak":
             quote = best_quote(hits[0], weights)
@@ -202,23 +215,27 @@ class Searcher:
             pool = self._rerank(query.text, pool, chunks)
         topic = query.topic_terms if scoped else query.terms
         term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
-        if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
-            pool = self._focused(pool, chunks, term_weight, weights, reach)
-        if scoped and not query.asks_grade:  # a rating question's judgement statement stays on top
-            pool = self._latest_first(pool, chunks, dense, term_weight, catalogue)
-        picked = self._diversify(pool, chunks, catalogue, weights, k)
-        topic_weight = term_weight
-        if also:
-            term_weight = term_weights(self._passage_counts(topic + also, catalogue), len(catalogue.chunk_doc))
-        hits = self._hits(picked, catalogue, term_weight)
         floor = min(dense.values(), default=0.0)
-        absent = self._absent_share(topic, topic_weight, catalogue, scope.doc_ids)
-        evidence = [Evidence(0.0, 0.0, 1.0) if is_licence(h.chunk.text) else  # never an answer
-                    Evidence(dense.get(h.chunk.chunk_id, floor), sentence_focus(h.chunk.text, topic_weight), absent)
-                    for h in hits]
+        absent = self._absent_share(topic, term_weight, catalogue, scope.doc_ids)
+        focus_of = _Memo(lambda chunk_id: sentence_focus(chunks[chunk_id].text, term_weight))
+
+        def evidence_of(chunk_id: int) -> Evidence:
+            if is_licence(chunks[chunk_id].text):  # never an answer
+                return Evidence(0.0, 0.0, 1.0)
+            return Evidence(dense.get(chunk_id, floor), focus_of(chunk_id), absent)
+
+        if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
+            pool = self._focused(pool, focus_of, weights, reach)
+        if scoped and not query.asks_grade:  # a rating question's judgement statement stays on top
+            pool = self._latest_first(pool, evidence_of, catalogue)
+        picked = self._diversify(pool, chunks, catalogue, weights, k)
+        highlight_weight = term_weights(self._passage_counts(topic + also, catalogue),
+                                        len(catalogue.chunk_doc)) if also else term_weight
+        hits = self._hits(picked, catalogue, highlight_weight)
+        evidence = [evidence_of(hit.chunk.chunk_id) for hit in hits]
         for hit, found in zip(hits, evidence):
             hit.match = found.label
-        return hits, evidence, term_weight
+        return hits, evidence, highlight_weight
 
     def _fuse(self, keyword: dict[int, float], dense: dict[int, float], query: QueryAnalysis, catalogue: Catalogue,
               admitted: set[str] | None, weights: Weights) -> list[tuple[float, int, str]]:
@@ -265,7 +282,7 @@ class Searcher:
     def _judgement_statements(self, query: QueryAnalysis, catalogue: Catalogue, candidates: set[int]) -> set[int]:
         """For a rating question, the candidate passages that state the judgement asked about: on the page
         it was read from, and containing its grade."""
-        if not (query.judgement and query.asks_rating):
+        if not (query.judgement and query.asks_grade):
             return set()
         on_page: dict[int, tuple[str, str]] = {}
         for chunk_id in candidates:
@@ -278,13 +295,12 @@ class Searcher:
         return {c for c, (key, grade) in on_page.items() if c in texts and states_judgement(texts[c].text, key, grade)}
 
     @staticmethod
-    def _focused(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], term_weight: dict[str, float],
-                 weights: Weights, reach: float) -> list[tuple[float, int, str]]:
+    def _focused(pool: list[tuple[float, int, str]], focus_of: Callable[[int], float], weights: Weights,
+                 reach: float) -> list[tuple[float, int, str]]:
         """The pool re-scored with credit for holding the question's keywords in one sentence; passages
         scoring below `reach` could not gain a place that matters and keep their order below the rest."""
         head = [entry for entry in pool if entry[0] >= reach]
-        rescored = [(score + weights.focus * sentence_focus(chunks[chunk_id].text, term_weight), chunk_id, doc_id)
-                    for score, chunk_id, doc_id in head]
+        rescored = [(score + weights.focus * focus_of(chunk_id), chunk_id, doc_id) for score, chunk_id, doc_id in head]
         return sorted(rescored, reverse=True) + pool[len(head):]
 
     @staticmethod
@@ -321,26 +337,29 @@ class Searcher:
         return picked
 
     def _passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
-        """How many passages contain each keyword, counted once per keyword per index generation."""
-        if self._term_counts[0] != catalogue.generation:
-            self._term_counts = (catalogue.generation, {})
-        counts = self._term_counts[1]
+        """How many passages contain each keyword, counted once per keyword per index generation. A
+        searcher still on an older generation counts afresh rather than mixing its counts into the newer."""
+        with self._lock:
+            if self._term_counts[0] < catalogue.generation:
+                self._term_counts = (catalogue.generation, {})
+            shared = self._term_counts[1] if self._term_counts[0] == catalogue.generation else {}
+        counts = {t: shared[t] for t in terms if t in shared}
         for term in terms:
             if term not in counts:
                 counts[term] = self.store.passages_containing(term)
-        return {t: counts[t] for t in terms}
+        with self._lock:
+            if self._term_counts[0] == catalogue.generation:
+                self._term_counts[1].update(counts)
+        return counts
 
     @staticmethod
-    def _latest_first(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], dense: dict[int, float],
-                      term_weight: dict[str, float], catalogue: Catalogue) -> list[tuple[float, int, str]]:
+    def _latest_first(pool: list[tuple[float, int, str]], evidence_of: Callable[[int], Evidence],
+                      catalogue: Catalogue) -> list[tuple[float, int, str]]:
         """Within one council's reports: the passages of the latest report that covers the topic (one of its
         best few passages is at least a partial match, index.relevance) that answer the question come
         first, then the rest by score. With no report covering it, the order stays as the scores say."""
-        floor = min(dense.values(), default=0.0)
-
         def answering(chunk_id: int) -> bool:
-            found = Evidence(dense.get(chunk_id, floor), sentence_focus(chunks[chunk_id].text, term_weight), 0.0)
-            return found.score >= ANSWERS
+            return evidence_of(chunk_id).score >= ANSWERS
 
         seen: Counter[str] = Counter()
         covering = set()
@@ -378,8 +397,9 @@ class Searcher:
         """Hits in whole sentences (a sentence cut by a page break is completed from the next page, see
         index.widening), with the sentences that answer best highlighted."""
         hits = []
+        page_text = functools.lru_cache(maxsize=None)(self.store.page_text)  # each page read once
         for rank, (score, chunk) in enumerate(picked, start=1):
-            chunk, page_break = widen(chunk, self.store.page_text)
+            chunk, page_break = widen(chunk, page_text)
             hits.append(Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,
                             highlight(chunk.text, weights), page_break=page_break))
         return hits
