@@ -109,3 +109,14 @@ def test_a_named_kind_of_document_scopes_the_search(store, embedder, searcher):
         report_type="committee_paper")
     response = searcher.ask("What did Dudley's select committee recommend about caseloads?")
     assert [h.document.doc_id for h in response.hits] == ["paper"] and response.scope == "Dudley's committee papers"
+
+
+def test_a_council_name_that_is_an_ordinary_word_or_names_a_thing_does_not_scope(store, embedder, searcher):
+    add(store, embedder, "reading", "Reading", "2024-01-01", ["Social workers in Reading visit children often."])
+    add(store, embedder, "leeds", "Leeds", "2024-01-01", ["Family group conferences are offered to every family."])
+    add(store, embedder, "wigan", "Wigan", "2024-01-01", ["Children's reading improves with tutoring in Wigan."])
+    assert searcher.ask("how do schools improve children's reading?").scope is None
+    assert searcher.ask("What did Ofsted say about the Leeds model of family group conferences?").scope is None
+    assert searcher.ask("What did Ofsted say about Reading's social workers?").scope == "Reading's reports"
+    both = searcher.ask("How do Wigan and Leeds compare on family group conferences?")
+    assert both.scope == "Leeds and Wigan's reports"

@@ -76,3 +76,8 @@ def test_a_judgement_asked_after_a_rating_question_is_a_rating_question():
 def test_a_topic_after_a_rating_question_keeps_the_place_but_asks_no_grade():
     reading = read("What about supervision?", "How was Derby rated for care leavers in 2025?")
     assert reading.searched == "supervision Derby 2025"
+
+
+def test_a_follow_up_naming_a_council_the_library_lacks_is_about_that_council():
+    reading = read("And Bury?", "supervision in Derby")
+    assert reading.searched == "supervision Bury"
