@@ -45,16 +45,16 @@ _FRONT_CLUES = ("inspection date", "lead ", "contents", "judgement")
 _LICENCE_CLUES = ("licen", "copyright", "publication is", "regulates")
 
 
-def is_licence(text: str) -> bool:
+def is_licence(text: str, lowered: str | None = None) -> bool:
     """Ofsted's licence and copyright text, printed in every report: never an answer."""
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     return any(clue in lowered for clue in _LICENCE_CLUES) and _LICENCE.search(text) is not None
 
 
 def is_front_matter(text: str) -> bool:
     """A cover page, contents list, judgement table or licence text: about the report, not a finding."""
     lowered = text.lower()
-    if any(clue in lowered for clue in _FRONT_CLUES) and _FRONT_MATTER.search(text) or is_licence(text):
+    if any(clue in lowered for clue in _FRONT_CLUES) and _FRONT_MATTER.search(text) or is_licence(text, lowered):
         return True
     # A judgement table: several lines that are a grade and nothing else.
     return len(_GRADE_LINE.findall(text)) >= 2

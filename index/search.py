@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from index.embedder import Embedder
 from index.glossary import Glossary
@@ -39,6 +40,7 @@ from models import Chunk, Document, Hit
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
 FRONT_MATTER_PENALTY = 0.5  # taken off a cover page, contents or judgement table unless a grade is asked
+SCOPED_DEPTH = 6          # within one council's reports, the first 6k passages are re-judged (focus, front matter)
 COVERING_DEPTH = 3        # a report covers the topic when one of its best this-many passages answers it
 LATEST_DEPTH = 30         # of the latest such report, its best this-many passages are checked to come first
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
@@ -79,10 +81,10 @@ def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[
 class _Memo:
     """A function of a chunk id, computed once per id: one question's passages are judged by several steps."""
 
-    def __init__(self, compute: Callable[[int], float]):
+    def __init__(self, compute: Callable[[int], Any]):
         self._compute, self._values = compute, {}
 
-    def __call__(self, chunk_id: int) -> float:
+    def __call__(self, chunk_id: int) -> Any:
         if chunk_id not in self._values:
             self._values[chunk_id] = self._compute(chunk_id)
         return self._values[chunk_id]
@@ -203,10 +205,10 @@ class Searcher:
         pool = self._fuse(keyword, dense, query, catalogue, scope.doc_ids, weights)[: max(k * 20, 200)]
         chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)  # read once, for all that follows
         pool = [entry for entry in pool if entry[1] in chunks]
-        # Within one council's reports only the first 3k places matter (diversifying there is slight); the
-        # focus credit can lift a passage by at most weights.focus, so passages below `reach` never get there.
-        depth = k * 3 if scoped else None
-        reach = pool[depth - 1][0] - weights.focus if depth and len(pool) > depth else float("-inf")
+        # Within one council's reports only the first places matter (diversifying there is slight): the
+        # passages below the first SCOPED_DEPTH x k by keywords and meaning are not re-judged.
+        depth = k * SCOPED_DEPTH if scoped else None
+        reach = pool[depth - 1][0] if depth and len(pool) > depth else float("-inf")
         # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
         about_report = is_licence if query.asks_grade else is_front_matter
         pool = sorted(((score - FRONT_MATTER_PENALTY if score >= reach and about_report(chunks[c].text) else score, c, d)
@@ -219,6 +221,7 @@ class Searcher:
         absent = self._absent_share(topic, term_weight, catalogue, scope.doc_ids)
         focus_of = _Memo(lambda chunk_id: sentence_focus(chunks[chunk_id].text, term_weight))
 
+        @_Memo
         def evidence_of(chunk_id: int) -> Evidence:
             if is_licence(chunks[chunk_id].text):  # never an answer
                 return Evidence(0.0, 0.0, 1.0)
