@@ -13,7 +13,8 @@ from app_ui.passages import STYLE
 
 
 def main() -> None:
-    st.set_page_config(page_title="InspectQA", page_icon=":material/search:", layout="wide")
+    # An emoji favicon is drawn in the browser; a ":material/…:" one would be fetched from fonts.gstatic.com.
+    st.set_page_config(page_title="InspectQA", page_icon="🔎", layout="wide")
     st.html(STYLE + GRADE_STYLE)
     signin.gate()
     session.keep_filters_across_pages()

@@ -7,6 +7,7 @@ from app_ui import resources, session
 from app_ui.answer import render_answer
 from app_ui.filters import sidebar_filters
 from app_ui.passages import plural
+from app_ui.scroll import show_from_top
 from index.response import Response
 from index.search import Filters, Searcher
 
@@ -19,7 +20,7 @@ def answer(question: str, previous: Response | None, searcher: Searcher, filters
     return session.Turn(question, filters, searcher.ask(question, filters, K, previous=previous), previous)
 
 
-def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool) -> None:
+def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool, new: bool = False) -> None:
     """The latest answer in full; earlier ones folded behind a toggle, so a long conversation stays
     quick to redraw (every question reruns the page) and the new answer is not lost among the old."""
     with st.chat_message("user"):
@@ -30,6 +31,8 @@ def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool) -> 
         if latest or st.toggle(f"Show this answer ({plural(len(hits), 'passage')} from {plural(reports, 'report')})",
                                key=f"show-{turn_no}"):
             render_answer(turn, turn_no, searcher)
+            if new:
+                show_from_top(turn_no)
 
 
 searcher = resources.searcher()
@@ -59,4 +62,4 @@ for turn_no, turn in enumerate(turns):
 if question and question.strip():
     turn = answer(question, turns[-1].response if turns else None, searcher, filters)
     turns.append(turn)
-    show(turn, len(turns) - 1, searcher, latest=True)
+    show(turn, len(turns) - 1, searcher, latest=True, new=True)
