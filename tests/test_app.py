@@ -77,7 +77,7 @@ def html(app: AppTest) -> str:
 def quotes(app: AppTest) -> list[str]:
     """The text each passage's Copy quote button puts on the clipboard."""
     return [json.loads(element.proto.json)["text"] for element in app.get("bidi_component")
-            if not element.key.startswith("copy-quote")]
+            if element.key.startswith("copy-") and not element.key.startswith("copy-quote")]
 
 
 def quote_card(app: AppTest) -> str | None:
