@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_ui import session
 from index.councils import council_key
 from index.grades import GRADE_ORDER, ILACS_JUDGEMENTS, REPORT_TYPE_LABELS, grade_label, report_type_label
 from index.judgements import LABELS
@@ -45,6 +46,8 @@ def sidebar_filters(searcher: Searcher) -> Filters:
         chosen_documents = st.multiselect("Document", list(labels), key="filter_documents",
                                           format_func=lambda doc_id: labels.get(doc_id, doc_id),
                                           placeholder="All documents")
+        if chosen_councils or chosen_years or chosen_types or chosen_grades or chosen_documents:
+            st.button("Clear all filters", on_click=session.clear_filters)
     return Filters(councils=tuple(chosen_councils), years=tuple(chosen_years), report_types=tuple(chosen_types),
                    doc_ids=tuple(chosen_documents), grades=tuple(chosen_grades),
                    judgement=judgement if chosen_grades else Filters().judgement)

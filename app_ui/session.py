@@ -67,6 +67,12 @@ def empty_basket() -> None:
     _set_basket(())
 
 
+def clear_filters() -> None:
+    """Back to every report: the filter widgets' values are forgotten before they are drawn again."""
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
 def keep_filters_across_pages() -> None:
     """Streamlit forgets a widget's value when a page without it runs; re-storing it prevents that."""
     for key in FILTER_KEYS:

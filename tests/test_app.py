@@ -244,3 +244,19 @@ def test_a_council_without_a_report_is_said_so_and_others_are_shown_apart(librar
     assert "The library has no report on Leicester. Nothing in the library answers this question." in texts(app.warning)
     assert any("Other councils' reports on this topic" in expander.label for expander in app.expander)
     assert quote_card(app) is None
+
+
+def test_the_start_page_says_what_the_library_holds_and_offers_questions_to_click(library):
+    app = start()
+    assert "The library holds 2 reports on 2 councils, 2021–2023. Try one of these:" in texts(app.markdown)
+    app.button(key="example-0").click().run()
+    assert not app.exception and app.chat_message[0].name == "user"
+    assert app.chat_message[0].text[0].value == "How have councils improved the supervision of social workers?"
+
+
+def test_clear_all_filters_shows_every_report_again(library):
+    app = ask(start(), "supervision")
+    app.multiselect(key="filter_councils").set_value(["Wigan"]).run()
+    assert len(quotes(app)) == 1
+    app.button(key=next(b.key for b in app.button if b.label == "Clear all filters")).click().run()
+    assert len(quotes(app)) == 2 and app.multiselect(key="filter_councils").value == []

@@ -8,6 +8,8 @@ from app_ui.answer import render_answer
 from app_ui.filters import sidebar_filters
 from app_ui.passages import plural
 from app_ui.scroll import show_from_top
+from index.briefing import escape_markdown
+from index.examples import example_questions, library_summary
 from index.response import Response
 from index.search import Filters, Searcher
 
@@ -49,11 +51,18 @@ with st.sidebar:
               help="Forget earlier questions, so the next one is read on its own")
 
 turns = session.turns()
-question = st.chat_input("Ask about the reports, e.g. how did councils improve supervision?")
+question = (st.chat_input("Ask about the reports, e.g. how did councils improve supervision?")
+            or st.session_state.pop("example_question", None))
 if not turns and not question:
+    documents = searcher.catalogue().documents.values()
     st.title("Ask the inspection reports")
     st.caption("Questions are answered with passages from Ofsted reports on councils' children's services, "
                "each with its citation. Follow-up questions are read in the context of the one before.")
+    st.markdown(f"The library holds {escape_markdown(library_summary(documents))} Try one of these:")
+    columns = st.columns(2)
+    for number, example in enumerate(example_questions(documents)):
+        columns[number % 2].button(example, key=f"example-{number}", width="stretch",
+                                   on_click=st.session_state.__setitem__, args=("example_question", example))
 for turn_no, turn in enumerate(turns):
     if turn_no == len(turns) - 1 and turn.filters != filters:
         turns[turn_no] = turn = answer(turn.question, turn.previous, searcher, filters)

@@ -1,0 +1,37 @@
+"""What the library holds, in a sentence, and questions it can answer: the start page's offer to a new user.
+
+The example questions name councils and grades the library really has, so each one, clicked, gets an
+answer (a grade card, a list of councils, cited passages) rather than "nothing found".
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from index.judgements import find_judgement
+from models import GRADES, Document
+
+
+def library_summary(documents: Iterable[Document]) -> str:
+    """'12 reports on 8 councils, 2014–2025.'"""
+    documents = list(documents)
+    councils = {d.metadata.council for d in documents if d.metadata.council}
+    years = sorted({d.metadata.year for d in documents if d.metadata.year})
+    span = "" if not years else f", {years[0]}" if years[0] == years[-1] else f", {years[0]}–{years[-1]}"
+    reports = f"{len(documents)} report{'s' if len(documents) != 1 else ''}"
+    on = f" on {len(councils)} council{'s' if len(councils) != 1 else ''}" if councils else ""
+    return f"{reports}{on}{span}."
+
+
+def example_questions(documents: Iterable[Document]) -> list[str]:
+    """Up to four questions the library answers: a theme, a council's rating, a council's topic and a list."""
+    graded = sorted((d for d in documents if d.metadata.council and find_judgement(d.metadata, "care_leavers")),
+                    key=lambda d: d.metadata.published or "", reverse=True)
+    questions = ["How have councils improved the supervision of social workers?"]
+    councils = list(dict.fromkeys(d.metadata.council for d in graded))
+    if councils:
+        questions.append(f"How was {councils[0]} rated for care leavers?")
+        questions.append(f"What did inspectors say about personal advisers in {councils[-1]}?")
+        grades = {find_judgement(d.metadata, "care_leavers")[1].grade for d in graded}
+        grade = next(g for g in GRADES if g in grades)  # the best grade any council had
+        questions.append(f"Which councils were judged {grade} for care leavers?")
+    return questions
