@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from index.councils import council_key
 from index.judgements import find_judgement
 from models import GRADES, Document
 
@@ -14,7 +15,7 @@ from models import GRADES, Document
 def library_summary(documents: Iterable[Document]) -> str:
     """'12 reports on 8 councils, 2014–2025.'"""
     documents = list(documents)
-    councils = {d.metadata.council for d in documents if d.metadata.council}
+    councils = {council_key(d.metadata.council) for d in documents if d.metadata.council}  # Derby City = Derby
     years = sorted({d.metadata.year for d in documents if d.metadata.year})
     span = "" if not years else f", {years[0]}" if years[0] == years[-1] else f", {years[0]}–{years[-1]}"
     reports = f"{len(documents)} report{'s' if len(documents) != 1 else ''}"

@@ -10,7 +10,7 @@ def report(doc_id, council, published, care_leavers=None):
 
 
 def test_the_summary_counts_reports_councils_and_years():
-    documents = [report("a", "Derby", "2019-01-01"), report("b", "Derby", "2025-01-01"), report("c", "Wigan", "2022-05-01")]
+    documents = [report("a", "Derby", "2019-01-01"), report("b", "Derby City", "2025-01-01"), report("c", "Wigan", "2022-05-01")]
     assert library_summary(documents) == "3 reports on 2 councils, 2019–2025."
     assert library_summary([report("a", "Derby", "2019-01-01")]) == "1 report on 1 council, 2019."
 
