@@ -1,8 +1,9 @@
 """Open a new answer at its top: the grade card or the report's own words, not the last passage.
 
 Streamlit's chat keeps the page at its bottom as content arrives, so a long answer opened with its best
-part off-screen (worst at 1280×720). A small component inside the new answer scrolls its chat message to
-the top of the view once; a rerun (a click on Keep further down) does not move the page again.
+part off-screen (worst at 1280×720). A small component inside the new answer holds its chat message's top
+in view while the answer is laid out (two seconds, or until the reader scrolls); a rerun (a click on Keep
+further down) does not move the page again.
 """
 from __future__ import annotations
 
@@ -14,8 +15,21 @@ export default function ({ parentElement, data }) {
   window.__inspectqaShownTurn = data.turn;
   const anchor = parentElement.getRootNode().host || parentElement;
   const message = anchor.closest('[data-testid="stChatMessage"]');
-  // After the answer's cards have been laid out, and the chat's own scrolling has run.
-  if (message) setTimeout(() => message.scrollIntoView({ block: "start" }), 250);
+  if (!message) return;
+  // The answer's cards are still being laid out, and the chat keeps scrolling to its bottom meanwhile:
+  // hold the message's top in view for two seconds, unless the reader scrolls or types first.
+  let stopped = false;
+  const stop = () => { stopped = true; };
+  for (const event of ["wheel", "touchstart", "keydown", "mousedown"]) {
+    window.addEventListener(event, stop, { once: true, passive: true });
+  }
+  const started = Date.now();
+  const hold = () => {
+    if (stopped || Date.now() - started > 2000) return;
+    message.scrollIntoView({ block: "start" });
+    setTimeout(hold, 150);
+  };
+  setTimeout(hold, 50);
 }
 """
 

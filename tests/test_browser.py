@@ -60,10 +60,14 @@ def demo_index(tmp_path_factory):
 
 
 def in_view(page, locator) -> bool:
-    """Whether the element's top is inside the browser window (a new answer opens at its top)."""
-    page.wait_for_timeout(800)  # the app scrolls a new answer to its top once its cards are laid out
-    box = locator.bounding_box()
-    return box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    """Whether the element's top comes inside the browser window (a new answer opens at its top) within
+    three seconds, the time the app holds it there while the answer is laid out."""
+    for _ in range(30):
+        box = locator.bounding_box()
+        if box is not None and 0 <= box["y"] < page.viewport_size["height"]:
+            return True
+        page.wait_for_timeout(100)
+    return False
 
 
 def test_quote_ready_answers_in_the_browser(demo_index, tmp_path):
