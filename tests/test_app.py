@@ -206,9 +206,15 @@ def test_the_library_lists_documents_and_deletes_them(library):
     assert sorted(listing["Council"]) == ["Bury", "Wigan"] and list(listing.columns) == [
         "Title", "Council", "Published", "Pages", "Passages", "Added"]
     bury = next(option for option in app.multiselect[0].options if option.startswith("Bury"))
-    app.multiselect[0].select(bury)
-    app.button[0].click().run()
-    assert not app.exception and "1 documents" in texts(app.subheader)
+    app.multiselect[0].select(bury).run()
+    # Nothing goes before the user confirms, and the question names what will go.
+    assert "Delete 1 document from the library?" in texts(app.warning) and "Bury: " in texts(app.warning)
+    assert "2 documents" in texts(app.subheader)
+    app.button(key="delete_cancel").click().run()
+    assert "2 documents" in texts(app.subheader) and "Delete 1 document" not in texts(app.warning)
+    app.multiselect[0].select(bury).run()
+    app.button(key="delete_confirm").click().run()
+    assert not app.exception and "1 document" in texts(app.subheader)
 
 
 def test_without_an_index_the_app_says_so_and_the_first_upload_creates_one(places, fake_model):

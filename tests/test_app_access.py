@@ -88,18 +88,18 @@ def test_an_editor_uploads_and_deletes(with_users):
     app.get("file_uploader")[0].set_value([("notes.md", b"Derby supervision notes.", "text/markdown")])
     app = checked(app.run())
     assert "notes.md: added" in texts(app.success) and "3 documents" in texts(app.subheader)
-    app.multiselect[0].select(next(o for o in app.multiselect[0].options if o.startswith("Bury")))
-    checked(next(b for b in app.button if b.label == "Delete").click().run())
+    app = checked(app.multiselect[0].select(next(o for o in app.multiselect[0].options if o.startswith("Bury"))).run())
+    checked(app.button(key="delete_confirm").click().run())
     assert "2 documents" in texts(app.subheader)
 
 
 def test_an_editor_demoted_mid_session_cannot_delete_from_the_form_already_on_screen(with_users):
     app = library_page(sign_in("eddie", PASSWORDS["eddie"]))
-    app.multiselect[0].select(next(o for o in app.multiselect[0].options if o.startswith("Bury")))
+    app = checked(app.multiselect[0].select(next(o for o in app.multiselect[0].options if o.startswith("Bury"))).run())
     path = with_users / "users.json"
     known = users.load_users(path)
     users.save_users(path, {**known, "eddie": User("eddie", READER, known["eddie"].password_hash)})
-    app = checked(next(b for b in app.button if b.label == "Delete").click().run())
+    app = checked(app.button(key="delete_confirm").click().run())
     assert "2 documents" in texts(app.subheader) and not can_change_library(app)
 
 

@@ -101,7 +101,7 @@ event = st.dataframe(
     width="stretch", height=min(ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX),
     column_config={**{column: st.column_config.NumberColumn(alignment="left") for column in GRADE_COLUMNS},
                    "Date": st.column_config.DateColumn(
-                       format="D MMM YYYY", help="Published; the inspection's last day where the report gives no date")},
+                       format="D MMMM YYYY", help="Published; the inspection's last day where the report gives no date")},
 )
 _selected_cell(event.selection.cells, rows, searcher)
 

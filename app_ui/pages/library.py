@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_ui import resources, signin
+from app_ui.passages import plural
 from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError
 from index.briefing import escape_markdown
@@ -61,7 +62,7 @@ def upload_section() -> None:
     limit = max_upload_mb()
     generation = st.session_state.setdefault("uploader_generation", 0)
     files = st.file_uploader(
-        f"Add reports (PDF, Word, text or Markdown; up to {limit} MB each)",
+        "Add reports (PDF, Word, text or Markdown)",  # the uploader itself states the size limit
         type=[suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES], accept_multiple_files=True,
         max_upload_size=limit, key=f"uploader-{generation}",
     )
@@ -110,7 +111,7 @@ def _date(iso: str | None) -> date | None:
 
 def document_list(searcher: Searcher) -> None:
     documents = sorted(searcher.store.documents(), key=lambda d: d.added_at, reverse=True)
-    st.subheader(f"{len(documents)} documents")
+    st.subheader(plural(len(documents), "document"))
     if not documents:
         return
     st.dataframe(
@@ -120,7 +121,7 @@ def document_list(searcher: Searcher) -> None:
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
         column_config={
             "Title": st.column_config.TextColumn(width="large"),
-            "Published": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Published": st.column_config.DateColumn(format="D MMMM YYYY"),
             "Added": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
         },
     )
@@ -128,16 +129,25 @@ def document_list(searcher: Searcher) -> None:
         return
     labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.metadata.title or Path(d.source).name}"
               for d in documents}
-    with st.form("delete", border=False):
-        chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
-                                placeholder="Choose documents to remove from the index")
-        if st.form_submit_button("Delete") and chosen:
-            try:
-                delete(searcher, chosen)
-            except InspectQAError as exc:
-                st.error(escape_markdown(str(exc)))
-            else:
-                st.rerun()
+    chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
+                            placeholder="Choose documents to remove from the index", key="delete_chosen",
+                            select_all=False)  # deleting everything at one click is not offered
+    if not chosen:
+        return
+    # Ask first, naming what will go: a deleted report must be uploaded again to be searched.
+    names = "".join(f"\n- {escape_markdown(labels[doc_id])}" for doc_id in chosen if doc_id in labels)
+    st.warning(f"Delete {plural(len(chosen), 'document')} from the library? They will no longer be searched, "
+               f"and uploaded copies are removed:{names}")
+    confirm_column, cancel_column, _ = st.columns([1.2, 1, 3])
+    if confirm_column.button(f"Delete {plural(len(chosen), 'document')}", type="primary", key="delete_confirm"):
+        try:
+            delete(searcher, chosen)
+        except InspectQAError as exc:
+            st.error(escape_markdown(str(exc)))
+        else:
+            st.session_state.pop("delete_chosen", None)
+            st.rerun()
+    cancel_column.button("Cancel", key="delete_cancel", on_click=st.session_state.pop, args=("delete_chosen", None))
 
 
 st.title("Library")
