@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.councils import council_key
 from index.judgements import LABELS, judgement_asked
-from index.query import analyse, keywords
+from index.query import QueryAnalysis, analyse, keywords
 
 # Openings that say "same as before, but…": the question is a follow-up whatever its length.
 _FOLLOW_UP_OPENING = re.compile(
@@ -40,9 +40,8 @@ class Reading:
     in_context: bool
 
 
-def _where(question: str, council_keys: Iterable[str]) -> tuple[list[str], list[int]]:
+def _where(analysis: QueryAnalysis) -> tuple[list[str], list[int]]:
     """The councils a question names (those the library lacks too, so "and Bury?" is about Bury) and its years."""
-    analysis = analyse(question, council_keys)
     return analysis.council_keys + [council_key(name) for name in analysis.missing_councils], analysis.years
 
 
@@ -63,12 +62,13 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     if not previous:
         return Reading(question, question, False)
     council_keys = list(council_keys)
-    councils, years = _where(question, council_keys)
+    councils, years = _where(analyse(question, council_keys))
     topic = _topic(question, councils, years)
-    before_councils, before_years = _where(previous, council_keys)
+    before = analyse(previous, council_keys)
+    before_councils, before_years = _where(before)
     before_topic = _topic(previous, before_councils, before_years)
 
-    was_rating = analyse(previous, council_keys).asks_grade
+    was_rating = before.asks_grade
     if not topic and (councils or years) and before_topic:
         # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year; a
         # rating question stays one.

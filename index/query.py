@@ -81,8 +81,8 @@ class QueryAnalysis:
 
     @property
     def is_specific(self) -> bool:
-        """Names a council or a year: the answer lives in one report, so breadth matters less."""
-        return bool(self.council_keys or self.years)
+        """Names a year (a council named scopes the search instead, index.scope): breadth matters less."""
+        return bool(self.years)
 
     @cached_property
     def topic_terms(self) -> list[str]:

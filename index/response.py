@@ -29,10 +29,6 @@ class Response:
     quote: Quote | None = None         # the report's own sentences that answer it
     seconds: float = 0.0
 
-    @property
-    def question(self) -> str:
-        return self.reading.question
-
     def to_dict(self) -> dict:
         return {"query": self.reading.question, "read_as": self.read_as, "scope": self.scope,
                 "answerable": self.answerable, "note": self.note,

@@ -84,7 +84,7 @@ def without_names(text: str, query: QueryAnalysis) -> str:
     return " ".join(text.split())
 
 
-def describe(query: QueryAnalysis, scope: Scope, documents: Mapping[str, Document]) -> str:
+def describe(query: QueryAnalysis, scope: Scope) -> str:
     """How the question was read, in words: "how was Derby rated for children in care (2025 report)?"."""
     years = f" ({' and '.join(str(y) for y in query.years)} report)" if query.years else ""
     if query.kind == "rating":
@@ -93,7 +93,8 @@ def describe(query: QueryAnalysis, scope: Scope, documents: Mapping[str, Documen
         return f"how was {council} rated for {judged}{years}?"
     if query.kind == "grade_list":
         return f"which councils were judged {query.grade} for {LABELS.get(query.judgement, query.judgement).lower()}?"
-    topic = " ".join(query.topic_terms) or query.text
+    topic = " ".join(query.topic_terms)
     if scope.words:
-        return f"{topic}, in {scope.words}"
+        return f"{topic}, in {scope.words}" if topic else f"anything in {scope.words}"
+    topic = topic or query.text
     return f"{topic}, across councils" if query.kind == "theme" else topic

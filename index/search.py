@@ -178,7 +178,7 @@ class Searcher:
         quote = None
         if answerable and hits and query.kind == "topic" and hits[0].match != "weak":
             quote = best_quote(hits[0], weights)
-        return Response(reading, query, hits, answerable, describe(query, scope, catalogue.documents), scope.words,
+        return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
                         scope.note, grade, listing, quote, time.perf_counter() - started)
 
     def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
@@ -204,7 +204,7 @@ class Searcher:
         dense = self.store.dense_search(embedding.result().reshape(1, -1), DENSE_POOL, ranges)
         pool = self._fuse(keyword, dense, query, catalogue, scope.doc_ids, weights)[: max(k * 20, 200)]
         chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)  # read once, for all that follows
-        pool = [entry for entry in pool if entry[1] in chunks]
+        pool = [entry for entry in pool if entry[1] in chunks]  # not one deleted by a writer meanwhile
         # Within one council's reports only the first places matter (diversifying there is slight): the
         # passages below the first SCOPED_DEPTH x k by keywords and meaning are not re-judged.
         depth = k * SCOPED_DEPTH if scoped else None
@@ -263,7 +263,7 @@ class Searcher:
     def _rerank(self, question: str, scored: list[tuple[float, int, str]],
                 chunks: dict[int, Chunk]) -> list[tuple[float, int, str]]:
         """The best RERANK_DEPTH passages re-ordered with the cross-encoder's judgement added to their score."""
-        head = [entry for entry in scored[:RERANK_DEPTH] if entry[1] in chunks]
+        head = scored[:RERANK_DEPTH]
         relevance = self.reranker.relevance(question, [chunks[chunk_id].text for _, chunk_id, _ in head])
         head = sorted(((score + RERANK_WEIGHT * r, chunk_id, doc_id) for (score, chunk_id, doc_id), r in zip(head, relevance)),
                       reverse=True)
@@ -328,8 +328,6 @@ class Searcher:
                 if score < best_score:  # the list is sorted: nothing further down can win
                     break
             _, chunk_id, doc_id = pool.pop(best_i)
-            if chunk_id not in chunks:  # deleted by a writer since this search began
-                continue
             fingerprint = " ".join(chunks[chunk_id].text.lower().split())
             if fingerprint in seen_texts:
                 continue

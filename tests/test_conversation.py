@@ -1,4 +1,6 @@
 """Follow-up questions borrow the council/year or the topic they lack from the question before."""
+import pytest
+
 from index.conversation import read_in_context
 
 COUNCILS = ["staffordshire", "derby", "north lincolnshire", "lincolnshire"]
@@ -17,26 +19,6 @@ def test_a_new_topic_keeps_the_council_and_year_of_the_previous_question():
     reading = read("What about supervision?", "How was Staffordshire judged for care leavers in 2019?")
     assert reading.in_context
     assert reading.searched == "supervision Staffordshire 2019"
-
-
-def test_a_pronoun_points_back_at_the_previous_council():
-    reading = read("How did they improve the quality of social work practice?", "Derby care leavers")
-    assert reading.searched == "improve quality social work practice Derby"
-
-
-def test_a_new_council_keeps_the_previous_topic_and_drops_its_year():
-    reading = read("And Derby?", "How was Staffordshire judged for care leavers in 2019?")
-    assert reading.searched == "how was Derby rated for care leavers?"
-
-
-def test_a_new_year_keeps_the_previous_topic_and_council():
-    reading = read("what about 2023?", "supervision in Staffordshire in 2019")
-    assert reading.searched == "supervision Staffordshire 2023"
-
-
-def test_the_longest_council_name_is_the_one_read():
-    reading = read("and North Lincolnshire?", "Lincolnshire supervision")
-    assert reading.searched == "supervision North Lincolnshire"
 
 
 def test_a_full_question_of_its_own_stands_alone():
@@ -63,21 +45,21 @@ def test_follow_ups_chain_through_the_searched_text():
     assert third.searched == "pathway plans Derby"
 
 
-def test_a_rating_question_stays_a_rating_question_for_another_council():
-    reading = read("And Derby?", "How was Staffordshire rated for care leavers?")
-    assert reading.searched == "how was Derby rated for care leavers?"
+# (what it shows, the follow-up, the question before, how the follow-up is searched)
+FOLLOW_UPS = [
+    ("a_new_council_keeps_the_previous_topic_and_drops_its_year", "And Derby?", "How was Staffordshire judged for care leavers in 2019?", "how was Derby rated for care leavers?"),
+    ("a_new_year_keeps_the_previous_topic_and_council", "what about 2023?", "supervision in Staffordshire in 2019", "supervision Staffordshire 2023"),
+    ("the_longest_council_name_is_the_one_read", "and North Lincolnshire?", "Lincolnshire supervision", "supervision North Lincolnshire"),
+    ("a_pronoun_points_back_at_the_previous_council", "How did they improve the quality of social work practice?", "Derby care leavers", "improve quality social work practice Derby"),
+    ("a_rating_question_stays_a_rating_question_for_another_council", "And Derby?", "How was Staffordshire rated for care leavers?", "how was Derby rated for care leavers?"),
+    ("a_judgement_asked_after_a_rating_question_is_a_rating_question", "what about children in care?", "How was Derby rated for care leavers in 2025?", "how was Derby rated for children in care in 2025?"),
+    ("a_topic_after_a_rating_question_keeps_the_place_but_asks_no_grade", "What about supervision?", "How was Derby rated for care leavers in 2025?", "supervision Derby 2025"),
+    ("a_follow_up_naming_a_council_the_library_lacks_is_about_that_council", "And Bury?", "supervision in Derby", "supervision Bury"),
+]
 
 
-def test_a_judgement_asked_after_a_rating_question_is_a_rating_question():
-    reading = read("what about children in care?", "How was Derby rated for care leavers in 2025?")
-    assert reading.searched == "how was Derby rated for children in care in 2025?"
-
-
-def test_a_topic_after_a_rating_question_keeps_the_place_but_asks_no_grade():
-    reading = read("What about supervision?", "How was Derby rated for care leavers in 2025?")
-    assert reading.searched == "supervision Derby 2025"
-
-
-def test_a_follow_up_naming_a_council_the_library_lacks_is_about_that_council():
-    reading = read("And Bury?", "supervision in Derby")
-    assert reading.searched == "supervision Bury"
+@pytest.mark.parametrize("question, previous, searched", [case[1:] for case in FOLLOW_UPS],
+                         ids=[case[0] for case in FOLLOW_UPS])
+def test_a_follow_up_borrows_what_it_lacks(question, previous, searched):
+    reading = read(question, previous)
+    assert reading.searched == searched and reading.in_context
