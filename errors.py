@@ -83,3 +83,7 @@ class DocumentNotFoundError(InspectQAError):
         super().__init__(
             f"No document matches '{ref}'. Run 'python -m index list' to see document ids and file names."
         )
+
+
+class BriefingStoreError(InspectQAError):
+    """The briefings file cannot be used, or a briefing cannot be named as asked; the message says why."""

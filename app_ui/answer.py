@@ -19,7 +19,6 @@ from app_ui.passages import (document_heading, grouped_by_document, page_html, p
                              readable_date)
 from index.answers import GradeAnswer, GradeList
 from index.briefing import Excerpt, escape_markdown
-from index.citation import quote
 from index.grades import grade_excerpt, grade_label, judgement_hit, report_type_label
 from index.judgements import LABELS
 from index.quotes import Quote
@@ -89,7 +88,7 @@ def _quote_card(quote: Quote, turn_no: int) -> None:
     with st.container(border=True):
         st.html(quote_html(quote))
         keep_column, copy_column, _ = st.columns([1.1, 1.1, 3.2], vertical_alignment="center")
-        if session.is_kept(excerpt):
+        if excerpt.key in session.kept_keys():
             keep_column.button("Kept ✓", key=f"keep-quote-{turn_no}", disabled=True, width="stretch")
         else:
             keep_column.button("Keep", key=f"keep-quote-{turn_no}", on_click=session.keep, args=(excerpt,),
@@ -118,18 +117,19 @@ def _grade_card(answer: GradeAnswer, turn_no: int, searcher: Searcher) -> None:
     excerpt = grade_excerpt(answer.document, answer.judgement, answer.label, text)
     with st.container(border=True):
         st.html(grade_card_html(answer))
-        _actions(excerpt, hit, excerpt.quote, f"grade-{turn_no}", searcher, marked="judgement")
+        _actions(excerpt, hit, f"grade-{turn_no}", searcher, marked="judgement")
 
 
 def _passage(hit: Hit, key: str, searcher: Searcher) -> None:
     st.html(passage_html(hit))
-    _actions(Excerpt.from_hit(hit), hit, quote(hit), key, searcher)
+    _actions(Excerpt.from_hit(hit), hit, key, searcher)
 
 
-def _actions(excerpt: Excerpt, hit: Hit, quoted: str, key: str, searcher: Searcher, marked: str = "passage") -> None:
-    """Keep, Source and Copy quote under a passage or a grade."""
+def _actions(excerpt: Excerpt, hit: Hit, key: str, searcher: Searcher, marked: str = "passage") -> None:
+    """Keep, Source and Copy under a passage or a grade: Keep and Copy take the same whole sentences (the
+    marked ones), with their citation."""
     keep_column, source_column, copy_column, _ = st.columns([1.1, 1, 1.1, 2.2], vertical_alignment="center")
-    if session.is_kept(excerpt):
+    if excerpt.key in session.kept_keys():
         keep_column.button("Kept ✓", key=f"keep-{key}", disabled=True, width="stretch")
     else:
         keep_column.button("Keep", key=f"keep-{key}", on_click=session.keep, args=(excerpt,), width="stretch",
@@ -138,7 +138,7 @@ def _actions(excerpt: Excerpt, hit: Hit, quoted: str, key: str, searcher: Search
                             help="Read it on its page, or download the original file"):
         show_source(hit, searcher, marked)
     with copy_column:
-        copy_button(quoted, key=f"copy-{key}")
+        copy_button(excerpt.quote, key=f"copy-{key}")
 
 
 @st.dialog("Source", width="large")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from app_ui.passages import readable_date
+from index.citation import readable_date
 from index.answers import GradeAnswer
 from index.grades import GRADE_ORDER, grade_label, report_type_label
 

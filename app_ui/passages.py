@@ -8,9 +8,11 @@ No Streamlit here, so the escaping is tested directly.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+import re
 from html import escape
 
+from index.citation import readable_date
+from index.grades import judgement_table
 from index.quotes import Quote
 from models import Document, Highlight, Hit
 
@@ -28,6 +30,9 @@ STYLE = """<style>
 .iqa-page { font-size: 0.92rem; line-height: 1.55; white-space: pre-wrap; overflow-wrap: anywhere;
             max-height: 60vh; overflow-y: auto; }
 .iqa-page mark { background: #fff1a8; color: inherit; }
+.iqa-table { border-collapse: collapse; margin: 0.2rem 0 0.5rem 0; font-size: 0.95rem; }
+.iqa-table th, .iqa-table td { border-bottom: 1px solid #e3e6ec; padding: 0.25rem 0.8rem 0.25rem 0; text-align: left; }
+.iqa-table td:first-child::first-letter { text-transform: uppercase; }
 </style>"""
 
 
@@ -42,16 +47,6 @@ def marked(text: str, spans: Iterable[Highlight]) -> str:
         position = end
     pieces.append(escape(text[position:]))
     return "".join(pieces)
-
-
-def readable_date(iso: str | None) -> str:
-    """'2019-03-11' -> '11 March 2019'; an unknown or odd date reads as it is, or as 'date unknown'."""
-    if not iso:
-        return "date unknown"
-    try:
-        return f"{date.fromisoformat(iso):%-d %B %Y}"
-    except ValueError:
-        return iso
 
 
 def plural(n: int, noun: str) -> str:
@@ -75,8 +70,31 @@ def passage_html(hit: Hit) -> str:
             else f"Pages {chunk.page}–{chunk.end_page}" if chunk.end_page not in (None, chunk.page)
             else f"Page {chunk.page}")
     label = f'<span class="iqa-match">{escape(hit.match)} match</span>' if hit.match else ""
-    return (f'<div class="iqa-meta">{escape(page)}{label}</div>'
-            f'<div class="iqa-excerpt">{marked(hit.chunk.text, hit.highlights)}</div>')
+    return f'<div class="iqa-meta">{escape(page)}{label}</div>' + _passage_body(hit)
+
+
+def _passage_body(hit: Hit) -> str:
+    """The passage with its highlights; a judgement table it prints is shown as a table (judgement, grade),
+    the words before and after it as text."""
+    text = hit.chunk.text
+    rows = judgement_table(text, hit.document)
+    if not rows:
+        return f'<div class="iqa-excerpt">{marked(text, hit.highlights)}</div>'
+    first, last = rows[0].start, rows[-1].end
+    before = re.sub(r"\s*Judgement\s+Grade\s*$", "", text[:first]).strip()
+    after = [Highlight(h.start - last, h.end - last) for h in hit.highlights if h.start >= last]
+    table = "".join(f"<tr><td>{escape(row.judgement)}</td><td>{escape(row.grade)}</td></tr>" for row in rows)
+    return ((f'<div class="iqa-excerpt">{escape(before)}</div>' if before else "")
+            + f'<table class="iqa-table"><thead><tr><th>Judgement</th><th>Grade</th></tr></thead>'
+              f'<tbody>{table}</tbody></table>'
+            + (f'<div class="iqa-excerpt">{marked(text[last:].lstrip(), _shifted(text[last:], after))}</div>'
+               if text[last:].strip() else ""))
+
+
+def _shifted(tail: str, spans: list[Highlight]) -> list[Highlight]:
+    """Spans moved with the text they mark when the tail's leading whitespace is dropped."""
+    gap = len(tail) - len(tail.lstrip())
+    return [Highlight(span.start - gap, span.end - gap) for span in spans]
 
 
 def quote_html(quote: Quote) -> str:

@@ -4,12 +4,14 @@ Loading MiniLM takes seconds, so it is cached with `st.cache_resource` (keyed by
 When there is no index yet, nothing is cached: the first upload creates the index and the next call
 opens it. Writers (upload, delete) use the cached Searcher's own store and embedder, so one model
 sits in memory and the Searcher sees new documents at once (it follows the store's generation).
+The briefings file is opened once too.
 """
 from __future__ import annotations
 
 import streamlit as st
 
 from errors import IndexNotFoundError
+from index.briefing_store import BriefingStore, briefings_path
 from index.opening import index_path, open_for_search, open_for_writing
 from index.search import Searcher
 
@@ -35,3 +37,13 @@ def searcher_for_writing() -> Searcher:
     store, _ = open_for_writing(index_path())
     store.close()
     return _open(str(index_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _briefings(path: str) -> BriefingStore:
+    return BriefingStore(path)
+
+
+def briefing_store() -> BriefingStore:
+    """Every user's briefings and conversation, kept on the server beside the index (index.briefing_store)."""
+    return _briefings(str(briefings_path(index_path())))

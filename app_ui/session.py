@@ -1,22 +1,28 @@
-"""What one browser session remembers: its conversation and its briefing basket.
+"""What a user's work is: their conversation and their briefings, kept on the server (index.briefing_store).
 
-Both live in `st.session_state`, so they survive reruns and page switches but belong to one browser
-tab; the model and index are shared (app_ui.resources).
+The briefings are read from the server on every run, so a reload, a second tab, signing out and in or a
+restart of the server shows the same basket. The conversation's answers live in `st.session_state` for
+quick redraws; its questions and filters are saved on the server and asked again after a reload.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import streamlit as st
 
-from index import briefing
+from app_ui import resources, signin
+from errors import BriefingStoreError
 from index.briefing import Basket, Excerpt
+from index.briefing_store import Briefing
 from index.response import Response
-from index.search import Filters
+from index.search import Filters, Searcher
 
 # Filter widgets' keys: copied forward on every run so a filter set on Ask survives a visit to Library.
 FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents", "filter_report_types", "filter_grades",
                "filter_judgement")
+_FILTER_FIELDS = {"filter_councils": "councils", "filter_years": "years", "filter_documents": "doc_ids",
+                  "filter_report_types": "report_types", "filter_grades": "grades", "filter_judgement": "judgement"}
+UNDO_KEY = "briefing_undo"  # the briefing whose last removal can be undone, for the Undo button
 
 
 @dataclass
@@ -30,42 +36,135 @@ class Turn:
     previous: Response | None = None
 
 
-def turns() -> list[Turn]:
-    return st.session_state.setdefault("turns", [])
+def _user() -> str:
+    return signin.visitor().name
+
+
+# The conversation
+
+def turns(searcher: Searcher, k: int) -> list[Turn]:
+    """This tab's conversation; on a tab's first run, the user's saved questions asked again, with the
+    filters of the last one set in the sidebar as they were."""
+    if "turns" not in st.session_state:
+        restored: list[Turn] = []
+        for saved in resources.briefing_store().turns(_user()):
+            filters = _filters(saved.filters)
+            previous = restored[-1].response if restored else None
+            restored.append(Turn(saved.question, filters, searcher.ask(saved.question, filters, k, previous), previous))
+        st.session_state["turns"] = restored
+        if restored:
+            _set_filter_widgets(restored[-1].filters, searcher)
+    return st.session_state["turns"]
+
+
+def save_conversation() -> None:
+    resources.briefing_store().save_turns(_user(), [(t.question, asdict(t.filters)) for t in st.session_state["turns"]])
 
 
 def clear_conversation() -> None:
     st.session_state["turns"] = []
+    save_conversation()
+
+
+def _filters(saved: dict) -> Filters:
+    fields = {name: tuple(value) if isinstance(value, list) else value for name, value in saved.items()
+              if name in Filters.__dataclass_fields__}
+    return Filters(**fields)
+
+
+def _set_filter_widgets(filters: Filters, searcher: Searcher) -> None:
+    """The sidebar shows the filters the restored answer was found with (those still on offer)."""
+    documents = searcher.catalogue().documents
+    offered = {"councils": {d.metadata.council for d in documents.values()},
+               "years": {d.metadata.year for d in documents.values()}, "doc_ids": set(documents)}
+    for key, field in _FILTER_FIELDS.items():
+        value = getattr(filters, field)
+        if isinstance(value, tuple):
+            value = [v for v in value if field not in offered or v in offered[field]]
+            if value:
+                st.session_state[key] = value
+        elif filters.grades:
+            st.session_state[key] = value
+
+
+# Briefings
+
+def current() -> Briefing:
+    return resources.briefing_store().current(_user())
+
+
+def briefings() -> list[Briefing]:
+    return resources.briefing_store().briefings(_user())
 
 
 def basket() -> Basket:
-    return st.session_state.get("basket", ())
+    return current().excerpts
 
 
-def _set_basket(updated: Basket) -> None:
-    st.session_state["basket"] = updated
+def kept_keys() -> set[tuple]:
+    """The passages in the current briefing, read once for a page of Keep buttons."""
+    return {excerpt.key for excerpt in basket()}
+
+
+def _act(action, *args) -> None:
+    """Run a briefing change for this user; a briefing deleted meanwhile (another tab) is said so, not raised."""
+    try:
+        action(_user(), *args)
+    except BriefingStoreError as exc:
+        st.toast(str(exc), icon=":material/error:")
 
 
 def keep(excerpt: Excerpt) -> None:
-    _set_basket(briefing.keep(basket(), excerpt))
-    st.toast("Kept for the briefing.")
+    briefing = current()
+    _act(resources.briefing_store().keep, briefing.id, excerpt)
+    st.toast(f"Kept in “{briefing.name}”.")
 
 
-def is_kept(excerpt: Excerpt) -> bool:
-    return excerpt.key in {kept.key for kept in basket()}
+def remove(briefing_id: int, index: int) -> None:
+    _act(resources.briefing_store().remove, briefing_id, index)
+    st.session_state[UNDO_KEY] = briefing_id
 
 
-def remove(index: int) -> None:
-    _set_basket(briefing.remove(basket(), index))
+def undo_remove(briefing_id: int) -> None:
+    _act(resources.briefing_store().undo_remove, briefing_id)
+    st.session_state.pop(UNDO_KEY, None)
 
 
-def move(index: int, offset: int) -> None:
-    _set_basket(briefing.move(basket(), index, offset))
+def move(briefing_id: int, index: int, offset: int) -> None:
+    _act(resources.briefing_store().move, briefing_id, index, offset)
 
 
-def empty_basket() -> None:
-    _set_basket(())
+def choose_sentences(briefing_id: int, index: int, excerpt: Excerpt, chosen: list[int]) -> None:
+    _act(resources.briefing_store().replace, briefing_id, index, excerpt.choose(chosen))
 
+
+def choose_briefing(briefing_id: int) -> None:
+    _act(resources.briefing_store().choose, briefing_id)
+
+
+def create_briefing(name: str) -> bool:
+    try:
+        resources.briefing_store().create(_user(), name)
+    except BriefingStoreError as exc:
+        st.error(str(exc))
+        return False
+    return True
+
+
+def rename_briefing(briefing_id: int, name: str) -> bool:
+    try:
+        resources.briefing_store().rename(_user(), briefing_id, name)
+    except BriefingStoreError as exc:
+        st.error(str(exc))
+        return False
+    return True
+
+
+def delete_briefing(briefing_id: int) -> None:
+    _act(resources.briefing_store().delete, briefing_id)
+
+
+# Filters
 
 def clear_filters() -> None:
     """Back to every report: the filter widgets' values are forgotten before they are drawn again."""

@@ -53,6 +53,11 @@ def gate() -> None:
     st.session_state[_VISITOR] = visitor
 
 
+def visitor() -> users.User:
+    """Who this run belongs to (set by gate(), which runs first on every page)."""
+    return st.session_state[_VISITOR]
+
+
 def may(action: str) -> bool:
     """Whether this run's user may do `action`: pages use it to leave out what the user cannot use."""
     return users.may(st.session_state[_VISITOR].role, action)

@@ -1,58 +1,152 @@
-"""The briefing basket: excerpts a manager keeps across questions, and their export to Word and Markdown.
+"""The briefing: excerpts a manager keeps across questions, each in the report's own whole sentences.
 
-An excerpt is frozen at the moment it is kept (text, citation, reference), so a basket still exports
-after its document is deleted or the index is rebuilt. The basket is a plain tuple of excerpts and
-every operation returns a new one, which is what the app keeps in its session state.
+An excerpt is frozen at the moment it is kept (its sentences, their pages, what the reference list says
+of the report), so a briefing still exports after its report is deleted or the index is rebuilt, and it
+can be saved as plain JSON (index.briefing_store). By default the excerpt is the sentences the search
+marked as answering the question; the manager can widen it to the whole passage or pick sentences.
+A basket is a plain tuple of excerpts and every operation returns a new one.
 """
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
-from index.citation import citation, reference
-from models import Hit
+from index.citation import pages, reference
+from index.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
+from models import Document, Hit
 
 if TYPE_CHECKING:
     from index.quotes import Quote
 
-DEFAULT_TITLE = "Briefing: excerpts from inspection reports"
 # Characters that Markdown would read as formatting, links or HTML if a report contained them.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+GAP = " … "  # between kept sentences that are not next to each other in the report
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a briefing's reference list says of one report, copied from its metadata when kept."""
+
+    doc_id: str
+    reference: str                  # Ofsted (2025) Derby City: inspection of local authority children's services
+    title: str = ""                 # the report's own title
+    council: str | None = None
+    inspection_start: str | None = None  # YYYY-MM-DD
+    inspection_end: str | None = None
+    published: str | None = None
+
+    @classmethod
+    def of(cls, document: Document) -> "Source":
+        meta = document.metadata
+        return cls(document.doc_id, reference(document), meta.title, meta.council, meta.inspection_start,
+                   meta.inspection_end, meta.published)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str                 # whitespace collapsed
+    page: int | None          # the page it starts on (None for a file without pages)
+    end_page: int | None = None  # set when it runs onto the next page
 
 
 @dataclass(frozen=True)
 class Excerpt:
-    text: str          # the passage, whitespace collapsed
-    citation: str      # reference with page: Ofsted (2025) Derby City: …, p. 4
-    reference: str     # the reference-list entry of its document
-    doc_id: str
+    """Kept sentences of one passage. `page` and `start` place the passage, so a passage kept twice is kept once;
+    `chosen` are the indices of the sentences that make the excerpt, `marked` those the search marked."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    chosen: tuple[int, ...]
+    marked: tuple[int, ...]
     page: int | None
-    start: int         # character offsets into the page, which identify the passage
-    end: int
+    start: int
+    ocr: bool = False          # read by OCR from a scan: the citation says so
+    verbatim: bool = True      # the report's own words, shown in quotation marks
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Excerpt":
-        text = " ".join(hit.chunk.text.split())
-        return cls(text, citation(hit), reference(hit.document), hit.document.doc_id, hit.chunk.page,
-                   hit.chunk.start, hit.chunk.end)
+        """The passage's whole sentences (a sentence cut off at its edge is left out), the marked ones chosen."""
+        text = hit.chunk.text
+        spans = paragraph_sentence_spans(text)
+        if len(spans) > 1 and not ends_sentence(text, *spans[-1]):
+            spans = spans[:-1]
+        if len(spans) > 1 and not starts_sentence(text, spans[0][0]):
+            spans = spans[1:]
+        sentences = tuple(_sentence(text, s, e, hit.chunk.page, hit.chunk.end_page, hit.page_break) for s, e in spans)
+        marked = tuple(i for i, (s, e) in enumerate(spans) if any(h.start < e and s < h.end for h in hit.highlights))
+        return cls(Source.of(hit.document), sentences, marked or tuple(range(len(spans))), marked,
+                   hit.chunk.page, hit.chunk.start, hit.chunk.ocr)
 
     @classmethod
     def from_quote(cls, quote: "Quote") -> "Excerpt":
-        """The report's own sentences (index.quotes), kept as they are printed."""
-        return cls(" ".join(quote.text.split()), quote.citation, reference(quote.document), quote.document.doc_id,
-                   quote.page, quote.start, quote.end)
+        """The report's own sentences (index.quotes), all of them chosen."""
+        spans = sentence_spans(quote.text)
+        sentences = tuple(_sentence(quote.text, s, e, quote.page, quote.end_page, quote.page_break) for s, e in spans)
+        every = tuple(range(len(sentences)))
+        return cls(Source.of(quote.document), sentences, every, every, quote.page, quote.start, quote.ocr)
+
+    @classmethod
+    def statement(cls, document: Document, text: str, page: int | None, start: int, verbatim: bool) -> "Excerpt":
+        """One statement kept as it is (a judgement as the report prints it, or in words of our own where the
+        page does not print it: then it is not shown as a quotation)."""
+        return cls(Source.of(document), (Sentence(" ".join(text.split()), page),), (0,), (0,), page, start,
+                   verbatim=verbatim)
 
     @property
     def key(self) -> tuple[str, int | None, int]:
-        """Identifies the passage, so the same passage found by two questions is kept once."""
-        return self.doc_id, self.page, self.start
+        return self.source.doc_id, self.page, self.start
+
+    @property
+    def text(self) -> str:
+        """The chosen sentences in reading order, with an ellipsis where sentences between them are left out."""
+        parts: list[str] = []
+        for position, index in enumerate(self.chosen):
+            if position and index != self.chosen[position - 1] + 1:
+                parts.append(GAP.strip())
+            parts.append(self.sentences[index].text)
+        return " ".join(parts)
+
+    @property
+    def pages(self) -> tuple[int | None, int | None]:
+        """First and last page of the chosen sentences."""
+        chosen = [self.sentences[i] for i in self.chosen]
+        numbers = [n for s in chosen for n in (s.page, s.end_page) if n is not None]
+        return (min(numbers), max(numbers)) if numbers else (None, None)
+
+    @property
+    def citation(self) -> str:
+        return self.source.reference + pages(*self.pages) + (" (OCR text)" if self.ocr else "")
 
     @property
     def quote(self) -> str:
-        return f"“{self.text}” — {self.citation}"
+        """What Copy gives and an export prints: the excerpt in quotation marks (if verbatim), then its citation."""
+        shown = f"“{self.text}”" if self.verbatim else self.text
+        return f"{shown} — {self.citation}"
+
+    def choose(self, indices: Iterable[int]) -> "Excerpt":
+        """The same passage with other sentences chosen; out-of-range indices are ignored, none keeps it as it is."""
+        chosen = tuple(sorted({i for i in indices if 0 <= i < len(self.sentences)}))
+        return replace(self, chosen=chosen) if chosen else self
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Excerpt":
+        return cls(Source(**data["source"]), tuple(Sentence(**s) for s in data["sentences"]), tuple(data["chosen"]),
+                   tuple(data["marked"]), data["page"], data["start"], data["ocr"], data["verbatim"])
+
+
+def _sentence(text: str, start: int, end: int, page: int | None, end_page: int | None,
+              page_break: int | None) -> Sentence:
+    """A sentence of a passage with the page(s) it is printed on; `page_break` is where `end_page` begins."""
+    if page_break is None or end_page in (None, page):
+        return Sentence(" ".join(text[start:end].split()), page)
+    if start >= page_break:
+        return Sentence(" ".join(text[start:end].split()), end_page)
+    return Sentence(" ".join(text[start:end].split()), page, end_page if end > page_break else None)
 
 
 Basket = tuple[Excerpt, ...]
@@ -69,6 +163,11 @@ def remove(basket: Basket, index: int) -> Basket:
     return basket[:index] + basket[index + 1:]
 
 
+def insert(basket: Basket, index: int, excerpt: Excerpt) -> Basket:
+    """Put an excerpt back where it was (Undo of remove)."""
+    return keep(basket, excerpt) if index >= len(basket) else basket[:index] + (excerpt,) + basket[index:]
+
+
 def move(basket: Basket, index: int, offset: int) -> Basket:
     """Move one excerpt up (offset -1) or down (+1); at either end it stays put."""
     target = index + offset
@@ -79,9 +178,8 @@ def move(basket: Basket, index: int, offset: int) -> Basket:
     return tuple(items)
 
 
-def references(basket: Sequence[Excerpt]) -> list[str]:
-    """The reference list: each document once, alphabetically, as reference lists are."""
-    return sorted({excerpt.reference for excerpt in basket}, key=str.lower)
+def update(basket: Basket, index: int, excerpt: Excerpt) -> Basket:
+    return basket[:index] + (excerpt,) + basket[index + 1:]
 
 
 def escape_markdown(text: str) -> str:
@@ -89,29 +187,11 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE) -> str:
-    lines = [f"# {escape_markdown(title)}", ""]
+def cited_sources(basket: Sequence[Excerpt]) -> list[tuple[Source, list[tuple[int | None, int | None]]]]:
+    """Each report once, alphabetically by reference, with the page ranges the briefing cites from it."""
+    found: dict[str, tuple[Source, list]] = {}
     for excerpt in basket:
-        lines += [f"> “{escape_markdown(excerpt.text)}”", ">", f"> — {escape_markdown(excerpt.citation)}", ""]
-    lines += ["## References", ""]
-    lines += [f"- {escape_markdown(entry)}" for entry in references(basket)]
-    return "\n".join(lines) + "\n"
-
-
-def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE) -> bytes:
-    """A Word document: each excerpt as a quotation with its citation beneath, then the references."""
-    from docx import Document
-    from docx.shared import Pt
-
-    document = Document()
-    document.add_heading(title, level=1)
-    for excerpt in basket:
-        document.add_paragraph(f"“{excerpt.text}”", style="Quote")
-        cited = document.add_paragraph(f"— {excerpt.citation}")
-        cited.paragraph_format.space_after = Pt(12)
-    document.add_heading("References", level=2)
-    for entry in references(basket):
-        document.add_paragraph(entry, style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        source, ranges = found.setdefault(excerpt.source.reference, (excerpt.source, []))
+        if excerpt.pages[0] is not None and excerpt.pages not in ranges:
+            ranges.append(excerpt.pages)
+    return [found[key] for key in sorted(found, key=str.lower)]

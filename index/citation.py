@@ -1,11 +1,12 @@
-"""Ready-to-paste references and quotes for briefing papers.
+"""References and citations for briefing papers,
 
     Ofsted (2025) Derby City: inspection of local authority children's services, p. 4
-    "…excerpt…" — Ofsted (2025) Derby City: inspection of local authority children's services, p. 4
+
+and dates as people write them ("8 July 2025"). The quotation itself is index.briefing.Excerpt.quote.
 """
 from __future__ import annotations
 
-import re
+from datetime import date
 
 from models import Document, Hit
 
@@ -50,7 +51,28 @@ def pages(first: int | None, last: int | None = None) -> str:
     return f", pp. {first}–{last}" if last is not None and last != first else f", p. {first}"
 
 
-def quote(hit: Hit) -> str:
-    """The passage as a clean quotation with its citation, for pasting into a Word briefing."""
-    text = re.sub(r"\s+", " ", hit.chunk.text).strip()
-    return f"“{text}” — {citation(hit)}"
+def readable_date(iso: str | None) -> str:
+    """'2019-03-11' -> '11 March 2019'; an unknown or odd date reads as it is, or as 'date unknown'."""
+    if not iso:
+        return "date unknown"
+    try:
+        return f"{date.fromisoformat(iso):%-d %B %Y}"
+    except ValueError:
+        return iso
+
+
+def readable_dates(first: str | None, last: str | None) -> str:
+    """An inspection's dates as people write them: '12 to 23 May 2025', '28 April to 9 May 2025'; '' if unknown."""
+    if not first or not last:
+        return readable_date(first or last) if (first or last) else ""
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return f"{first} to {last}"
+    if start == end:
+        return f"{end:%-d %B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} to {end:%-d %B %Y}"
+    if start.year == end.year:
+        return f"{start:%-d %B} to {end:%-d %B %Y}"
+    return f"{start:%-d %B %Y} to {end:%-d %B %Y}"

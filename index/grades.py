@@ -8,10 +8,12 @@ opened, and a grade kept for the briefing quotes that page like any passage.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from index.citation import reference
 from index.briefing import Excerpt
+from index.citation import readable_date, readable_dates
 from index.judgements import LABELS, states_judgement
+from index.sentences import paragraph_sentence_spans
 from models import GRADES, Chunk, Document, Hit
 
 # Ofsted's own order (grade 1 is outstanding); RANK counts up from inadequate so "higher is better" on a chart.
@@ -70,20 +72,90 @@ def statement_span(page_text: str, judgement: str, grade: str) -> tuple[int, int
     return (grades[0].start(), grades[0].end()) if grades else None
 
 
+_PRINTED_BEFORE = re.compile(r"(?:\bthe\s+)?(?:experiences\s+and\s+progress\s+of\s+)?$", re.IGNORECASE)
+_PRINTED_AFTER = re.compile(r"\s+to\s+be\s+good\b", re.IGNORECASE)
+
+
+def printed_statement(page_text: str, judgement: str, grade: str) -> tuple[int, int] | None:
+    """The judgement as the report prints it: the whole line of the judgement table ("The experiences and
+    progress of care leavers Requires improvement to be good"), or the sentence that states the grade
+    where a report states it in prose ("Children's services in Norfolk are inadequate.")."""
+    span = statement_span(page_text, judgement, grade)
+    if span is None:
+        return None
+    start, end = span
+    if end - start > len(grade):  # a label and its grade, as in a judgement table
+        before = _PRINTED_BEFORE.search(page_text, max(0, start - 40), start)
+        after = _PRINTED_AFTER.match(page_text, end) if grade == "requires improvement" else None
+        return (before.start() if before else start), (after.end() if after else end)
+    for sentence_start, sentence_end in paragraph_sentence_spans(page_text):
+        if sentence_start <= start and end <= sentence_end:
+            return sentence_start, sentence_end
+    return span
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One printed line of a report's judgement table: where it is in a passage, its label and grade as printed."""
+
+    start: int
+    end: int
+    judgement: str
+    grade: str
+
+
+def judgement_table(text: str, document: Document) -> list[TableRow]:
+    """The report's judgement table where a passage prints it (at least three of the report's judgements,
+    line after line with nothing else between), for showing as a table rather than a run of words."""
+    rows = []
+    for key, found in document.metadata.judgements.items():
+        span = printed_statement(text, key, found.grade)
+        if span is None or span[1] - span[0] <= len(found.grade):
+            continue
+        grade_at = [m.start() for m in re.finditer(_words(found.grade), text[span[0]:span[1]], re.IGNORECASE)][-1]
+        rows.append(TableRow(span[0], span[1], text[span[0]:span[0] + grade_at].strip(),
+                             text[span[0] + grade_at:span[1]]))
+    rows.sort(key=lambda row: row.start)
+    if len(rows) < 3 or any(text[a.end:b.start].strip() for a, b in zip(rows, rows[1:])):
+        return []
+    return rows
+
+
 def judgement_hit(document: Document, judgement: str, page_text: str) -> Hit:
-    """The judgement as a Hit on its page, its statement as the passage, for the Source view and the basket.
+    """The judgement as a Hit on its page, its statement as printed as the passage, for the Source view.
     Where the page does not print the grade, the passage is empty and nothing is marked."""
     found = document.metadata.judgements[judgement]
-    start, end = statement_span(page_text, judgement, found.grade) or (0, 0)
+    start, end = printed_statement(page_text, judgement, found.grade) or (0, 0)
     chunk = Chunk(document.doc_id, found.page, start, end, page_text[start:end])
     return Hit(chunk, document, score=0.0)
 
 
 def grade_excerpt(document: Document, judgement: str, label: str, page_text: str) -> Excerpt:
-    """A grade kept for the briefing: “Care leavers: Outstanding” — Ofsted (2025) Derby City: …, p. 1.
-    Its offsets are those of the statement on the page, so keeping it twice keeps it once."""
-    hit = judgement_hit(document, judgement, page_text)
-    grade = document.metadata.judgements[judgement].grade
-    citation = f"{reference(document)}, p. {hit.chunk.page}"
-    return Excerpt(f"{label}: {grade_label(grade)}", citation, reference(document), document.doc_id,
-                   hit.chunk.page, hit.chunk.start if hit.chunk.text else -1, hit.chunk.end)
+    """A grade kept for the briefing in the report's words, with its page: “The experiences and progress of
+    care leavers Outstanding” — Ofsted (2025) Derby City: …, p. 1. Where the page does not print it, the grade
+    is kept in our words ("Care leavers: Outstanding") and not shown as a quotation."""
+    found = document.metadata.judgements[judgement]
+    span = printed_statement(page_text, judgement, found.grade)
+    if span is None:
+        return Excerpt.statement(document, f"{label}: {grade_label(found.grade)}", found.page, -1, verbatim=False)
+    return Excerpt.statement(document, page_text[span[0]:span[1]], found.page, span[0], verbatim=True)
+
+
+def recognised(document: Document) -> str:
+    """What was read from a report, for the upload confirmation: "Derby City · ILACS standard inspection ·
+    inspected 12 to 23 May 2025 · published 8 July 2025 · Overall effectiveness: Outstanding, …"."""
+    meta = document.metadata
+    grades = ", ".join(f"{SHORT_LABELS.get(key, LABELS.get(key, key))}: {grade_label(found.grade)}"
+                       for key, found in sorted(meta.judgements.items(), key=_table_order))
+    inspected = readable_dates(meta.inspection_start, meta.inspection_end)
+    return " · ".join(part for part in (
+        meta.council or "council not identified", report_type_label(meta.report_type),
+        f"inspected {inspected}" if inspected else "",
+        f"published {readable_date(meta.published)}" if meta.published else "publication date not found",
+        grades) if part)
+
+
+def _table_order(item: tuple[str, object]) -> int:
+    """Overall effectiveness first, then the other ILACS judgements in the report's order, then the rest."""
+    order = ("overall_effectiveness", *ILACS_JUDGEMENTS[1:])
+    return order.index(item[0]) if item[0] in order else len(order)

@@ -31,6 +31,8 @@ class Quote:
     start: int                  # offset into the text of `page`
     end: int                    # offset into the text of `end_page`
     end_page: int | None = None  # the page the quote ends on (the same as `page` unless it runs across a break)
+    page_break: int | None = None  # where in `text` the text of `end_page` begins
+    ocr: bool = False            # its page was read by OCR
 
     def to_dict(self) -> dict:
         return {"text": self.text, "citation": self.citation, "doc_id": self.document.doc_id,
@@ -61,4 +63,6 @@ def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     page, page_start = locate(hit.chunk, hit.page_break, start)
     end_page, page_end = locate(hit.chunk, hit.page_break, end)
     cited = reference(hit.document) + pages(page, end_page) + (" (OCR text)" if hit.chunk.ocr else "")
-    return Quote(text[start:end], cited, hit.document, page, page_start, page_end, end_page if end_page != page else None)
+    runs_on = end_page != page
+    return Quote(text[start:end], cited, hit.document, page, page_start, page_end, end_page if runs_on else None,
+                 hit.page_break - start if runs_on else None, hit.chunk.ocr)

@@ -154,11 +154,11 @@ def test_keep_then_export_the_briefing_as_docx_and_markdown(library, monkeypatch
 
     app.switch_page("app_ui/pages/briefing.py").run()
     assert not app.exception
-    word = docx.Document(io.BytesIO(downloads["briefing.docx"]))
+    word = docx.Document(io.BytesIO(downloads["my-briefing.docx"]))
     text = "\n".join(paragraph.text for paragraph in word.paragraphs)
     excerpt, citation = kept_quote.rsplit(" — ", 1)
     assert excerpt in text and f"— {citation}" in text and "References" in text
-    assert excerpt[1:40] in downloads["briefing.md"].decode()
+    assert excerpt[1:40] in downloads["my-briefing.md"].decode()
 
 
 def test_the_basket_reorders_and_removes(library):
@@ -172,6 +172,52 @@ def test_the_basket_reorders_and_removes(library):
     assert second[1:30] in html(app).split('class="iqa-excerpt"')[1]
     app.button(key="remove-0").click().run()
     assert html(app).count('class="iqa-excerpt"') == 1
+    app.button(key="undo-remove").click().run()  # Undo puts it back where it was
+    assert html(app).count('class="iqa-excerpt"') == 2 and second[1:30] in html(app).split('class="iqa-excerpt"')[1]
+
+
+def test_the_briefing_and_the_conversation_survive_a_reload(library):
+    app = ask(start(), "supervision")
+    app.button(key="keep-0-1").click().run()
+    app.button(key="keep-0-2").click().run()
+    app.multiselect(key="filter_councils").set_value(["Wigan"]).run()
+    kept = quotes(app)[0]
+    # A reload is a new session: nothing in st.session_state, the same user, the same server files.
+    reloaded = start()
+    assert reloaded.chat_message[0].text[0].value == "supervision"  # the conversation is asked again
+    assert reloaded.multiselect(key="filter_councils").value == ["Wigan"] and quotes(reloaded) == [kept]
+    reloaded.switch_page("app_ui/pages/briefing.py").run()
+    assert html(reloaded).count('class="iqa-excerpt"') == 2
+    reloaded.switch_page("app_ui/pages/ask.py").run()
+    reloaded.button(key="new_conversation").click().run()
+    assert not start().chat_message
+
+
+def test_named_briefings_keep_their_own_excerpts(library):
+    app = ask(start(), "supervision")
+    app.button(key="keep-0-1").click().run()
+    app.switch_page("app_ui/pages/briefing.py").run()
+    app.text_input(key="briefing_new_name").set_value("Scrutiny committee, March")
+    app.button(key="FormSubmitter:briefing_new-Create").click().run()
+    assert not app.exception and "This briefing is empty." in texts(app.info)
+    assert app.selectbox(key="briefing_choice").format_func(app.selectbox(key="briefing_choice").value) == \
+        "Scrutiny committee, March (0 excerpts)"
+    app.switch_page("app_ui/pages/ask.py").run()
+    app.button(key="keep-0-2").click().run()
+    app.switch_page("app_ui/pages/briefing.py").run()
+    assert html(app).count('class="iqa-excerpt"') == 1
+    assert sorted(app.selectbox(key="briefing_choice").options) == ["My briefing (1 excerpt)", "Scrutiny committee, March (1 excerpt)"]
+
+
+def test_an_excerpt_can_be_widened_to_its_whole_passage(library):
+    app = ask(start(), "Is supervision regular in Bury?")
+    app.button(key="keep-0-1").click().run()
+    app.switch_page("app_ui/pages/briefing.py").run()
+    before = html(app).split('class="iqa-excerpt"')[1]
+    whole = next(button for button in app.button if button.key.startswith("whole-"))
+    whole.click().run()
+    after = html(app).split('class="iqa-excerpt"')[1]
+    assert len(after) > len(before) and "managers are available and supportive" in after
 
 
 def test_an_uploaded_pdf_is_found_by_a_question_at_once(library):

@@ -69,7 +69,8 @@ def test_the_statement_of_a_grade_is_found_on_its_page():
 def test_a_kept_grade_is_a_quote_with_its_page_citation():
     derby = DOCUMENTS[1]
     excerpt = grade_excerpt(derby, "overall_effectiveness", "Overall effectiveness", DERBY_PAGE)
-    assert excerpt.quote == ("“Overall effectiveness: Outstanding” — Ofsted (2025) Derby City: inspection of local "
+    # The report's words as printed, not words of ours in quotation marks.
+    assert excerpt.quote == ("“Overall effectiveness Outstanding” — Ofsted (2025) Derby City: inspection of local "
                              "authority children's services, p. 1")
     assert excerpt.key == ("d2025", 1, DERBY_PAGE.index("Overall effectiveness"))
     unprinted = judgement_hit(derby, "care_leavers", "a page that prints no grade")

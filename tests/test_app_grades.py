@@ -39,7 +39,8 @@ def test_a_grade_question_gets_the_grade_card_above_the_passages(graded_library)
     assert card < page.index('class="iqa-excerpt"')
     assert "<b>Staffordshire</b> · Overall effectiveness" in page and ">Good</span>" in page
     assert "Staffordshire: inspection of local authority children&#x27;s services, p. 1" in page
-    assert quotes(app)[0].startswith("“Overall effectiveness: Good” — ") and quotes(app)[0].endswith(", p. 1")
+    # Copy gives the judgement in the report's printed words, with its page.
+    assert quotes(app)[0].startswith("“Overall effectiveness Good” — ") and quotes(app)[0].endswith(", p. 1")
 
 
 def test_the_grade_is_kept_as_a_quote_and_opens_on_its_page(graded_library):
@@ -51,7 +52,7 @@ def test_the_grade_is_kept_as_a_quote_and_opens_on_its_page(graded_library):
     assert "Page 1; the judgement is marked." in texts(app.caption)
     assert "<mark>Overall effectiveness Good</mark>" in html(app)
     app.switch_page("app_ui/pages/briefing.py").run()
-    assert "“Overall effectiveness: Good”" in html(app)
+    assert "“Overall effectiveness Good”" in html(app)
 
 
 def test_a_theme_question_gets_no_grade_card(graded_library):

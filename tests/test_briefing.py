@@ -1,59 +1,197 @@
-"""The briefing basket and its exports: every excerpt with its citation, then a reference list."""
+"""The briefing: excerpts in whole sentences, saved per user on the server, exported as Word and Markdown."""
 import io
+import json
+import sqlite3
+from datetime import datetime, timezone
 
 import docx
 import pytest
 
+from errors import BriefingStoreError
 from index import briefing
 from index.briefing import Excerpt
-from index.citation import quote
-from models import Chunk, Document, DocumentMetadata, Hit
+from index.briefing_export import references, to_docx, to_markdown
+from index.briefing_store import BriefingStore, briefings_path
+from index.quotes import Quote
+from models import Chunk, Document, DocumentMetadata, Highlight, Hit
+
+TODAY = datetime(2026, 3, 2, tzinfo=timezone.utc)
 
 
-def hit(council="Derby City", page=4, start=0, text="Supervision is  regular\nand reflective.", year="2025"):
+def document(council="Derby City", year="2025"):
     meta = DocumentMetadata(title=f"{council} ILACS", council=council, publisher="Ofsted", report_type="ilacs_standard",
-                            published=f"{year}-03-01")
-    document = Document(council.lower()[:16], "sha", "pdf", [f"/reports/{council}.pdf"], meta)
-    return Hit(Chunk(document.doc_id, page, start, start + len(text), text), document, 0.9)
+                            published=f"{year}-07-08", inspection_start=f"{year}-05-12", inspection_end=f"{year}-05-23")
+    return Document(council.lower()[:16], "sha", "pdf", [f"/reports/{council}.pdf"], meta)
 
 
-def test_an_excerpt_is_the_clean_quote_with_its_citation():
-    excerpt = Excerpt.from_hit(hit())
-    assert excerpt.text == "Supervision is regular and reflective."
-    assert excerpt.citation == "Ofsted (2025) Derby City: inspection of local authority children's services, p. 4"
-    assert excerpt.quote == quote(hit())
+def hit(council="Derby City", page=4, start=0, text="Supervision is  regular\nand reflective.", highlights=(),
+        end_page=None, page_break=None):
+    doc = document(council)
+    chunk = Chunk(doc.doc_id, page, start, start + len(text), text, end_page=end_page)
+    return Hit(chunk, doc, 0.9, highlights=[Highlight(*h) for h in highlights], page_break=page_break)
 
 
-def test_keep_ignores_a_passage_already_kept_and_remove_and_move_reorder():
+PASSAGE = ("council should prioritise their spending on early help. Plans are clear. Managers check them. "
+           "Visits are regular. Leaders have a plan to improve the quality of")
+
+
+def test_a_passage_is_kept_in_whole_sentences_with_the_marked_ones_chosen():
+    marked = (PASSAGE.index("Plans"), PASSAGE.index("Managers") - 1)
+    excerpt = Excerpt.from_hit(hit(text=PASSAGE, highlights=[marked]))
+    # The sentence cut at the start and the one cut at the end are not part of the excerpt at all.
+    assert [s.text for s in excerpt.sentences] == ["Plans are clear.", "Managers check them.", "Visits are regular."]
+    assert excerpt.text == "Plans are clear."
+    assert excerpt.quote == "“Plans are clear.” — Ofsted (2025) Derby City: inspection of local authority children's services, p. 4"
+    assert excerpt.choose([0, 2]).text == "Plans are clear. … Visits are regular."
+    assert excerpt.choose([0, 1, 2]).text == "Plans are clear. Managers check them. Visits are regular."
+    assert excerpt.choose([]) == excerpt and excerpt.choose([7]) == excerpt
+
+
+def test_the_citation_gives_the_pages_of_the_chosen_sentences():
+    text = "Plans are clear. Managers check\nthem. Visits are regular."
+    breaks = text.index("them.")
+    excerpt = Excerpt.from_hit(hit(text=text, page=9, end_page=10, page_break=breaks))
+    assert excerpt.citation.endswith(", pp. 9–10")
+    assert excerpt.choose([0]).citation.endswith(", p. 9")
+    assert excerpt.choose([2]).citation.endswith(", p. 10")
+    assert excerpt.choose([1]).citation.endswith(", pp. 9–10")
+
+
+def test_a_quote_across_a_page_break_is_kept_with_both_pages():
+    text = "Plans are clear.\nVisits are regular."
+    quote = Quote(text, "", document(), 9, 30, 19, end_page=10, page_break=text.index("Visits"))
+    excerpt = Excerpt.from_quote(quote)
+    assert excerpt.text == "Plans are clear. Visits are regular." and excerpt.citation.endswith(", pp. 9–10")
+    assert excerpt.choose([1]).citation.endswith(", p. 10") and excerpt.key == ("derby city", 9, 30)
+
+
+def test_keep_ignores_a_passage_already_kept_and_remove_insert_and_move_reorder():
     a, b, c = (Excerpt.from_hit(hit(start=s)) for s in (0, 100, 200))
     basket = briefing.keep(briefing.keep(briefing.keep(briefing.keep((), a), b), c), a)
     assert basket == (a, b, c)
     assert briefing.move(basket, 2, -1) == (a, c, b)
     assert briefing.move(basket, 0, -1) == basket and briefing.move(basket, 2, 1) == basket
     assert briefing.remove(basket, 1) == (a, c)
+    assert briefing.insert((a, c), 1, b) == basket and briefing.insert((a, b), 5, c) == basket
 
 
-def test_references_list_each_document_once_alphabetically():
-    basket = tuple(Excerpt.from_hit(h) for h in (hit("Wigan", start=1), hit("Bury"), hit("Wigan", start=2)))
-    assert briefing.references(basket) == [
-        "Ofsted (2025) Bury: inspection of local authority children's services",
-        "Ofsted (2025) Wigan: inspection of local authority children's services",
+def test_an_excerpt_round_trips_through_json():
+    excerpt = Excerpt.from_hit(hit(text=PASSAGE, highlights=[(60, 70)]))
+    assert Excerpt.from_dict(json.loads(json.dumps(excerpt.to_dict()))) == excerpt
+
+
+def test_references_list_each_report_once_with_dates_and_the_pages_cited():
+    basket = tuple(Excerpt.from_hit(h) for h in (hit("Wigan", start=1, page=9), hit("Bury"), hit("Wigan", start=2, page=4)))
+    assert references(basket) == [
+        "Ofsted (2025) Bury: inspection of local authority children's services. Bury ILACS. Inspected 12 to 23 May "
+        "2025. Published 8 July 2025. Page cited: 4.",
+        "Ofsted (2025) Wigan: inspection of local authority children's services. Wigan ILACS. Inspected 12 to 23 May "
+        "2025. Published 8 July 2025. Pages cited: 4, 9.",
     ]
 
 
 def test_markdown_export_has_quotes_citations_and_references_with_report_text_made_inert():
     hostile = hit(text="See [x](javascript:alert(1)) and <script>alert(2)</script> *now*.")
-    markdown = briefing.to_markdown((Excerpt.from_hit(hostile), Excerpt.from_hit(hit("Bury"))))
+    markdown = to_markdown((Excerpt.from_hit(hostile), Excerpt.from_hit(hit("Bury"))), "Scrutiny, March", "jo", TODAY)
+    assert markdown.startswith("# Scrutiny, March\n\n*2 excerpts · prepared by jo · 2 March 2026*")
     assert "> — Ofsted (2025) Derby City: inspection of local authority children's services, p. 4" in markdown
     assert "\\[x\\](javascript:alert(1))" in markdown and "\\<script\\>" in markdown and "\\*now\\*" in markdown
     assert markdown.index("## References") < markdown.index("- Ofsted (2025) Bury")
 
 
 @pytest.mark.parametrize("basket_size", [0, 2])
-def test_docx_export_opens_in_word_with_excerpts_citations_and_references(basket_size):
+def test_docx_export_is_a4_with_words_own_styles_properties_and_references(basket_size):
     basket = tuple(Excerpt.from_hit(hit(c)) for c in ("Derby City", "Bury")[:basket_size])
-    document = docx.Document(io.BytesIO(briefing.to_docx(basket)))
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert "References" in text
+    word = docx.Document(io.BytesIO(to_docx(basket, "Scrutiny committee, March", "jo.bloggs", TODAY)))
+    section = word.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert word.core_properties.title == "Scrutiny committee, March" and word.core_properties.author == "jo.bloggs"
+    styled = [(p.style.name, p.text) for p in word.paragraphs]
+    assert styled[0] == ("Title", "Scrutiny committee, March") and styled[1][0] == "Subtitle"
+    assert ("Heading 1", "References") in styled
     for excerpt in basket:
-        assert f"“{excerpt.text}”" in text and f"— {excerpt.citation}" in text and excerpt.reference in text
+        assert ("Quote", f"“{excerpt.text}”") in styled and ("Caption", f"— {excerpt.citation}") in styled
+    assert sum(style == "Normal" for style, _ in styled) == basket_size  # one reference each
+
+
+def test_a_grade_kept_without_its_printed_words_is_not_shown_as_a_quotation():
+    excerpt = Excerpt.statement(document(), "Care leavers: Good", 1, -1, verbatim=False)
+    assert excerpt.quote.startswith("Care leavers: Good — Ofsted (2025)")
+    assert "“" not in to_markdown((excerpt,)) and "“" not in "".join(
+        p.text for p in docx.Document(io.BytesIO(to_docx((excerpt,)))).paragraphs)
+
+
+# The store
+
+def test_briefings_are_kept_per_user_and_survive_reopening(tmp_path):
+    path = tmp_path / "briefings.sqlite"
+    store = BriefingStore(path)
+    first = store.current("ana")
+    assert first.name == "My briefing" and first.excerpts == ()
+    a, b, c = (Excerpt.from_hit(hit(start=s)) for s in (0, 100, 200))
+    for excerpt in (a, b, c, a):
+        store.keep("ana", first.id, excerpt)
+    march = store.create("ana", "  Scrutiny   committee, March ")
+    store.keep("ana", march, c)
+    reopened = BriefingStore(path)  # a server restart
+    assert reopened.current("ana").name == "Scrutiny committee, March"
+    assert {br.name: br.excerpts for br in reopened.briefings("ana")} == {
+        "Scrutiny committee, March": (c,), "My briefing": (a, b, c)}
+    assert reopened.current("ben").excerpts == ()  # another user sees only their own
+    with pytest.raises(BriefingStoreError, match="no longer there"):
+        reopened.keep("ben", first.id, a)
+
+
+def test_remove_can_be_undone_and_moves_and_sentence_choices_are_saved(tmp_path):
+    store = BriefingStore(tmp_path / "b.sqlite")
+    current = store.current("ana")
+    a, b, c = (Excerpt.from_hit(hit(start=s, text=PASSAGE)) for s in (0, 100, 200))
+    for excerpt in (a, b, c):
+        store.keep("ana", current.id, excerpt)
+    store.remove("ana", current.id, 1)
+    assert store.current("ana").excerpts == (a, c) and store.current("ana").can_undo
+    store.undo_remove("ana", current.id)
+    assert store.current("ana").excerpts == (a, b, c) and not store.current("ana").can_undo
+    store.move("ana", current.id, 0, 1)
+    store.replace("ana", current.id, 0, b.choose([2]))
+    assert store.current("ana").excerpts == (b.choose([2]), a, c)
+
+
+def test_names_are_checked_and_delete_and_rename_work(tmp_path):
+    store = BriefingStore(tmp_path / "b.sqlite")
+    first = store.current("ana").id
+    with pytest.raises(BriefingStoreError, match="already have a briefing called “My briefing”"):
+        store.create("ana", "My briefing")
+    with pytest.raises(BriefingStoreError, match="needs a name"):
+        store.rename("ana", first, "   ")
+    second = store.create("ana", "Cabinet")
+    store.rename("ana", second, "Cabinet, April")
+    store.delete("ana", first)
+    assert [b.name for b in store.briefings("ana")] == ["Cabinet, April"]
+
+
+def test_the_conversation_keeps_its_last_questions(tmp_path):
+    store = BriefingStore(tmp_path / "b.sqlite")
+    store.save_turns("ana", [(f"question {n}", {"councils": ["Derby"]}) for n in range(25)])
+    saved = BriefingStore(tmp_path / "b.sqlite").turns("ana")
+    assert len(saved) == 20 and saved[-1].question == "question 24" and saved[0].filters == {"councils": ["Derby"]}
+    assert store.turns("ben") == []
+
+
+def test_a_file_from_a_later_version_or_not_a_database_is_refused_in_a_sentence(tmp_path):
+    later = tmp_path / "later.sqlite"
+    with sqlite3.connect(later) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(BriefingStoreError, match="later InspectQA"):
+        BriefingStore(later)
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(BriefingStoreError, match="move it aside"):
+        BriefingStore(garbage)
+
+
+def test_the_briefings_file_lives_beside_the_index_unless_configured(tmp_path, monkeypatch):
+    monkeypatch.delenv("INSPECTQA_BRIEFINGS", raising=False)
+    assert briefings_path(tmp_path / "data" / "index") == tmp_path / "data" / "briefings.sqlite"
+    monkeypatch.setenv("INSPECTQA_BRIEFINGS", str(tmp_path / "elsewhere.sqlite"))
+    assert briefings_path(tmp_path / "data" / "index") == tmp_path / "elsewhere.sqlite"

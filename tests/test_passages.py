@@ -1,6 +1,7 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
-from app_ui.passages import grouped_by_document, marked, passage_html, plural, readable_date
-from models import Chunk, Document, DocumentMetadata, Highlight, Hit
+from app_ui.passages import grouped_by_document, marked, passage_html, plural
+from index.citation import readable_date
+from models import Chunk, Document, DocumentMetadata, Highlight, Hit, Judgement
 
 
 def hit(text, doc_id="d1", highlights=()):
@@ -37,3 +38,21 @@ def test_dates_read_as_people_write_them():
 def test_hits_are_grouped_by_report_in_order_of_first_appearance():
     hits = [hit("a", "d1"), hit("b", "d2"), hit("c", "d1")]
     assert [[h.chunk.text for h in group] for group in grouped_by_document(hits)] == [["a", "c"], ["b"]]
+
+
+def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
+    text = ("Judgement Grade The impact of leaders on social work practice with children and families Outstanding "
+            "The experiences and progress of care leavers Requires improvement to be good Overall effectiveness Good "
+            "Children's services in Bury are good.")
+    judgements = {"impact_of_leaders": Judgement("outstanding", 1), "care_leavers": Judgement("requires improvement", 1),
+                  "overall_effectiveness": Judgement("good", 1)}
+    document = Document("d1", "sha", "pdf", ["/x.pdf"], DocumentMetadata(council="Bury", judgements=judgements))
+    found = Hit(Chunk("d1", 1, 0, len(text), text), document, 0.5,
+                highlights=[Highlight(0, len(text) - 5), Highlight(text.index("Children's"), len(text))])
+    html = passage_html(found)
+    assert ("<tr><td>The experiences and progress of care leavers</td><td>Requires improvement to be good</td></tr>"
+            in html and "<tr><td>Overall effectiveness</td><td>Good</td></tr>" in html)
+    assert "Judgement Grade" not in html.split("<table")[0]  # the table's own header line is not repeated as text
+    assert html.endswith("<mark>Children&#x27;s services in Bury are good.</mark></div>")
+    # With fewer than three judgements printed, the passage is text as usual.
+    assert "<table" not in passage_html(Hit(Chunk("d1", 1, 0, 30, text[:120]), document, 0.5))

@@ -45,12 +45,12 @@ if searcher is None:
     st.page_link("app_ui/pages/library.py", label="Go to the Library to upload reports", icon=":material/library_books:")
     st.stop()
 
+turns = session.turns(searcher, K)  # first, so a restored conversation's filters are set before the widgets
 filters = sidebar_filters(searcher)
 with st.sidebar:
-    st.button("New conversation", on_click=session.clear_conversation,
+    st.button("New conversation", on_click=session.clear_conversation, key="new_conversation",
               help="Forget earlier questions, so the next one is read on its own")
 
-turns = session.turns()
 question = (st.chat_input("Ask about the reports, e.g. how did councils improve supervision?")
             or st.session_state.pop("example_question", None))
 if not turns and not question:
@@ -66,9 +66,11 @@ if not turns and not question:
 for turn_no, turn in enumerate(turns):
     if turn_no == len(turns) - 1 and turn.filters != filters:
         turns[turn_no] = turn = answer(turn.question, turn.previous, searcher, filters)
+        session.save_conversation()
     show(turn, turn_no, searcher, latest=turn_no == len(turns) - 1 and not question)
 
 if question and question.strip():
     turn = answer(question, turns[-1].response if turns else None, searcher, filters)
     turns.append(turn)
+    session.save_conversation()
     show(turn, len(turns) - 1, searcher, latest=True, new=True)

@@ -1,34 +1,112 @@
-"""Briefing: the kept excerpts in order, to reorder, remove and export as Word or Markdown."""
+"""Briefing: the user's named briefings, kept on the server; the chosen one's excerpts to reorder, trim to
+the sentences wanted, remove (with Undo) and export as Word or Markdown."""
 from html import escape
 
 import streamlit as st
 
-from app_ui import session
-from index.briefing import to_docx, to_markdown
+from app_ui import session, signin
+from app_ui.passages import plural
+from index.briefing_export import to_docx, to_markdown
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
+
+def _file_name(name: str, suffix: str) -> str:
+    safe = "".join(c if c.isalnum() or c in " -_" else " " for c in name).split()
+    return "-".join(safe).lower()[:60] + suffix if safe else f"briefing{suffix}"
+
+
+@st.dialog("Delete this briefing?")
+def _confirm_delete(briefing_id: int, name: str, count: int) -> None:
+    st.write(f"“{name}” and its {plural(count, 'excerpt')} will be deleted. This cannot be undone.")
+    delete, cancel = st.columns(2)
+    if delete.button("Delete", type="primary", key="briefing_delete_confirm", width="stretch"):
+        session.delete_briefing(briefing_id)
+        st.rerun()
+    if cancel.button("Cancel", key="briefing_delete_cancel", width="stretch"):
+        st.rerun()
+
+
+def _manage(current) -> None:
+    """Choose, create, rename and delete briefings."""
+    listing = session.briefings()
+    names = {b.id: b.name for b in listing}
+    choice, new, rename, delete = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
+    counts = {b.id: len(b.excerpts) for b in listing}
+    st.session_state["briefing_choice"] = current.id  # the server's choice, which another tab may have changed
+    choice.selectbox("Briefing", list(names), key="briefing_choice",
+                     format_func=lambda i: f"{names[i]} ({plural(counts[i], 'excerpt')})",
+                     on_change=lambda: session.choose_briefing(st.session_state["briefing_choice"]))
+    with new.popover("New", width="stretch"):
+        with st.form("briefing_new", clear_on_submit=True, border=False):
+            name = st.text_input("Name", placeholder="Scrutiny committee, March", key="briefing_new_name")
+            if st.form_submit_button("Create", type="primary") and session.create_briefing(name):
+                st.rerun()
+    with rename.popover("Rename", width="stretch"):
+        with st.form("briefing_rename", border=False):
+            name = st.text_input("New name", value=current.name, key="briefing_rename_name")
+            if st.form_submit_button("Rename", type="primary") and session.rename_briefing(current.id, name):
+                st.rerun()
+    if delete.button("Delete", key="briefing_delete", width="stretch"):
+        _confirm_delete(current.id, current.name, len(current.excerpts))
+
+
+def _sentence_picker(briefing_id: int, index: int, excerpt) -> None:
+    """Which of the passage's sentences the excerpt quotes: the marked ones (default), all, or a choice."""
+    if len(excerpt.sentences) < 2:
+        return
+    every = list(range(len(excerpt.sentences)))
+    with st.expander(f"Sentences: {len(excerpt.chosen)} of {len(excerpt.sentences)}"):
+        marked, whole, _ = st.columns([1.2, 1.2, 2])
+        marked.button("Marked sentences", key=f"marked-{briefing_id}-{index}", width="stretch",
+                      on_click=session.choose_sentences, args=(briefing_id, index, excerpt, list(excerpt.marked)),
+                      disabled=list(excerpt.chosen) == list(excerpt.marked) or not excerpt.marked)
+        whole.button("Whole passage", key=f"whole-{briefing_id}-{index}", width="stretch",
+                     on_click=session.choose_sentences, args=(briefing_id, index, excerpt, every),
+                     disabled=list(excerpt.chosen) == every)
+        with st.form(f"pick-{briefing_id}-{index}", border=False):
+            picked = [number for number, sentence in enumerate(excerpt.sentences)
+                      if st.checkbox(sentence.text, value=number in excerpt.chosen,
+                                     key=f"sentence-{briefing_id}-{index}-{number}")]
+            if st.form_submit_button("Use these sentences"):
+                session.choose_sentences(briefing_id, index, excerpt, picked)
+                st.rerun()
+
+
 st.title("Briefing")
-basket = session.basket()
+current = session.current()
+_manage(current)
+basket = current.excerpts
+author = signin.visitor().name if signin.visitor().name != "everyone" else None
+
+if current.can_undo and st.session_state.get(session.UNDO_KEY) == current.id:
+    notice, undo = st.columns([4, 1], vertical_alignment="center")
+    notice.caption("Excerpt removed.")
+    undo.button("Undo", key="undo-remove", on_click=session.undo_remove, args=(current.id,), width="stretch")
+
 if not basket:
-    st.info("The basket is empty. On the Ask page, press Keep under a passage to add it here.")
+    st.info("This briefing is empty. On the Ask page, press Keep under a passage to add it here.")
     st.stop()
 
-st.caption(f"{len(basket)} excerpt{'s' if len(basket) > 1 else ''}, in the order they will be exported.")
-export_word, export_markdown, empty, _ = st.columns([1, 1, 1, 2])
-export_word.download_button("Export .docx", data=to_docx(basket), file_name="briefing.docx", mime=DOCX_MIME,
-                            on_click="ignore", type="primary", width="stretch")
-export_markdown.download_button("Export .md", data=to_markdown(basket), file_name="briefing.md",
-                                mime="text/markdown", on_click="ignore", width="stretch")
-empty.button("Empty basket", on_click=session.empty_basket, width="stretch")
+st.caption(f"{plural(len(basket), 'excerpt')}, in the order they will be exported. Saved as you go.")
+export_word, export_markdown, _ = st.columns([1, 1, 3])
+export_word.download_button("Export .docx", data=to_docx(basket, current.name, author),
+                            file_name=_file_name(current.name, ".docx"), mime=DOCX_MIME, on_click="ignore",
+                            type="primary", width="stretch", key="export-docx")
+export_markdown.download_button("Export .md", data=to_markdown(basket, current.name, author),
+                                file_name=_file_name(current.name, ".md"), mime="text/markdown", on_click="ignore",
+                                width="stretch", key="export-md")
 
 for index, excerpt in enumerate(basket):
     with st.container(border=True):
-        st.html(f'<div class="iqa-excerpt">“{escape(excerpt.text)}”</div>'
+        shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
+        st.html(f'<div class="iqa-excerpt">{escape(shown)}</div>'
                 f'<div class="iqa-meta">— {escape(excerpt.citation)}</div>')
+        _sentence_picker(current.id, index, excerpt)
         up, down, remove, _ = st.columns([1, 1, 1, 4])
-        up.button("↑ Up", key=f"up-{index}", on_click=session.move, args=(index, -1), disabled=index == 0,
+        up.button("↑ Up", key=f"up-{index}", on_click=session.move, args=(current.id, index, -1), disabled=index == 0,
                   width="stretch")
-        down.button("↓ Down", key=f"down-{index}", on_click=session.move, args=(index, 1),
+        down.button("↓ Down", key=f"down-{index}", on_click=session.move, args=(current.id, index, 1),
                     disabled=index == len(basket) - 1, width="stretch")
-        remove.button("Remove", key=f"remove-{index}", on_click=session.remove, args=(index,), width="stretch")
+        remove.button("Remove", key=f"remove-{index}", on_click=session.remove, args=(current.id, index),
+                      width="stretch")

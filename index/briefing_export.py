@@ -1,0 +1,92 @@
+"""A briefing as a document a council would send: Word (.docx) and Markdown with the same content.
+
+Word: A4 pages, Word's own built-in styles (Title, Subtitle, Quote, Caption, Heading 1) so a council's
+template restyles it, and document properties (title, author = who made it). Each excerpt is a
+quotation with its citation as a caption; the reference list names each report once with its council,
+inspection dates, publication date and the pages cited.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime, timezone
+
+from index.briefing import Excerpt, Source, cited_sources, escape_markdown
+from index.citation import readable_date, readable_dates
+
+DEFAULT_TITLE = "Briefing: excerpts from inspection reports"
+PRODUCER = "InspectQA"
+
+
+def reference_entry(source: Source, ranges: Sequence[tuple[int | None, int | None]]) -> str:
+    """'Ofsted (2025) Derby City: inspection of … services. Inspected 12 to 23 May 2025. Published 8 July 2025.
+    Pages cited: 4, 9–10.' Parts the report does not state are left out."""
+    parts = [source.reference.rstrip(".") + "."]
+    if source.title and source.title.lower() not in source.reference.lower():
+        parts.append(f"{source.title.rstrip('.')}.")
+    if source.council and source.council.lower() not in source.reference.lower():
+        parts.append(f"Council: {source.council}.")
+    if dates := readable_dates(source.inspection_start, source.inspection_end):
+        parts.append(f"Inspected {dates}.")
+    if source.published:
+        parts.append(f"Published {readable_date(source.published)}.")
+    if ranges:
+        cited = ", ".join(str(a) if b in (None, a) else f"{a}–{b}" for a, b in sorted(ranges))
+        parts.append(f"{'Page' if len(ranges) == 1 and ranges[0][1] in (None, ranges[0][0]) else 'Pages'} cited: {cited}.")
+    return " ".join(parts)
+
+
+def references(basket: Sequence[Excerpt]) -> list[str]:
+    """The reference list: each report once, alphabetically, as reference lists are."""
+    return [reference_entry(source, ranges) for source, ranges in cited_sources(basket)]
+
+
+def _made_on(today: datetime | None) -> str:
+    return f"{(today or datetime.now(timezone.utc)):%-d %B %Y}"
+
+
+def _subtitle(basket: Sequence[Excerpt], author: str | None, today: datetime | None) -> str:
+    count = f"{len(basket)} excerpt{'' if len(basket) == 1 else 's'}"
+    return " · ".join(part for part in (count, f"prepared by {author}" if author else "", _made_on(today)) if part)
+
+
+def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str | None = None,
+                today: datetime | None = None) -> str:
+    """The same content as the Word export; report text is escaped so no Markdown reader acts on it."""
+    lines = [f"# {escape_markdown(title)}", "", f"*{escape_markdown(_subtitle(basket, author, today))}*", ""]
+    for excerpt in basket:
+        shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
+        lines += [f"> {escape_markdown(shown)}", ">", f"> — {escape_markdown(excerpt.citation)}", ""]
+    lines += ["## References", ""]
+    lines += [f"- {escape_markdown(entry)}" for entry in references(basket)]
+    return "\n".join(lines) + "\n"
+
+
+def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str | None = None,
+            today: datetime | None = None) -> bytes:
+    from docx import Document
+    from docx.shared import Mm
+
+    document = Document()
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+    properties = document.core_properties
+    properties.title = title
+    properties.author = author or PRODUCER
+    properties.last_modified_by = author or PRODUCER
+    properties.comments = f"Made with {PRODUCER} from inspection reports; each quotation cites its page."
+    properties.created = properties.modified = today or datetime.now(timezone.utc)
+
+    document.add_paragraph(title, style="Title")
+    document.add_paragraph(_subtitle(basket, author, today), style="Subtitle")
+    for excerpt in basket:
+        document.add_paragraph(f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text, style="Quote")
+        document.add_paragraph(f"— {excerpt.citation}", style="Caption")
+    document.add_paragraph("References", style="Heading 1")
+    for entry in references(basket):
+        document.add_paragraph(entry, style="Normal")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
