@@ -17,6 +17,7 @@ from index.quotes import Quote
 from models import Document, Highlight, Hit
 
 STYLE = """<style>
+[data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
 .iqa-head { font-size: 0.95rem; line-height: 1.35; margin: 0 0 0.2rem 0; }
 .iqa-head b { font-size: 1.02rem; }
 .iqa-meta { color: #5b6170; font-size: 0.85rem; margin-bottom: 0.45rem; }

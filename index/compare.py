@@ -63,13 +63,27 @@ def report_date(document: Document) -> str | None:
 
 
 def graded(document: Document) -> Graded | None:
+    """A report's grades under the ILACS keys. ILACS reports before the 2023 framework judged children in
+    care and care leavers together ("children in care and care leavers: Good"): that one grade is theirs
+    under both columns, cited to the same statement."""
     cells = {}
     for key in ILACS_JUDGEMENTS:
         found = find_judgement(document.metadata, key)
         if found:
             own_key, judgement = found
             cells[key] = Cell(judgement.grade, judgement.page, own_key)
+    if (document.metadata.report_type in ("ilacs_standard", "ilacs_short") and "in_care" in cells
+            and "care_leavers" not in cells):
+        cells["care_leavers"] = cells["in_care"]
     return Graded(document, cells) if cells else None
+
+
+def most_reported(rows: list[CouncilRow], documents: Iterable[Document]) -> str | None:
+    """The council with the most dated graded reports (the first alphabetically among equals): the chart of
+    grades over time opens on it, a line rather than a single column of dots."""
+    councils = _by_council(documents)
+    counts = {row.council: sum(1 for r in councils.get(council_key(row.council), []) if r.date) for row in rows}
+    return min(counts, key=lambda council: (-counts[council], council.lower()), default=None)
 
 
 def _by_council(documents: Iterable[Document]) -> dict[str, list[Graded]]:

@@ -223,6 +223,8 @@ def test_an_excerpt_can_be_widened_to_its_whole_passage(library):
 def test_an_uploaded_pdf_is_found_by_a_question_at_once(library):
     app = upload(start(), ("staffordshire-ilacs-2019.pdf", (DATA / "staffordshire-ilacs-2019.pdf").read_bytes()))
     assert "staffordshire-ilacs-2019.pdf: added" in texts(app.success)
+    # The confirmation says what was read from the report itself, dates in words.
+    assert "Recognised: Staffordshire · ILACS " in texts(app.success) and "Overall effectiveness: Good" in texts(app.success)
     assert [path.suffix for path in (library / "uploads").iterdir()] == [".pdf"]
     app.switch_page("app_ui/pages/ask.py").run()
     ask(app, "How was Staffordshire judged for care leavers?")
@@ -251,6 +253,7 @@ def test_the_library_lists_documents_and_deletes_them(library):
     listing = app.dataframe[0].value
     assert sorted(listing["Council"]) == ["Bury", "Wigan"] and list(listing.columns) == [
         "Title", "Council", "Published", "Pages", "Passages", "Added"]
+    assert sorted(listing["Published"]) == ["12 May 2023", "3 June 2021"]
     bury = next(option for option in app.multiselect[0].options if option.startswith("Bury"))
     app.multiselect[0].select(bury).run()
     # Nothing goes before the user confirms, and the question names what will go.

@@ -1,5 +1,5 @@
 """The library behind the Compare page and the grade card (index.compare, index.grades), without Streamlit."""
-from index.compare import grade_history, latest_judgements
+from index.compare import grade_history, latest_judgements, most_reported
 from index.grades import grade_excerpt, judgement_hit, report_type_label, statement_span
 from models import Document, DocumentMetadata, Judgement
 
@@ -48,10 +48,16 @@ def test_sif_judgements_fill_the_ilacs_columns_under_their_own_names():
 def test_history_is_every_judgement_oldest_first_with_an_ordinal_rank():
     history = grade_history(DOCUMENTS, "derby")
     assert [(p.date, p.judgement, p.rank) for p in history] == [
-        ("2022-05-11", "overall_effectiveness", 4), ("2022-05-11", "in_care", 3),
+        # 2022: one grade for children in care and care leavers together, so both lines show it.
+        ("2022-05-11", "overall_effectiveness", 4), ("2022-05-11", "in_care", 3), ("2022-05-11", "care_leavers", 3),
         ("2025-07-08", "overall_effectiveness", 4), ("2025-07-08", "care_leavers", 4)]
     assert [p.date for p in grade_history(DOCUMENTS, "Staffordshire")] == ["2019-01-18"]
     assert grade_history(DOCUMENTS, "Wigan") == []
+
+
+def test_the_chart_opens_on_the_council_with_most_graded_reports():
+    assert most_reported(latest_judgements(DOCUMENTS), DOCUMENTS) == "Derby City"
+    assert most_reported([], DOCUMENTS) is None
 
 
 def test_the_statement_of_a_grade_is_found_on_its_page():

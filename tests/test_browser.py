@@ -101,3 +101,71 @@ def test_quote_ready_answers_in_the_browser(demo_index, tmp_path):
     # Nothing the page loads comes from another host (no telemetry, web fonts or icons), and nothing fails.
     assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == []
     assert console_errors == []
+
+
+def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_index, tmp_path, monkeypatch):
+    """Keep three excerpts, reload: they are still there; the Word export reads back as a council's document;
+    deleting asks first; Compare's seven columns fit beside the sidebar at 1280 px; screenshots at two sizes."""
+    import docx
+
+    shots = Path(os.environ.get("INSPECTQA_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv("INSPECTQA_BRIEFINGS", str(tmp_path / "briefings.sqlite"))  # this test's own briefings
+    requests, console = [], []
+    with running_app(demo_index) as url, browser_page(1280, 720) as page:
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        open_app(page, url)
+        ask(page, "how did councils improve supervision?")
+        for kept in range(1, 4):
+            page.get_by_role("button", name="Keep", exact=True).first.click()
+            page.get_by_role("button", name="Kept ✓").nth(kept - 1).wait_for(timeout=30_000)
+
+        page.reload()
+        open_app(page, url)
+        page.locator('[data-testid="stChatMessage"] .iqa-excerpt').first.wait_for(timeout=60_000)  # asked again
+        page.screenshot(path=str(shots / "reload-ask-1280.png"))
+        page.get_by_role("link", name="Briefing (3)").click()
+        page.locator(".iqa-excerpt").nth(2).wait_for(timeout=30_000)
+        assert page.locator(".iqa-excerpt").count() == 3
+        page.screenshot(path=str(shots / "briefing-1280.png"), full_page=True)
+
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Export .docx").click()
+        word = docx.Document(download.value.path())
+        section = word.sections[0]
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+        quotes = [p.text for p in word.paragraphs if p.style.name == "Quote"]
+        assert len(quotes) == 3 and all(q.startswith("“") and q.rstrip("”")[-1] in ".!?:;" for q in quotes)
+        assert [p.style.name for p in word.paragraphs].count("Caption") == 3
+        assert word.core_properties.title == "My briefing" and word.core_properties.author == "InspectQA"
+        assert any(p.text.startswith("Ofsted (") and "Published" in p.text for p in word.paragraphs)
+
+        page.get_by_role("button", name="Delete", exact=True).click()
+        page.get_by_text("will be deleted. This cannot be undone.").wait_for()
+        page.screenshot(path=str(shots / "briefing-delete-asks-1280.png"))
+        page.get_by_role("button", name="Cancel").click()
+        page.get_by_text("will be deleted").wait_for(state="hidden")
+        assert page.locator(".iqa-excerpt").count() == 3
+
+        page.get_by_role("link", name="Compare").click()
+        grid = page.locator('[data-testid="stDataFrame"] .dvn-scroller').first
+        grid.wait_for(timeout=30_000)
+        page.locator('[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]').first.wait_for(timeout=30_000)
+        page.screenshot(path=str(shots / "compare-1280.png"), full_page=True)
+        widths = grid.evaluate("element => [element.scrollWidth, element.clientWidth]")
+        assert widths[0] <= widths[1] + 1, widths  # no column off-screen
+
+    with running_app(demo_index) as url, browser_page(1920, 1080) as page:
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        open_app(page, url)
+        page.locator('[data-testid="stChatMessage"] .iqa-excerpt').first.wait_for(timeout=60_000)
+        page.screenshot(path=str(shots / "ask-1920.png"))
+        for name, shot in (("Briefing (3)", "briefing-1920.png"), ("Compare", "compare-1920.png"),
+                           ("Library", "library-1920.png")):
+            page.get_by_role("link", name=name).click()
+            page.wait_for_timeout(2500)
+            page.screenshot(path=str(shots / shot), full_page=True)
+    assert [u for u in requests if not u.startswith((url.rsplit(":", 1)[0], "data:", "blob:"))] == []
+    assert [line for line in console if line.startswith(("error", "warning"))] == []

@@ -11,7 +11,7 @@ import streamlit as st
 from app_ui import resources
 from app_ui.answer import page_text, show_source
 from app_ui.grade_card import GRADE_COLOURS
-from index.compare import CouncilRow, GradePoint, grade_history, latest_judgements
+from index.compare import CouncilRow, GradePoint, grade_history, latest_judgements, most_reported
 from index.grades import GRADE_ORDER, ILACS_JUDGEMENTS, RANK, SHORT_LABELS, grade_label, judgement_hit, report_type_label
 from index.search import Searcher
 
@@ -19,6 +19,11 @@ ROW_PX, TABLE_MAX_PX = 35, 600
 GRADE_OF_RANK = {rank: grade for grade, rank in RANK.items()}
 GRADE_COLUMNS = [SHORT_LABELS[key] for key in ILACS_JUDGEMENTS]
 JUDGEMENT_OF_COLUMN = dict(zip(GRADE_COLUMNS, ILACS_JUDGEMENTS))
+COLUMN_HEADINGS = {"Overall effectiveness": "Overall", "Impact of leaders": "Leaders",
+                   "Help and protection": "Help & protection", "Children in care": "In care",
+                   "Care leavers": "Care leavers"}
+CELL_WORDS = {"requires improvement": "Req. improvement"}  # explained under the table
+SHORT_REPORT_TYPES = {"ilacs_standard": "ILACS standard", "ilacs_short": "ILACS short", "sif": "SIF (2013–18)"}
 # On the chart, each judgement's line sits a little above or below the grade it marks, so five judgements
 # with one grade show as five lines rather than one.
 LINE_OFFSET = {label: (2 - position) * 0.08 for position, label in enumerate(GRADE_COLUMNS)}
@@ -38,10 +43,12 @@ def table(rows: list[CouncilRow]):
         {"Council": row.council, "Date": pd.to_datetime(row.latest.date, errors="coerce"),
          **{SHORT_LABELS[key]: RANK[cell.grade] if (cell := row.latest.cells.get(key)) else None
             for key in ILACS_JUDGEMENTS},
-         "Report": report_type_label(row.latest.document.metadata.report_type)}
+         "Report": SHORT_REPORT_TYPES.get(row.latest.document.metadata.report_type,
+                                          report_type_label(row.latest.document.metadata.report_type))}
         for row in rows
     ]).astype({column: "Int64" for column in GRADE_COLUMNS})
-    return (frame.style.format(lambda rank: grade_label(GRADE_OF_RANK[rank]), subset=GRADE_COLUMNS, na_rep="—")
+    return (frame.style.format(lambda rank: CELL_WORDS.get(GRADE_OF_RANK[rank], grade_label(GRADE_OF_RANK[rank])),
+                               subset=GRADE_COLUMNS, na_rep="—")
             .map(_cell_style, subset=GRADE_COLUMNS))
 
 
@@ -78,7 +85,8 @@ def history_chart(points: list[GradePoint]) -> alt.Chart:
         y=alt.Y("Level:Q", title=None, scale=alt.Scale(domain=[0.6, 4.4], nice=False),
                 axis=alt.Axis(values=list(RANK.values()), labelExpr=AXIS_LABELS, labelLimit=200)),
         color=alt.Color("Judgement:N", sort=GRADE_COLUMNS, legend=alt.Legend(orient="right", title=None)),
-        shape=alt.Shape("Judgement:N", sort=GRADE_COLUMNS, legend=None),
+        # The same legend for colour and shape, so Vega merges them into one (different settings conflict).
+        shape=alt.Shape("Judgement:N", sort=GRADE_COLUMNS, legend=alt.Legend(orient="right", title=None)),
         tooltip=["Judgement", "Grade", alt.Tooltip("Date:T", format="%-d %B %Y"), "Report", "Page"],
     ).properties(height=240)
 
@@ -94,21 +102,26 @@ if not rows:
     st.stop()
 
 st.caption("Each council's latest graded inspection; an older framework's equivalent judgements fill the same "
-           "columns. Sort by a column's header. Select a grade to read it on its page, or a council to chart "
+           "columns; “Req. improvement” is requires improvement to be good. Sort by a column's header. Select a grade to read it on its page, or a council to chart "
            "its grades below.")
 event = st.dataframe(
     table(rows), key="compare_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
     width="stretch", height=min(ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX),
-    column_config={**{column: st.column_config.NumberColumn(alignment="left") for column in GRADE_COLUMNS},
+    # Narrow columns with short headings (the full name on hover), so all seven fit beside the sidebar at 1280 px.
+    column_config={"Council": st.column_config.TextColumn(width=130, pinned=True),
+                   **{column: st.column_config.NumberColumn(COLUMN_HEADINGS[column], alignment="left", width=112,
+                                                            help=column) for column in GRADE_COLUMNS},
                    "Date": st.column_config.DateColumn(
-                       format="D MMMM YYYY", help="Published; the inspection's last day where the report gives no date")},
+                       format="D MMM YYYY", width=95,
+                       help="Published; the inspection's last day where the report gives no date"),
+                   "Report": st.column_config.TextColumn(width=115, help="The kind of inspection")},
 )
 _selected_cell(event.selection.cells, rows, searcher)
 
 st.subheader("Grades over time")
 councils = [row.council for row in rows]
 if st.session_state.get("compare_council") not in councils:
-    st.session_state["compare_council"] = councils[0]
+    st.session_state["compare_council"] = most_reported(rows, searcher.catalogue().documents.values())
 council = st.selectbox("Council", councils, key="compare_council")
 points = grade_history(searcher.catalogue().documents.values(), council)
 if points:

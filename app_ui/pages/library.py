@@ -5,7 +5,7 @@ searchable on the Ask page straight away (the shared Searcher follows the index'
 Adding and deleting are for editors: readers see the list only, and both actions check the role again
 before changing anything (app_ui.signin.require).
 """
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
@@ -15,6 +15,8 @@ from app_ui.passages import plural
 from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError
 from index.briefing import escape_markdown
+from index.citation import readable_date
+from index.grades import recognised
 from index.search import Searcher
 from ingest.pipeline import FileOutcome, ingest_paths
 from ingest.readers import SUPPORTED_SUFFIXES
@@ -53,7 +55,9 @@ def ingest_upload(name: str, data: bytes, searcher: Searcher) -> tuple[str, str]
             return "error", message
         message = f"{name}: {OUTCOME_WORDS[outcome.status]}"
         if outcome.status in ("added", "replaced"):
-            message += f", {outcome.pages} pages, {outcome.chunks} passages."
+            message += f", {plural(outcome.pages, 'page')}, {plural(outcome.chunks, 'passage')}."
+        if outcome.doc_id and (document := searcher.store.document(outcome.doc_id)) is not None:
+            message += f" Recognised: {recognised(document)}."
         status.update(label=escape_markdown(message), state="complete")
         return "success", message
 
@@ -101,12 +105,12 @@ def delete(searcher: Searcher, doc_ids: list[str]) -> None:
     st.toast(f"Deleted {len(doc_ids)} document{'s' if len(doc_ids) > 1 else ''}.")
 
 
-def _date(iso: str | None) -> date | None:
-    """A date the table can sort; a malformed one shows as empty rather than failing the page."""
+def _added(iso: str) -> str:
+    """When a document was added, in the server's words: '26 November 2025, 14:05'."""
     try:
-        return date.fromisoformat(iso) if iso else None
+        return f"{datetime.fromisoformat(iso):%-d %B %Y, %H:%M}"
     except ValueError:
-        return None
+        return iso
 
 
 def document_list(searcher: Searcher) -> None:
@@ -114,21 +118,18 @@ def document_list(searcher: Searcher) -> None:
     st.subheader(plural(len(documents), "document"))
     if not documents:
         return
+    # Dates as words ("8 July 2025", "not stated"): a date column shows a missing date as a raw "None".
     st.dataframe(
-        [{"Title": d.metadata.title or Path(d.source).name, "Council": d.metadata.council or "",
-          "Published": _date(d.metadata.published), "Pages": d.n_pages, "Passages": d.n_chunks,
-          "Added": datetime.fromisoformat(d.added_at) if d.added_at else None} for d in documents],
+        [{"Title": d.metadata.title or "Untitled", "Council": d.metadata.council or "not identified",
+          "Published": readable_date(d.metadata.published) if d.metadata.published else "not stated",
+          "Pages": d.n_pages, "Passages": d.n_chunks, "Added": _added(d.added_at)} for d in documents],
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
-        column_config={
-            "Title": st.column_config.TextColumn(width="large"),
-            "Published": st.column_config.DateColumn(format="D MMMM YYYY"),
-            "Added": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
-        },
+        column_config={"Title": st.column_config.TextColumn(width="large")},
     )
     if not signin.may("delete"):
         return
-    labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.metadata.title or Path(d.source).name}"
-              for d in documents}
+    labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.metadata.title or 'Untitled'} "
+                        f"({readable_date(d.metadata.published)})" for d in documents}
     chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
                             placeholder="Choose documents to remove from the index", key="delete_chosen",
                             select_all=False)  # deleting everything at one click is not offered
