@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Control characters, lone surrogates, and the bidirectional controls that make "report\u202etxt.exe" print as
+# "reportexe.txt".
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def shown_path(path: str) -> str:
     """A file name as it can be printed on one line: newlines, other control characters and bytes that are
-    not text (a non-UTF-8 name arrives as lone surrogates) shown as escapes, so a message stays one sentence."""
+    not text (a non-UTF-8 name arrives as lone surrogates) shown as escapes, so a message stays one sentence
+    and a name cannot disguise its real ending."""
     return _UNPRINTABLE.sub(_escape, path)
 
 

@@ -28,6 +28,7 @@ class DocumentMetadata:
     publisher: str | None = None        # "Ofsted", a council, a magazine
     report_type: str = "other"          # see ingest.metadata.REPORT_TYPES
     published: str | None = None        # YYYY-MM-DD
+    published_source: str | None = None  # where `published` was read: "text", "pdf-metadata" or "file-name"
     inspection_start: str | None = None  # YYYY-MM-DD
     inspection_end: str | None = None    # YYYY-MM-DD
     judgements: dict[str, Judgement] = field(default_factory=dict)
@@ -37,6 +38,17 @@ class DocumentMetadata:
     def year(self) -> int | None:
         date = self.published or self.inspection_end or self.inspection_start
         return int(date[:4]) if date else None
+
+    @property
+    def years(self) -> set[int]:
+        """Every year the report belongs to: inspected or published (a December inspection is often
+        published in the new year), so a year in a question or filter finds it either way."""
+        return {int(d[:4]) for d in (self.published, self.inspection_start, self.inspection_end) if d}
+
+    @property
+    def published_estimated(self) -> bool:
+        """The date was not printed in the report but taken from the file's own metadata or its name."""
+        return self.published is not None and self.published_source not in (None, "text")
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ import streamlit as st
 from app_ui import session
 from app_ui.copy_button import copy_button
 from app_ui.grade_card import grade_card_html
-from app_ui.passages import (document_heading, grouped_by_document, page_html, passage_html, plural, quote_html,
-                             readable_date)
+from app_ui.passages import document_heading, grouped_by_document, page_html, passage_html, plural, quote_html
 from index.answers import GradeAnswer, GradeList
 from index.briefing import Excerpt, escape_markdown
+from index.citation import published_words
 from index.grades import grade_excerpt, grade_label, judgement_hit, report_type_label
 from index.judgements import LABELS
 from index.quotes import Quote
@@ -107,7 +107,7 @@ def _grade_list(listing: GradeList) -> None:
         st.markdown(f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "
                     f"{escape_markdown(listing.label.lower())}** · {len(listing.reports)} councils, each from "
                     "its latest report with that grade")
-        st.dataframe([{"Council": r.council, "Published": readable_date(r.document.metadata.published),
+        st.dataframe([{"Council": r.council, "Published": published_words(r.document.metadata),
                        "Citation": r.citation} for r in listing.reports], hide_index=True, width="stretch")
 
 

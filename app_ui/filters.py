@@ -28,7 +28,7 @@ def sidebar_filters(searcher: Searcher) -> Filters:
     by_key = {council_key(d.metadata.council): d.metadata.council
               for d in sorted(documents, key=lambda d: d.metadata.published or "") if d.metadata.council}
     councils = sorted(by_key.values())
-    years = sorted({d.metadata.year for d in documents if d.metadata.year}, reverse=True)
+    years = sorted({year for d in documents for year in d.metadata.years}, reverse=True)  # inspected or published
     held = {d.metadata.report_type for d in documents}
     report_types = [t for t in REPORT_TYPE_LABELS if t in held] + sorted(held - set(REPORT_TYPE_LABELS))
     labels = {d.doc_id: _document_label(d) for d in sorted(documents, key=_document_label)}

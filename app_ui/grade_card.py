@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from index.citation import readable_date
+from index.citation import published_words, readable_date
 from index.answers import GradeAnswer
 from index.grades import GRADE_ORDER, grade_label, report_type_label
 
@@ -58,7 +58,7 @@ def _dated(answer: GradeAnswer) -> str:
     """When the report is from: its publication, else its inspection (some reports print no publication date)."""
     meta = answer.document.metadata
     if meta.published or not (meta.inspection_end or meta.inspection_start):
-        return f"published {readable_date(meta.published)}"
+        return f"published {published_words(meta)}"
     return f"inspected {readable_date(meta.inspection_end or meta.inspection_start)}"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import re
 from html import escape
 
-from index.citation import readable_date
+from index.citation import published_words
 from index.grades import judgement_table
 from index.quotes import Quote
 from models import Document, Highlight, Hit
@@ -61,7 +61,7 @@ def document_heading(document: Document) -> str:
     council = meta.council or "Council not identified"
     title = meta.title or document.source.rsplit("/", 1)[-1]
     return (f'<div class="iqa-head"><b>{escape(council)}</b> · {escape(title)}</div>'
-            f'<div class="iqa-meta">Published {escape(readable_date(meta.published))}</div>')
+            f'<div class="iqa-meta">Published {escape(published_words(meta))}</div>')
 
 
 def passage_html(hit: Hit) -> str:
@@ -102,7 +102,7 @@ def quote_html(quote: Quote) -> str:
     """The 'From the report' card: the report's own sentences, then where they are printed."""
     meta = quote.document.metadata
     return (f'<div class="iqa-meta">From the report · {escape(meta.council or "")}'
-            f'{" · " if meta.council else ""}published {escape(readable_date(meta.published))}</div>'
+            f'{" · " if meta.council else ""}published {escape(published_words(meta))}</div>'
             f'<div class="iqa-quote">“{escape(" ".join(quote.text.split()))}”</div>'
             f'<div class="iqa-meta">{escape(quote.citation)}</div>')
 

@@ -76,7 +76,7 @@ def _set_filter_widgets(filters: Filters, searcher: Searcher) -> None:
     """The sidebar shows the filters the restored answer was found with (those still on offer)."""
     documents = searcher.catalogue().documents
     offered = {"councils": {d.metadata.council for d in documents.values()},
-               "years": {d.metadata.year for d in documents.values()}, "doc_ids": set(documents)}
+               "years": {y for d in documents.values() for y in d.metadata.years}, "doc_ids": set(documents)}
     for key, field in _FILTER_FIELDS.items():
         value = getattr(filters, field)
         if isinstance(value, tuple):

@@ -83,7 +83,7 @@ def run_search(args: argparse.Namespace) -> int:
     if args.jsonl:
         for line in sys.stdin:
             question = line.rstrip("\n")
-            print(json.dumps(answer(question), ensure_ascii=False), flush=True)
+            print(json_line(answer(question)), flush=True)
         return 0
     result = answer(args.question)
     if args.json:
@@ -119,6 +119,15 @@ def print_results(result: dict) -> None:
         print(f"{hit['rank']:>2}. {hit['citation']}  [{hit['match']} match]")
         print(textwrap.indent(textwrap.fill(" ".join(hit["text"].split()), width=100), "    "))
         print(f"    {hit['source']}\n")
+
+
+# Line separators that JSON allows raw inside strings but that many line readers split on (str.splitlines,
+# JSON-lines readers): escaped, so one result is always one line.
+_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+
+
+def json_line(value) -> str:
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKERS)
 
 
 def run_list(args: argparse.Namespace) -> int:

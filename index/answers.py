@@ -13,7 +13,6 @@ from index.citation import reference
 from index.councils import council_key
 from index.judgements import LABELS, find_judgement
 from index.query import QueryAnalysis
-from index.scope import report_years
 from models import Document
 
 
@@ -65,7 +64,7 @@ def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAn
         meta = document.metadata
         if not meta.council or council_key(meta.council) != query.council_keys[0]:
             continue
-        if query.years and not report_years(document) & set(query.years):
+        if query.years and not document.metadata.years & set(query.years):
             continue
         found = find_judgement(meta, wanted)
         if found:
@@ -86,7 +85,7 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
         found = find_judgement(meta, query.judgement)
         if not (meta.council and found and found[1].grade == query.grade):
             continue
-        if query.years and not report_years(document) & set(query.years):
+        if query.years and not document.metadata.years & set(query.years):
             continue
         key = council_key(meta.council)
         if key not in latest or (meta.published or "") > (latest[key].document.metadata.published or ""):

@@ -36,12 +36,13 @@ class Source:
     inspection_start: str | None = None  # YYYY-MM-DD
     inspection_end: str | None = None
     published: str | None = None
+    published_estimated: bool = False   # not printed in the report: from the file's metadata ("c. 8 July 2025")
 
     @classmethod
     def of(cls, document: Document) -> "Source":
         meta = document.metadata
         return cls(document.doc_id, reference(document), meta.title, meta.council, meta.inspection_start,
-                   meta.inspection_end, meta.published)
+                   meta.inspection_end, meta.published, meta.published_estimated)
 
 
 @dataclass(frozen=True)

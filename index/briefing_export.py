@@ -29,7 +29,7 @@ def reference_entry(source: Source, ranges: Sequence[tuple[int | None, int | Non
     if dates := readable_dates(source.inspection_start, source.inspection_end):
         parts.append(f"Inspected {dates}.")
     if source.published:
-        parts.append(f"Published {readable_date(source.published)}.")
+        parts.append(f"Published {'c. ' if source.published_estimated else ''}{readable_date(source.published)}.")
     if ranges:
         cited = ", ".join(str(a) if b in (None, a) else f"{a}–{b}" for a, b in sorted(ranges))
         parts.append(f"{'Page' if len(ranges) == 1 and ranges[0][1] in (None, ranges[0][0]) else 'Pages'} cited: {cited}.")

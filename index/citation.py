@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from models import Document, Hit
+from models import Document, DocumentMetadata, Hit
 
 # How a report type reads in a reference, after the council's name.
 REPORT_TYPE_TITLES = {
@@ -59,6 +59,12 @@ def readable_date(iso: str | None) -> str:
         return f"{date.fromisoformat(iso):%-d %B %Y}"
     except ValueError:
         return iso
+
+
+def published_words(meta: DocumentMetadata) -> str:
+    """'8 July 2025'; 'c. 29 January 2025' where the report does not print it and the date was taken from the
+    file's own metadata or its name; 'date unknown'."""
+    return ("c. " if meta.published_estimated else "") + readable_date(meta.published)
 
 
 def readable_dates(first: str | None, last: str | None) -> str:

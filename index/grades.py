@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from index.briefing import Excerpt
-from index.citation import readable_date, readable_dates
+from index.citation import published_words, readable_dates
 from index.judgements import LABELS, states_judgement
 from index.sentences import paragraph_sentence_spans
 from models import GRADES, Chunk, Document, Hit
@@ -151,7 +151,7 @@ def recognised(document: Document) -> str:
     return " · ".join(part for part in (
         meta.council or "council not identified", report_type_label(meta.report_type),
         f"inspected {inspected}" if inspected else "",
-        f"published {readable_date(meta.published)}" if meta.published else "publication date not found",
+        f"published {published_words(meta)}" if meta.published else "publication date not found",
         grades) if part)
 
 

@@ -23,6 +23,7 @@ def hit_to_dict(hit: Hit) -> dict:
         "match": hit.match,
         "council": meta.council,
         "published": meta.published,
+        "published_source": meta.published_source,
         "report_type": meta.report_type,
     }
 
@@ -38,6 +39,7 @@ def document_to_dict(document: Document) -> dict:
         "publisher": meta.publisher,
         "report_type": meta.report_type,
         "published": meta.published,
+        "published_source": meta.published_source,
         "inspection_start": meta.inspection_start,
         "inspection_end": meta.inspection_end,
         "judgements": {name: {"grade": j.grade, "page": j.page} for name, j in meta.judgements.items()},

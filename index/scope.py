@@ -28,12 +28,6 @@ class Scope:
     note: str | None = None        # why nothing here can answer it, in one sentence
 
 
-def report_years(document: Document) -> set[int]:
-    """The years a report can be asked about by: publication and inspection."""
-    meta = document.metadata
-    return {y for y in (meta.year,) if y} | {int(d[:4]) for d in (meta.inspection_start, meta.inspection_end) if d}
-
-
 def _names(names: list[str], joined_by: str = "or") -> str:
     """'Leicester', 'Kent or Essex', 'Derby, Leeds and Wigan'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {joined_by} {names[-1]}"
@@ -54,7 +48,7 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     kinds = {d for d in chosen if documents[d].metadata.report_type in query.report_types}
     if kinds:
         chosen = kinds
-    in_years = {d for d in chosen if report_years(documents[d]) & set(query.years)}
+    in_years = {d for d in chosen if documents[d].metadata.years & set(query.years)}
     if in_years:
         chosen = in_years
     if not query.council_keys and not kinds:

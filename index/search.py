@@ -34,7 +34,7 @@ from index.quotes import best_quote
 from index.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence
 from index.response import Response
 from index.widening import widen
-from index.scope import Scope, choose_scope, describe, latest_report, report_years, without_names
+from index.scope import Scope, choose_scope, describe, latest_report, without_names
 from models import Chunk, Document, Hit
 
 CANDIDATES = 300          # from each retriever, before fusion
@@ -106,7 +106,7 @@ class Filters:
         found = find_judgement(meta, self.judgement) if self.grades else None
         return (
             (not self.councils or council_key(meta.council or "") in {council_key(c) for c in self.councils})
-            and (not self.years or meta.year in self.years)
+            and (not self.years or bool(meta.years & set(self.years)))
             and (not self.report_types or meta.report_type in self.report_types)
             and (not self.doc_ids or document.doc_id in self.doc_ids)
             and (not self.grades or (found is not None and found[1].grade in self.grades))
@@ -278,7 +278,7 @@ class Searcher:
     @staticmethod
     def _metadata_bonus(query: QueryAnalysis, catalogue: Catalogue, doc_id: str, weights: Weights) -> float:
         """Credit for being from a year the question names (a named council or kind of document scopes instead)."""
-        if query.years and report_years(catalogue.documents[doc_id]) & set(query.years):
+        if query.years and catalogue.documents[doc_id].metadata.years & set(query.years):
             return weights.year
         return 0.0
 

@@ -1,8 +1,9 @@
 """What a document says about itself: title, council, report type, dates and published judgements.
 
-Read from the document's own first pages, because that is what a citation must agree with; the file
-name is used only as a fallback for the publication date (Ofsted's files are named by it, e.g.
-"children's services inspection - 08 july 2025.pdf"). A grade that is not printed stays absent.
+Read from the document's own first pages, because that is what a citation must agree with. Uploads are
+stored under hashed names and Ofsted's downloads are numbers, so the file name is the last resort: a
+publication date the text does not print is taken from the PDF's own creation date, and only then from
+a date in the file name; `published_source` says which. A grade that is not printed stays absent.
 """
 from __future__ import annotations
 
@@ -45,9 +46,14 @@ _COMMITTEE = re.compile(
 _PRESS = re.compile(r"behind\s+the\s+rating|\bmins?\s+read\b|\(credit|\bsays\b|\bsaid\b|^by\s", re.IGNORECASE | re.MULTILINE)
 
 
-def extract_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata:
-    """Metadata of one document from its cleaned pages, with the acronyms it defines."""
+def extract_metadata(pages: list[Page], file_name: str, kind: str, created: date | None = None) -> DocumentMetadata:
+    """Metadata of one document from its cleaned pages, with the acronyms it defines; `created` is the
+    file's own creation date (a PDF's /CreationDate), if it has one."""
     metadata = _described(pages, file_name, kind)
+    if metadata.published is None and created is not None and kind == "pdf":
+        metadata.published, metadata.published_source = created.isoformat(), "pdf-metadata"
+    if metadata.published is None and (named := _file_date(file_name)):
+        metadata.published, metadata.published_source = named.isoformat(), "file-name"
     metadata.acronyms = find_acronyms(page.text for page in pages)
     return metadata
 
@@ -60,9 +66,9 @@ def _described(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata
     for report_type, pattern in op.TITLES:
         title = pattern.search(head)
         if title and (kind == "pdf" or op.INSPECTION_DATES.search(head)):
-            return _ofsted_metadata(texts, head, report_type, title, file_name)
+            return _ofsted_metadata(texts, head, report_type, title)
     if kind == "pdf" and _UNTITLED_ILACS.match(head):
-        return _ofsted_metadata(texts, head, "ilacs", None, file_name)
+        return _ofsted_metadata(texts, head, "ilacs", None)
     return _text_metadata(pages, file_name, kind)
 
 
@@ -71,8 +77,8 @@ def ilacs_equivalents(judgements: dict[str, Judgement]) -> dict[str, Judgement]:
     return {SIF_TO_ILACS.get(key, key): value for key, value in judgements.items()}
 
 
-def _ofsted_metadata(texts: list[tuple[int, str]], head: str, report_type: str, title: re.Match | None,
-                     file_name: str) -> DocumentMetadata:
+def _ofsted_metadata(texts: list[tuple[int, str]], head: str, report_type: str,
+                     title: re.Match | None) -> DocumentMetadata:
     meta = DocumentMetadata(publisher="Ofsted", report_type=report_type)
     first_pages = texts[:HEAD_PAGES]
     if title:
@@ -91,8 +97,9 @@ def _ofsted_metadata(texts: list[tuple[int, str]], head: str, report_type: str, 
             meta.inspection_start, meta.inspection_end = (d.isoformat() for d in span)
             break
     published = op.PUBLISHED.search(head)
-    published_on = (published and op.parse_date(published.group("rest"))) or _file_date(file_name)
-    meta.published = published_on.isoformat() if published_on else None
+    published_on = published and op.parse_date(published.group("rest"))
+    if published_on:
+        meta.published, meta.published_source = published_on.isoformat(), "text"
     if report_type == "ilacs":
         meta.report_type = _ilacs_kind(meta)
         meta.judgements = _ilacs_judgements(first_pages)
@@ -187,11 +194,12 @@ def _text_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMeta
     else:
         report_type = "other"
     council = council_named_in(text)
-    published = op.parse_date(top) or _file_date(file_name)
+    published = op.parse_date(top)
     return DocumentMetadata(
         title=title[:300],
         council=council,
         publisher=council if report_type == "committee_paper" else None,
         report_type=report_type,
         published=published.isoformat() if published else None,
+        published_source="text" if published else None,
     )

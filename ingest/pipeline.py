@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from errors import InspectQAError, UnreadableFileError
+from errors import InspectQAError, UnreadableFileError, shown_path
 from index.embedder import Embedder
 from index.store import Store
 from ingest.chunking import MAX_TOKENS, chunk_document
@@ -40,6 +40,7 @@ class FileOutcome:
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
+    skipped: list[str] = field(default_factory=list)  # files in the folders given that are of no supported type
 
     def count(self, *statuses: str) -> int:
         return sum(o.status in statuses for o in self.outcomes)
@@ -57,12 +58,17 @@ class IngestReport:
         return sum(o.chunks for o in self.outcomes)
 
     def summary(self) -> str:
-        return (
+        summary = (
             f"{self.count('added', 'replaced')} added ({self.count('replaced')} replacing older versions), "
             f"{self.count('unchanged', 'duplicate')} skipped as already indexed "
             f"({self.count('duplicate')} duplicates under a new name), {self.count('failed')} failed; "
             f"{self.pages} pages, {self.chunks} chunks in {self.seconds:.1f} s"
         )
+        if self.skipped:
+            names = ", ".join(shown_path(name) for name in self.skipped)
+            summary += (f"\nskipped {len(self.skipped)} file{'s' if len(self.skipped) > 1 else ''} that "
+                        f"{'are' if len(self.skipped) > 1 else 'is'} not PDF, Word, text or Markdown: {names}")
+        return summary
 
 
 def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]:
@@ -86,6 +92,19 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]
             yield str(given), None
 
 
+def unsupported_files(paths: Iterable[str | Path]) -> list[str]:
+    """Files in the given folders that find_files leaves out for their type ("report.pdf.exe"), so the
+    summary can name them; hidden files (".DS_Store") are the system's, not the user's, and stay unnamed."""
+    skipped = []
+    for given in paths:
+        if Path(given).is_dir():
+            for root, dirs, files in os.walk(given):
+                dirs.sort()
+                skipped += [os.path.abspath(Path(root, name)) for name in sorted(files)
+                            if not name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith(".")]
+    return skipped
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -105,7 +124,8 @@ def ingest_paths(
     Files already indexed are settled at once; the rest are read in a child process (ingest.worker)
     while the previous file is embedded.
     """
-    report = IngestReport()
+    paths = list(paths)
+    report = IngestReport(skipped=unsupported_files(paths))
     started = last_flush = time.monotonic()
 
     def record(outcome: FileOutcome) -> None:

@@ -6,7 +6,9 @@ exception escape, so one bad file never stops a batch.
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 from errors import UnreadableFileError, UnsupportedFileError
@@ -72,8 +74,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# What other kinds of file start with, to name them when one arrives renamed .txt or .md.
+_SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+               (b"%PDF", "a PDF"), (b"PK\x03\x04", "a Word or other zipped file"), (b"MZ", "a Windows program"),
+               (b"\x7fELF", "a program"), (b"\xd0\xcf\x11\xe0", "an old-style Office file"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Text has next to no control characters (a stray NUL or two is tolerated); binary data read as text is a
+# quarter control characters.
+MAX_CONTROL_SHARE = 0.05
+
+
 def _read_text(path: Path, data: bytes) -> list[Page]:
-    return [Page(number=None, text=clean_plain_text(decode_text(data)))]
+    """A text file must be text: a binary file renamed .txt would otherwise come back as 'passages' of bytes."""
+    what = next((name for signature, name in _SIGNATURES if data.startswith(signature)), None)
+    text = decode_text(data)
+    if what is None and len(_CONTROL.findall(text[:65536])) > MAX_CONTROL_SHARE * min(len(text), 65536):
+        what = "binary data"
+    if what is not None:
+        raise UnreadableFileError(str(path), f"is {what}, not text", "Add the original document instead.")
+    return [Page(number=None, text=clean_plain_text(text))]
 
 
 def _read_pdf(path: Path, data: bytes) -> list[Page]:
@@ -113,6 +132,20 @@ def _read_pdf(path: Path, data: bytes) -> list[Page]:
             str(path), f"is a damaged PDF ({type(exc).__name__})", "Download or export it again."
         ) from None
     return [Page(number=i + 1, text=text, ocr=i in scanned) for i, text in enumerate(clean_pdf_pages(raw))]
+
+
+def pdf_creation_date(path: str | Path) -> date | None:
+    """The PDF's own creation date (else its modification date). Ofsted makes a report's PDF within days of
+    publishing it, so this dates a report that does not print its publication date; None when absent."""
+    import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        info = pypdf.PdfReader(str(path)).metadata
+        made = info and (info.creation_date or info.modification_date)
+    except Exception:  # an odd date string or a damaged trailer: the date is unknown, the text still counts
+        return None
+    return made.date() if made and 1990 < made.year <= date.today().year else None
 
 
 def _unpack_contents(reader) -> None:

@@ -45,7 +45,7 @@ def _serve(connection, memory_bytes: int) -> None:
 
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     from ingest.metadata import extract_metadata
-    from ingest.readers import read_file
+    from ingest.readers import pdf_creation_date, read_file
 
     connection.send("ready")
     while True:
@@ -55,7 +55,8 @@ def _serve(connection, memory_bytes: int) -> None:
             return
         try:
             pages = read_file(path)
-            connection.send(ReadResult(pages, extract_metadata(pages, Path(path).name, kind)))
+            created = pdf_creation_date(path) if kind == "pdf" else None
+            connection.send(ReadResult(pages, extract_metadata(pages, Path(path).name, kind, created)))
         except UnreadableFileError as exc:
             connection.send((exc.reason, exc.fix))
         except MemoryError:

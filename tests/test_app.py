@@ -240,6 +240,12 @@ def test_a_broken_file_fails_in_one_sentence_and_the_others_go_in(library):
     assert [path.suffix for path in (library / "uploads").iterdir()] == [".md"]
 
 
+def test_an_image_renamed_txt_is_refused_in_one_sentence(library):
+    app = upload(start(), ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8))
+    assert texts(app.error) == "photo.txt: is a PNG image, not text. Add the original document instead."
+    assert "2 documents" in texts(app.subheader) and not list((library / "uploads").iterdir())
+
+
 def test_a_duplicate_upload_is_recognised_and_an_oversized_one_refused(library, monkeypatch):
     monkeypatch.setenv("INSPECTQA_MAX_UPLOAD_MB", "1")
     app = upload(start(), ("bury copy.txt", BURY.encode()), ("huge.txt", b"x" * (1024 * 1024 + 1)))

@@ -155,6 +155,13 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         page.screenshot(path=str(shots / "compare-1280.png"), full_page=True)
         widths = grid.evaluate("element => [element.scrollWidth, element.clientWidth]")
         assert widths[0] <= widths[1] + 1, widths  # no column off-screen
+        # The first click on a grade opens its page with the judgement marked (the table is a canvas:
+        # the click goes to the first row's "Overall" cell, below the header, in the third column).
+        box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+        page.mouse.click(box["x"] + 130 + 95 + 40, box["y"] + 35 + 17)
+        page.get_by_text("the judgement is marked").wait_for(timeout=15_000)
+        page.screenshot(path=str(shots / "compare-grade-opened-1280.png"))
+        page.keyboard.press("Escape")
 
     with running_app(demo_index) as url, browser_page(1920, 1080) as page:
         page.on("request", lambda request: requests.append(request.url))

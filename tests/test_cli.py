@@ -64,11 +64,38 @@ def test_jsonl_answers_each_line_in_order_with_latency(built, capsys, monkeypatc
     assert lines[1]["results"][0]["source"].endswith("wigan.md")
 
 
+def test_jsonl_keeps_each_answer_on_one_line_whatever_line_separators_a_report_holds(tmp_path, capsys, monkeypatch):
+    import io
+
+    write(tmp_path / "docs" / "odd.txt", "Supervision is regular.\u2028Managers check it.\u2029Plans\u0085are clear. " * 3)
+    index = str(tmp_path / "index")
+    assert ingest_cli.main([str(tmp_path / "docs"), "--index", index, "--quiet"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("supervision\nplans\n"))
+    assert index_cli.main(["search", "--index", index, "--jsonl"]) == 0
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) == 2 and "\\u2028" in out  # escaped, where a raw one would split the line
+    assert "Managers" in json.loads(out.splitlines()[0])["results"][0]["text"]
+
+
+def test_ingest_names_every_file_it_skips_for_its_type(tmp_path, capsys):
+    write(tmp_path / "docs" / "ok.txt", "Supervision is regular.")
+    (tmp_path / "docs" / "report.pdf.exe").write_bytes(b"MZ")
+    (tmp_path / "docs" / "report\u202etxt.exe").write_bytes(b"MZ")  # shows as "reportexe.txt" unescaped
+    (tmp_path / "docs" / ".DS_Store").write_bytes(b"\0")
+    assert ingest_cli.main([str(tmp_path / "docs"), "--index", str(tmp_path / "index"), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "skipped 2 files that are not PDF, Word, text or Markdown: " in out
+    assert "report.pdf.exe" in out and "report\\u202etxt.exe" in out and "\u202e" not in out
+    assert ".DS_Store" not in out
+
+
 def test_list_delete_stats_and_check(built, capsys):
     assert index_cli.main(["list", "--index", built, "--json"]) == 0
     documents = json.loads(capsys.readouterr().out)
     assert sorted(d["source"].rsplit("/", 1)[-1] for d in documents) == ["bury.txt", "wigan.md"]
-    assert {"doc_id", "title", "council", "report_type", "published", "judgements"} <= documents[0].keys()
+    assert {"doc_id", "title", "council", "report_type", "published", "published_source",
+            "judgements"} <= documents[0].keys()
 
     assert index_cli.main(["delete", "--index", built, "bury.txt"]) == 0
     assert index_cli.main(["stats", "--index", built, "--json"]) == 0

@@ -12,16 +12,20 @@ a citation must agree with what the cited page prints.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import logging
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from ingest.cleaning import clean_pdf_pages
 from ingest.metadata import REPORT_TYPES, council_key, extract_metadata, ilacs_equivalents
+from ingest.readers import pdf_creation_date
 from models import GRADES, Page
+from tests.conftest import DATA
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ILACS = SHARED / "corpus" / "ofsted-ilacs"
@@ -121,6 +125,30 @@ def test_a_sif_report_keeps_its_own_judgement_names_and_maps_onto_ilacs_columns(
         "requires improvement", "good", "good")
 
 
+def test_a_publication_date_comes_from_the_text_then_the_pdf_itself_then_the_file_name():
+    """Uploads are stored under hashed names and Ofsted's downloads are numbers: the name is the last resort."""
+    made = date(2025, 7, 10)
+    printed = extract_metadata(_pdf(SIF_PAGE_1), "50261588.pdf", "pdf", made)  # SIF page 1 prints "published"
+    assert (printed.published, printed.published_source, printed.published_estimated) == ("2017-06-13", "text", False)
+    unprinted = ILACS_PAGE_1  # 2018+ ILACS reports do not print their publication date
+    from_pdf = extract_metadata(_pdf(unprinted), "0a1b2c3d4e5f6071.pdf", "pdf", made)
+    assert (from_pdf.published, from_pdf.published_source, from_pdf.published_estimated) == (
+        "2025-07-10", "pdf-metadata", True)
+    named = extract_metadata(_pdf(unprinted), "children's services inspection - 08 july 2025.pdf", "pdf")
+    assert (named.published, named.published_source) == ("2025-07-08", "file-name")
+    nothing = extract_metadata(_pdf(unprinted), "50261588.pdf", "pdf")
+    assert (nothing.published, nothing.published_source) == (None, None)
+    # Inspected in May, so a year in a question or filter finds it by 2025 whichever date it has.
+    assert nothing.years == {2025} and from_pdf.years == {2025}
+
+
+def test_the_pdf_creation_date_is_read_from_a_real_report_and_a_damaged_one_has_none(tmp_path):
+    assert pdf_creation_date(DATA / "staffordshire-ilacs-2019.pdf") is not None
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 nothing else")
+    assert pdf_creation_date(broken) is None
+
+
 def test_a_focused_visit_has_no_grades_even_when_its_prose_uses_grade_words():
     meta = extract_metadata(_pdf(FOCUSED_VISIT_PAGE_1), "focused visit - 10 april 2019.pdf", "pdf")
     assert meta.report_type == "focused_visit"
@@ -199,6 +227,13 @@ def _expected(row: dict[str, str]) -> dict[str, str | None]:
     return expected
 
 
+def _within_days(found: str | None, wanted: str | None, days: int) -> str | None:
+    """`wanted` when `found` is within `days` of it (so the tally counts it right), else `found`."""
+    if found and wanted and abs((date.fromisoformat(found) - date.fromisoformat(wanted)).days) <= days:
+        return wanted
+    return found
+
+
 def _first_pages(path: Path) -> list[str] | None:
     import pypdf
 
@@ -229,16 +264,22 @@ def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
         for field in expected:
             if (relative, field) in corrections:
                 expected[field] = corrections[(relative, field)]
-        for variant, texts in (("cleaned", clean_pdf_pages(raw)), ("collapsed", [" ".join(t.split()) for t in raw])):
-            meta = extract_metadata(_pdf(*texts), path.name, "pdf")
+        hashed_name = hashlib.sha256(path.read_bytes()).hexdigest()[:16] + ".pdf"  # as an upload is stored
+        for variant, texts, name, created in (
+                ("cleaned", clean_pdf_pages(raw), path.name, None),
+                ("collapsed", [" ".join(t.split()) for t in raw], path.name, None),
+                ("hashed", clean_pdf_pages(raw), hashed_name, pdf_creation_date(path))):
+            meta = extract_metadata(_pdf(*texts), name, "pdf", created)
             judgements = ilacs_equivalents(meta.judgements)
             got = {"council": council_key(meta.council or ""), "published": meta.published,
                    "inspection_start": meta.inspection_start, "inspection_end": meta.inspection_end,
                    "report_type": meta.report_type}
             got.update({c: judgements[c].grade if c in judgements else None for c in JUDGEMENT_COLUMNS})
+            if variant == "hashed":  # nothing from the name: a date not printed is the PDF's own, within 14 days
+                got["published"] = _within_days(meta.published, expected["published"], 14)
             for field, want in expected.items():
-                tally[field][1] += 1
-                tally[field][0] += got[field] == want
+                tally[f"{field} ({variant})" if variant == "hashed" else field][1] += 1
+                tally[f"{field} ({variant})" if variant == "hashed" else field][0] += got[field] == want
                 if got[field] != want:
                     misses.append(f"{variant:9s} {relative}: {field} = {got[field]!r}, CSV {want!r}")
     print("\nfield                    correct / compared (both text variants)")
@@ -246,5 +287,7 @@ def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
         print(f"{field:24s} {right:4d} / {compared:4d}  {100 * right / compared:5.1f}%")
     print("\n".join(misses))
     for field, (right, compared) in tally.items():
-        floor = 0.98 if field in STRICT_FIELDS else 0.95
+        # Under hashed names: the printed fields as strictly as ever, the date within 14 days for 95%.
+        hashed = field.endswith("(hashed)")
+        floor = 0.95 if field == "published (hashed)" else 0.98 if hashed or field in STRICT_FIELDS else 0.95
         assert right / compared >= floor, f"{field}: {right}/{compared} below {floor:.0%}"

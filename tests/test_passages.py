@@ -1,5 +1,5 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
-from app_ui.passages import grouped_by_document, marked, passage_html, plural
+from app_ui.passages import document_heading, grouped_by_document, marked, passage_html, plural
 from index.citation import readable_date
 from models import Chunk, Document, DocumentMetadata, Highlight, Hit, Judgement
 
@@ -56,3 +56,10 @@ def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
     assert html.endswith("<mark>Children&#x27;s services in Bury are good.</mark></div>")
     # With fewer than three judgements printed, the passage is text as usual.
     assert "<table" not in passage_html(Hit(Chunk("d1", 1, 0, 30, text[:120]), document, 0.5))
+
+
+def test_a_publication_date_not_printed_in_the_report_reads_as_an_estimate():
+    meta = DocumentMetadata(title="T", council="Bury", published="2025-01-29", published_source="pdf-metadata")
+    assert "Published c. 29 January 2025" in document_heading(Document("d", "s", "pdf", ["/x.pdf"], meta))
+    meta.published_source = "text"
+    assert "Published 29 January 2025" in document_heading(Document("d", "s", "pdf", ["/x.pdf"], meta))

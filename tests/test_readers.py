@@ -45,6 +45,10 @@ def test_text_encodings_people_save_are_decoded(data):
     ("saved-page.pdf", b"<!DOCTYPE html><html><body>Report not found</body></html>", "a web page saved as .pdf"),
     ("truncated.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n", "damaged PDF"),
     ("broken.docx", b"PK\x03\x04 this is no zip", "not a readable Word file"),
+    # Files that are not what their name claims: text must be text.
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "is a PNG image, not text"),
+    ("notes.md", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF, not text"),
+    ("data.txt", bytes(range(256)) * 16, "is binary data, not text"),
 ])
 def test_broken_files_raise_one_clear_sentence_naming_the_file(tmp_path, name, content, reason):
     path = tmp_path / name
@@ -54,6 +58,12 @@ def test_broken_files_raise_one_clear_sentence_naming_the_file(tmp_path, name, c
     message = str(caught.value)
     assert name in message and reason in message
     assert "Traceback" not in message and message.endswith(".")
+
+
+def test_text_with_the_odd_tab_or_form_feed_is_still_text(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text("Item 1\tSupervision\fItem 2\tCare leavers\n" * 50)
+    assert "Supervision" in read_file(path)[0].text
 
 
 def test_unsupported_files_name_the_formats_that_work(tmp_path):

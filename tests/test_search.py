@@ -89,3 +89,11 @@ def test_which_councils_were_judged_a_grade_lists_each_council_once_from_metadat
     assert searcher.ask("Which councils were judged outstanding for care leavers in 2019?").grade_list.reports[0].document.doc_id == "w1"
     assert searcher.ask("Was Bury good or outstanding for care leavers?").grade_list is None  # two grades named
     assert searcher.ask("How do councils support care leavers?").grade_list is None  # not a rating question
+
+
+def test_a_year_filter_admits_a_report_inspected_or_published_that_year():
+    """A December inspection is often published in the new year: either year finds it."""
+    meta = DocumentMetadata(published="2025-01-31", inspection_start="2024-12-02", inspection_end="2024-12-13")
+    report = Document("d", "sha", "pdf", ["/r.pdf"], meta)
+    assert Filters(years=(2024,)).admits(report) and Filters(years=(2025,)).admits(report)
+    assert not Filters(years=(2023,)).admits(report)

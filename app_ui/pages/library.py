@@ -15,7 +15,7 @@ from app_ui.passages import plural
 from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError
 from index.briefing import escape_markdown
-from index.citation import readable_date
+from index.citation import published_words
 from index.grades import recognised
 from index.search import Searcher
 from ingest.pipeline import FileOutcome, ingest_paths
@@ -121,7 +121,7 @@ def document_list(searcher: Searcher) -> None:
     # Dates as words ("8 July 2025", "not stated"): a date column shows a missing date as a raw "None".
     st.dataframe(
         [{"Title": d.metadata.title or "Untitled", "Council": d.metadata.council or "not identified",
-          "Published": readable_date(d.metadata.published) if d.metadata.published else "not stated",
+          "Published": published_words(d.metadata) if d.metadata.published else "not stated",
           "Pages": d.n_pages, "Passages": d.n_chunks, "Added": _added(d.added_at)} for d in documents],
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
         column_config={"Title": st.column_config.TextColumn(width="large")},
@@ -129,7 +129,7 @@ def document_list(searcher: Searcher) -> None:
     if not signin.may("delete"):
         return
     labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.metadata.title or 'Untitled'} "
-                        f"({readable_date(d.metadata.published)})" for d in documents}
+                        f"({published_words(d.metadata)})" for d in documents}
     chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
                             placeholder="Choose documents to remove from the index", key="delete_chosen",
                             select_all=False)  # deleting everything at one click is not offered
