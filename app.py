@@ -17,6 +17,7 @@ def main() -> None:
     st.set_page_config(page_title="InspectQA", page_icon="🔎", layout="wide")
     st.html(STYLE + GRADE_STYLE)
     signin.gate()
+    session.new_run()
     session.keep_filters_across_pages()
 
     navigation = st.navigation([

@@ -23,6 +23,7 @@ FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents", "filter_re
 _FILTER_FIELDS = {"filter_councils": "councils", "filter_years": "years", "filter_documents": "doc_ids",
                   "filter_report_types": "report_types", "filter_grades": "grades", "filter_judgement": "judgement"}
 UNDO_KEY = "briefing_undo"  # the briefing whose last removal can be undone, for the Undo button
+_KEPT = "briefing_kept_keys"  # this run's kept_keys()
 
 
 @dataclass
@@ -102,8 +103,15 @@ def basket() -> Basket:
 
 
 def kept_keys() -> set[tuple]:
-    """The passages in the current briefing, read once for a page of Keep buttons."""
-    return {excerpt.key for excerpt in basket()}
+    """The passages in the current briefing, read once per run for a page of Keep buttons (each run
+    starts afresh: app.py calls new_run, after any Keep or Remove of the click that started it)."""
+    if _KEPT not in st.session_state:
+        st.session_state[_KEPT] = {excerpt.key for excerpt in basket()}
+    return st.session_state[_KEPT]
+
+
+def new_run() -> None:
+    st.session_state.pop(_KEPT, None)
 
 
 def _act(action, *args) -> None:
