@@ -63,6 +63,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+_SELECT = "SELECT id, name, excerpts, removed, updated FROM briefings"
+
+
 class BriefingStore:
     """Each call opens its own short connection, so the app's many sessions (threads) never share one."""
 
@@ -106,24 +109,27 @@ class BriefingStore:
 
     def briefings(self, user: str) -> list[Briefing]:
         """The user's briefings, most recently changed first; a first, empty one is made for a new user."""
+        with self._connect(write=False) as db:
+            rows = db.execute(f"{_SELECT} WHERE user = ? ORDER BY updated DESC, id DESC", (user,)).fetchall()
+        return [_briefing(row) for row in rows] or [self._first(user)]
+
+    def current(self, user: str) -> Briefing:
+        """The briefing Keep adds to: the one the user last chose, else the most recently changed. One read,
+        of that briefing alone: the app asks on every run."""
+        with self._connect(write=False) as db:
+            row = db.execute(f"{_SELECT} WHERE user = ? ORDER BY id = (SELECT current_briefing FROM users "
+                             "WHERE user = ?) DESC, updated DESC, id DESC LIMIT 1", (user, user)).fetchone()
+        return _briefing(row) if row else self._first(user)
+
+    def _first(self, user: str) -> Briefing:
+        """A new user's first, empty briefing (made once, even when two tabs ask at the same moment)."""
         with self._connect() as db:
-            rows = db.execute("SELECT id, name, excerpts, removed, updated FROM briefings WHERE user = ? "
-                              "ORDER BY updated DESC, id DESC", (user,)).fetchall()
-            if not rows:
+            if db.execute("SELECT 1 FROM briefings WHERE user = ?", (user,)).fetchone() is None:
                 now = _now()
                 db.execute("INSERT INTO briefings (user, name, created, updated) VALUES (?, ?, ?, ?)",
                            (user, FIRST_BRIEFING, now, now))
-                rows = db.execute("SELECT id, name, excerpts, removed, updated FROM briefings WHERE user = ?",
-                                  (user,)).fetchall()
-        return [_briefing(row) for row in rows]
-
-    def current(self, user: str) -> Briefing:
-        """The briefing Keep adds to: the one the user last chose, else the most recently changed."""
-        listing = self.briefings(user)
-        with self._connect(write=False) as db:
-            row = db.execute("SELECT current_briefing FROM users WHERE user = ?", (user,)).fetchone()
-        chosen = row[0] if row else None
-        return next((b for b in listing if b.id == chosen), listing[0])
+            row = db.execute(f"{_SELECT} WHERE user = ? ORDER BY updated DESC, id DESC LIMIT 1", (user,)).fetchone()
+        return _briefing(row)
 
     def choose(self, user: str, briefing_id: int) -> None:
         with self._connect() as db:

@@ -9,6 +9,7 @@ import logging
 import re
 import zipfile
 from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 from errors import UnreadableFileError, UnsupportedFileError
@@ -29,8 +30,21 @@ def kind_of(path: Path) -> str:
     return suffix.lstrip(".")
 
 
+@dataclass(frozen=True)
+class ReadDocument:
+    """A file's cleaned pages, and what the file says of itself beyond its text."""
+
+    pages: list[Page]
+    created: date | None = None  # a PDF's own creation date (ingest.metadata dates a report by it if need be)
+
+
 def read_file(path: Path | str) -> list[Page]:
     """Read any supported file into cleaned pages; raise UnreadableFileError if it has no usable text."""
+    return read_document(path).pages
+
+
+def read_document(path: Path | str) -> ReadDocument:
+    """read_file, with the file's own creation date where the format keeps one (PDF), read in the same pass."""
     path = Path(path)
     kind = kind_of(path)
     try:
@@ -39,10 +53,11 @@ def read_file(path: Path | str) -> list[Page]:
         raise UnreadableFileError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
     if not data.strip():
         raise UnreadableFileError(str(path), "is empty", "Check the file was saved or downloaded completely.")
-    pages = {"pdf": _read_pdf, "docx": _read_docx}.get(kind, _read_text)(path, data)
-    if not any(page.text.strip() for page in pages):
+    read = _read_pdf(path, data) if kind == "pdf" else ReadDocument(
+        (_read_docx if kind == "docx" else _read_text)(path, data))
+    if not any(page.text.strip() for page in read.pages):
         raise UnreadableFileError(str(path), "has no text layer (it may be a scan)", ocr.no_text_fix())
-    return pages
+    return read
 
 
 def decode_text(data: bytes) -> str:
@@ -95,7 +110,7 @@ def _read_text(path: Path, data: bytes) -> list[Page]:
     return [Page(number=None, text=clean_plain_text(text))]
 
 
-def _read_pdf(path: Path, data: bytes) -> list[Page]:
+def _read_pdf(path: Path, data: bytes) -> ReadDocument:
     import io
 
     import pypdf
@@ -131,17 +146,15 @@ def _read_pdf(path: Path, data: bytes) -> list[Page]:
         raise UnreadableFileError(
             str(path), f"is a damaged PDF ({type(exc).__name__})", "Download or export it again."
         ) from None
-    return [Page(number=i + 1, text=text, ocr=i in scanned) for i, text in enumerate(clean_pdf_pages(raw))]
+    pages = [Page(number=i + 1, text=text, ocr=i in scanned) for i, text in enumerate(clean_pdf_pages(raw))]
+    return ReadDocument(pages, creation_date(reader))
 
 
-def pdf_creation_date(path: str | Path) -> date | None:
-    """The PDF's own creation date (else its modification date). Ofsted makes a report's PDF within days of
-    publishing it, so this dates a report that does not print its publication date; None when absent."""
-    import pypdf
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+def creation_date(reader) -> date | None:
+    """A pypdf reader's document creation date (else its modification date). Ofsted makes a report's PDF within
+    days of publishing it, so this dates a report that does not print its publication date; None when absent."""
     try:
-        info = pypdf.PdfReader(str(path)).metadata
+        info = reader.metadata
         made = info and (info.creation_date or info.modification_date)
     except Exception:  # an odd date string or a damaged trailer: the date is unknown, the text still counts
         return None

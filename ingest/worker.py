@@ -45,7 +45,7 @@ def _serve(connection, memory_bytes: int) -> None:
 
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     from ingest.metadata import extract_metadata
-    from ingest.readers import pdf_creation_date, read_file
+    from ingest.readers import read_document
 
     connection.send("ready")
     while True:
@@ -54,9 +54,8 @@ def _serve(connection, memory_bytes: int) -> None:
         except EOFError:
             return
         try:
-            pages = read_file(path)
-            created = pdf_creation_date(path) if kind == "pdf" else None
-            connection.send(ReadResult(pages, extract_metadata(pages, Path(path).name, kind, created)))
+            read = read_document(path)
+            connection.send(ReadResult(read.pages, extract_metadata(read.pages, Path(path).name, kind, read.created)))
         except UnreadableFileError as exc:
             connection.send((exc.reason, exc.fix))
         except MemoryError:

@@ -23,7 +23,7 @@ import pytest
 
 from ingest.cleaning import clean_pdf_pages
 from ingest.metadata import REPORT_TYPES, council_key, extract_metadata, ilacs_equivalents
-from ingest.readers import pdf_creation_date
+from ingest.readers import creation_date, read_document
 from models import GRADES, Page
 from tests.conftest import DATA
 
@@ -142,11 +142,16 @@ def test_a_publication_date_comes_from_the_text_then_the_pdf_itself_then_the_fil
     assert nothing.years == {2025} and from_pdf.years == {2025}
 
 
-def test_the_pdf_creation_date_is_read_from_a_real_report_and_a_damaged_one_has_none(tmp_path):
-    assert pdf_creation_date(DATA / "staffordshire-ilacs-2019.pdf") is not None
-    broken = tmp_path / "broken.pdf"
-    broken.write_bytes(b"%PDF-1.4 nothing else")
-    assert pdf_creation_date(broken) is None
+def test_the_pdf_creation_date_is_read_with_the_text_and_an_odd_one_is_unknown(tmp_path):
+    assert read_document(DATA / "staffordshire-ilacs-2019.pdf").created is not None
+    (tmp_path / "note.txt").write_text("Supervision is regular.")
+    assert read_document(tmp_path / "note.txt").created is None  # a text file keeps no date of its own
+
+    class OddDate:
+        @property
+        def metadata(self):
+            raise ValueError("D:20xx-not-a-date")
+    assert creation_date(OddDate()) is None
 
 
 def test_a_focused_visit_has_no_grades_even_when_its_prose_uses_grade_words():
@@ -234,14 +239,16 @@ def _within_days(found: str | None, wanted: str | None, days: int) -> str | None
     return found
 
 
-def _first_pages(path: Path) -> list[str] | None:
+def _first_pages(path: Path) -> tuple[list[str], date | None] | None:
+    """The text of the first pages and the PDF's creation date, as the reader takes them."""
     import pypdf
 
     if not path.read_bytes()[:1024].lstrip().startswith(b"%PDF"):
         return None  # an HTML "not found" page saved as .pdf
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = pypdf.PdfReader(path)
-    return [reader.pages[i].extract_text() or "" for i in range(min(PAGES_READ, len(reader.pages)))]
+    texts = [reader.pages[i].extract_text() or "" for i in range(min(PAGES_READ, len(reader.pages)))]
+    return texts, creation_date(reader)
 
 
 def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
@@ -256,9 +263,10 @@ def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
         name = " ".join(row["pdf_filename"].replace(",", "").split()).lower()
         path = files.get((row["local_authority"], name))
         assert path is not None, f"no file for CSV row {row['local_authority']} / {name}"
-        raw = _first_pages(path)
-        if raw is None:
+        first = _first_pages(path)
+        if first is None:
             continue
+        raw, created_on = first
         relative = f"{path.parent.name}/{path.name}"
         expected = _expected(row)
         for field in expected:
@@ -268,7 +276,7 @@ def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
         for variant, texts, name, created in (
                 ("cleaned", clean_pdf_pages(raw), path.name, None),
                 ("collapsed", [" ".join(t.split()) for t in raw], path.name, None),
-                ("hashed", clean_pdf_pages(raw), hashed_name, pdf_creation_date(path))):
+                ("hashed", clean_pdf_pages(raw), hashed_name, created_on)):
             meta = extract_metadata(_pdf(*texts), name, "pdf", created)
             judgements = ilacs_equivalents(meta.judgements)
             got = {"council": council_key(meta.council or ""), "published": meta.published,
