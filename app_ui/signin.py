@@ -10,7 +10,8 @@ someone who has not signed in. Which sign-in applies, first match wins:
    for the local demo): everyone is an editor.
 Otherwise the app says how to set up sign-in and stops. The role is worked out again on every run, so a
 user removed or demoted in the users file loses their rights at their next click, and pages check it
-before changing anything (`require`), not only when deciding what to show.
+before changing anything (`require`), not only when deciding what to show. Repeated failed password
+sign-ins for one name or from one client are refused for a while (app_ui.throttle).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import os
 import streamlit as st
 
 from app_ui import users
+from app_ui.throttle import SignInThrottle, in_words
 from index.briefing import escape_markdown
 
 OPEN_ENV = "INSPECTQA_OPEN"
@@ -124,13 +126,27 @@ def _password_form(known: dict[str, users.User]) -> None:
         name = st.text_input("Name", key="signin_form_name")
         password = st.text_input("Password", type="password", key="signin_form_password")
         if st.form_submit_button("Sign in", type="primary"):
+            throttle, client = _throttle(), st.context.ip_address
+            wait = throttle.wait_seconds(name, client)
+            if wait:
+                st.error(f"Too many failed sign-ins for this name or from this computer. Try again in "
+                         f"{in_words(wait)}, or ask whoever runs InspectQA to reset your password.")
+                return
             user = users.authenticate(known, name, password)
             if user is None:
+                throttle.failed(name, client)
                 st.error("That name and password do not match. Check them, or ask whoever runs InspectQA to "
                          "reset your password.")
             else:
+                throttle.succeeded(name, client)
                 st.session_state[_SIGNED_IN] = user.name
                 st.rerun()
+
+
+@st.cache_resource
+def _throttle() -> SignInThrottle:
+    """One count of failed sign-ins for the whole server, shared by every browser session."""
+    return SignInThrottle()
 
 
 def _sign_out() -> None:

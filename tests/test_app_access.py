@@ -137,3 +137,19 @@ def test_oidc_asks_to_sign_in_then_gives_each_listed_address_its_role(closed):
     assert reader.chat_input and not can_change_library(library_page(reader))
     stranger = oidc_app({"is_logged_in": True, "email": "someone@example.com"}, access)
     assert "not on InspectQA's list of users" in texts(stranger.error) and not stranger.chat_input
+
+
+def test_repeated_failed_sign_ins_lock_the_name_even_against_the_right_password(with_users, caplog):
+    from app_ui import signin
+
+    signin._throttle.clear()  # the count is the server's, shared by every session: start this test from none
+    try:
+        for _ in range(5):
+            assert "That name and password do not match" in texts(sign_in("Eddie", "a wrong guess").error)
+        app = sign_in("eddie", PASSWORDS["eddie"])
+        assert "Too many failed sign-ins" in texts(app.error) and "Try again in 30 seconds" in texts(app.error)
+        assert not app.chat_input
+        assert any("failed tries in a row for name 'eddie'" in r.getMessage() for r in caplog.records)
+        assert sign_in("rita", PASSWORDS["rita"]).chat_input  # another name is not held up
+    finally:
+        signin._throttle.clear()

@@ -107,6 +107,7 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
     """Keep three excerpts, reload: they are still there; the Word export reads back as a council's document;
     deleting asks first; Compare's seven columns fit beside the sidebar at 1280 px; screenshots at two sizes."""
     import docx
+    from playwright.sync_api import expect
 
     shots = Path(os.environ.get("INSPECTQA_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
@@ -126,8 +127,9 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         page.locator('[data-testid="stChatMessage"] .iqa-excerpt').first.wait_for(timeout=60_000)  # asked again
         page.screenshot(path=str(shots / "reload-ask-1280.png"))
         page.get_by_role("link", name="Briefing (3)").click()
-        page.locator(".iqa-excerpt").nth(2).wait_for(timeout=30_000)
-        assert page.locator(".iqa-excerpt").count() == 3
+        # The Ask page's passages share the excerpt style: wait for the Briefing page's own caption first.
+        page.get_by_text("3 excerpts, in the order they will be exported").wait_for(timeout=30_000)
+        expect(page.locator(".iqa-excerpt")).to_have_count(3, timeout=30_000)
         page.screenshot(path=str(shots / "briefing-1280.png"), full_page=True)
 
         with page.expect_download() as download:
@@ -146,7 +148,7 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         page.screenshot(path=str(shots / "briefing-delete-asks-1280.png"))
         page.get_by_role("button", name="Cancel").click()
         page.get_by_text("will be deleted").wait_for(state="hidden")
-        assert page.locator(".iqa-excerpt").count() == 3
+        expect(page.locator(".iqa-excerpt")).to_have_count(3)
 
         page.get_by_role("link", name="Compare").click()
         grid = page.locator('[data-testid="stDataFrame"] .dvn-scroller').first

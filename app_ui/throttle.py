@@ -1,0 +1,89 @@
+"""Slow down password guessing: after repeated failed sign-ins for one name, or from one client, refuse
+further tries for a while, and log it.
+
+Each failure is counted twice, against the name typed (known or not, so a lockout never tells which names
+exist) and against the client's address. From the `FREE_FAILURES`th failure in a row on either count, that
+name or client waits before its next try: 30 s, then twice as long after each further failure, up to 15
+minutes. A success clears both counts. While a wait runs the password is not checked at all, so even the
+right one is refused: guessing cannot go on in the background. Counts live in the server's memory
+(Streamlit serves every session from one process) and are forgotten on restart or after an hour of quiet.
+
+No Streamlit here, so this is tested on its own with a fake clock.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+FREE_FAILURES = 5          # failures in a row before the first wait
+FIRST_WAIT_S = 30.0
+LONGEST_WAIT_S = 15 * 60.0
+FORGET_AFTER_S = 60 * 60.0  # a count untouched this long starts again from nothing
+
+log = logging.getLogger("inspectqa.signin")
+
+
+@dataclass
+class _Count:
+    failures: int = 0
+    blocked_until: float = 0.0
+    last_failure: float = 0.0
+
+
+class SignInThrottle:
+    """Failure counts per name and per client, safe to share between the server's threads."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self._clock = clock
+        self._counts: dict[str, _Count] = {}
+        self._lock = threading.Lock()
+
+    def wait_seconds(self, name: str, client: str | None) -> int:
+        """How long this name or client must still wait before a try is checked; 0 when it may try now."""
+        now = self._clock()
+        with self._lock:
+            waits = [self._counts[key].blocked_until - now for key in self._keys(name, client) if key in self._counts]
+        return max(0, math.ceil(max(waits, default=0.0)))
+
+    def failed(self, name: str, client: str | None) -> None:
+        now = self._clock()
+        with self._lock:
+            self._forget_quiet(now)
+            for key in self._keys(name, client):
+                count = self._counts.setdefault(key, _Count())
+                count.failures += 1
+                count.last_failure = now
+                if count.failures >= FREE_FAILURES:
+                    wait = min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (count.failures - FREE_FAILURES))
+                    count.blocked_until = now + wait
+                    log.warning("sign-in: %d failed tries in a row for %s; the next is refused for %d s",
+                                count.failures, key, wait)
+
+    def succeeded(self, name: str, client: str | None) -> None:
+        with self._lock:
+            for key in self._keys(name, client):
+                self._counts.pop(key, None)
+
+    @staticmethod
+    def _keys(name: str, client: str | None) -> list[str]:
+        keys = [f"name {name.strip().lower()!r}"]
+        if client:
+            keys.append(f"client {client}")
+        return keys
+
+    def _forget_quiet(self, now: float) -> None:
+        for key in [k for k, c in self._counts.items() if now - c.last_failure > FORGET_AFTER_S
+                    and c.blocked_until <= now]:
+            del self._counts[key]
+
+
+def in_words(seconds: int) -> str:
+    """"30 seconds", "2 minutes": how long a refused user must wait."""
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
