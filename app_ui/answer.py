@@ -56,7 +56,7 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
         st.warning(" ".join(part for part in (response.note, "Nothing in the library answers this question.") if part),
                    icon=":material/search_off:")
         if response.hits:
-            heading = ("Other councils' reports on this topic" if response.note
+            heading = ("Other councils' reports on this topic" if response.query.missing_councils
                        else "The closest passages, which do not answer it")
             with st.expander(f"{heading} ({plural(len(response.hits), 'passage')})"):
                 _passages(response.hits, turn_no, searcher, response.seconds)

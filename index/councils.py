@@ -59,7 +59,8 @@ _DISPLAY_SUFFIX = re.compile(
 )
 # Short forms in use that the rules above cannot reach.
 _ALIASES = {"east riding": "east riding of yorkshire", "hull": "kingston upon hull",
-            "county durham": "durham", "city of london": "london", "bristol city of": "bristol"}
+            "county durham": "durham", "city of london": "london", "bristol city of": "bristol",
+            "london corporation": "london"}  # the City of London, as Ofsted's judgement tables name it
 
 
 def council_key(name: str) -> str:
@@ -73,15 +74,20 @@ def council_key(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """The council as people write it: 'London Borough of Hounslow' -> 'Hounslow'; 'Derby City' stays."""
-    name = " ".join(name.replace("&", "and").split()).strip(" ,.")
+    """The council as people write it: 'London Borough of Hounslow' -> 'Hounslow'; 'Derby City' stays.
+    Ofsted's own spelling where a report differs from it: 'St. Helens' -> 'St Helens', 'london corporation'
+    -> 'City of London'."""
+    name = " ".join(re.sub(r"\bSt\.\s*", "St ", name.replace("&", "and")).split()).strip(" ,.")
+    if council_key(name) == "london":
+        return "City of London"
     name = _DISPLAY_SUFFIX.sub("", _DISPLAY_PREFIX.sub("", name)).strip(" ,")
     return name[:1].upper() + name[1:]
 
 
 _GAZETTEER = sorted(ENGLISH_COUNCILS, key=len, reverse=True)
 _MENTION = re.compile(
-    r"\b(" + "|".join(re.escape(c).replace(r"\ and\ ", r"\s+(?:and|&)\s+").replace(r"\ ", r"\s+") for c in _GAZETTEER) + r")\b"
+    r"\b(" + "|".join(re.escape(c).replace(r"\ and\ ", r"\s+(?:and|&)\s+").replace(r"\ ", r"\s+")
+                      .replace(r"St\s+", r"St\.?\s+") for c in _GAZETTEER) + r")\b"
 )
 
 
@@ -121,17 +127,22 @@ def councils_mentioned(text: str) -> list[str]:
     """The English councils a question names, as written with capitals, each once, in order of mention:
     full names ("Telford and Wrekin"), possessives ("Wigan's") and everyday short names ("Hull", "BCP")."""
     text = text.replace("’", "'")
-    spans: list[tuple[int, int, str]] = []
-    for match in _MENTION.finditer(text):
-        spans.append((match.start(), match.end(), match.group(1)))
-    for match in _SHORT_MENTION.finditer(text):
-        if not any(s <= match.start() < e for s, e, _ in spans):
-            spans.append((match.start(), match.end(), SHORT_NAMES[match.group(1)]))
     names: list[str] = []
-    for start, end, written in sorted(spans):
+    for start, end, written in council_spans(text):
         if names_a_thing(text, end):
             continue
         name = _BY_KEY.get(council_key(written), written)
         if name not in names:
             names.append(name)
     return names
+
+
+def council_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, council) of each council name written in the text, full or everyday, in order."""
+    spans: list[tuple[int, int, str]] = []
+    for match in _MENTION.finditer(text):
+        spans.append((match.start(), match.end(), match.group(1)))
+    for match in _SHORT_MENTION.finditer(text):
+        if not any(s <= match.start() < e for s, e, _ in spans):
+            spans.append((match.start(), match.end(), SHORT_NAMES[match.group(1)]))
+    return sorted(spans)

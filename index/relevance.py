@@ -8,6 +8,11 @@ words only, each weighted by its rarity). Both are absolute, so they can be comp
 questions; the thresholds were calibrated on our own questions (bench/questions/calibration.jsonl,
 bench/RESULTS.md) and checked on the development set.
 
+A question can also hinge on a named thing: a programme, body or scheme ("Prevent", "the Care Quality
+Commission", "Staying Close"). Meaning alone finds passages on neighbouring topics for it (exploitation
+for Prevent), so `named_things` picks such names out of the question and the searcher asks whether the
+reports searched print them at all; if one is never printed, nothing there answers the question.
+
 Pages that are about the report rather than its findings (the cover with its inspection dates, the
 contents, the judgement table, Ofsted's licence text) match a council's name and year better than
 any finding does; they are recognised here so that they never outrank a finding unless a grade is asked.
@@ -16,6 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from index.councils import council_spans
 
 # A passage's evidence score is its cosine to the question, plus FOCUS_WEIGHT times the share of the topic
 # words' weight one of its sentences holds, less ABSENT_WEIGHT times the share of that weight the searched
@@ -80,3 +87,46 @@ class Evidence:
 def answers(evidence: list[Evidence]) -> bool:
     """Whether the best passages answer the question: one of the first three is at least a partial match."""
     return any(e.score >= ANSWERS for e in evidence[:3])
+
+
+# Capitalised words that are not the name of a programme, body or scheme a report would print.
+_NOT_NAMES = frozenset("""ofsted england english britain british uk january february march april may june july
+august september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+_JOINERS = frozenset({"and", "of", "the", "for", "on", "in"})   # inside a name: "Safe and Together"
+_TITLE_CASE_SHARE = 0.7   # a question with more capitals than this is in title case: its capitals name nothing
+
+
+def named_things(question: str) -> list[str]:
+    """The names a question uses for a programme, body or scheme: runs of capitalised words that are not
+    a council, a month or the first word of a sentence ("Prevent", "Care Quality Commission")."""
+    text = question.replace("’", "'")
+    for start, end, _ in council_spans(text):
+        text = text[:start] + "," + " " * (end - start - 1) + text[end:]
+    names: list[str] = []
+    capitals = words = 0
+    for sentence in re.split(r"(?<=[.?!:;,])\s+|\s+-\s+", text):
+        run: list[str] = []
+        tokens = re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]+", sentence)
+        for position, token in enumerate(tokens):
+            word = token.strip("'-")
+            named = position > 0 and re.fullmatch(r"[A-Z][a-z][A-Za-z'-]*", word) and word.lower() not in _NOT_NAMES
+            words += position > 0 and token[0].isalpha()
+            capitals += bool(named)
+            if named:
+                run.append(word)
+            elif run and token in _JOINERS and position + 1 < len(tokens) and tokens[position + 1][:1].isupper():
+                run.append(token)
+            else:
+                if run:
+                    names.append(_name(run))
+                run = []
+        if run:
+            names.append(_name(run))
+    if words and capitals / words > _TITLE_CASE_SHARE:
+        return []
+    return list(dict.fromkeys(names))
+
+
+def _name(run: list[str]) -> str:
+    """The run of words as a name: without a possessive at its end ("Prevent's" is "Prevent")."""
+    return re.sub(r"'s$", "", " ".join(run))

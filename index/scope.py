@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from index.councils import council_key
 from index.judgements import LABELS
 from index.query import QueryAnalysis
 from models import Document
@@ -56,7 +57,12 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     what = (KIND_WORDS.get(query.report_types[0], "papers") if kinds
             else f"{' and '.join(str(y) for y in query.years)} report" if in_years
             else "reports")
-    councils = sorted({documents[d].metadata.council for d in chosen if documents[d].metadata.council})
+    # One name per council, however its reports print it ("Leeds" and "Leeds City" are Leeds).
+    by_key: dict[str, str] = {}
+    for council in sorted(documents[d].metadata.council for d in chosen if documents[d].metadata.council):
+        key = council_key(council)
+        by_key[key] = min(by_key.get(key, council), council, key=len)
+    councils = sorted(by_key.values())
     named = _names(councils, "and") if query.council_keys and councils else None
     return Scope(chosen, True, f"{named}'s {what}" if named else what)
 

@@ -31,7 +31,7 @@ from index.answers import grade_answer, grade_list
 from index.conversation import read_in_context
 from index.councils import council_key
 from index.quotes import best_quote
-from index.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence
+from index.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
 from index.response import Response
 from index.widening import widen
 from index.scope import Scope, choose_scope, describe, latest_report, without_names
@@ -174,12 +174,30 @@ class Searcher:
         hits, evidence, weights = [], [], {}
         if reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
             hits, evidence, weights = self._rank(query, catalogue, scope, k)
-        answerable = scope.note is None and (grade is not None or listing is not None or answers(evidence))
+        note = scope.note
+        if note is None and grade is None and listing is None:
+            note = self._unprinted_name(reading.question, catalogue, scope, admitted)
+        answerable = note is None and (grade is not None or listing is not None or answers(evidence))
         quote = None
         if answerable and hits and query.kind == "topic" and hits[0].match != "weak":
             quote = best_quote(hits[0], weights)
         return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
-                        scope.note, grade, listing, quote, time.perf_counter() - started)
+                        note, grade, listing, quote, time.perf_counter() - started)
+
+    def _unprinted_name(self, question: str, catalogue: Catalogue, scope: Scope,
+                        admitted: set[str] | None) -> str | None:
+        """One sentence when the question names a programme, body or scheme that no report searched
+        prints ("Wokingham's reports never mention “Prevent”."), else None (index.relevance.named_things)."""
+        searched = scope.doc_ids if scope.doc_ids is not None else admitted
+        ranges = catalogue.ranges_of(searched)
+        for name in named_things(question):
+            if ranges == [] or not self.store.mentions(name, ranges):
+                if scope.words:
+                    verb = "never mentions" if scope.words.endswith("report") else "never mention"
+                    return f"{scope.words[0].upper()}{scope.words[1:]} {verb} “{name}”."
+                where = "the reports the filters allow" if admitted is not None else "the library"
+                return f"No report in {where} mentions “{name}”."
+        return None
 
     def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         """The passages of `ask`, for tools that want only them."""

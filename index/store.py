@@ -16,6 +16,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -287,6 +288,21 @@ class Store:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
                                     (f'text:"{term}"',)).fetchone()[0]
+
+    def mentions(self, phrase: str, chunk_ranges: Sequence[tuple[int, int]] | None = None) -> bool:
+        """Whether any passage (within runs of chunk ids, if given) prints these words as they are
+        written, in any case: FTS5 finds the passages holding their stems in order, and the passage text
+        must then hold the exact words ('Prevent' is not 'prevention')."""
+        words = re.findall(r"[^\W_]+", phrase)
+        if not words or (chunk_ranges is not None and not chunk_ranges):
+            return False
+        exact = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+        inside = " OR ".join(f"(f.rowid BETWEEN {int(a)} AND {int(b)})" for a, b in chunk_ranges or [])
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT c.text FROM chunks_fts f JOIN chunks c ON c.chunk_id = f.rowid WHERE chunks_fts MATCH ?"
+                + (f" AND ({inside})" if chunk_ranges else ""), (f'text:"{" ".join(words)}"',))
+            return any(exact.search(text) for (text,) in rows)
 
     def vector_index(self):
         """The FAISS index for the current generation: cached, loaded from its file, or rebuilt."""

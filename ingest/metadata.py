@@ -34,6 +34,7 @@ REPORT_TYPES: tuple[str, ...] = (
 )
 HEAD_PAGES = 3            # every field but the LSCB judgement is printed on the first pages
 _TITLE_WINDOW = 700       # page-1 characters in which the title, council and dates are printed
+_TABLE_ROWS_TO_RECOGNISE = 3  # graded ILACS judgement rows that make a judgement table, not a quoted grade
 
 # An ILACS page 1 whose title line the cleaner took for the running header that repeats it.
 _UNTITLED_ILACS = re.compile(r"Inspection\s+dates?\s*:.{0,80}?Lead\s+inspectors?\s*:", re.IGNORECASE)
@@ -59,17 +60,31 @@ def extract_metadata(pages: list[Page], file_name: str, kind: str, created: date
 
 
 def _described(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata:
-    """Title, council, type, dates and judgements; Ofsted reports are recognised by their page 1."""
+    """Title, council, type, dates and judgements. An Ofsted report is recognised by its structure (its
+    title page, inspection-dates line, judgement table), before any word a report or paper quotes."""
     texts = [(page.number or i + 1, " ".join(page.text.split())) for i, page in enumerate(pages)]
     texts = [(number, text) for number, text in texts if text] or [(1, "")]
-    head = texts[0][1][:_TITLE_WINDOW]
-    for report_type, pattern in op.TITLES:
-        title = pattern.search(head)
-        if title and (kind == "pdf" or op.INSPECTION_DATES.search(head)):
-            return _ofsted_metadata(texts, head, report_type, title)
-    if kind == "pdf" and _UNTITLED_ILACS.match(head):
-        return _ofsted_metadata(texts, head, "ilacs", None)
+    for position, (_, text) in enumerate(texts[:HEAD_PAGES]):
+        head = text[:_TITLE_WINDOW]
+        # Page 1's title is enough in a PDF; a title further on (after a cover page), or in a text copy,
+        # counts only with the inspection-dates line printed beneath it, as Ofsted's title pages have.
+        dated = op.INSPECTION_DATES.search(head)
+        for report_type, pattern in op.TITLES:
+            title = pattern.search(head)
+            if title and (dated or (kind == "pdf" and position == 0)):
+                return _ofsted_metadata(texts[position:], head, report_type, title)
+    if kind == "pdf" and _ilacs_structure(texts[:HEAD_PAGES]):
+        return _ofsted_metadata(texts, texts[0][1][:_TITLE_WINDOW], "ilacs", None)
     return _text_metadata(pages, file_name, kind)
+
+
+def _ilacs_structure(first_pages: list[tuple[int, str]]) -> bool:
+    """An ILACS report whose title the cleaner removed or the PDF does not print as text: its dates and
+    lead-inspector lines, or its judgement table with the inspection-dates line on the same pages."""
+    if any(_UNTITLED_ILACS.search(text[:_TITLE_WINDOW]) for _, text in first_pages):
+        return True
+    dated = any(op.INSPECTION_DATES.search(text) for _, text in first_pages)
+    return dated and len(_ilacs_judgements(first_pages)) >= _TABLE_ROWS_TO_RECOGNISE
 
 
 def ilacs_equivalents(judgements: dict[str, Judgement]) -> dict[str, Judgement]:
@@ -144,17 +159,21 @@ def _ilacs_kind(meta: DocumentMetadata) -> str:
 
 
 def _ilacs_judgements(pages: list[tuple[int, str]]) -> dict[str, Judgement]:
-    """Read the 'Judgement Grade' table of page 1 (or 2), and nothing from the prose around it."""
-    for number, text in pages[:2]:
+    """Read the 'Judgement Grade' table of page 1 (or 2), and nothing from the prose around it. A table
+    that runs over the page break is read on into the next page, each row cited on its own page."""
+    for position, (number, text) in enumerate(pages[:2]):
         start = op.ILACS_TABLE_START.search(text)
         if not start:
             continue
-        table = text[start.end(): start.end() + op.ILACS_TABLE_LENGTH]
+        on_this_page = text[start.end(): start.end() + op.ILACS_TABLE_LENGTH]
+        following = pages[position + 1] if position + 1 < len(pages) else (number, "")
+        table = on_this_page + " " + following[1][: op.ILACS_TABLE_LENGTH - len(on_this_page)]
         found: dict[str, Judgement] = {}
         for key, label in op.ILACS_LABELS:
             match = label.search(table)
             if match and key not in found:
-                found[key] = Judgement(op.grade_of(match.group("grade")), number)
+                page = number if match.start("grade") < len(on_this_page) else following[0]
+                found[key] = Judgement(op.grade_of(match.group("grade")), page)
         return found
     return {}
 

@@ -307,6 +307,15 @@ def test_a_council_without_a_report_is_said_so_and_others_are_shown_apart(librar
     assert quote_card(app) is None
 
 
+def test_a_programme_the_council_s_reports_never_print_is_said_so_and_its_passages_are_not_called_another_s(library):
+    app = ask(start(), "How do Bury's personal advisers work with the Staying Close scheme?")
+    assert ("Bury's reports never mention “Staying Close”. Nothing in the library answers this question."
+            in texts(app.warning))
+    labels = [expander.label for expander in app.expander]
+    assert any("The closest passages, which do not answer it" in label for label in labels)
+    assert not any("Other councils" in label for label in labels) and quote_card(app) is None
+
+
 def test_the_start_page_says_what_the_library_holds_and_offers_questions_to_click(library):
     app = start()
     assert "The library holds 2 reports on 2 councils, 2021–2023. Try one of these:" in texts(app.markdown)

@@ -55,6 +55,23 @@ def test_nothing_in_the_library_answers_a_question_on_another_subject(store, emb
     assert searcher.ask("is supervision of social workers regular?").answerable
 
 
+def test_a_programme_the_council_s_reports_never_print_is_not_answered_from_neighbouring_topics(
+        store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01",
+        ["Prevention work protects children at risk of exploitation and radical ideas in Wigan.",
+         "The Care Quality Commission and partners review health visiting for children in care."])
+    add(store, embedder, "bury", "Bury", "2025-05-01", ["Bury's Prevent team works with schools on radicalisation."])
+    response = searcher.ask("How does Wigan protect children at risk of radicalisation under Prevent?")
+    assert not response.answerable and response.note == "Wigan's reports never mention “Prevent”."
+    assert response.quote is None and response.to_dict()["note"] == response.note
+    assert searcher.ask("How does Bury protect children from radicalisation under Prevent?").answerable
+    # Printed in another case or with other words between is still printed; a title-case question names nothing.
+    assert searcher.ask("What did the care quality Commission review in Wigan?").note is None
+    assert searcher.ask("What Did Inspectors Say About Prevention Work In Wigan?").note is None
+    across = searcher.ask("Which councils run the Mockingbird programme?")
+    assert not across.answerable and across.note == "No report in the library mentions “Mockingbird”."
+
+
 def test_the_latest_report_that_covers_the_topic_comes_first(store, embedder, searcher):
     text = "Supervision of social workers is regular and reflective, and supervision records are clear."
     add(store, embedder, "old", "Bury", "2017-01-01", [text + " Supervision is strong."])
@@ -120,3 +137,19 @@ def test_a_council_name_that_is_an_ordinary_word_or_names_a_thing_does_not_scope
     assert searcher.ask("What did Ofsted say about Reading's social workers?").scope == "Reading's reports"
     both = searcher.ask("How do Wigan and Leeds compare on family group conferences?")
     assert both.scope == "Leeds and Wigan's reports"
+
+
+def test_names_are_capitalised_runs_that_are_not_councils_months_or_a_sentence_s_first_word():
+    from index.relevance import named_things
+
+    assert named_things("Has Doncaster adopted the Safe and Together model?") == ["Safe and Together"]
+    assert named_things("What rating did the Care Quality Commission give Leeds in June?") == ["Care Quality Commission"]
+    assert named_things("Which council's 'You Know Your Mind' budgets help?") == ["You Know Your Mind"]
+    assert named_things("East Riding 2017: how did Ofsted judge the virtual school?") == []
+    assert named_things("Which Lewisham team works with CAMHS?") == []  # an acronym is the glossary's business
+
+
+def test_a_council_printed_two_ways_is_named_once(store, embedder, searcher):
+    add(store, embedder, "old", "Leeds City", "2015-03-01", ["Supervision of social workers in Leeds is regular."])
+    add(store, embedder, "new", "Leeds", "2025-03-01", ["Supervision of social workers in Leeds is reflective."])
+    assert searcher.ask("How good is supervision in Leeds?").scope == "Leeds's reports"

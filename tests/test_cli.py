@@ -146,3 +146,34 @@ def test_a_rerun_over_unchanged_files_never_loads_the_model(built, tmp_path, mon
     monkeypatch.setattr("index.opening.load_embedder", refuse)
     assert ingest_cli.main([str(tmp_path / "docs"), "--index", built, "--quiet"]) == 0
     assert capsys.readouterr().out.startswith("0 added")
+
+
+def test_an_image_renamed_txt_is_refused_in_one_sentence_and_the_rest_are_indexed(tmp_path, capsys):
+    write(tmp_path / "docs" / "ok.txt", "Supervision is regular.")
+    (tmp_path / "docs" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    assert ingest_cli.main([str(tmp_path / "docs"), "--index", str(tmp_path / "index"), "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert "photo.txt: is a PNG image, not text" in captured.err and "1 added" in captured.out
+    assert "Traceback" not in captured.err
+    assert index_cli.main(["search", "--index", str(tmp_path / "index"), "--json", "IHDR"]) == 0
+    assert "photo.txt" not in capsys.readouterr().out
+
+
+def test_a_reader_that_stops_early_ends_the_search_quietly(built, tmp_path, monkeypatch, capsys):
+    """`python -m index search … | head -1`: the closed pipe ends the command with status 0, no traceback."""
+    class ClosedPipe:
+        def __init__(self):
+            self.sink = open(tmp_path / "sink", "w")
+
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self):
+            return self.sink.fileno()
+
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert index_cli.main(["search", "--index", built, "--json", "supervision"]) == 0
+    assert capsys.readouterr().err == ""

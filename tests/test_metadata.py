@@ -24,7 +24,7 @@ import pytest
 from ingest.cleaning import clean_pdf_pages
 from ingest.metadata import REPORT_TYPES, council_key, extract_metadata, ilacs_equivalents
 from ingest.readers import creation_date, read_document
-from models import GRADES, Page
+from models import GRADES, Judgement, Page
 from tests.conftest import DATA
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -169,6 +169,40 @@ def test_an_ilacs_page_whose_title_the_cleaner_removed_still_reads():
     assert meta.judgements["overall_effectiveness"].grade == "good"
 
 
+def test_the_report_s_structure_decides_its_type_before_words_it_quotes():
+    """A cover page first, a title printed as an image, 'cabinet' and 'scrutiny' on page 1: still ILACS."""
+    cover = "Report to the Cabinet and the Children's Scrutiny Committee\nOfsted\nInspection report"
+    with_cover = extract_metadata(_pdf(cover, ILACS_PAGE_1), "50261588.pdf", "pdf")
+    assert (with_cover.report_type, with_cover.council) == ("ilacs_short", "Derby City")
+    assert with_cover.judgements["care_leavers"] == Judgement("inadequate", 2)
+
+    untitled = cover + "\n" + ILACS_PAGE_1.replace("Lead inspector", "Inspectors").split("\n", 2)[2]
+    image_title = extract_metadata(_pdf(untitled), "50261588.pdf", "pdf")
+    assert image_title.report_type == "ilacs_short" and len(image_title.judgements) == 5
+
+    # A committee paper quoting the report's title and a grade, without the report's title page, stays one.
+    paper = ("Report to the Children's Scrutiny Committee\nPurpose of report\nThe report 'Inspection of Derby City "
+             "local authority children’s services' judged overall effectiveness Good.")
+    for kind in ("txt", "pdf"):
+        quoted = extract_metadata(_pdf("Derby City Council", paper) if kind == "pdf" else _pdf(paper), "a.pdf", kind)
+        assert (quoted.report_type, quoted.judgements) == ("committee_paper", {})
+
+
+def test_a_judgement_table_that_runs_over_the_page_break_is_read_to_its_end():
+    page_1, page_2 = ILACS_PAGE_1.split("The experiences and progress of care\nleavers")
+    meta = extract_metadata(_pdf(page_1, "The experiences and progress of care leavers" + page_2), "1.pdf", "pdf")
+    assert meta.judgements["care_leavers"] == Judgement("inadequate", 2)
+    assert meta.judgements["overall_effectiveness"] == Judgement("good", 2)
+    assert meta.judgements["in_care"] == Judgement("good", 1)
+
+
+@pytest.mark.parametrize("printed, shown", [("St. Helens", "St Helens"), ("london corporation", "City of London"),
+                                            ("City of London Corporation", "City of London")])
+def test_council_names_as_ofsted_writes_them(printed, shown):
+    meta = extract_metadata(_pdf(ILACS_PAGE_1.replace("Derby City", printed)), "1.pdf", "pdf")
+    assert meta.council == shown and meta.title.startswith(f"Inspection of {printed}")
+
+
 def test_a_press_article_takes_its_first_meaningful_line_and_the_council_it_is_about():
     meta = extract_metadata([Page(number=None, text=SEED_ARTICLE)], "002_304e41a59dad799c.txt", "txt")
     assert meta.title == "Behind the Rating: Managers listen to the staff"
@@ -239,58 +273,54 @@ def _within_days(found: str | None, wanted: str | None, days: int) -> str | None
     return found
 
 
-def _first_pages(path: Path) -> tuple[list[str], date | None] | None:
+def _first_pages(path: Path) -> tuple[list[str], date | None]:
     """The text of the first pages and the PDF's creation date, as the reader takes them."""
     import pypdf
 
-    if not path.read_bytes()[:1024].lstrip().startswith(b"%PDF"):
-        return None  # an HTML "not found" page saved as .pdf
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = pypdf.PdfReader(path)
     texts = [reader.pages[i].extract_text() or "" for i in range(min(PAGES_READ, len(reader.pages)))]
     return texts, creation_date(reader)
 
 
-def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
+def _reports_and_expected() -> list[tuple[Path, dict[str, str | None]]]:
+    """Each report PDF of the shared corpus with what the CSV says of it, corrected where the report differs."""
     if not (ILACS / "ilacs_history.csv").is_file():
         pytest.skip("shared/corpus/ofsted-ilacs is not checked out beside the repository")
     files = {(p.parent.name.split("_", 1)[1], " ".join(p.name.replace(",", "").split()).lower()): p
              for p in ILACS.rglob("*.pdf")}  # keyed as the CSV names them: (council, file name)
     corrections = {(c["file"], c["field"]): c["document"] for c in json.loads(CORRECTIONS.read_text())["corrections"]}
-    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    misses: list[str] = []
+    reports = []
     for row in _csv_rows():
         name = " ".join(row["pdf_filename"].replace(",", "").split()).lower()
         path = files.get((row["local_authority"], name))
         assert path is not None, f"no file for CSV row {row['local_authority']} / {name}"
-        first = _first_pages(path)
-        if first is None:
-            continue
-        raw, created_on = first
+        if not path.read_bytes()[:1024].lstrip().startswith(b"%PDF"):
+            continue  # an HTML "not found" page saved as .pdf
         relative = f"{path.parent.name}/{path.name}"
         expected = _expected(row)
         for field in expected:
-            if (relative, field) in corrections:
-                expected[field] = corrections[(relative, field)]
-        hashed_name = hashlib.sha256(path.read_bytes()).hexdigest()[:16] + ".pdf"  # as an upload is stored
-        for variant, texts, name, created in (
-                ("cleaned", clean_pdf_pages(raw), path.name, None),
-                ("collapsed", [" ".join(t.split()) for t in raw], path.name, None),
-                ("hashed", clean_pdf_pages(raw), hashed_name, created_on)):
-            meta = extract_metadata(_pdf(*texts), name, "pdf", created)
-            judgements = ilacs_equivalents(meta.judgements)
-            got = {"council": council_key(meta.council or ""), "published": meta.published,
-                   "inspection_start": meta.inspection_start, "inspection_end": meta.inspection_end,
-                   "report_type": meta.report_type}
-            got.update({c: judgements[c].grade if c in judgements else None for c in JUDGEMENT_COLUMNS})
-            if variant == "hashed":  # nothing from the name: a date not printed is the PDF's own, within 14 days
-                got["published"] = _within_days(meta.published, expected["published"], 14)
-            for field, want in expected.items():
-                tally[f"{field} ({variant})" if variant == "hashed" else field][1] += 1
-                tally[f"{field} ({variant})" if variant == "hashed" else field][0] += got[field] == want
-                if got[field] != want:
-                    misses.append(f"{variant:9s} {relative}: {field} = {got[field]!r}, CSV {want!r}")
-    print("\nfield                    correct / compared (both text variants)")
+            expected[field] = corrections.get((relative, field), expected[field])
+        reports.append((path, expected))
+    return reports
+
+
+def _fields(meta) -> dict[str, str | None]:
+    """The fields the CSV records, as the product read them."""
+    judgements = ilacs_equivalents(meta.judgements)
+    got = {"council": council_key(meta.council or ""), "published": meta.published,
+           "inspection_start": meta.inspection_start, "inspection_end": meta.inspection_end,
+           "report_type": meta.report_type}
+    got.update({c: judgements[c].grade if c in judgements else None for c in JUDGEMENT_COLUMNS})
+    return got
+
+
+def _hashed_name(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16] + ".pdf"  # as an upload is stored
+
+
+def _tally_and_check(tally: dict[str, list[int]], misses: list[str]) -> None:
+    print("\nfield                    correct / compared")
     for field, (right, compared) in tally.items():
         print(f"{field:24s} {right:4d} / {compared:4d}  {100 * right / compared:5.1f}%")
     print("\n".join(misses))
@@ -299,3 +329,56 @@ def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
         hashed = field.endswith("(hashed)")
         floor = 0.95 if field == "published (hashed)" else 0.98 if hashed or field in STRICT_FIELDS else 0.95
         assert right / compared >= floor, f"{field}: {right}/{compared} below {floor:.0%}"
+
+
+def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    for path, expected in _reports_and_expected():
+        raw, created_on = _first_pages(path)
+        relative = f"{path.parent.name}/{path.name}"
+        for variant, texts, name, created in (
+                ("cleaned", clean_pdf_pages(raw), path.name, None),
+                ("collapsed", [" ".join(t.split()) for t in raw], path.name, None),
+                ("hashed", clean_pdf_pages(raw), _hashed_name(path), created_on)):
+            meta = extract_metadata(_pdf(*texts), name, "pdf", created)
+            got = _fields(meta)
+            if variant == "hashed":  # nothing from the name: a date not printed is the PDF's own, within 14 days
+                got["published"] = _within_days(meta.published, expected["published"], 14)
+            for field, want in expected.items():
+                tally[f"{field} ({variant})" if variant == "hashed" else field][1] += 1
+                tally[f"{field} ({variant})" if variant == "hashed" else field][0] += got[field] == want
+                if got[field] != want:
+                    misses.append(f"{variant:9s} {relative}: {field} = {got[field]!r}, CSV {want!r}")
+    _tally_and_check(tally, misses)
+
+
+@pytest.mark.slow
+def test_the_whole_pipeline_reads_every_report_stored_under_a_hashed_name(tmp_path, store, embedder):
+    """Ingest the shared reports as uploads are stored (`<sha256[:16]>.pdf`, in a child process, every page):
+    each field agrees with the CSV as above, and with what the same report says under its own name."""
+    from ingest.pipeline import ingest_paths
+
+    reports = _reports_and_expected()
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    for path, _ in reports:
+        (uploads / _hashed_name(path)).symlink_to(path)
+    outcome = ingest_paths([uploads], store, embedder)
+    assert not outcome.failures, [f.message for f in outcome.failures]
+    by_name = {Path(d.source).name: d.metadata for d in store.documents()}
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    for path, expected in reports:
+        meta = by_name[_hashed_name(path)]
+        got = _fields(meta)
+        got["published"] = _within_days(meta.published, expected["published"], 14)
+        own_name = _fields(extract_metadata(_pdf(*clean_pdf_pages(_first_pages(path)[0])), path.name, "pdf"))
+        for field, want in expected.items():
+            tally[f"{field} (hashed)"][1] += 1
+            tally[f"{field} (hashed)"][0] += got[field] == want
+            if got[field] != want:
+                misses.append(f"{path.parent.name}/{path.name}: {field} = {got[field]!r}, CSV {want!r}")
+            if field != "published":  # printed fields: the name makes no difference at all
+                assert got[field] == own_name[field], f"{path.name}: {field} {got[field]!r} ≠ {own_name[field]!r}"
+    _tally_and_check(tally, misses)
