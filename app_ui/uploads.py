@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from errors import InspectQAError
+from index.atomic import write_atomically
 from ingest.readers import SUPPORTED_SUFFIXES
 
 UPLOADS_ENV = "INSPECTQA_UPLOADS"
@@ -66,14 +66,7 @@ def save_upload(name: str, data: bytes, folder: Path | None = None, limit_mb: in
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
     if not target.exists():
-        fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_atomically(target, data)
     return SavedUpload(name, target)
 
 

@@ -23,12 +23,12 @@ import os
 import re
 import secrets
 import sys
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from errors import InspectQAError
+from index.atomic import write_atomically
 
 USERS_ENV = "INSPECTQA_USERS"
 DEFAULT_USERS = ".streamlit/users.json"
@@ -141,17 +141,7 @@ def save_users(path: Path, users: Mapping[str, User]) -> None:
     data = {"version": FORMAT_VERSION,
             "users": {u.name: {"role": u.role, "password": u.password_hash} for u in sorted(users.values(),
                                                                                            key=lambda u: u.name)}}
-    fd, tmp = tempfile.mkstemp(prefix=".users-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
 
 
 def valid_name(name: str) -> str:

@@ -18,7 +18,6 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -30,6 +29,7 @@ import numpy as np
 
 from errors import DocumentNotFoundError, IndexBusyError, IndexFormatError, IndexNotFoundError, ModelMismatchError
 from index import vectors as dense_index
+from index.atomic import replaced_atomically
 from index.keywords import TOKENIZER, KeywordScorer
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
@@ -147,10 +147,8 @@ class Store:
     @staticmethod
     def _create(db_path: Path, model_name: str, dim: int) -> None:
         """Build the schema in a temporary file and rename it into place, so a half-made index never exists."""
-        fd, tmp = tempfile.mkstemp(prefix=".creating-", dir=db_path.parent)
-        os.close(fd)
-        try:
-            connection = sqlite3.connect(tmp)
+        with replaced_atomically(db_path) as temporary:
+            connection = sqlite3.connect(temporary)
             connection.executescript(_SCHEMA)
             connection.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ("format_version", str(FORMAT_VERSION)), ("model", model_name), ("dim", str(dim)),
@@ -159,10 +157,6 @@ class Store:
             connection.commit()
             connection.execute("PRAGMA journal_mode = WAL")
             connection.close()
-            os.replace(tmp, db_path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
 
     def require_model(self, model_name: str, dim: int | None = None) -> None:
         """Refuse a model other than the one the vectors were made with."""
@@ -488,16 +482,11 @@ class Store:
         import faiss
 
         target = self.path / f"vectors-{generation}.faiss"
-        fd, tmp = tempfile.mkstemp(prefix=".vectors-", dir=self.path)
-        os.close(fd)
         try:
-            faiss.write_index(index, tmp)
-            os.replace(tmp, target)
+            with replaced_atomically(target) as temporary:
+                faiss.write_index(index, temporary)
         except (OSError, RuntimeError):
             pass  # a read-only index folder still works: the index is rebuilt in memory on each load
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
 
     def _sources_by_doc(self) -> dict[str, list[str]]:
         sources: dict[str, list[str]] = {}

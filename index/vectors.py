@@ -7,11 +7,11 @@ trained once and kept beside the index, so a new generation costs an add, not a 
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from index.atomic import replaced_atomically
 
 FLAT_MAX_VECTORS = 50_000
 IVF_PROBES = 32
@@ -69,14 +69,9 @@ def _centroids(matrix: np.ndarray, folder: Path) -> np.ndarray:
     sample = matrix[rng.choice(len(matrix), min(len(matrix), 64 * wanted), replace=False)]
     kmeans = faiss.Kmeans(matrix.shape[1], wanted, niter=20, spherical=True, seed=1)
     kmeans.train(np.ascontiguousarray(sample))
-    fd, tmp = tempfile.mkstemp(prefix=".centroids-", suffix=".npy", dir=folder)
-    os.close(fd)
     try:
-        np.save(tmp, kmeans.centroids, allow_pickle=False)
-        os.replace(tmp, file)
+        with replaced_atomically(file, suffix=".npy") as temporary:
+            np.save(temporary, kmeans.centroids, allow_pickle=False)
     except OSError:
         pass  # a read-only folder: trained again on the next load
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return kmeans.centroids

@@ -14,50 +14,11 @@ from streamlit.testing.v1 import AppTest
 
 from index.opening import open_for_writing
 from ingest.pipeline import ingest_paths
-from tests.conftest import DATA, SEEDS, HashingEmbedder, write
+from tests.conftest import BURY, DATA, SEEDS
+
+pytestmark = pytest.mark.slow  # the whole app, or several processes, per test: not in the quick loop
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-BURY = """Bury: inspection of local authority children's services
-Published 12 May 2023
-
-Supervision is regular and reflective. Social workers say managers are available and supportive.
-
-Care leavers have personal advisers (PAs) who stay in touch and help them find homes.
-"""
-WIGAN = """Wigan: inspection of local authority children's services
-Published 3 June 2021
-
-Care leavers in Wigan have personal advisers. <script>alert('x')</script> Pathway plans are up to date.
-
-Supervision is not always regular. [click here](javascript:alert(1)) Managers oversee practice.
-"""
-
-
-@pytest.fixture
-def fake_model(monkeypatch):
-    monkeypatch.setattr("index.opening.load_embedder", lambda name=None: HashingEmbedder())
-
-
-@pytest.fixture
-def places(tmp_path, monkeypatch):
-    monkeypatch.setenv("INSPECTQA_INDEX", str(tmp_path / "index"))
-    monkeypatch.setenv("INSPECTQA_UPLOADS", str(tmp_path / "uploads"))
-    monkeypatch.delenv("INSPECTQA_MODEL", raising=False)
-    monkeypatch.setenv("INSPECTQA_OPEN", "1")  # no sign-in set up: these tests use the app as the local demo does
-    monkeypatch.setenv("INSPECTQA_USERS", str(tmp_path / "users.json"))  # none there, whatever this machine has
-    return tmp_path
-
-
-@pytest.fixture
-def library(places, fake_model):
-    write(places / "docs" / "bury.txt", BURY)
-    write(places / "docs" / "wigan.txt", WIGAN)
-    store, embedder = open_for_writing(places / "index")
-    assert not ingest_paths([places / "docs"], store, embedder).failures
-    store.close()
-    return places
-
-
 def start() -> AppTest:
     app = AppTest.from_file(APP, default_timeout=60).run()
     assert not app.exception

@@ -8,7 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from app_ui import users
 from app_ui.users import EDITOR, READER, User
-from tests.test_app import APP, BURY, ask, fake_model, html, library, places, texts  # noqa: F401, F811 (fixtures)
+from tests.test_app import APP, ask, html, texts
+
+pytestmark = pytest.mark.slow  # the whole app, or several processes, per test: not in the quick loop
 
 PASSWORDS = {"rita": "reader's long password", "eddie": "editor's long password"}
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-cookie-secret",

@@ -10,8 +10,10 @@ from index.answers import GradeAnswer
 from index.opening import open_for_writing
 from ingest.pipeline import ingest_paths
 from models import Document, DocumentMetadata, Judgement
-from tests.conftest import DATA, write
-from tests.test_app import BURY, WIGAN, ask, fake_model, html, places, quotes, start, texts  # noqa: F401, F811 (fixtures)
+from tests.conftest import BURY, DATA, WIGAN, write
+from tests.test_app import ask, html, quotes, start, texts
+
+pytestmark = pytest.mark.slow  # the whole app, or several processes, per test: not in the quick loop
 
 GRADE_QUESTION = "How was Staffordshire rated overall?"
 CARD = "class=\"iqa-grade "  # the grade badge (the style sheet names the class too)

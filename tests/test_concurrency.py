@@ -2,12 +2,16 @@
 duplicated, and searches running during an ingest never fail and never see a torn state."""
 import threading
 
+import pytest
+
 from index.search import Searcher
 from index.store import Store
 from index.widening import passage_text
 from ingest.pipeline import ingest_paths
 from tests.conftest import HashingEmbedder, write
 from tests.ingest_process import make_reports, start_ingest
+
+pytestmark = pytest.mark.slow  # the whole app, or several processes, per test: not in the quick loop
 
 QUESTIONS = ("placement stability for care leavers", "how reflective is supervision?", "council inspection plans",
              "Report 7 of Crashshire")

@@ -84,6 +84,7 @@ def kill_points() -> list[tuple[int, float]]:
     return [(0, 0.3)] + [(1 + i * (FILES - 2) // (KILL_POINTS - 2), 0.004 * i) for i in range(KILL_POINTS - 1)]
 
 
+@pytest.mark.slow
 def test_sigkill_at_any_point_leaves_a_sound_index_and_a_rerun_finishes(reference, tmp_path, capsys):
     folder, expected = reference
     assert len(expected) == FILES

@@ -8,7 +8,7 @@ import time
 import pytest
 
 import ingest.__main__ as ingest_cli
-from errors import shown_path
+from errors import UnreadableFileError, shown_path
 from index.search import Searcher
 from index.store import Store
 from ingest import ocr
@@ -65,6 +65,7 @@ def assert_sound_and_answering(store: Store) -> None:
     assert hits and all(h.chunk.text in text(os.path.basename(h.document.source)) for h in hits)
 
 
+@pytest.mark.slow
 def test_the_cli_prints_one_line_per_bad_file_and_ingests_the_rest(inbox, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("index.opening.load_embedder", lambda name=None: HashingEmbedder())
     index = tmp_path / "index"
@@ -87,6 +88,7 @@ def test_the_cli_prints_one_line_per_bad_file_and_ingests_the_rest(inbox, tmp_pa
     assert store.doc_id_for_source(str(inbox / "dot-dot.txt"))
 
 
+@pytest.mark.slow
 def test_the_upload_path_reports_each_file_and_ingests_the_rest(inbox, store, embedder):
     before, started = peak_rss_mb(), time.monotonic()
     report = ingest_paths([inbox, inbox / "script.html"], store, embedder)
@@ -109,7 +111,7 @@ def test_a_compression_bomb_is_named_as_such_without_ocr_too(tmp_path, monkeypat
     monkeypatch.setattr(ocr, "available", lambda: False)
     path = tmp_path / "bomb.pdf"
     path.write_bytes(hostile.flate_bomb_pdf())
-    with pytest.raises(Exception, match="unpacks to far more data than any report"):
+    with pytest.raises(UnreadableFileError, match="unpacks to far more data than any report"):
         read_file(path)
 
 
@@ -117,5 +119,5 @@ def test_without_tesseract_a_scan_says_so_and_how_to_get_it_in(tmp_path, monkeyp
     monkeypatch.setattr(ocr, "available", lambda: False)
     path = tmp_path / "scan.pdf"
     path.write_bytes(hostile.scanned_pdf())
-    with pytest.raises(Exception, match="has no text layer .* install Tesseract OCR"):
+    with pytest.raises(UnreadableFileError, match="has no text layer .* install Tesseract OCR"):
         read_file(path)

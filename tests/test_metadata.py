@@ -331,6 +331,7 @@ def _tally_and_check(tally: dict[str, list[int]], misses: list[str]) -> None:
         assert right / compared >= floor, f"{field}: {right}/{compared} below {floor:.0%}"
 
 
+@pytest.mark.slow
 def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []

@@ -49,6 +49,7 @@ def test_a_local_cross_encoder_folder_loads_and_scores(tmp_path):
     assert len(scores) == 2 and all(0.0 < s < 1.0 for s in scores)
 
 
+@pytest.mark.slow
 def test_a_missing_reranker_folder_is_one_clear_error(tmp_path):
     from errors import ModelLoadError
 

@@ -1,6 +1,8 @@
 """The child process that reads files: a hang fails one file, and the next file is read by a fresh child."""
 import os
 
+import pytest
+
 from errors import UnreadableFileError
 from ingest.pipeline import find_files
 from ingest.worker import IsolatedReader, ReadResult, ReadTask
@@ -11,6 +13,7 @@ def task(path, kind="txt"):
     return ReadTask(str(path), path, "0" * 64, kind)
 
 
+@pytest.mark.slow
 def test_a_file_that_hangs_the_reader_fails_alone_and_the_next_one_is_read(tmp_path):
     pipe = tmp_path / "hangs.txt"
     os.mkfifo(pipe)  # reading a pipe with no writer blocks forever, like a pypdf hang
