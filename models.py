@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-GRADES = ("outstanding", "good", "requires improvement", "inadequate")
-
-
 @dataclass(frozen=True)
 class Judgement:
     """One published judgement of an inspection report, with the page it was read from."""
 
-    grade: str  # one of GRADES
+    grade: str  # one of ofsted.grades.GRADES
     page: int
 
 
@@ -26,7 +23,7 @@ class DocumentMetadata:
     title: str = ""
     council: str | None = None          # normalised display name, e.g. "Derby City"
     publisher: str | None = None        # "Ofsted", a council, a magazine
-    report_type: str = "other"          # see ingest.metadata.REPORT_TYPES
+    report_type: str = "other"          # one of ofsted.report_types.REPORT_TYPES
     published: str | None = None        # YYYY-MM-DD
     published_source: str | None = None  # where `published` was read: "text", "pdf-metadata" or "file-name"
     inspection_start: str | None = None  # YYYY-MM-DD

@@ -19,11 +19,13 @@ from app_ui.passages import document_heading, grouped_by_document, page_html, pa
 from index.answers import GradeAnswer, GradeList
 from index.briefing import Excerpt, escape_markdown
 from index.citation import published_words
-from index.grades import grade_excerpt, grade_label, judgement_hit, report_type_label
-from index.judgements import LABELS
+from index.grades import grade_excerpt, judgement_hit
 from index.quotes import Quote
 from index.search import Filters, Searcher
 from models import Hit
+from ofsted import report_types
+from ofsted.grades import grade_label
+from ofsted.judgements import LABELS
 
 
 def filters_caption(filters: Filters, searcher: Searcher) -> str:
@@ -31,7 +33,7 @@ def filters_caption(filters: Filters, searcher: Searcher) -> str:
     grades = " or ".join(grade_label(g) for g in filters.grades)
     judged = f"{grades} for {LABELS.get(filters.judgement, filters.judgement).lower()}" if grades else ""
     parts = [", ".join(filters.councils), ", ".join(str(y) for y in filters.years),
-             ", ".join(report_type_label(t) for t in filters.report_types), judged,
+             ", ".join(report_types.label(t) for t in filters.report_types), judged,
              ", ".join(documents[d].title if d in documents else d for d in filters.doc_ids)]
     return "; ".join(part for part in parts if part)
 

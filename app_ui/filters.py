@@ -8,11 +8,12 @@ from __future__ import annotations
 import streamlit as st
 
 from app_ui import session
-from index.councils import council_key
-from index.grades import GRADE_ORDER, ILACS_JUDGEMENTS, REPORT_TYPE_LABELS, grade_label, report_type_label
-from index.judgements import LABELS
 from index.search import Filters, Searcher
 from models import Document
+from ofsted import report_types
+from ofsted.councils import council_key
+from ofsted.grades import GRADES, grade_label
+from ofsted.judgements import ILACS_JUDGEMENTS, LABELS
 
 
 def _document_label(document: Document) -> str:
@@ -30,15 +31,15 @@ def sidebar_filters(searcher: Searcher) -> Filters:
     councils = sorted(by_key.values())
     years = sorted({year for d in documents for year in d.metadata.years}, reverse=True)  # inspected or published
     held = {d.metadata.report_type for d in documents}
-    report_types = [t for t in REPORT_TYPE_LABELS if t in held] + sorted(held - set(REPORT_TYPE_LABELS))
+    kinds = [t for t in report_types.LABELS if t in held] + sorted(held - set(report_types.LABELS))
     labels = {d.doc_id: _document_label(d) for d in sorted(documents, key=_document_label)}
     with st.sidebar:
         st.subheader("Filters")
         chosen_councils = st.multiselect("Council", councils, key="filter_councils", placeholder="All councils")
         chosen_years = st.multiselect("Year", years, key="filter_years", placeholder="All years")
-        chosen_types = st.multiselect("Report type", report_types, key="filter_report_types",
-                                      format_func=report_type_label, placeholder="All report types")
-        chosen_grades = st.multiselect("Grade", GRADE_ORDER, key="filter_grades", format_func=grade_label,
+        chosen_types = st.multiselect("Report type", kinds, key="filter_report_types",
+                                      format_func=report_types.label, placeholder="All report types")
+        chosen_grades = st.multiselect("Grade", GRADES, key="filter_grades", format_func=grade_label,
                                        placeholder="Any grade", help="Only reports judged so")
         judgement = st.selectbox("Graded for", ILACS_JUDGEMENTS, key="filter_judgement",
                                  format_func=LABELS.get, disabled=not chosen_grades,

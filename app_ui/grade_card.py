@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
-from index.citation import published_words, readable_date
 from index.answers import GradeAnswer
-from index.grades import GRADE_ORDER, grade_label, report_type_label
+from index.citation import published_words, readable_date
+from ofsted import report_types
+from ofsted.grades import GRADES, grade_label
 
 # (background, text) per grade: Ofsted's usual green-to-red, each pair above WCAG AA contrast.
 GRADE_COLOURS = {
@@ -47,7 +48,7 @@ def grade_badge(grade: str) -> str:
 def _scale(grade: str) -> str:
     """The four grades from worst to best, this one picked out: where the grade sits, in words."""
     steps = []
-    for step in reversed(GRADE_ORDER):
+    for step in reversed(GRADES):
         current = step == grade
         attributes = f' class="{_css_class(step)}" aria-current="true"' if current else ""
         steps.append(f"<span{attributes}>{escape(grade_label(step))}</span>")
@@ -65,7 +66,7 @@ def _dated(answer: GradeAnswer) -> str:
 def grade_card_html(answer: GradeAnswer) -> str:
     meta = answer.document.metadata
     return (
-        f'<div class="iqa-meta">Grade from the report\'s judgements · {escape(report_type_label(meta.report_type))}, '
+        f'<div class="iqa-meta">Grade from the report\'s judgements · {escape(report_types.label(meta.report_type))}, '
         f'{escape(_dated(answer))}</div>'
         f'<div class="iqa-fact-title"><b>{escape(answer.council)}</b> · {escape(answer.label)}</div>'
         f'{grade_badge(answer.grade)}{_scale(answer.grade)}'

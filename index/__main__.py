@@ -8,8 +8,8 @@ import sys
 import textwrap
 
 from errors import InspectQAError
-from index.grades import ILACS_JUDGEMENTS
-from models import GRADES
+from ofsted.grades import GRADES
+from ofsted.judgements import ILACS_JUDGEMENTS
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -161,8 +161,8 @@ def run_delete(args: argparse.Namespace) -> int:
 
 
 def run_councils(args: argparse.Namespace) -> int:
-    from index.councils import council_key
-    from index.judgements import find_judgement
+    from ofsted.councils import council_key
+    from ofsted.judgements import find_judgement
     from index.opening import index_path
     from index.store import Store
 

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.citation import reference
-from index.councils import council_key
-from index.judgements import LABELS, find_judgement
 from index.query import QueryAnalysis
 from models import Document
+from ofsted.councils import council_key
+from ofsted.judgements import LABELS, find_judgement
 
 
 @dataclass(frozen=True)

@@ -9,24 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from models import Document, DocumentMetadata, Hit
-
-# How a report type reads in a reference, after the council's name.
-REPORT_TYPE_TITLES = {
-    "ilacs_standard": "inspection of local authority children's services",
-    "ilacs_short": "inspection of local authority children's services",
-    "focused_visit": "focused visit to local authority children's services",
-    "monitoring_visit": "monitoring visit to local authority children's services",
-    "jtai": "joint targeted area inspection",
-    "sif": "inspection of services for children in need of help and protection, children looked after and care leavers",
-    "safeguarding_lac": "inspection of safeguarding and looked after children services",
-    "unannounced_contact_referral": "unannounced inspection of contact, referral and assessment arrangements",
-}
+from ofsted import report_types
 
 
 def reference_title(document: Document) -> str:
     meta = document.metadata
-    if meta.council and meta.report_type in REPORT_TYPE_TITLES:
-        return f"{meta.council}: {REPORT_TYPE_TITLES[meta.report_type]}"
+    if meta.council and meta.report_type in report_types.TITLES:
+        return f"{meta.council}: {report_types.TITLES[meta.report_type]}"
     return meta.title or document.source.rsplit("/", 1)[-1]
 
 

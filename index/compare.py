@@ -1,7 +1,7 @@
 """Councils side by side: each council's latest graded inspection, and one council's grades over time.
 
 The same reading as `python -m index councils`, shaped for a table and a chart. A council is one
-council however its reports spell it (index.councils.council_key) and is named as its latest report
+council however its reports spell it (ofsted.councils.council_key) and is named as its latest report
 names it. A SIF report's judgements count under their ILACS equivalents, so a 2015 inspection sits in
 the same columns as a 2024 one. Reports without judgements (focused visits, papers, articles) are
 left out: there is nothing of theirs to compare. A report is dated by its publication, else by the last
@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.councils import council_key
-from index.grades import ILACS_JUDGEMENTS, RANK
-from index.judgements import find_judgement
 from models import Document
+from ofsted.councils import council_key
+from ofsted.grades import RANK
+from ofsted.judgements import ILACS_JUDGEMENTS, find_judgement
+from ofsted.report_types import ILACS_TYPES
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def graded(document: Document) -> Graded | None:
         if found:
             own_key, judgement = found
             cells[key] = Cell(judgement.grade, judgement.page, own_key)
-    if (document.metadata.report_type in ("ilacs_standard", "ilacs_short") and "in_care" in cells
+    if (document.metadata.report_type in ILACS_TYPES and "in_care" in cells
             and "care_leavers" not in cells):
         cells["care_leavers"] = cells["in_care"]
     return Graded(document, cells) if cells else None

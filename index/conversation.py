@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.councils import council_key
-from index.judgements import LABELS, judgement_asked
 from index.query import QueryAnalysis, analyse, keywords
+from ofsted.councils import council_key
+from ofsted.judgements import LABELS, judgement_asked
 
 # Openings that say "same as before, but…": the question is a follow-up whatever its length.
 _FOLLOW_UP_OPENING = re.compile(
@@ -55,7 +55,7 @@ def _topic(question: str, councils: list[str], years: list[int]) -> list[str]:
 def read_in_context(question: str, previous: str | None, council_keys: Iterable[str]) -> Reading:
     """The question as it should be searched, given the previous question's searched text.
 
-    `council_keys` are the councils the index holds (index.councils.council_key of each), the same
+    `council_keys` are the councils the index holds (ofsted.councils.council_key of each), the same
     list the search reads questions with, so a council is recognised here exactly when it is there.
     """
     question = question.strip()

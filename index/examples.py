@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from index.councils import council_key
-from index.judgements import find_judgement
-from models import GRADES, Document
+from models import Document
+from ofsted.councils import council_key
+from ofsted.grades import GRADES
+from ofsted.judgements import find_judgement
 
 
 def library_summary(documents: Iterable[Document]) -> str:

@@ -1,8 +1,6 @@
-"""Grades and report types in words people use, and where on its page a report states a judgement.
+"""Where on its page a report states a judgement, and a grade as a briefing quotes it.
 
-Metadata keeps Ofsted's grades in lower case and report types as keys ("ilacs_short"); a manager reads
-"Requires improvement" and "ILACS short inspection". A grade shown in the app is always shown with its
-page, so `judgement_hit` finds the words on that page that state it: the app marks them when the page is
+A grade shown in the app is always shown with its page, so `judgement_hit` finds the words on that page that state it: the app marks them when the page is
 opened, and a grade kept for the briefing quotes that page like any passage.
 """
 from __future__ import annotations
@@ -12,46 +10,13 @@ from dataclasses import dataclass
 
 from index.briefing import Excerpt
 from index.citation import published_words, readable_dates
-from index.judgements import LABELS, states_judgement
 from index.sentences import paragraph_sentence_spans
-from models import GRADES, Chunk, Document, Hit
-
-# Ofsted's own order (grade 1 is outstanding); RANK counts up from inadequate so "higher is better" on a chart.
-GRADE_ORDER = GRADES
-RANK = {grade: 4 - position for position, grade in enumerate(GRADE_ORDER)}
-
-# The five ILACS judgements a comparison shows; a SIF report's equivalents stand in (index.judgements).
-ILACS_JUDGEMENTS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")
-SHORT_LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
-                "help_and_protection": "Help and protection", "in_care": "Children in care",
-                "care_leavers": "Care leavers"}
-
-# In the order a filter lists them: current frameworks first, then older ones, then documents that are not inspections.
-REPORT_TYPE_LABELS = {
-    "ilacs_standard": "ILACS standard inspection",
-    "ilacs_short": "ILACS short inspection",
-    "focused_visit": "Focused visit",
-    "monitoring_visit": "Monitoring visit",
-    "jtai": "Joint targeted area inspection (JTAI)",
-    "sif": "SIF inspection (2013–2018)",
-    "lscb_review": "LSCB review (2013–2018)",
-    "safeguarding_lac": "Safeguarding and looked after children inspection (2009–2013)",
-    "unannounced_contact_referral": "Contact, referral and assessment inspection (2009–2012)",
-    "committee_paper": "Council committee paper",
-    "press_article": "Press article",
-    "other": "Other document",
-}
+from models import Chunk, Document, Hit
+from ofsted import report_types
+from ofsted.grades import grade_label
+from ofsted.judgements import ILACS_JUDGEMENTS, LABELS, SHORT_LABELS, states_judgement
 
 _LOOKBEHIND = 220  # characters before a grade in which its judgement's label is printed
-
-
-def grade_label(grade: str) -> str:
-    """'requires improvement' -> 'Requires improvement'."""
-    return grade[:1].upper() + grade[1:]
-
-
-def report_type_label(report_type: str) -> str:
-    return REPORT_TYPE_LABELS.get(report_type, grade_label(report_type.replace("_", " ")))
 
 
 def _words(text: str) -> str:
@@ -149,7 +114,7 @@ def recognised(document: Document) -> str:
                        for key, found in sorted(meta.judgements.items(), key=_table_order))
     inspected = readable_dates(meta.inspection_start, meta.inspection_end)
     return " · ".join(part for part in (
-        meta.council or "council not identified", report_type_label(meta.report_type),
+        meta.council or "council not identified", report_types.label(meta.report_type),
         f"inspected {inspected}" if inspected else "",
         f"published {published_words(meta)}" if meta.published else "publication date not found",
         grades) if part)

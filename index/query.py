@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from index.councils import council_key, councils_mentioned, names_a_thing
-from index.judgements import judgement_asked
+from ofsted.councils import council_key, councils_mentioned, names_a_thing
+from ofsted.grades import GRADE_WORDS, GRADES, grade_of
+from ofsted.judgements import judgement_asked
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[-–/]\s*(\d\d)\b")   # a financial or school year: "2020-21"
-_GRADE = re.compile(r"\b(outstanding|good|requires\s+improvement|inadequate)\b", re.IGNORECASE)
+_GRADE = re.compile(rf"\b({GRADE_WORDS})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b|(?<=s)['’](?!\w)")   # "Wigan's", "councils'"; not "didn't"
 # Question words and fillers that carry no topic, and words every report in the corpus uses of itself
@@ -51,7 +52,7 @@ _HOW_DID = re.compile(r"\bhow\s+(?:did|does|has|have|was)\b.{0,60}?\b(?:do|fare|
                       re.IGNORECASE)
 _WHICH = re.compile(r"^\s*(which|what)\s+(councils|local\s+authorities|authorities|las)\b", re.IGNORECASE)
 # Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
-_RATING_CONTEXT = _RATING_WORDS | frozenset("""outstanding good requires improvement inadequate children childrens
+_RATING_CONTEXT = _RATING_WORDS | frozenset(" ".join(GRADES).split()) | frozenset("""children childrens
 services social care ilacs overall get got give gave given receive received do did latest most recent""".split())
 # A question about councils in general rather than one: "how have councils improved supervision?"
 _ACROSS = re.compile(r"\b(councils|authorities|local authorities|LAs|across|nationally|England|everywhere|other areas)\b")
@@ -73,7 +74,7 @@ class QueryAnalysis:
     council_keys: list[str] = field(default_factory=list)  # councils named that the index holds
     years: list[int] = field(default_factory=list)
     asks_rating: bool = False
-    judgement: str | None = None          # the judgement area named (index.judgements key)
+    judgement: str | None = None          # the judgement area named (ofsted.judgements key)
     grade: str | None = None              # the one grade a rating question names ("judged outstanding")
     missing_councils: list[str] = field(default_factory=list)  # English councils named that the index lacks
     report_types: tuple[str, ...] = ()    # kinds of document named ("the select committee's report")
@@ -172,7 +173,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         years=_years(question),
         asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))
                          or (_GRADE.search(question) and _WHICH.search(question))
-                         or len({m.group(1).lower() for m in _GRADE.finditer(question)}) > 1
+                         or len({grade_of(m.group(1)) for m in _GRADE.finditer(question)}) > 1
                          or bool(judgement_asked(question) and _HOW_DID.search(question))),
         judgement=judgement_asked(question),
         grade=_grade_named(question),
@@ -193,6 +194,5 @@ def _years(question: str) -> list[int]:
 
 def _grade_named(question: str) -> str | None:
     """The grade a question asks about, when it names exactly one ("which councils were judged outstanding")."""
-    named = {m.group(1).lower().split()[0] for m in _GRADE.finditer(question)}
-    return {"outstanding": "outstanding", "good": "good", "requires": "requires improvement",
-            "inadequate": "inadequate"}.get(named.pop()) if len(named) == 1 else None
+    named = {grade_of(m.group(1)) for m in _GRADE.finditer(question)}
+    return named.pop() if len(named) == 1 else None

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.councils import council_spans
+from ofsted.councils import council_spans
+from ofsted.grades import GRADE_WORDS
 
 # A passage's evidence score is its cosine to the question, plus FOCUS_WEIGHT times the share of the topic
 # words' weight one of its sentences holds, less ABSENT_WEIGHT times the share of that weight the searched
@@ -43,8 +44,7 @@ _LICENCE = re.compile(
     r"ofsted\)?\s+(?:regulates|inspects)\s+(?:and\s+inspects\s+)?to\s+achieve",
     re.IGNORECASE,
 )
-_GRADE_LINE = re.compile(r"^[ \t]*(?:outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate)"
-                         r"\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_GRADE_LINE = re.compile(rf"^[ \t]*(?:{GRADE_WORDS})\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 # Words the patterns above need: a passage holding none of them is not such a page (a cheap test first).

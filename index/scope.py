@@ -13,13 +13,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from index.councils import council_key
-from index.judgements import LABELS
 from index.query import QueryAnalysis
 from models import Document
-
-KIND_WORDS = {"committee_paper": "committee papers", "press_article": "press articles"}
-
+from ofsted import report_types
+from ofsted.councils import council_key
+from ofsted.judgements import LABELS
 
 @dataclass(frozen=True)
 class Scope:
@@ -54,7 +52,7 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
         chosen = in_years
     if not query.council_keys and not kinds:
         return Scope(admitted)
-    what = (KIND_WORDS.get(query.report_types[0], "papers") if kinds
+    what = (report_types.PLURALS.get(query.report_types[0], "papers") if kinds
             else f"{' and '.join(str(y) for y in query.years)} report" if in_years
             else "reports")
     # One name per council, however its reports print it ("Leeds" and "Leeds City" are Leeds).

@@ -20,22 +20,22 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from index.answers import grade_answer, grade_list
+from index.conversation import read_in_context
 from index.embedder import Embedder
 from index.glossary import Glossary
 from index.highlight import highlight, sentence_focus, stem, term_weights
-from index.judgements import find_judgement, states_judgement
 from index.query import QueryAnalysis, analyse
-from index.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
-from index.store import Store
-from index.answers import grade_answer, grade_list
-from index.conversation import read_in_context
-from index.councils import council_key
 from index.quotes import best_quote
 from index.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
+from index.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.response import Response
-from index.widening import widen
 from index.scope import Scope, choose_scope, describe, latest_report, without_names
+from index.store import Store
+from index.widening import widen
 from models import Chunk, Document, Hit
+from ofsted.councils import council_key
+from ofsted.judgements import find_judgement, states_judgement
 
 CANDIDATES = 300          # from each retriever, before fusion
 DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too

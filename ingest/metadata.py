@@ -10,34 +10,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest import ofsted_patterns as op
 from ingest.acronyms import find_acronyms
-from index.judgements import SIF_TO_ILACS
-from index.councils import council_key, council_named_in, display_name
-from models import DocumentMetadata, Judgement, Page
+from models import DocumentMetadata, Page
+from ofsted import reading as op
+from ofsted.councils import council_named_in, display_name
 
-__all__ = ["REPORT_TYPES", "HEAD_PAGES", "extract_metadata", "council_key", "ilacs_equivalents"]
+__all__ = ["HEAD_PAGES", "extract_metadata"]
 
-REPORT_TYPES: tuple[str, ...] = (
-    "ilacs_standard",                # inspection of local authority children's services, two weeks (2018-)
-    "ilacs_short",                   # the same, one week
-    "focused_visit",
-    "monitoring_visit",
-    "jtai",                          # joint targeted area inspection
-    "sif",                           # single inspection framework, 2013-2018, incl. re-inspections
-    "lscb_review",                   # SIF review of a Local Safeguarding Children Board on its own
-    "safeguarding_lac",              # safeguarding and looked after children inspections, 2009-2013
-    "unannounced_contact_referral",  # unannounced inspection of contact, referral and assessment, 2009-2012
-    "committee_paper",
-    "press_article",
-    "other",
-)
 HEAD_PAGES = 3            # every field but the LSCB judgement is printed on the first pages
-_TITLE_WINDOW = 700       # page-1 characters in which the title, council and dates are printed
-_TABLE_ROWS_TO_RECOGNISE = 3  # graded ILACS judgement rows that make a judgement table, not a quoted grade
 
-# An ILACS page 1 whose title line the cleaner took for the running header that repeats it.
-_UNTITLED_ILACS = re.compile(r"Inspection\s+dates?\s*:.{0,80}?Lead\s+inspectors?\s*:", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _FILE_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+((?:19|20)\d\d)", re.IGNORECASE)
 _COMMITTEE = re.compile(
@@ -65,7 +46,7 @@ def _described(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata
     texts = [(page.number or i + 1, " ".join(page.text.split())) for i, page in enumerate(pages)]
     texts = [(number, text) for number, text in texts if text] or [(1, "")]
     for position, (_, text) in enumerate(texts[:HEAD_PAGES]):
-        head = text[:_TITLE_WINDOW]
+        head = text[:op.TITLE_WINDOW]
         # Page 1's title is enough in a PDF; a title further on (after a cover page), or in a text copy,
         # counts only with the inspection-dates line printed beneath it, as Ofsted's title pages have.
         dated = op.INSPECTION_DATES.search(head)
@@ -73,23 +54,9 @@ def _described(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata
             title = pattern.search(head)
             if title and (dated or (kind == "pdf" and position == 0)):
                 return _ofsted_metadata(texts[position:], head, report_type, title)
-    if kind == "pdf" and _ilacs_structure(texts[:HEAD_PAGES]):
-        return _ofsted_metadata(texts, texts[0][1][:_TITLE_WINDOW], "ilacs", None)
+    if kind == "pdf" and op.untitled_ilacs(texts[:HEAD_PAGES]):
+        return _ofsted_metadata(texts, texts[0][1][:op.TITLE_WINDOW], "ilacs", None)
     return _text_metadata(pages, file_name, kind)
-
-
-def _ilacs_structure(first_pages: list[tuple[int, str]]) -> bool:
-    """An ILACS report whose title the cleaner removed or the PDF does not print as text: its dates and
-    lead-inspector lines, or its judgement table with the inspection-dates line on the same pages."""
-    if any(_UNTITLED_ILACS.search(text[:_TITLE_WINDOW]) for _, text in first_pages):
-        return True
-    dated = any(op.INSPECTION_DATES.search(text) for _, text in first_pages)
-    return dated and len(_ilacs_judgements(first_pages)) >= _TABLE_ROWS_TO_RECOGNISE
-
-
-def ilacs_equivalents(judgements: dict[str, Judgement]) -> dict[str, Judgement]:
-    """SIF judgements under the ILACS names they correspond to, so the two frameworks line up in one table."""
-    return {SIF_TO_ILACS.get(key, key): value for key, value in judgements.items()}
 
 
 def _ofsted_metadata(texts: list[tuple[int, str]], head: str, report_type: str,
@@ -116,10 +83,10 @@ def _ofsted_metadata(texts: list[tuple[int, str]], head: str, report_type: str,
     if published_on:
         meta.published, meta.published_source = published_on.isoformat(), "text"
     if report_type == "ilacs":
-        meta.report_type = _ilacs_kind(meta)
-        meta.judgements = _ilacs_judgements(first_pages)
+        meta.report_type = op.ilacs_kind(meta.inspection_start, meta.inspection_end)
+        meta.judgements = op.ilacs_judgements(first_pages)
     elif report_type in ("sif", "lscb_review"):
-        meta.judgements = _sif_judgements(first_pages, texts)
+        meta.judgements = op.sif_judgements(first_pages, texts)
     return meta
 
 
@@ -148,53 +115,6 @@ def _file_date(file_name: str) -> date | None:
         return date(int(found.group(3)), op.MONTHS[found.group(2).lower()], int(found.group(1)))
     except ValueError:
         return None
-
-
-def _ilacs_kind(meta: DocumentMetadata) -> str:
-    """Short ILACS inspections last one working week, standard ones two; the report says so only by its dates."""
-    if not (meta.inspection_start and meta.inspection_end):
-        return "ilacs_standard"
-    days = (date.fromisoformat(meta.inspection_end) - date.fromisoformat(meta.inspection_start)).days
-    return "ilacs_short" if days <= op.SHORT_INSPECTION_MAX_DAYS else "ilacs_standard"
-
-
-def _ilacs_judgements(pages: list[tuple[int, str]]) -> dict[str, Judgement]:
-    """Read the 'Judgement Grade' table of page 1 (or 2), and nothing from the prose around it. A table
-    that runs over the page break is read on into the next page, each row cited on its own page."""
-    for position, (number, text) in enumerate(pages[:2]):
-        start = op.ILACS_TABLE_START.search(text)
-        if not start:
-            continue
-        on_this_page = text[start.end(): start.end() + op.ILACS_TABLE_LENGTH]
-        following = pages[position + 1] if position + 1 < len(pages) else (number, "")
-        table = on_this_page + " " + following[1][: op.ILACS_TABLE_LENGTH - len(on_this_page)]
-        found: dict[str, Judgement] = {}
-        for key, label in op.ILACS_LABELS:
-            match = label.search(table)
-            if match and key not in found:
-                page = number if match.start("grade") < len(on_this_page) else following[0]
-                found[key] = Judgement(op.grade_of(match.group("grade")), page)
-        return found
-    return {}
-
-
-def _sif_judgements(first_pages: list[tuple[int, str]], pages: list[tuple[int, str]]) -> dict[str, Judgement]:
-    """The SIF list on page 1, and the LSCB judgement wherever its section heading is."""
-    found: dict[str, Judgement] = {}
-    for number, text in first_pages[:2]:
-        overall = op.SIF_OVERALL.search(text)
-        if overall and "overall_effectiveness" not in found:
-            found["overall_effectiveness"] = Judgement(op.grade_of(overall.group("grade")), number)
-        for key, label in op.SIF_LABELS:
-            match = label.search(text)
-            if match and key not in found:
-                found[key] = Judgement(op.grade_of(match.group("grade")), number)
-    for number, text in pages:
-        lscb = op.LSCB.search(text)
-        if lscb:
-            found["lscb"] = Judgement(op.grade_of(lscb.group("grade")), number)
-            break
-    return found
 
 
 def _text_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMetadata:

@@ -1,7 +1,8 @@
 """The library behind the Compare page and the grade card (index.compare, index.grades), without Streamlit."""
 from index.compare import grade_history, latest_judgements, most_reported
-from index.grades import grade_excerpt, judgement_hit, report_type_label, statement_span
+from index.grades import grade_excerpt, judgement_hit, statement_span
 from models import Document, DocumentMetadata, Judgement
+from ofsted import report_types
 
 DERBY_PAGE = ("Judgement Grade The impact of leaders on social work practice with children and families Outstanding "
               "The experiences and progress of children in care and care leavers Good Overall effectiveness "
@@ -84,6 +85,6 @@ def test_a_kept_grade_is_a_quote_with_its_page_citation():
 
 
 def test_report_types_read_as_words():
-    assert report_type_label("sif") == "SIF inspection (2013–2018)"
-    assert report_type_label("focused_visit") == "Focused visit"
-    assert report_type_label("something_new") == "Something new"
+    assert report_types.label("sif") == "SIF inspection (2013–2018)"
+    assert report_types.label("focused_visit") == "Focused visit"
+    assert report_types.label("something_new") == "Something new"

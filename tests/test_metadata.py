@@ -22,9 +22,13 @@ from pathlib import Path
 import pytest
 
 from ingest.cleaning import clean_pdf_pages
-from ingest.metadata import REPORT_TYPES, council_key, extract_metadata, ilacs_equivalents
+from ingest.metadata import extract_metadata
 from ingest.readers import creation_date, read_document
-from models import GRADES, Judgement, Page
+from models import Judgement, Page
+from ofsted.councils import council_key
+from ofsted.grades import GRADES
+from ofsted.judgements import ilacs_equivalents
+from ofsted.report_types import REPORT_TYPES
 from tests.conftest import DATA
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -12,8 +12,11 @@ from app_ui import resources
 from app_ui.answer import page_text, show_source
 from app_ui.grade_card import GRADE_COLOURS
 from index.compare import CouncilRow, GradePoint, grade_history, latest_judgements, most_reported
-from index.grades import GRADE_ORDER, ILACS_JUDGEMENTS, RANK, SHORT_LABELS, grade_label, judgement_hit, report_type_label
+from index.grades import judgement_hit
 from index.search import Searcher
+from ofsted import report_types
+from ofsted.grades import GRADES, RANK, grade_label
+from ofsted.judgements import ILACS_JUDGEMENTS, SHORT_LABELS
 
 ROW_PX, TABLE_MAX_PX = 35, 600
 GRADE_OF_RANK = {rank: grade for grade, rank in RANK.items()}
@@ -23,11 +26,10 @@ COLUMN_HEADINGS = {"Overall effectiveness": "Overall", "Impact of leaders": "Lea
                    "Help and protection": "Help & protection", "Children in care": "In care",
                    "Care leavers": "Care leavers"}
 CELL_WORDS = {"requires improvement": "Req. improvement"}  # explained under the table
-SHORT_REPORT_TYPES = {"ilacs_standard": "ILACS standard", "ilacs_short": "ILACS short", "sif": "SIF (2013–18)"}
 # On the chart, each judgement's line sits a little above or below the grade it marks, so five judgements
 # with one grade show as five lines rather than one.
 LINE_OFFSET = {label: (2 - position) * 0.08 for position, label in enumerate(GRADE_COLUMNS)}
-AXIS_LABELS = " : ".join(f"datum.value == {RANK[grade]} ? '{grade_label(grade)}'" for grade in GRADE_ORDER) + " : ''"
+AXIS_LABELS = " : ".join(f"datum.value == {RANK[grade]} ? '{grade_label(grade)}'" for grade in GRADES) + " : ''"
 
 
 def _cell_style(rank) -> str:
@@ -43,8 +45,8 @@ def table(rows: list[CouncilRow]):
         {"Council": row.council, "Date": pd.to_datetime(row.latest.date, errors="coerce"),
          **{SHORT_LABELS[key]: RANK[cell.grade] if (cell := row.latest.cells.get(key)) else None
             for key in ILACS_JUDGEMENTS},
-         "Report": SHORT_REPORT_TYPES.get(row.latest.document.metadata.report_type,
-                                          report_type_label(row.latest.document.metadata.report_type))}
+         "Report": report_types.SHORT_LABELS.get(row.latest.document.metadata.report_type,
+                                          report_types.label(row.latest.document.metadata.report_type))}
         for row in rows
     ]).astype({column: "Int64" for column in GRADE_COLUMNS})
     return (frame.style.format(lambda rank: CELL_WORDS.get(GRADE_OF_RANK[rank], grade_label(GRADE_OF_RANK[rank])),
@@ -72,7 +74,7 @@ def _selected_cell(cells: list[tuple[int, str]], rows: list[CouncilRow], searche
 def history_chart(points: list[GradePoint]) -> alt.Chart:
     frame = pd.DataFrame([
         {"Date": pd.to_datetime(point.date), "Judgement": SHORT_LABELS[point.judgement],
-         "Grade": grade_label(point.grade), "Report": report_type_label(point.document.metadata.report_type),
+         "Grade": grade_label(point.grade), "Report": report_types.label(point.document.metadata.report_type),
          "Page": point.page, "Level": point.rank + LINE_OFFSET[SHORT_LABELS[point.judgement]]}
         for point in points
     ])

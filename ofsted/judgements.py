@@ -24,6 +24,13 @@ LABELS = {
     "lscb": "Local Safeguarding Children Board",
 }
 
+# The five ILACS judgements a comparison shows; a SIF report's equivalents stand in (SIF_TO_ILACS).
+ILACS_JUDGEMENTS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")
+# Where a table has little room.
+SHORT_LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
+                "help_and_protection": "Help and protection", "in_care": "Children in care",
+                "care_leavers": "Care leavers"}
+
 SIF_TO_ILACS = {
     "children_who_need_help_and_protection": "help_and_protection",
     "children_looked_after_and_achieving_permanence": "in_care",
@@ -86,3 +93,8 @@ def find_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement
         if ilacs_key == key and sif_key in metadata.judgements:
             return sif_key, metadata.judgements[sif_key]
     return None
+
+
+def ilacs_equivalents(judgements: dict[str, Judgement]) -> dict[str, Judgement]:
+    """SIF judgements under the ILACS names they correspond to, so the two frameworks line up in one table."""
+    return {SIF_TO_ILACS.get(key, key): value for key, value in judgements.items()}

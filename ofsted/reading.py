@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from models import Judgement
+from ofsted.grades import GRADE, grade_of
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -43,7 +46,6 @@ SINGLE_DATE = re.compile(
 INSPECTION_DATES = re.compile(r"Inspection\s+dates?\s*:?\s*(?P<rest>.{0,90})", re.IGNORECASE)
 PUBLISHED = re.compile(r"\b(?:Report\s+)?published\s*(?:on\s*)?:?\s*(?P<rest>.{0,40})", re.IGNORECASE)
 
-GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate)\b"
 
 # ILACS (2018-): a "Judgement Grade" table on page 1. Labels run longest-first where one is a prefix
 # of another; a few 2025-26 reports print "children care leavers" (sic).
@@ -110,12 +112,6 @@ TITLES = (
 SHORT_INSPECTION_MAX_DAYS = 7  # short ILACS inspections run one working week, standard ones two
 
 
-def grade_of(text: str) -> str:
-    """'Requires Improvement to be good' -> 'requires improvement'."""
-    grade = " ".join(text.lower().split())
-    return "requires improvement" if grade.startswith("requires") else grade
-
-
 def _year(text: str) -> int:
     year = int(text)
     return year + 2000 if year < 100 else year
@@ -165,3 +161,65 @@ def parse_date(text: str) -> date | None:
     if match.group("d2"):
         return _make(int(match.group("y2")), MONTHS[match.group("m2").lower().rstrip(".")], int(match.group("d2")))
     return _make(_year(match.group("ny")), int(match.group("nm")), int(match.group("nd")))
+
+
+# An ILACS page 1 whose title line the cleaner took for the running header that repeats it.
+UNTITLED_ILACS = re.compile(r"Inspection\s+dates?\s*:.{0,80}?Lead\s+inspectors?\s*:", re.IGNORECASE)
+TITLE_WINDOW = 700            # page-1 characters in which the title, council and dates are printed
+TABLE_ROWS_TO_RECOGNISE = 3   # graded ILACS judgement rows that make a judgement table, not a quoted grade
+
+
+def untitled_ilacs(first_pages: list[tuple[int, str]]) -> bool:
+    """An ILACS report whose title the cleaner removed or the PDF does not print as text: its dates and
+    lead-inspector lines, or its judgement table with the inspection-dates line on the same pages."""
+    if any(UNTITLED_ILACS.search(text[:TITLE_WINDOW]) for _, text in first_pages):
+        return True
+    dated = any(INSPECTION_DATES.search(text) for _, text in first_pages)
+    return dated and len(ilacs_judgements(first_pages)) >= TABLE_ROWS_TO_RECOGNISE
+
+
+def ilacs_kind(inspection_start: str | None, inspection_end: str | None) -> str:
+    """Short ILACS inspections last one working week, standard ones two; the report says so only by its dates."""
+    if not (inspection_start and inspection_end):
+        return "ilacs_standard"
+    days = (date.fromisoformat(inspection_end) - date.fromisoformat(inspection_start)).days
+    return "ilacs_short" if days <= SHORT_INSPECTION_MAX_DAYS else "ilacs_standard"
+
+
+def ilacs_judgements(pages: list[tuple[int, str]]) -> dict[str, Judgement]:
+    """Read the 'Judgement Grade' table of page 1 (or 2), and nothing from the prose around it. A table
+    that runs over the page break is read on into the next page, each row cited on its own page."""
+    for position, (number, text) in enumerate(pages[:2]):
+        start = ILACS_TABLE_START.search(text)
+        if not start:
+            continue
+        on_this_page = text[start.end(): start.end() + ILACS_TABLE_LENGTH]
+        following = pages[position + 1] if position + 1 < len(pages) else (number, "")
+        table = on_this_page + " " + following[1][: ILACS_TABLE_LENGTH - len(on_this_page)]
+        found: dict[str, Judgement] = {}
+        for key, label in ILACS_LABELS:
+            match = label.search(table)
+            if match and key not in found:
+                page = number if match.start("grade") < len(on_this_page) else following[0]
+                found[key] = Judgement(grade_of(match.group("grade")), page)
+        return found
+    return {}
+
+
+def sif_judgements(first_pages: list[tuple[int, str]], pages: list[tuple[int, str]]) -> dict[str, Judgement]:
+    """The SIF list on page 1, and the LSCB judgement wherever its section heading is."""
+    found: dict[str, Judgement] = {}
+    for number, text in first_pages[:2]:
+        overall = SIF_OVERALL.search(text)
+        if overall and "overall_effectiveness" not in found:
+            found["overall_effectiveness"] = Judgement(grade_of(overall.group("grade")), number)
+        for key, label in SIF_LABELS:
+            match = label.search(text)
+            if match and key not in found:
+                found[key] = Judgement(grade_of(match.group("grade")), number)
+    for number, text in pages:
+        lscb = LSCB.search(text)
+        if lscb:
+            found["lscb"] = Judgement(grade_of(lscb.group("grade")), number)
+            break
+    return found

@@ -1,0 +1,21 @@
+"""Ofsted's four grades: kept in lower case, shown capitalised, ranked for charts, matched in text."""
+from __future__ import annotations
+
+# Ofsted's own order (grade 1 is outstanding).
+GRADES = ("outstanding", "good", "requires improvement", "inadequate")
+# Counting up from inadequate, so "higher is better" on a chart.
+RANK = {grade: 4 - position for position, grade in enumerate(GRADES)}
+# The grades as a report or a question writes them, "requires improvement to be good" included.
+GRADE_WORDS = r"outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate"
+GRADE = rf"(?P<grade>{GRADE_WORDS})\b"
+
+
+def grade_of(text: str) -> str:
+    """'Requires Improvement to be good' -> 'requires improvement'."""
+    grade = " ".join(text.lower().split())
+    return "requires improvement" if grade.startswith("requires") else grade
+
+
+def grade_label(grade: str) -> str:
+    """'requires improvement' -> 'Requires improvement'."""
+    return grade[:1].upper() + grade[1:]
