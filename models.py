@@ -69,7 +69,7 @@ class Chunk:
     ordinal: int = 0          # position of the chunk within its document
     chunk_id: int | None = None
     ocr: bool = False         # its page's text was read by OCR from an image (cited as such)
-    end_page: int | None = None  # set when a search widened the passage across a page break (index.widening):
+    end_page: int | None = None  # set when a search widened the passage across a page break (index.search.widening):
                                  # `start` is then on `page`, `end` on `end_page`, and `text` holds both parts
 
 
@@ -112,6 +112,6 @@ class Hit:
     score: float
     rank: int = 0
     highlights: list[Highlight] = field(default_factory=list)
-    match: str = ""           # how well it answers the question: strong, partial or weak (index.relevance)
+    match: str = ""           # how well it answers the question: strong, partial or weak (index.search.relevance)
     page_break: int | None = None  # where in chunk.text the next page begins, when the passage runs onto it
 

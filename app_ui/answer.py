@@ -16,12 +16,12 @@ from app_ui import session
 from app_ui.copy_button import copy_button
 from app_ui.grade_card import grade_card_html
 from app_ui.passages import document_heading, grouped_by_document, page_html, passage_html, plural, quote_html
-from index.answers import GradeAnswer, GradeList
-from index.briefing import Excerpt, escape_markdown
-from index.citation import published_words
-from index.grades import grade_excerpt, judgement_hit
-from index.quotes import Quote
-from index.search import Filters, Searcher
+from index.output.briefing import Excerpt, escape_markdown
+from index.output.citation import published_words
+from index.output.grades import grade_excerpt, judgement_hit
+from index.search.answers import GradeAnswer, GradeList
+from index.search.quotes import Quote
+from index.search.searcher import Filters, Searcher
 from models import Hit
 from ofsted import report_types
 from ofsted.grades import grade_label

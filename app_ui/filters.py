@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_ui import session
-from index.search import Filters, Searcher
+from index.search.searcher import Filters, Searcher
 from models import Document
 from ofsted import report_types
 from ofsted.councils import council_key

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from index.answers import GradeAnswer
-from index.citation import published_words, readable_date
+from index.output.citation import published_words, readable_date
+from index.search.answers import GradeAnswer
 from ofsted import report_types
 from ofsted.grades import GRADES, grade_label
 

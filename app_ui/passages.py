@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 import re
 from html import escape
 
-from index.citation import published_words
-from index.grades import judgement_table
-from index.quotes import Quote
+from index.output.citation import published_words
+from index.output.grades import judgement_table
+from index.search.quotes import Quote
 from models import Document, Highlight, Hit
 
 STYLE = """<style>
@@ -65,7 +65,7 @@ def document_heading(document: Document) -> str:
 
 
 def passage_html(hit: Hit) -> str:
-    """A passage with its page and how well it answers the question (index.relevance), highlights marked."""
+    """A passage with its page and how well it answers the question (index.search.relevance), highlights marked."""
     chunk = hit.chunk
     page = ("No page numbers in this file" if chunk.page is None
             else f"Pages {chunk.page}–{chunk.end_page}" if chunk.end_page not in (None, chunk.page)

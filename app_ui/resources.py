@@ -11,9 +11,9 @@ from __future__ import annotations
 import streamlit as st
 
 from errors import IndexNotFoundError
-from index.briefing_store import BriefingStore, briefings_path
 from index.opening import index_path, open_for_search, open_for_writing
-from index.search import Searcher
+from index.output.briefing_store import BriefingStore, briefings_path
+from index.search.searcher import Searcher
 
 
 @st.cache_resource(show_spinner="Loading the search model and the index…")
@@ -45,5 +45,5 @@ def _briefings(path: str) -> BriefingStore:
 
 
 def briefing_store() -> BriefingStore:
-    """Every user's briefings and conversation, kept on the server beside the index (index.briefing_store)."""
+    """Every user's briefings and conversation, kept on the server beside the index (index.output.briefing_store)."""
     return _briefings(str(briefings_path(index_path())))

@@ -1,4 +1,4 @@
-"""What a user's work is: their conversation and their briefings, kept on the server (index.briefing_store).
+"""What a user's work is: their conversation and their briefings, kept on the server (index.output.briefing_store).
 
 The briefings are read from the server on every run, so a reload, a second tab, signing out and in or a
 restart of the server shows the same basket. The conversation's answers live in `st.session_state` for
@@ -12,10 +12,10 @@ import streamlit as st
 
 from app_ui import resources, signin
 from errors import BriefingStoreError
-from index.briefing import Basket, Excerpt
-from index.briefing_store import Briefing
-from index.response import Response
-from index.search import Filters, Searcher
+from index.output.briefing import Basket, Excerpt
+from index.output.briefing_store import Briefing
+from index.output.response import Response
+from index.search.searcher import Filters, Searcher
 
 # Filter widgets' keys: copied forward on every run so a filter set on Ask survives a visit to Library.
 FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents", "filter_report_types", "filter_grades",

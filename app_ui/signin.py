@@ -21,7 +21,7 @@ import streamlit as st
 
 from app_ui import users
 from app_ui.throttle import SignInThrottle, in_words
-from index.briefing import escape_markdown
+from index.output.briefing import escape_markdown
 
 OPEN_ENV = "INSPECTQA_OPEN"
 _VISITOR = "signin_visitor"      # the User this run belongs to, set by gate() on every run

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from errors import InspectQAError
-from index.atomic import write_atomically
+from index.storage.atomic import write_atomically
 from ingest.readers import SUPPORTED_SUFFIXES
 
 UPLOADS_ENV = "INSPECTQA_UPLOADS"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from errors import InspectQAError
-from index.atomic import write_atomically
+from index.storage.atomic import write_atomically
 
 USERS_ENV = "INSPECTQA_USERS"
 DEFAULT_USERS = ".streamlit/users.json"

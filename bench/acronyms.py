@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.glossary import Glossary  # noqa: E402
 from index.opening import open_for_search  # noqa: E402
+from index.search.glossary import Glossary  # noqa: E402
 
 QUESTIONS = (
     ("How effective are independent reviewing officers in {council}?", r"\bIROs?\b|independent reviewing"),

@@ -1,4 +1,4 @@
-"""Keyword search alone, two ways over the same index and terms: FTS5's bm25() in SQL, and index.keywords.
+"""Keyword search alone, two ways over the same index and terms: FTS5's bm25() in SQL, and index.storage.keywords.
 
     python -m bench.keyword_speed --index /tmp/bench_index --questions ../shared/eval/dev_questions.jsonl
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from index.opening import open_for_search  # noqa: E402
-from index.query import analyse  # noqa: E402
+from index.search.query import analyse  # noqa: E402
 
 FTS5_SQL = ("SELECT rowid, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
             "ORDER BY score DESC LIMIT ?")
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     for words in terms:
         in_memory(words)
     first_round = (time.perf_counter() - began) / len(terms)
-    for name, search in (("FTS5 bm25() in SQL", fts5), ("in memory (index.keywords)", in_memory)):
+    for name, search in (("FTS5 bm25() in SQL", fts5), ("in memory (index.storage.keywords)", in_memory)):
         times = []
         for _ in range(3):
             for words in terms:

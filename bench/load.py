@@ -44,7 +44,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def check_whole(store, hit) -> None:
     """Raise if a hit shows a torn state: its document gone, or its passage not its pages' text."""
-    from index.widening import passage_text
+    from index.search.widening import passage_text
 
     store.document(hit.document.doc_id)
     if passage_text(hit.chunk, store.page_text) != hit.chunk.text:

@@ -158,7 +158,7 @@ def build_peer(system: str, files: list[Path]) -> tuple[object, list[Passage], d
     """
     embedder = None
     if system in ("dense", "hybrid"):
-        from index.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
+        from index.storage.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
 
         embedder = SentenceTransformerEmbedder(DEFAULT_MODEL)
     started = time.monotonic()

@@ -25,7 +25,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.store import Store  # noqa: E402
+from index.storage.store import Store  # noqa: E402
 from models import Chunk, Document, Page  # noqa: E402
 
 _WORD = re.compile(r"[A-Za-z]{4,}")

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from index.opening import index_path, open_for_search
-    from index.search import Filters
+    from index.search.searcher import Filters
 
     searcher = open_for_search(index_path(args.index), args.model)
     filters = Filters(tuple(args.council), tuple(args.year), tuple(args.report_types), tuple(args.doc_ids),
@@ -132,8 +132,8 @@ def json_line(value) -> str:
 
 def run_list(args: argparse.Namespace) -> int:
     from index.opening import index_path
-    from index.results import document_to_dict
-    from index.store import Store
+    from index.output.results import document_to_dict
+    from index.storage.store import Store
 
     documents = Store.open(index_path(args.index)).documents()
     if args.json:
@@ -149,7 +149,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_delete(args: argparse.Namespace) -> int:
     from index.opening import index_path
-    from index.store import Store
+    from index.storage.store import Store
 
     store = Store.open(index_path(args.index))
     document = store.find_document(args.doc)
@@ -164,7 +164,7 @@ def run_councils(args: argparse.Namespace) -> int:
     from ofsted.councils import council_key
     from ofsted.judgements import find_judgement
     from index.opening import index_path
-    from index.store import Store
+    from index.storage.store import Store
 
     by_council: dict[str, list] = {}
     for document in Store.open(index_path(args.index)).documents():
@@ -194,7 +194,7 @@ def run_councils(args: argparse.Namespace) -> int:
 
 def run_stats(args: argparse.Namespace) -> int:
     from index.opening import index_path
-    from index.store import Store
+    from index.storage.store import Store
 
     stats = Store.open(index_path(args.index)).stats()
     if args.json:
@@ -207,7 +207,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from index.opening import index_path
-    from index.store import Store
+    from index.storage.store import Store
 
     problems = Store.open(index_path(args.index)).check()
     for problem in problems:

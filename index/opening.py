@@ -5,10 +5,10 @@ import os
 from pathlib import Path
 
 from errors import IndexNotFoundError, ModelMismatchError
-from index.embedder import Embedder, MODEL_ENV, configured_model_name, load_embedder
-from index.rerank import load_reranker
-from index.search import Searcher
-from index.store import Store
+from index.search.rerank import load_reranker
+from index.search.searcher import Searcher
+from index.storage.embedder import MODEL_ENV, Embedder, configured_model_name, load_embedder
+from index.storage.store import Store
 
 INDEX_ENV = "INSPECTQA_INDEX"
 DEFAULT_INDEX = "data/index"
@@ -20,7 +20,7 @@ def index_path(explicit: str | None = None) -> Path:
 
 def open_for_search(path: str | Path, model: str | None = None) -> Searcher:
     """The index's own model unless one is named (flag or environment); a different one is refused.
-    A cross-encoder re-orders the top passages where INSPECTQA_RERANKER names one (index.rerank)."""
+    A cross-encoder re-orders the top passages where INSPECTQA_RERANKER names one (index.search.rerank)."""
     store = Store.open(path)
     embedder = load_embedder(model or os.environ.get(MODEL_ENV) or store.model_name)
     store.require_model(embedder.name, embedder.dim)

@@ -3,7 +3,7 @@
 Reports spell a term out once and use the acronym from then on: in the 169 Ofsted reports 220 passages say
 "IRO" without "independent reviewing officer", 242 say "MASH" without "multi-agency safeguarding hub". A
 question in one form then misses passages in the other, so each document's definitions are kept with its
-metadata and index.glossary adds the other form to a question's keywords.
+metadata and index.search.glossary adds the other form to a question's keywords.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from index.glossary import MINOR_WORDS
+from index.search.glossary import MINOR_WORDS
 
 # An acronym of 2-6 capitals (a plural 's' allowed) in brackets; its words are looked for just before it.
 _BRACKETED = re.compile(r"\(([A-Z]{2,6})s?\)")

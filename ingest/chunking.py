@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from index.sentences import sentence_spans, trim_span
+from index.search.sentences import sentence_spans, trim_span
 from models import Chunk, Page
 
 MAX_TOKENS = 240          # 256 minus the model's two special tokens, with a margin for joins

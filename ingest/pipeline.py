@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from errors import InspectQAError, UnreadableFileError, shown_path
-from index.embedder import Embedder
-from index.store import Store
+from index.storage.embedder import Embedder
+from index.storage.store import Store
 from ingest.chunking import MAX_TOKENS, chunk_document
 from ingest.readers import SUPPORTED_SUFFIXES, kind_of
 from ingest.worker import IsolatedReader, ReadResult, ReadTask

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from index.opening import open_for_writing
-from index.search import Searcher
-from index.store import Store
+from index.search.searcher import Searcher
+from index.storage.store import Store
 from ingest.pipeline import ingest_paths
 
 DATA = Path(__file__).parent / "data"

@@ -1,6 +1,6 @@
-"""The library behind the Compare page and the grade card (index.compare, index.grades), without Streamlit."""
-from index.compare import grade_history, latest_judgements, most_reported
-from index.grades import grade_excerpt, judgement_hit, statement_span
+"""The library behind the Compare page and the grade card (index.output.compare, index.output.grades), without Streamlit."""
+from index.output.compare import grade_history, latest_judgements, most_reported
+from index.output.grades import grade_excerpt, judgement_hit, statement_span
 from models import Document, DocumentMetadata, Judgement
 from ofsted import report_types
 

@@ -6,8 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_ui.grade_card import grade_card_html
-from index.answers import GradeAnswer
 from index.opening import open_for_writing
+from index.search.answers import GradeAnswer
 from ingest.pipeline import ingest_paths
 from models import Document, DocumentMetadata, Judgement
 from tests.conftest import BURY, DATA, WIGAN, write

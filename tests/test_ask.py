@@ -1,7 +1,7 @@
 """Searcher.ask, the one front door: scope by the council named, the report's own sentences, knowing when
 nothing answers, whole sentences across page breaks, follow-ups. Fast test embedder, documents built inline."""
-from index.citation import citation
-from index.search import Filters
+from index.output.citation import citation
+from index.search.searcher import Filters
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 COVER = ("Bury\nInspection of Bury local authority children's services\nInspection dates: 3 to 7 March 2025\n"
@@ -140,7 +140,7 @@ def test_a_council_name_that_is_an_ordinary_word_or_names_a_thing_does_not_scope
 
 
 def test_names_are_capitalised_runs_that_are_not_councils_months_or_a_sentence_s_first_word():
-    from index.relevance import named_things
+    from index.search.relevance import named_things
 
     assert named_things("Has Doncaster adopted the Safe and Together model?") == ["Safe and Together"]
     assert named_things("What rating did the Care Quality Commission give Leeds in June?") == ["Care Quality Commission"]

@@ -1,7 +1,7 @@
 """The one way InspectQA replaces a file: all of the new one, or the old one untouched."""
 import pytest
 
-from index.atomic import replaced_atomically, write_atomically
+from index.storage.atomic import replaced_atomically, write_atomically
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):

@@ -8,11 +8,11 @@ import docx
 import pytest
 
 from errors import BriefingStoreError
-from index import briefing
-from index.briefing import Excerpt
-from index.briefing_export import references, to_docx, to_markdown
-from index.briefing_store import BriefingStore, briefings_path
-from index.quotes import Quote
+from index.output import briefing
+from index.output.briefing import Excerpt
+from index.output.briefing_export import references, to_docx, to_markdown
+from index.output.briefing_store import BriefingStore, briefings_path
+from index.search.quotes import Quote
 from models import Chunk, Document, DocumentMetadata, Highlight, Hit
 
 TODAY = datetime(2026, 3, 2, tzinfo=timezone.utc)

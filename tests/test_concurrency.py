@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
-from index.search import Searcher
-from index.store import Store
-from index.widening import passage_text
+from index.search.searcher import Searcher
+from index.search.widening import passage_text
+from index.storage.store import Store
 from ingest.pipeline import ingest_paths
 from tests.conftest import HashingEmbedder, write
 from tests.ingest_process import make_reports, start_ingest

@@ -1,7 +1,7 @@
 """Follow-up questions borrow the council/year or the topic they lack from the question before."""
 import pytest
 
-from index.conversation import read_in_context
+from index.search.conversation import read_in_context
 
 COUNCILS = ["staffordshire", "derby", "north lincolnshire", "lincolnshire"]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 import index.__main__ as index_cli
-from index.search import Searcher
-from index.store import DB_NAME, Store
+from index.search.searcher import Searcher
+from index.storage.store import DB_NAME, Store
 from tests.conftest import HashingEmbedder
 from tests.ingest_process import FILES, ROOT, make_reports, start_ingest
 

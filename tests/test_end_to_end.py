@@ -69,8 +69,8 @@ def test_the_first_run_exports_the_model_for_onnxruntime_and_later_runs_skip_tor
 
 
 def test_the_exported_model_embeds_as_the_torch_model_does(tmp_path, monkeypatch):
-    from index import onnx_model
-    from index.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
+    from index.storage import onnx_model
+    from index.storage.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
 
     monkeypatch.setenv("INSPECTQA_CACHE", str(tmp_path))
     full = SentenceTransformerEmbedder(DEFAULT_MODEL)

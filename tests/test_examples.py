@@ -1,5 +1,5 @@
 """The start page's summary and example questions come from what the library holds."""
-from index.examples import example_questions, library_summary
+from index.output.examples import example_questions, library_summary
 from models import Document, DocumentMetadata, Judgement
 
 

@@ -1,8 +1,8 @@
 """Acronyms are read from the documents' own definitions and widen a question to the other form."""
 import numpy as np
 
-from index.glossary import Glossary
-from index.search import Searcher
+from index.search.glossary import Glossary
+from index.search.searcher import Searcher
 from ingest.acronyms import find_acronyms
 from models import Chunk, Document, DocumentMetadata, Page
 

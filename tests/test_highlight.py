@@ -1,4 +1,4 @@
-from index.highlight import highlight, sentence_focus, term_weights
+from index.search.highlight import highlight, sentence_focus, term_weights
 
 TEXT = ("Councils across the region were busy. Supervision is now monthly and reflective for every social "
         "worker. The weather was poor.")

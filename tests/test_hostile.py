@@ -9,8 +9,8 @@ import pytest
 
 import ingest.__main__ as ingest_cli
 from errors import UnreadableFileError, shown_path
-from index.search import Searcher
-from index.store import Store
+from index.search.searcher import Searcher
+from index.storage.store import Store
 from ingest import ocr
 from ingest.pipeline import ingest_paths
 from ingest.readers import read_file

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from index.keywords import _varints
+from index.storage.keywords import _varints
 from models import Chunk, Document, DocumentMetadata, Page
 
 PASSAGES = {

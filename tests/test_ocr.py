@@ -1,7 +1,7 @@
 """Scanned pages are read by Tesseract, marked as OCR text, and cited as such."""
 import pytest
 
-from index.citation import citation
+from index.output.citation import citation
 from ingest import ocr
 from ingest.pipeline import ingest_paths
 from ingest.readers import read_file

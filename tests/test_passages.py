@@ -1,6 +1,6 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
 from app_ui.passages import document_heading, grouped_by_document, marked, passage_html, plural
-from index.citation import readable_date
+from index.output.citation import readable_date
 from models import Chunk, Document, DocumentMetadata, Highlight, Hit, Judgement
 
 

@@ -1,8 +1,8 @@
 """Ingestion through the shared pipeline: incremental, replacing, de-duplicating, deleting, never stopping."""
 import shutil
 
-from index.search import Filters
-from index.store import Store
+from index.search.searcher import Filters
+from index.storage.store import Store
 from ingest.pipeline import ingest_paths
 from tests.conftest import DATA, write
 

@@ -1,8 +1,8 @@
 """Whole sentences: the quote never starts or ends mid-sentence, a passage cut by a page break is completed,
 and pages about the report (cover, judgement table, licence) are told apart from findings."""
-from index.quotes import best_quote
-from index.relevance import Evidence, answers, is_front_matter, is_licence
-from index.widening import locate, passage_text, widen
+from index.search.quotes import best_quote
+from index.search.relevance import Evidence, answers, is_front_matter, is_licence
+from index.search.widening import locate, passage_text, widen
 from models import Chunk, Document, DocumentMetadata, Hit
 
 DOCUMENT = Document("d", "sha", "pdf", ["/d.pdf"], DocumentMetadata(title="T", council="Bury", publisher="Ofsted",

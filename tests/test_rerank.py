@@ -1,8 +1,8 @@
 """The optional cross-encoder: off unless configured, and when on it re-orders the top passages."""
 import pytest
 
-from index.rerank import load_reranker
-from index.search import Searcher
+from index.search.rerank import load_reranker
+from index.search.searcher import Searcher
 from tests.test_search import add_report
 
 
@@ -37,7 +37,7 @@ def test_the_reranker_reorders_the_fused_ranking(store, embedder, searcher):
 def test_a_local_cross_encoder_folder_loads_and_scores(tmp_path):
     from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
 
-    from index.onnx_model import _model_dir
+    from index.storage.onnx_model import _model_dir
 
     tokenizer = BertTokenizerFast.from_pretrained(str(_model_dir()))
     config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,

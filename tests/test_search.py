@@ -1,5 +1,5 @@
 """Ranking behaviour, with the fast test embedder over documents built inline."""
-from index.search import Filters
+from index.search.searcher import Filters
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 BOILERPLATE = "Ofsted regulates and inspects to achieve excellence in the care of children and young people."

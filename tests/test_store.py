@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from errors import IndexFormatError, IndexNotFoundError, ModelMismatchError
-from index.store import DB_NAME, Store
+from index.storage.store import DB_NAME, Store
 from models import Chunk, Document, DocumentMetadata, Page
 
 
@@ -75,7 +75,7 @@ def test_one_writer_at_a_time_across_processes(store):
 
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; sys.path.insert(0, '.');"
-        "from index.store import Store;"
+        "from index.storage.store import Store;"
         f"s = Store.open({str(store.path)!r});"
         "ctx = s.writer(); ctx.__enter__(); print('locked', flush=True); time.sleep(30)")],
         stdout=subprocess.PIPE, text=True)
@@ -112,8 +112,8 @@ def test_a_large_index_switches_to_an_inverted_file_that_finds_what_flat_search_
     ranges = [(100, 179)]  # chunk ids, as a named council's reports give them
     flat_scoped = store.dense_search(question, 10, ranges)
 
-    monkeypatch.setattr("index.vectors.FLAT_MAX_VECTORS", 1_000)
-    monkeypatch.setattr("index.vectors.IVF_PROBES", 1_000)  # every list: the same answers as flat search
+    monkeypatch.setattr("index.storage.vectors.FLAT_MAX_VECTORS", 1_000)
+    monkeypatch.setattr("index.storage.vectors.IVF_PROBES", 1_000)  # every list: the same answers as flat search
     for file in store.path.glob("vectors-*.faiss"):
         file.unlink()  # the index is rebuilt on the next load, now past the flat limit
     reopened = Store.open(store.path)

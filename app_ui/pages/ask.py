@@ -8,10 +8,10 @@ from app_ui.answer import render_answer
 from app_ui.filters import sidebar_filters
 from app_ui.passages import plural
 from app_ui.scroll import show_from_top
-from index.briefing import escape_markdown
-from index.examples import example_questions, library_summary
-from index.response import Response
-from index.search import Filters, Searcher
+from index.output.briefing import escape_markdown
+from index.output.examples import example_questions, library_summary
+from index.output.response import Response
+from index.search.searcher import Filters, Searcher
 
 K = 10
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_ui import session, signin
 from app_ui.passages import plural
-from index.briefing_export import to_docx, to_markdown
+from index.output.briefing_export import to_docx, to_markdown
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -11,9 +11,9 @@ import streamlit as st
 from app_ui import resources
 from app_ui.answer import page_text, show_source
 from app_ui.grade_card import GRADE_COLOURS
-from index.compare import CouncilRow, GradePoint, grade_history, latest_judgements, most_reported
-from index.grades import judgement_hit
-from index.search import Searcher
+from index.output.compare import CouncilRow, GradePoint, grade_history, latest_judgements, most_reported
+from index.output.grades import judgement_hit
+from index.search.searcher import Searcher
 from ofsted import report_types
 from ofsted.grades import GRADES, RANK, grade_label
 from ofsted.judgements import ILACS_JUDGEMENTS, SHORT_LABELS

@@ -14,10 +14,10 @@ from app_ui import resources, signin
 from app_ui.passages import plural
 from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError
-from index.briefing import escape_markdown
-from index.citation import published_words
-from index.grades import recognised
-from index.search import Searcher
+from index.output.briefing import escape_markdown
+from index.output.citation import published_words
+from index.output.grades import recognised
+from index.search.searcher import Searcher
 from ingest.pipeline import FileOutcome, ingest_paths
 from ingest.readers import SUPPORTED_SUFFIXES
 

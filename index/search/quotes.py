@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.citation import pages, reference
-from index.highlight import scored_sentences
-from index.sentences import is_whole
-from index.widening import locate
+from index.output.citation import pages, reference
+from index.search.highlight import scored_sentences
+from index.search.sentences import is_whole
+from index.search.widening import locate
 from models import Document, Hit
 
 MAX_SENTENCES = 3
@@ -22,7 +22,7 @@ NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scor
 @dataclass(frozen=True)
 class Quote:
     """Verbatim sentences: `text == page.text[start:end]`, or for a quote across a page break (`end_page`
-    set), the text of `page` from `start` and of `end_page` up to `end` (index.widening.passage_text)."""
+    set), the text of `page` from `start` and of `end_page` up to `end` (index.search.widening.passage_text)."""
 
     text: str
     citation: str

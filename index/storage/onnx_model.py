@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embedder import DEFAULT_MODEL
+from index.storage.embedder import DEFAULT_MODEL
 
 CACHE_ENV = "INSPECTQA_CACHE"
 PRECISION_ENV = "INSPECTQA_PRECISION"   # "int8" (default) or "fp32", for passages
@@ -64,13 +64,13 @@ def _session(path: Path, threads: int):
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     # Idle threads sleep instead of spinning: with two cores, a spinning pool starves a search that
-    # runs beside an ingest (the same lesson as OMP_WAIT_POLICY for torch, index.embedder).
+    # runs beside an ingest (the same lesson as OMP_WAIT_POLICY for torch, index.storage.embedder).
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 class OnnxEmbedder:
-    """The Embedder interface (index.embedder) over the exported model."""
+    """The Embedder interface (index.storage.embedder) over the exported model."""
 
     def __init__(self, name: str, dim: int, fp32_file: Path, passage_file: Path):
         from tokenizers import Tokenizer
@@ -85,7 +85,7 @@ class OnnxEmbedder:
         self._tokenizer.enable_padding()  # to the longest in each batch (the file pads to 128)
         self._tokenizer.enable_truncation(MAX_TOKENS)
         # A question is on the critical path of a search, and since keyword ranking moved into memory
-        # (index.keywords) nothing else runs beside it: two threads, 8.3 ms against 9.8 ms on one.
+        # (index.storage.keywords) nothing else runs beside it: two threads, 8.3 ms against 9.8 ms on one.
         self._question = _session(fp32_file, threads=min(2, os.cpu_count() or 1))
         # One thread per run and one run per core: with the file reader busy on one core, a two-thread
         # run waits for its slower half; independent batches do not (measured 5-10% faster in an ingest).

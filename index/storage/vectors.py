@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.atomic import replaced_atomically
+from index.storage.atomic import replaced_atomically
 
 FLAT_MAX_VECTORS = 50_000
 IVF_PROBES = 32

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.answers import GradeAnswer, GradeList
-from index.conversation import Reading
-from index.query import QueryAnalysis
-from index.quotes import Quote
-from index.results import hit_to_dict
+from index.output.results import hit_to_dict
+from index.search.answers import GradeAnswer, GradeList
+from index.search.conversation import Reading
+from index.search.query import QueryAnalysis
+from index.search.quotes import Quote
 from models import Hit
 
 

@@ -12,7 +12,7 @@ import functools
 import math
 import re
 
-from index.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
+from index.search.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
 from models import Highlight
 
 MAX_SENTENCES = 3

@@ -2,7 +2,7 @@
 
     Ofsted (2025) Derby City: inspection of local authority children's services, p. 4
 
-and dates as people write them ("8 July 2025"). The quotation itself is index.briefing.Excerpt.quote.
+and dates as people write them ("8 July 2025"). The quotation itself is index.output.briefing.Excerpt.quote.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ give a question the other form of a term it names: 'IROs' also searches 'indepen
 Terms made only of words a search ignores ('Ofsted inspectors (OI)') are left out. An acronym is
 recognised in a question only when written in capitals ('MASH', 'IROs'), since many are
 ordinary words in lower case ('mash', 'send'). A spelled-out term is recognised by its words' stems
-(index.highlight.stem), so 'personal adviser' and 'personal advisors' both find 'PA'.
+(index.search.highlight.stem), so 'personal adviser' and 'personal advisors' both find 'PA'.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from index.highlight import stem
-from index.query import STOPWORDS
+from index.search.highlight import stem
+from index.search.query import STOPWORDS
 from models import Document
 
 MINOR_WORDS = frozenset("a an and for in of on the to".split())

@@ -3,7 +3,7 @@
     index/
       inspectqa.sqlite        documents, file names, pages, chunks (text, offsets, vectors), FTS5 keyword index
       vectors-<generation>.faiss   the dense index, derived from the vectors in SQLite
-      ivf-centroids.npy       (large indexes only) the trained coarse quantiser, reused (index.vectors)
+      ivf-centroids.npy       (large indexes only) the trained coarse quantiser, reused (index.storage.vectors)
 
 SQLite is the single source of truth and every document goes in (or out) in one transaction, so a
 crash mid-ingest leaves the previous state. The FAISS file is a cache named after the generation
@@ -28,9 +28,9 @@ from pathlib import Path
 import numpy as np
 
 from errors import DocumentNotFoundError, IndexBusyError, IndexFormatError, IndexNotFoundError, ModelMismatchError
-from index import vectors as dense_index
-from index.atomic import replaced_atomically
-from index.keywords import TOKENIZER, KeywordScorer
+from index.storage import vectors as dense_index
+from index.storage.atomic import replaced_atomically
+from index.storage.keywords import TOKENIZER, KeywordScorer
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 FORMAT_VERSION = 1
@@ -254,7 +254,7 @@ class Store:
     def keyword_search(self, terms: Sequence[str], limit: int,
                        chunk_ranges: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, float]]:
         """(chunk_id, BM25 score, higher is better) of the passages holding any of the single-word terms,
-        optionally only those within runs of chunk ids (first, last); see index.keywords."""
+        optionally only those within runs of chunk ids (first, last); see index.storage.keywords."""
         return self._keywords.search(terms, limit, chunk_ranges)
 
     def vectors_for_texts(self, texts: Sequence[str]) -> dict[str, np.ndarray]:

@@ -2,7 +2,7 @@
 
 One SQLite file (`briefings.sqlite`, beside the index folder unless `$INSPECTQA_BRIEFINGS` names another),
 separate from the index so rebuilding or replacing the index never touches a manager's briefings. Each
-excerpt is stored as plain JSON (index.briefing.Excerpt.to_dict); the file's `user_version` is its format
+excerpt is stored as plain JSON (index.output.briefing.Excerpt.to_dict); the file's `user_version` is its format
 version, and a file from a later InspectQA is refused rather than misread. Every change is one
 transaction, so a crash leaves either the old briefing or the new one. A removed excerpt is kept aside
 until the next removal or until Undo puts it back; a conversation is kept as its questions and filters
@@ -20,8 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from errors import BriefingStoreError
-from index import briefing
-from index.briefing import Basket, Excerpt
+from index.output import briefing
+from index.output.briefing import Basket, Excerpt
 
 BRIEFINGS_ENV = "INSPECTQA_BRIEFINGS"
 FORMAT_VERSION = 1
@@ -166,7 +166,7 @@ class BriefingStore:
             self._owned(db, user, briefing_id)
             db.execute("DELETE FROM briefings WHERE id = ?", (briefing_id,))
 
-    # Excerpts: each change reads the briefing, applies one of index.briefing's operations and writes it back.
+    # Excerpts: each change reads the briefing, applies one of index.output.briefing's operations and writes it back.
 
     def keep(self, user: str, briefing_id: int, excerpt: Excerpt) -> None:
         self._change(user, briefing_id, lambda basket: briefing.keep(basket, excerpt))

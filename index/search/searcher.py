@@ -3,11 +3,11 @@ FTS5 BM25) and dense (MiniLM + FAISS), read through the question.
 
 Plain fusion of the two loses to BM25 alone on questions about one report (dense vectors pull in
 passages that paraphrase the topic from the wrong council or year) and wins on questions across
-councils. So the question is read first (index.query): a council or kind of document it names chooses
-the reports searched (index.scope) and its topic words rank within them; a year alone leans on that
+councils. So the question is read first (index.search.query): a council or kind of document it names chooses
+the reports searched (index.search.scope) and its topic words rank within them; a year alone leans on that
 year's reports; a question naming neither leans on meaning and is spread across councils, so ten
-passages from one report do not crowd out the rest. Then: does anything answer it (index.relevance),
-and which of the report's own sentences do (index.quotes).
+passages from one report do not crowd out the rest. Then: does anything answer it (index.search.relevance),
+and which of the report's own sentences do (index.search.quotes).
 """
 from __future__ import annotations
 
@@ -20,19 +20,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.answers import grade_answer, grade_list
-from index.conversation import read_in_context
-from index.embedder import Embedder
-from index.glossary import Glossary
-from index.highlight import highlight, sentence_focus, stem, term_weights
-from index.query import QueryAnalysis, analyse
-from index.quotes import best_quote
-from index.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
-from index.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
-from index.response import Response
-from index.scope import Scope, choose_scope, describe, latest_report, without_names
-from index.store import Store
-from index.widening import widen
+from index.output.response import Response
+from index.search.answers import grade_answer, grade_list
+from index.search.conversation import read_in_context
+from index.search.glossary import Glossary
+from index.search.highlight import highlight, sentence_focus, stem, term_weights
+from index.search.query import QueryAnalysis, analyse
+from index.search.quotes import best_quote
+from index.search.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
+from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
+from index.search.scope import Scope, choose_scope, describe, latest_report, without_names
+from index.search.widening import widen
+from index.storage.embedder import Embedder
+from index.storage.store import Store
 from models import Chunk, Document, Hit
 from ofsted.councils import council_key
 from ofsted.judgements import find_judgement, states_judgement
@@ -187,7 +187,7 @@ class Searcher:
     def _unprinted_name(self, question: str, catalogue: Catalogue, scope: Scope,
                         admitted: set[str] | None) -> str | None:
         """One sentence when the question names a programme, body or scheme that no report searched
-        prints ("Wokingham's reports never mention “Prevent”."), else None (index.relevance.named_things)."""
+        prints ("Wokingham's reports never mention “Prevent”."), else None (index.search.relevance.named_things)."""
         searched = scope.doc_ids if scope.doc_ids is not None else admitted
         ranges = catalogue.ranges_of(searched)
         for name in named_things(question):
@@ -375,7 +375,7 @@ class Searcher:
     def _latest_first(pool: list[tuple[float, int, str]], evidence_of: Callable[[int], Evidence],
                       catalogue: Catalogue) -> list[tuple[float, int, str]]:
         """Within one council's reports: the passages of the latest report that covers the topic (one of its
-        best few passages is at least a partial match, index.relevance) that answer the question come
+        best few passages is at least a partial match, index.search.relevance) that answer the question come
         first, then the rest by score. With no report covering it, the order stays as the scores say."""
         def answering(chunk_id: int) -> bool:
             return evidence_of(chunk_id).score >= ANSWERS
@@ -414,7 +414,7 @@ class Searcher:
 
     def _hits(self, picked: list[tuple[float, Chunk]], catalogue: Catalogue, weights: dict[str, float]) -> list[Hit]:
         """Hits in whole sentences (a sentence cut by a page break is completed from the next page, see
-        index.widening), with the sentences that answer best highlighted."""
+        index.search.widening), with the sentences that answer best highlighted."""
         hits = []
         page_text = functools.lru_cache(maxsize=None)(self.store.page_text)  # each page read once
         for rank, (score, chunk) in enumerate(picked, start=1):

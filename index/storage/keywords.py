@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-TOKENIZER = "porter unicode61 remove_diacritics 2"   # the chunks_fts table's, see index.store
+TOKENIZER = "porter unicode61 remove_diacritics 2"   # the chunks_fts table's, see index.storage.store
 COLUMN_WEIGHTS = {"text": 1.0, "context": 0.5}       # a council named only in a report's title counts half
 K1, B = 1.2, 0.75                                    # FTS5's bm25 constants
 

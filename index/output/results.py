@@ -1,7 +1,7 @@
 """Hits and documents as plain JSON objects: the contract other tools read (keep these field names)."""
 from __future__ import annotations
 
-from index.citation import citation, reference_title
+from index.output.citation import citation, reference_title
 from models import Document, Hit
 
 

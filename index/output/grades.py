@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.briefing import Excerpt
-from index.citation import published_words, readable_dates
-from index.sentences import paragraph_sentence_spans
+from index.output.briefing import Excerpt
+from index.output.citation import published_words, readable_dates
+from index.search.sentences import paragraph_sentence_spans
 from models import Chunk, Document, Hit
 from ofsted import report_types
 from ofsted.grades import grade_label

@@ -2,7 +2,7 @@
 
 An excerpt is frozen at the moment it is kept (its sentences, their pages, what the reference list says
 of the report), so a briefing still exports after its report is deleted or the index is rebuilt, and it
-can be saved as plain JSON (index.briefing_store). By default the excerpt is the sentences the search
+can be saved as plain JSON (index.output.briefing_store). By default the excerpt is the sentences the search
 marked as answering the question; the manager can widen it to the whole passage or pick sentences.
 A basket is a plain tuple of excerpts and every operation returns a new one.
 """
@@ -13,12 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
-from index.citation import pages, reference
-from index.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
+from index.output.citation import pages, reference
+from index.search.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
 from models import Document, Hit
 
 if TYPE_CHECKING:
-    from index.quotes import Quote
+    from index.search.quotes import Quote
 
 # Characters that Markdown would read as formatting, links or HTML if a report contained them.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
@@ -82,7 +82,7 @@ class Excerpt:
 
     @classmethod
     def from_quote(cls, quote: "Quote") -> "Excerpt":
-        """The report's own sentences (index.quotes), all of them chosen."""
+        """The report's own sentences (index.search.quotes), all of them chosen."""
         spans = sentence_spans(quote.text)
         sentences = tuple(_sentence(quote.text, s, e, quote.page, quote.end_page, quote.page_break) for s, e in spans)
         every = tuple(range(len(sentences)))

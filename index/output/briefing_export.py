@@ -11,8 +11,8 @@ import io
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
-from index.briefing import Excerpt, Source, cited_sources, escape_markdown
-from index.citation import readable_date, readable_dates
+from index.output.briefing import Excerpt, Source, cited_sources, escape_markdown
+from index.output.citation import readable_date, readable_dates
 
 DEFAULT_TITLE = "Briefing: excerpts from inspection reports"
 PRODUCER = "InspectQA"

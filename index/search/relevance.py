@@ -3,7 +3,7 @@
 Fused search scores only order passages; they say nothing about whether the best one is on the topic
 ("what is the council's policy on parking permits?" still has a best passage). Two pieces of evidence
 do: the question's meaning against the passage's (MiniLM cosine), and whether one sentence of the
-passage holds the question's topic words together (index.highlight.sentence_focus over the topic
+passage holds the question's topic words together (index.search.highlight.sentence_focus over the topic
 words only, each weighted by its rarity). Both are absolute, so they can be compared across
 questions; the thresholds were calibrated on our own questions (bench/questions/calibration.jsonl,
 bench/RESULTS.md) and checked on the development set.

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.citation import reference
-from index.query import QueryAnalysis
+from index.output.citation import reference
+from index.search.query import QueryAnalysis
 from models import Document
 from ofsted.councils import council_key
 from ofsted.judgements import LABELS, find_judgement

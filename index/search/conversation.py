@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.query import QueryAnalysis, analyse, keywords
+from index.search.query import QueryAnalysis, analyse, keywords
 from ofsted.councils import council_key
 from ofsted.judgements import LABELS, judgement_asked
 

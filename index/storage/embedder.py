@@ -64,11 +64,11 @@ class SentenceTransformerEmbedder:
         self.max_tokens = int(self._model.max_seq_length) - 2
 
     def transformer(self):
-        """The underlying transformer module (for the ONNX export in index.onnx_model)."""
+        """The underlying transformer module (for the ONNX export in index.storage.onnx_model)."""
         return self._model[0].auto_model.eval()
 
     def tokenize(self, texts: Sequence[str]):
-        """Padded tensors as the model reads them (for the ONNX export in index.onnx_model)."""
+        """Padded tensors as the model reads them (for the ONNX export in index.storage.onnx_model)."""
         return self._model.tokenizer(list(texts), padding=True, return_tensors="pt")
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
@@ -118,10 +118,10 @@ def _model_location(name: str) -> str:
 def load_embedder(name: str | None = None) -> Embedder:
     """Load a model once per process; the CLIs and the app share this cache.
 
-    The bundled model runs on onnxruntime (index.onnx_model) once it has been exported, which the first
+    The bundled model runs on onnxruntime (index.storage.onnx_model) once it has been exported, which the first
     load does from the torch model; other models, and a machine where the export fails, use torch.
     """
-    from index import onnx_model  # imported here: it names this module's DEFAULT_MODEL
+    from index.storage import onnx_model  # imported here: it names this module's DEFAULT_MODEL
 
     name = configured_model_name(name)
     if (exported := onnx_model.try_load(name)) is not None:

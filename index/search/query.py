@@ -2,7 +2,7 @@
 names, and its topic words.
 
 A question that names a council or a year asks about one report; one that names neither asks across
-councils. The two need different handling (see index.search): the council and year choose which
+councils. The two need different handling (see index.search.searcher): the council and year choose which
 reports are searched, the topic words rank passages within them. Councils are recognised from the
 ones the index holds (however the question writes them: "Hull", "BCP", "Wigan's") and, so that the
 app can say "the library has no report on Leicester", from the list of English councils.
@@ -82,7 +82,7 @@ class QueryAnalysis:
 
     @property
     def is_specific(self) -> bool:
-        """Names a year (a council named scopes the search instead, index.scope): breadth matters less."""
+        """Names a year (a council named scopes the search instead, index.search.scope): breadth matters less."""
         return bool(self.years)
 
     @cached_property
