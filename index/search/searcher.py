@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,47 +23,19 @@ from index.output.response import Response
 from index.search.answers import grade_answer, grade_list
 from index.search.conversation import read_in_context
 from index.search.glossary import Glossary
+from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem, term_weights
 from index.search.query import QueryAnalysis, analyse
 from index.search.quotes import best_quote
-from index.search.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
+from index.search.relevance import Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
-from index.search.scope import Scope, choose_scope, describe, latest_report, without_names
+from index.search.scope import Scope, choose_scope, describe, without_names
 from index.search.widening import widen
 from index.storage.embedder import Embedder
 from index.storage.store import Store
 from models import Chunk, Document, Hit
 from ofsted.councils import council_key
 from ofsted.judgements import find_judgement, states_judgement
-
-CANDIDATES = 300          # from each retriever, before fusion
-DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
-FRONT_MATTER_PENALTY = 0.5  # taken off a cover page, contents or judgement table unless a grade is asked
-SCOPED_DEPTH = 6          # within one council's reports, the first 6k passages are re-judged (focus, front matter)
-COVERING_DEPTH = 3        # a report covers the topic when one of its best this-many passages answers it
-LATEST_DEPTH = 30         # of the latest such report, its best this-many passages are checked to come first
-COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (see _keyword_terms)
-
-
-@dataclass(frozen=True)
-class Weights:
-    keyword: float
-    dense: float
-    year: float           # added when its report is from a year the question names
-    judgement: float      # added when a passage states the judgement a rating question asks about
-    same_document: float  # taken off per passage already shown from the same report
-    same_council: float   # taken off per passage already shown from the same council
-    focus: float = 0.0    # times the share of the question's keywords one sentence holds (highlight.sentence_focus)
-
-
-SPECIFIC = Weights(keyword=0.75, dense=0.25, year=0.4, judgement=0.6, same_document=0.02,
-                   same_council=0.0)
-# Inside the reports a question names (a council, a kind of document): the topic alone ranks.
-SCOPED = Weights(keyword=0.6, dense=0.4, year=0.0, judgement=0.6, same_document=0.02,
-                 same_council=0.0, focus=0.4)
-THEMATIC = Weights(keyword=0.45, dense=0.55, year=0.0, judgement=0.0, same_document=0.12,
-                   same_council=0.08, focus=0.6)
-
 
 def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[int, int]]]:
     """Each document's chunk ids as runs of consecutive ids (one run per document, unless ids were reused)."""
@@ -125,6 +96,8 @@ class Catalogue:
     council_keys: dict[str, str] = field(default_factory=dict)  # doc_id -> council key
     chunk_ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # doc_id -> runs of chunk ids
     glossary: Glossary = field(default_factory=lambda: Glossary([]))  # the acronyms the documents define
+    term_counts: dict[str, int] = field(default_factory=dict)  # keyword -> passages holding it, filled as asked
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)  # for term_counts
 
     def ranges_of(self, doc_ids: set[str] | None) -> list[tuple[int, int]] | None:
         """The documents' runs of chunk ids; None (everything) for no scope."""
@@ -139,7 +112,6 @@ class Searcher:
         self.embedder = embedder
         self.reranker = reranker
         self._catalogue: Catalogue | None = None
-        self._term_counts: tuple[int, dict[str, int]] = (-1, {})
         self._lock = threading.Lock()
         self._embedding_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="embed-question")
 
@@ -207,7 +179,7 @@ class Searcher:
               k: int) -> tuple[list[Hit], list[Evidence], dict[str, float]]:
         """The k best passages in the scope, each with its evidence, and the topic's keyword weights."""
         scoped = scope.by_name
-        weights = SCOPED if scoped else SPECIFIC if query.is_specific else THEMATIC
+        weights = ranking.SCOPED if scoped else ranking.SPECIFIC if query.is_specific else ranking.THEMATIC
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
         # words' postings are in memory, but reading them after the index changes takes several ms.
         # Within one council's reports its name says nothing about the topic, so it is left out of both.
@@ -218,21 +190,25 @@ class Searcher:
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in asked]
         terms = self._keyword_terms(asked + also, catalogue) if asked + also else []
         ranges = catalogue.ranges_of(scope.doc_ids)
-        keyword = dict(self.store.keyword_search(terms, CANDIDATES, ranges)) if terms else {}
-        dense = self.store.dense_search(embedding.result().reshape(1, -1), DENSE_POOL, ranges)
-        pool = self._fuse(keyword, dense, query, catalogue, scope.doc_ids, weights)[: max(k * 20, 200)]
-        chunks = self.store.chunks(chunk_id for _, chunk_id, _ in pool)  # read once, for all that follows
-        pool = [entry for entry in pool if entry[1] in chunks]  # not one deleted by a writer meanwhile
+        keyword = dict(self.store.keyword_search(terms, ranking.CANDIDATES, ranges)) if terms else {}
+        dense = self.store.dense_search(embedding.result().reshape(1, -1), ranking.DENSE_POOL, ranges)
+        candidates = {c: catalogue.chunk_doc[c] for c in ranking.candidate_ids(keyword, dense) if c in catalogue.chunk_doc
+                      and (scope.doc_ids is None or catalogue.chunk_doc[c] in scope.doc_ids)}
+        named_years = {d for d in set(candidates.values())
+                       if query.years and catalogue.documents[d].metadata.years & set(query.years)}
+        statements = self._judgement_statements(query, catalogue, set(candidates))
+        pool = ranking.fuse(candidates, keyword, dense, weights, named_years, statements)[: ranking.pool_size(k)]
+        chunks = self.store.chunks(c.chunk_id for c in pool)  # read once, for all that follows
+        pool = [c for c in pool if c.chunk_id in chunks]  # not one deleted by a writer meanwhile
         # Within one council's reports only the first places matter (diversifying there is slight): the
         # passages below the first SCOPED_DEPTH x k by keywords and meaning are not re-judged.
-        depth = k * SCOPED_DEPTH if scoped else None
-        reach = pool[depth - 1][0] if depth and len(pool) > depth else float("-inf")
+        reach = ranking.reach(pool, k * ranking.SCOPED_DEPTH if scoped else None)
         # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
         about_report = is_licence if query.asks_grade else is_front_matter
-        pool = sorted(((score - FRONT_MATTER_PENALTY if score >= reach and about_report(chunks[c].text) else score, c, d)
-                       for score, c, d in pool), reverse=True)
+        pool = ranking.demote(pool, lambda chunk_id: about_report(chunks[chunk_id].text), reach)
         if self.reranker is not None:
-            pool = self._rerank(query.text, pool, chunks)
+            head = [chunks[c.chunk_id].text for c in pool[:RERANK_DEPTH]]
+            pool = ranking.rerank(pool, self.reranker.relevance(query.text, head), RERANK_WEIGHT)
         topic = query.topic_terms if scoped else query.terms
         term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
         floor = min(dense.values(), default=0.0)
@@ -246,10 +222,10 @@ class Searcher:
             return Evidence(dense.get(chunk_id, floor), focus_of(chunk_id), absent)
 
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
-            pool = self._focused(pool, focus_of, weights, reach)
+            pool = ranking.focus(pool, focus_of, weights, reach)
         if scoped and not query.asks_grade:  # a rating question's judgement statement stays on top
-            pool = self._latest_first(pool, evidence_of, catalogue)
-        picked = self._diversify(pool, chunks, catalogue, weights, k)
+            pool = ranking.latest_first(pool, evidence_of, catalogue.documents)
+        picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
         highlight_weight = term_weights(self._passage_counts(topic + also, catalogue),
                                         len(catalogue.chunk_doc)) if also else term_weight
         hits = self._hits(picked, catalogue, highlight_weight)
@@ -258,47 +234,11 @@ class Searcher:
             hit.match = found.label
         return hits, evidence, highlight_weight
 
-    def _fuse(self, keyword: dict[int, float], dense: dict[int, float], query: QueryAnalysis, catalogue: Catalogue,
-              admitted: set[str] | None, weights: Weights) -> list[tuple[float, int, str]]:
-        """(score, chunk_id, doc_id), best first: normalised BM25 and cosine, weighted, plus metadata credit."""
-        dense_floor = sorted(dense.values(), reverse=True)[min(len(dense), DENSE_POOL) - 1] if dense else 0.0
-        top_keyword = max(keyword.values(), default=1.0) or 1.0
-        top_dense = max(dense.values(), default=1.0)
-        candidates = {c for c in set(keyword) | set(sorted(dense, key=dense.get, reverse=True)[:CANDIDATES])
-                      if c in catalogue.chunk_doc and (admitted is None or catalogue.chunk_doc[c] in admitted)}
-        statements = self._judgement_statements(query, catalogue, candidates)
-        scored = []
-        for chunk_id in candidates:
-            doc_id = catalogue.chunk_doc[chunk_id]
-            dense_score = max(0.0, dense.get(chunk_id, dense_floor) - dense_floor) / max(top_dense - dense_floor, 1e-6)
-            score = (weights.keyword * keyword.get(chunk_id, 0.0) / top_keyword + weights.dense * dense_score
-                     + self._metadata_bonus(query, catalogue, doc_id, weights)
-                     + (weights.judgement if chunk_id in statements else 0.0))
-            scored.append((score, chunk_id, doc_id))
-        scored.sort(reverse=True)
-        return scored
-
-    def _rerank(self, question: str, scored: list[tuple[float, int, str]],
-                chunks: dict[int, Chunk]) -> list[tuple[float, int, str]]:
-        """The best RERANK_DEPTH passages re-ordered with the cross-encoder's judgement added to their score."""
-        head = scored[:RERANK_DEPTH]
-        relevance = self.reranker.relevance(question, [chunks[chunk_id].text for _, chunk_id, _ in head])
-        head = sorted(((score + RERANK_WEIGHT * r, chunk_id, doc_id) for (score, chunk_id, doc_id), r in zip(head, relevance)),
-                      reverse=True)
-        return head + scored[RERANK_DEPTH:]
-
     @staticmethod
     def _admitted(catalogue: Catalogue, filters: Filters | None) -> set[str] | None:
         if filters is None or filters == Filters():
             return None
         return {doc_id for doc_id, document in catalogue.documents.items() if filters.admits(document)}
-
-    @staticmethod
-    def _metadata_bonus(query: QueryAnalysis, catalogue: Catalogue, doc_id: str, weights: Weights) -> float:
-        """Credit for being from a year the question names (a named council or kind of document scopes instead)."""
-        if query.years and catalogue.documents[doc_id].metadata.years & set(query.years):
-            return weights.year
-        return 0.0
 
     def _judgement_statements(self, query: QueryAnalysis, catalogue: Catalogue, candidates: set[int]) -> set[int]:
         """For a rating question, the candidate passages that state the judgement asked about: on the page
@@ -315,87 +255,15 @@ class Searcher:
         texts = self.store.chunks(on_page)
         return {c for c, (key, grade) in on_page.items() if c in texts and states_judgement(texts[c].text, key, grade)}
 
-    @staticmethod
-    def _focused(pool: list[tuple[float, int, str]], focus_of: Callable[[int], float], weights: Weights,
-                 reach: float) -> list[tuple[float, int, str]]:
-        """The pool re-scored with credit for holding the question's keywords in one sentence; passages
-        scoring below `reach` could not gain a place that matters and keep their order below the rest."""
-        head = [entry for entry in pool if entry[0] >= reach]
-        rescored = [(score + weights.focus * focus_of(chunk_id), chunk_id, doc_id) for score, chunk_id, doc_id in head]
-        return sorted(rescored, reverse=True) + pool[len(head):]
-
-    @staticmethod
-    def _diversify(pool: list[tuple[float, int, str]], chunks: dict[int, Chunk], catalogue: Catalogue,
-                   weights: Weights, k: int) -> list[tuple[float, Chunk]]:
-        """Greedy re-ranking: each pick costs later passages from the same report and council a little.
-
-        A passage whose text was already picked (the same boilerplate in many reports) is skipped.
-        """
-        pool = list(pool)
-        per_doc: Counter[str] = Counter()
-        per_council: Counter[str] = Counter()
-        seen_texts: set[str] = set()
-        picked = []
-        while pool and len(picked) < k:
-            best_i, best_score = 0, float("-inf")
-            for i, (score, _, doc_id) in enumerate(pool):
-                council = catalogue.council_keys.get(doc_id, doc_id)
-                adjusted = score - weights.same_document * per_doc[doc_id] - weights.same_council * per_council[council]
-                if adjusted > best_score:
-                    best_i, best_score = i, adjusted
-                if score < best_score:  # the list is sorted: nothing further down can win
-                    break
-            _, chunk_id, doc_id = pool.pop(best_i)
-            fingerprint = " ".join(chunks[chunk_id].text.lower().split())
-            if fingerprint in seen_texts:
-                continue
-            seen_texts.add(fingerprint)
-            per_doc[doc_id] += 1
-            per_council[catalogue.council_keys.get(doc_id, doc_id)] += 1
-            picked.append((best_score, chunks[chunk_id]))
-        return picked
-
     def _passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
-        """How many passages contain each keyword, counted once per keyword per index generation. A
-        searcher still on an older generation counts afresh rather than mixing its counts into the newer."""
-        with self._lock:
-            if self._term_counts[0] < catalogue.generation:
-                self._term_counts = (catalogue.generation, {})
-            shared = self._term_counts[1] if self._term_counts[0] == catalogue.generation else {}
-        counts = {t: shared[t] for t in terms if t in shared}
-        for term in terms:
-            if term not in counts:
-                counts[term] = self.store.passages_containing(term)
-        with self._lock:
-            if self._term_counts[0] == catalogue.generation:
-                self._term_counts[1].update(counts)
-        return counts
-
-    @staticmethod
-    def _latest_first(pool: list[tuple[float, int, str]], evidence_of: Callable[[int], Evidence],
-                      catalogue: Catalogue) -> list[tuple[float, int, str]]:
-        """Within one council's reports: the passages of the latest report that covers the topic (one of its
-        best few passages is at least a partial match, index.search.relevance) that answer the question come
-        first, then the rest by score. With no report covering it, the order stays as the scores say."""
-        def answering(chunk_id: int) -> bool:
-            return evidence_of(chunk_id).score >= ANSWERS
-
-        seen: Counter[str] = Counter()
-        covering = set()
-        for _, chunk_id, doc_id in pool:
-            if doc_id not in covering and seen[doc_id] < COVERING_DEPTH:
-                seen[doc_id] += 1
-                if answering(chunk_id):
-                    covering.add(doc_id)
-        latest = latest_report(covering, catalogue.documents)
-        if latest is None:
-            return pool
-        first = [entry for entry in [e for e in pool if e[2] == latest][:LATEST_DEPTH] if answering(entry[1])]
-        chosen = {entry[1] for entry in first}
-        rest = [entry for entry in pool if entry[1] not in chosen]
-        # Scores decide the later steps (diversifying), so the first are lifted just above the rest.
-        lift = max(0.0, rest[0][0] - first[-1][0] + 0.01) if first and rest else 0.0
-        return [(score + lift, chunk_id, doc_id) for score, chunk_id, doc_id in first] + rest
+        """How many passages contain each keyword, counted once per keyword per index generation (kept in
+        that generation's catalogue, which a newer generation replaces)."""
+        with catalogue.lock:
+            missing = [t for t in dict.fromkeys(terms) if t not in catalogue.term_counts]
+        counted = {t: self.store.passages_containing(t) for t in missing}
+        with catalogue.lock:
+            catalogue.term_counts.update(counted)
+            return {t: catalogue.term_counts[t] for t in terms}
 
     def _absent_share(self, terms: list[str], weights: dict[str, float], catalogue: Catalogue,
                       doc_ids: set[str] | None) -> float:
@@ -408,7 +276,7 @@ class Searcher:
         """The keywords worth matching: one found in most passages ('children') adds almost nothing to
         BM25 but makes it score most of the index, so it is left out (the rarest term always stays)."""
         counts = self._passage_counts(terms, catalogue)
-        limit = COMMON_TERM_SHARE * len(catalogue.chunk_doc)
+        limit = ranking.COMMON_TERM_SHARE * len(catalogue.chunk_doc)
         kept = [t for t in terms if counts[t] <= limit]
         return kept or sorted(terms, key=counts.get)[:1]
 

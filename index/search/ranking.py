@@ -1,0 +1,167 @@
+"""How a search ranks: the steps from two retrievers' scores to the k passages shown, as pure functions.
+
+`Searcher` (index.search.searcher) does the reading (the store, the model) and calls these in order:
+`fuse` the keyword and dense scores with credit from the question's year and the judgement it asks about,
+`demote` pages about the report rather than its findings, `rerank` (when a cross-encoder is configured),
+`focus` on passages that hold the question's words in one sentence, put the `latest_first` report that
+covers a named council's topic on top, and `diversify` across reports and councils. Each step takes and
+returns a list of Candidates, best first; the numbers that tune them are named here.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from index.search.relevance import ANSWERS, Evidence
+from index.search.scope import latest_report
+from models import Chunk, Document
+
+CANDIDATES = 300          # from each retriever, before fusion
+DENSE_POOL = 1000         # dense scores are read this deep, so keyword candidates get a dense score too
+POOL_PER_RESULT = 20      # fused candidates kept per passage asked for ...
+MIN_POOL = 200            # ... and at least this many
+FRONT_MATTER_PENALTY = 0.5  # taken off a cover page, contents or judgement table unless a grade is asked
+SCOPED_DEPTH = 6          # within one council's reports, the first 6k passages are re-judged (focus, front matter)
+COVERING_DEPTH = 3        # a report covers the topic when one of its best this-many passages answers it
+LATEST_DEPTH = 30         # of the latest such report, its best this-many passages are checked to come first
+LATEST_LIFT_MARGIN = 0.01  # how far the latest report's answering passages are lifted above the rest
+COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (Searcher._keyword_terms)
+
+
+class Candidate(NamedTuple):
+    """A passage in the running, with its score so far; sorts by score (then chunk id, then document)."""
+
+    score: float
+    chunk_id: int
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class Weights:
+    keyword: float
+    dense: float
+    year: float           # added when its report is from a year the question names
+    judgement: float      # added when a passage states the judgement a rating question asks about
+    same_document: float  # taken off per passage already shown from the same report
+    same_council: float   # taken off per passage already shown from the same council
+    focus: float = 0.0    # times the share of the question's keywords one sentence holds (highlight.sentence_focus)
+
+
+SPECIFIC = Weights(keyword=0.75, dense=0.25, year=0.4, judgement=0.6, same_document=0.02,
+                   same_council=0.0)
+# Inside the reports a question names (a council, a kind of document): the topic alone ranks.
+SCOPED = Weights(keyword=0.6, dense=0.4, year=0.0, judgement=0.6, same_document=0.02,
+                 same_council=0.0, focus=0.4)
+THEMATIC = Weights(keyword=0.45, dense=0.55, year=0.0, judgement=0.0, same_document=0.12,
+                   same_council=0.08, focus=0.6)
+
+
+def pool_size(k: int) -> int:
+    return max(k * POOL_PER_RESULT, MIN_POOL)
+
+
+def candidate_ids(keyword: Mapping[int, float], dense: Mapping[int, float]) -> set[int]:
+    """Every passage the keyword search found, and the best CANDIDATES by meaning."""
+    return set(keyword) | set(sorted(dense, key=dense.get, reverse=True)[:CANDIDATES])
+
+
+def fuse(candidates: Mapping[int, str], keyword: Mapping[int, float], dense: Mapping[int, float],
+         weights: Weights, named_year_docs: set[str], statements: set[int]) -> list[Candidate]:
+    """Best first: normalised BM25 and cosine, weighted, plus credit for a report from a year the question
+    names and for a passage stating the judgement it asks about. `candidates` maps chunk id to document."""
+    dense_floor = sorted(dense.values(), reverse=True)[min(len(dense), DENSE_POOL) - 1] if dense else 0.0
+    top_keyword = max(keyword.values(), default=1.0) or 1.0
+    top_dense = max(dense.values(), default=1.0)
+    scored = []
+    for chunk_id, doc_id in candidates.items():
+        dense_score = max(0.0, dense.get(chunk_id, dense_floor) - dense_floor) / max(top_dense - dense_floor, 1e-6)
+        score = (weights.keyword * keyword.get(chunk_id, 0.0) / top_keyword + weights.dense * dense_score
+                 + (weights.year if doc_id in named_year_docs else 0.0)
+                 + (weights.judgement if chunk_id in statements else 0.0))
+        scored.append(Candidate(score, chunk_id, doc_id))
+    scored.sort(reverse=True)
+    return scored
+
+
+def reach(pool: list[Candidate], depth: int | None) -> float:
+    """The score of the depth-th candidate: those below it are not re-judged (no limit without a depth)."""
+    return pool[depth - 1].score if depth and len(pool) > depth else float("-inf")
+
+
+def demote(pool: list[Candidate], about_report: Callable[[int], bool], reach_score: float) -> list[Candidate]:
+    """Pages about the report (a cover, contents, a judgement table, licence text) lose FRONT_MATTER_PENALTY."""
+    return sorted((Candidate(c.score - FRONT_MATTER_PENALTY, c.chunk_id, c.doc_id)
+                   if c.score >= reach_score and about_report(c.chunk_id) else c for c in pool), reverse=True)
+
+
+def rerank(pool: list[Candidate], relevance: list[float], weight: float) -> list[Candidate]:
+    """The first len(relevance) candidates re-ordered with a cross-encoder's judgement added to their score."""
+    head = sorted((Candidate(c.score + weight * r, c.chunk_id, c.doc_id) for c, r in zip(pool, relevance)),
+                  reverse=True)
+    return head + pool[len(relevance):]
+
+
+def focus(pool: list[Candidate], focus_of: Callable[[int], float], weights: Weights,
+          reach_score: float) -> list[Candidate]:
+    """Credit for holding the question's keywords in one sentence; candidates scoring below the reach could
+    not gain a place that matters and keep their order below the rest."""
+    head = [c for c in pool if c.score >= reach_score]
+    rescored = [Candidate(c.score + weights.focus * focus_of(c.chunk_id), c.chunk_id, c.doc_id) for c in head]
+    return sorted(rescored, reverse=True) + pool[len(head):]
+
+
+def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
+                 documents: Mapping[str, Document]) -> list[Candidate]:
+    """Within one council's reports: the passages of the latest report that covers the topic (one of its
+    best few passages is at least a partial match, index.search.relevance) that answer the question come
+    first, then the rest by score. With no report covering it, the order stays as the scores say."""
+    def answering(chunk_id: int) -> bool:
+        return evidence_of(chunk_id).score >= ANSWERS
+
+    seen: Counter[str] = Counter()
+    covering = set()
+    for c in pool:
+        if c.doc_id not in covering and seen[c.doc_id] < COVERING_DEPTH:
+            seen[c.doc_id] += 1
+            if answering(c.chunk_id):
+                covering.add(c.doc_id)
+    latest = latest_report(covering, documents)
+    if latest is None:
+        return pool
+    first = [c for c in [c for c in pool if c.doc_id == latest][:LATEST_DEPTH] if answering(c.chunk_id)]
+    chosen = {c.chunk_id for c in first}
+    rest = [c for c in pool if c.chunk_id not in chosen]
+    # Scores decide the later steps (diversifying), so the first are lifted just above the rest.
+    lift = max(0.0, rest[0].score - first[-1].score + LATEST_LIFT_MARGIN) if first and rest else 0.0
+    return [Candidate(c.score + lift, c.chunk_id, c.doc_id) for c in first] + rest
+
+
+def diversify(pool: list[Candidate], chunks: Mapping[int, Chunk], council_keys: Mapping[str, str],
+              weights: Weights, k: int) -> list[tuple[float, Chunk]]:
+    """Greedy re-ranking: each pick costs later passages from the same report and council a little.
+    A passage whose text was already picked (the same boilerplate in many reports) is skipped."""
+    pool = list(pool)
+    per_doc: Counter[str] = Counter()
+    per_council: Counter[str] = Counter()
+    seen_texts: set[str] = set()
+    picked = []
+    while pool and len(picked) < k:
+        best_i, best_score = 0, float("-inf")
+        for i, c in enumerate(pool):
+            council = council_keys.get(c.doc_id, c.doc_id)
+            adjusted = c.score - weights.same_document * per_doc[c.doc_id] - weights.same_council * per_council[council]
+            if adjusted > best_score:
+                best_i, best_score = i, adjusted
+            if c.score < best_score:  # the list is sorted: nothing further down can win
+                break
+        chosen = pool.pop(best_i)
+        fingerprint = " ".join(chunks[chosen.chunk_id].text.lower().split())
+        if fingerprint in seen_texts:
+            continue
+        seen_texts.add(fingerprint)
+        per_doc[chosen.doc_id] += 1
+        per_council[council_keys.get(chosen.doc_id, chosen.doc_id)] += 1
+        picked.append((best_score, chunks[chosen.chunk_id]))
+    return picked
