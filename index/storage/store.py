@@ -28,13 +28,12 @@ from pathlib import Path
 import numpy as np
 
 from errors import DocumentNotFoundError, IndexBusyError, IndexFormatError, IndexNotFoundError, ModelMismatchError
-from index.storage import vectors as dense_index
 from index.storage.atomic import replaced_atomically
 from index.storage.keywords import TOKENIZER, KeywordScorer
+from index.storage.vectors import VectorIndex
 from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 FORMAT_VERSION = 1
-EXACT_SCOPE_MAX = 20_000   # with an inverted file, a search within at most this many chunks reads their vectors
 DB_NAME = "inspectqa.sqlite"
 LOCK_NAME = "writer.lock"
 
@@ -91,12 +90,12 @@ class Store:
         self.path = path
         self._db = connection
         self._lock = threading.RLock()
-        self._vectors = None          # (generation, faiss index)
         self._text_index_ready = False  # chunks_text_start made sure of (vectors_for_texts)
         self._keywords = KeywordScorer(connection, self._lock)
         meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self.model_name = meta["model"]
         self.dim = int(meta["dim"])
+        self._vectors = VectorIndex(connection, self._lock, path, self.dim)
 
     # ----- opening -------------------------------------------------------------------------------
     @classmethod
@@ -299,54 +298,16 @@ class Store:
             return any(exact.search(text) for (text,) in rows)
 
     def vector_index(self):
-        """The FAISS index for the current generation: cached, loaded from its file, or rebuilt."""
-        import faiss
-
-        generation = self.generation()
-        with self._lock:
-            if self._vectors and self._vectors[0] == generation:
-                return self._vectors[1]
-            file = self.path / f"vectors-{generation}.faiss"
-            try:
-                index = faiss.read_index(str(file))
-            except RuntimeError:  # missing or unreadable: the SQLite vectors are the truth
-                index = self._build_vector_index()
-                self._write_vector_file(index, generation)
-            self._vectors = (generation, index)
-            return index
+        """The FAISS index for the current generation (index.storage.vectors.VectorIndex)."""
+        return self._vectors.current()
 
     def vector_index_kind(self) -> str:
-        return dense_index.kind(self.vector_index())
+        return self._vectors.kind()
 
     def dense_search(self, vector: np.ndarray, k: int,
                      chunk_ranges: Sequence[tuple[int, int]] | None = None) -> dict[int, float]:
-        """Cosine of the question to its k closest chunks, within runs of chunk ids if given.
-
-        A flat index searches a scope (a named council's reports, a filter) exactly with an id selector
-        (0.7 ms for 300 passages; reading their vectors from SQLite took 3 ms). An inverted file would only
-        probe some lists, so there a scope of up to EXACT_SCOPE_MAX passages is scored from its stored vectors."""
-        index = self.vector_index()
-        if (chunk_ranges is not None and dense_index.kind(index) == "ivf"
-                and sum(last - first + 1 for first, last in chunk_ranges) <= EXACT_SCOPE_MAX):
-            ids, matrix = self._vectors_in(chunk_ranges)
-            scores = matrix @ vector.reshape(-1) if len(ids) else np.zeros(0, dtype=np.float32)
-            best = np.argsort(-scores)[:k]
-            return {int(ids[i]): float(scores[i]) for i in best}
-        wanted = None
-        if chunk_ranges is not None:
-            wanted = np.concatenate([np.arange(a, b + 1, dtype=np.int64) for a, b in chunk_ranges])
-        return dense_index.search(index, vector, k, wanted)
-
-    def _vectors_in(self, chunk_ranges: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        ids, blobs = [], []
-        with self._lock:
-            for first, last in chunk_ranges:
-                for chunk_id, blob in self._db.execute(
-                        "SELECT chunk_id, vector FROM chunks WHERE chunk_id BETWEEN ? AND ?", (first, last)):
-                    ids.append(chunk_id)
-                    blobs.append(blob)
-        matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), self.dim)
-        return np.array(ids, dtype=np.int64), matrix
+        """Cosine of the question to its k closest chunks, within runs of chunk ids if given."""
+        return self._vectors.search(vector, k, chunk_ranges)
 
     def stats(self) -> dict:
         with self._lock:
@@ -443,11 +404,7 @@ class Store:
 
     def flush_vectors(self) -> None:
         """Write the FAISS file for the current generation and drop older ones."""
-        self.vector_index()
-        current = f"vectors-{self.generation()}.faiss"
-        for old in self.path.glob("vectors-*.faiss"):
-            if old.name != current:
-                old.unlink(missing_ok=True)
+        self._vectors.flush()
 
     def _transaction(self):
         return _Transaction(self._db)
@@ -469,24 +426,6 @@ class Store:
     @staticmethod
     def _bump_generation(db: sqlite3.Connection) -> None:
         db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-
-    def _build_vector_index(self):
-        ids, blobs = [], []
-        for chunk_id, blob in self._db.execute("SELECT chunk_id, vector FROM chunks ORDER BY chunk_id"):
-            ids.append(chunk_id)
-            blobs.append(blob)
-        matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), self.dim)
-        return dense_index.build(matrix, np.array(ids, dtype=np.int64), self.path)
-
-    def _write_vector_file(self, index, generation: int) -> None:
-        import faiss
-
-        target = self.path / f"vectors-{generation}.faiss"
-        try:
-            with replaced_atomically(target) as temporary:
-                faiss.write_index(index, temporary)
-        except (OSError, RuntimeError):
-            pass  # a read-only index folder still works: the index is rebuilt in memory on each load
 
     def _sources_by_doc(self) -> dict[str, list[str]]:
         sources: dict[str, list[str]] = {}
