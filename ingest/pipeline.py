@@ -20,7 +20,7 @@ from index.storage.embedder import Embedder
 from index.storage.store import Store
 from ingest.chunking import MAX_TOKENS, chunk_document
 from ingest.readers import SUPPORTED_SUFFIXES, kind_of
-from ingest.worker import IsolatedReader, ReadResult, ReadTask
+from ingest.worker import IsolatedReader, Reader, ReadResult, ReadTask
 from models import Document
 
 VECTOR_FLUSH_SECONDS = 30  # write the FAISS file at least this often during a long ingest
@@ -117,16 +117,19 @@ def ingest_paths(
     paths: Iterable[str | Path], store: Store, embedder: Embedder,
     on_file: Callable[[FileOutcome], None] | None = None,
     on_chunks: Callable[[int, int], None] | None = None,
+    reader: Reader | None = None,
 ) -> IngestReport:
-    """Ingest files and folders; on_file hears each file's outcome, on_chunks (done, total) of the
-    current file's passages as they are embedded.
+    """Ingest files and folders; on_file hears each file's outcome as it is settled, on_chunks (done, total)
+    of the current file's passages as they are embedded. The report lists outcomes in path order.
 
-    Files already indexed are settled at once; the rest are read in a child process (ingest.worker)
-    while the previous file is embedded.
+    Files that need no reading (already indexed, missing, unnamable) are settled first; the rest are read
+    in a child process (ingest.worker.IsolatedReader, or the `reader` given) while the previous file is
+    embedded. A file whose content an earlier file of the same batch holds is read once.
     """
     paths = list(paths)
     report = IngestReport(skipped=unsupported_files(paths))
     started = last_flush = time.monotonic()
+    positions: dict[str, int] = {}
 
     def record(outcome: FileOutcome) -> None:
         nonlocal last_flush
@@ -137,18 +140,31 @@ def ingest_paths(
             store.flush_vectors()
             last_flush = time.monotonic()
 
-    def files_to_read() -> Iterator[ReadTask]:
-        for source, path in find_files(paths):
+    with store.writer(), reader or IsolatedReader() as reading:
+        to_read: dict[str, ReadTask] = {}   # by content: each content read once
+        repeats: list[ReadTask] = []
+        for position, (source, path) in enumerate(find_files(paths)):
+            positions.setdefault(source, position)
             settled = _settle_known(source, path, store)
             if isinstance(settled, FileOutcome):
                 record(settled)
+            elif settled.sha256 in to_read:
+                repeats.append(settled)
             else:
-                yield settled
-
-    with store.writer(), IsolatedReader() as reader:
-        for task, result in reader.read_all(files_to_read()):
+                to_read[settled.sha256] = settled
+        unreadable: set[str] = set()
+        for task, result in reading.read_all(to_read.values()):
+            outcome = _add(task, result, store, embedder, on_chunks)
+            if outcome.status == "failed":
+                unreadable.add(task.sha256)
+            record(outcome)
+        # A repeat of content that went in is a duplicate; of content that failed, it is read in its own right.
+        for task in [t for t in repeats if t.sha256 not in unreadable]:
+            record(_as_known(task.source, task.sha256, store))
+        for task, result in reading.read_all(t for t in repeats if t.sha256 in unreadable):
             record(_add(task, result, store, embedder, on_chunks))
         store.flush_vectors()
+    report.outcomes.sort(key=lambda outcome: positions.get(outcome.path, len(positions)))
     report.seconds = time.monotonic() - started
     return report
 
@@ -194,9 +210,6 @@ def _add(task: ReadTask, result: ReadResult | UnreadableFileError, store: Store,
          on_chunks: Callable[[int, int], None] | None) -> FileOutcome:
     if isinstance(result, UnreadableFileError):
         return FileOutcome(task.source, "failed", message=str(result))
-    known = _as_known(task.source, task.sha256, store)  # the same content earlier in this batch
-    if known:
-        return known
     doc_id = task.sha256[:16]
     chunks = chunk_document(doc_id, result.pages, embedder.count_tokens, min(MAX_TOKENS, embedder.max_tokens))
     vectors = _embed_new_texts([c.text for c in chunks], store, embedder, on_chunks)

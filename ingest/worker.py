@@ -7,12 +7,14 @@ previous file (the other core) instead of waiting for it.
 """
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from errors import InspectQAError, UnreadableFileError
 from models import DocumentMetadata, Page
@@ -39,13 +41,39 @@ class ReadResult:
     metadata: DocumentMetadata
 
 
+class Reader(Protocol):
+    """What ingest_paths reads files with: IsolatedReader, or InProcessReader for harmless files."""
+
+    def __enter__(self) -> "Reader": ...
+
+    def __exit__(self, *exc_info) -> None: ...
+
+    def read_all(self, tasks: Iterable[ReadTask]) -> Iterator[tuple[ReadTask, ReadResult | UnreadableFileError]]: ...
+
+
+def read_file(path: str, kind: str) -> ReadResult | tuple[str, str]:
+    """Read and understand one file: its pages and metadata, or (reason, fix) when it cannot be read."""
+    from ingest.metadata import extract_metadata
+    from ingest.readers import read_document
+
+    try:
+        read = read_document(path)
+        return ReadResult(read.pages, extract_metadata(read.pages, Path(path).name, kind, read.created))
+    except UnreadableFileError as exc:
+        return exc.reason, exc.fix
+    except MemoryError:
+        return "needs more memory to read than allowed", "Check it opens normally; split or re-save it."
+    except Exception as exc:  # any other library failure on a hostile file: that file fails, not the batch
+        return f"could not be read ({type(exc).__name__})", "Open it, save a fresh copy and add that."
+
+
 def _serve(connection, memory_bytes: int) -> None:
     """The child: read each path it is sent; answer with a ReadResult or an error message."""
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    from ingest.metadata import extract_metadata
-    from ingest.readers import read_document
+    for module in ("ingest.metadata", "ingest.readers"):  # loaded before "ready": a file's deadline is its reading
+        importlib.import_module(module)
 
     connection.send("ready")
     while True:
@@ -53,15 +81,23 @@ def _serve(connection, memory_bytes: int) -> None:
             path, kind = connection.recv()
         except EOFError:
             return
-        try:
-            read = read_document(path)
-            connection.send(ReadResult(read.pages, extract_metadata(read.pages, Path(path).name, kind, read.created)))
-        except UnreadableFileError as exc:
-            connection.send((exc.reason, exc.fix))
-        except MemoryError:
-            connection.send(("needs more memory to read than allowed", "Check it opens normally; split or re-save it."))
-        except Exception as exc:  # any other library failure on a hostile file: that file fails, not the batch
-            connection.send((f"could not be read ({type(exc).__name__})", "Open it, save a fresh copy and add that."))
+        connection.send(read_file(path, kind))
+
+
+class InProcessReader:
+    """Reads files in this process, one after another: no time or memory limit, so only for files known to
+    be harmless (tests, and callers that already isolate themselves). Same interface as IsolatedReader."""
+
+    def __enter__(self) -> "InProcessReader":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        pass
+
+    def read_all(self, tasks: Iterable[ReadTask]) -> Iterator[tuple[ReadTask, ReadResult | UnreadableFileError]]:
+        for task in tasks:
+            answer = read_file(str(task.path), task.kind)
+            yield task, answer if isinstance(answer, ReadResult) else UnreadableFileError(task.source, *answer)
 
 
 class IsolatedReader:

@@ -1,13 +1,21 @@
-"""Ingestion through the shared pipeline: incremental, replacing, de-duplicating, deleting, never stopping."""
+"""Ingestion through the shared pipeline: incremental, replacing, de-duplicating, deleting, never stopping.
+
+Files are read in this process (ingest.worker.InProcessReader): these files are harmless, and the child
+process that isolates hostile ones is tested in test_worker.py, test_hostile.py and below."""
 import shutil
 
 from index.search.searcher import Filters
 from index.storage.store import Store
-from ingest.pipeline import ingest_paths
+from ingest.pipeline import ingest_paths as ingest_in_a_child
+from ingest.worker import InProcessReader
 from tests.conftest import DATA, write
 
 SUPERVISION = "Supervision of social workers is regular and reflective in Bury. " * 5
 CARE_LEAVERS = "Care leavers in Wigan have personal advisers who stay in touch. " * 5
+
+
+def ingest_paths(paths, store, embedder, **options):
+    return ingest_in_a_child(paths, store, embedder, reader=InProcessReader(), **options)
 
 
 def statuses(report):
@@ -102,3 +110,13 @@ def test_the_index_on_disk_reloads_identically(tmp_path, store, embedder):
     reopened = Store.open(store.path)
     assert [d.doc_id for d in reopened.documents()] == [d.doc_id for d in store.documents()]
     assert reopened.vector_index().ntotal == store.stats()["chunks"]
+
+
+def test_the_child_process_reader_gives_the_same_outcomes_in_path_order(tmp_path, store, embedder):
+    write(tmp_path / "c.txt", SUPERVISION)
+    write(tmp_path / "a.txt", SUPERVISION)  # the same content: read once, the second a duplicate
+    write(tmp_path / "b.md", CARE_LEAVERS)
+    (tmp_path / "d.pdf").write_bytes(b"not a pdf")
+    report = ingest_in_a_child([tmp_path], store, embedder)
+    assert [(o.path.rsplit("/", 1)[-1], o.status) for o in report.outcomes] == [
+        ("a.txt", "added"), ("b.md", "added"), ("c.txt", "duplicate"), ("d.pdf", "failed")]
