@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from index.search.sentences import sentence_spans, trim_span
 from models import Chunk, Page
 
-MAX_TOKENS = 240          # 256 minus the model's two special tokens, with a margin for joins
+PASSAGE_MAX_TOKENS = 240  # 256 minus the model's two special tokens, with a margin for joins
 PARAGRAPH_BREAK_TOKENS = 120  # once a passage is this long, a new paragraph starts a new passage
 MIN_TAIL_TOKENS = 30      # a shorter last passage on a page joins the one before when it fits
 
@@ -63,7 +63,7 @@ def _units(text: str, count_tokens: TokenCounter, max_tokens: int) -> list[tuple
     return units
 
 
-def chunk_page(text: str, count_tokens: TokenCounter, max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
+def chunk_page(text: str, count_tokens: TokenCounter, max_tokens: int = PASSAGE_MAX_TOKENS) -> list[tuple[int, int]]:
     """Pack sentences greedily into passages of at most max_tokens, preferring paragraph ends."""
     passages: list[list[int]] = []  # [start, end, tokens]
     for start, end, tokens, starts_paragraph in _units(text, count_tokens, max_tokens):
@@ -82,7 +82,7 @@ def chunk_page(text: str, count_tokens: TokenCounter, max_tokens: int = MAX_TOKE
 
 def chunk_document(
     doc_id: str, pages: Sequence[Page], count_tokens: TokenCounter = approximate_token_count,
-    max_tokens: int = MAX_TOKENS,
+    max_tokens: int = PASSAGE_MAX_TOKENS,
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
     for page in pages:

@@ -18,7 +18,7 @@ import numpy as np
 from errors import InspectQAError, UnreadableFileError, shown_path
 from index.storage.embedder import Embedder
 from index.storage.store import Store
-from ingest.chunking import MAX_TOKENS, chunk_document
+from ingest.chunking import PASSAGE_MAX_TOKENS, chunk_document
 from ingest.readers import SUPPORTED_SUFFIXES, kind_of
 from ingest.worker import IsolatedReader, Reader, ReadResult, ReadTask
 from models import Document
@@ -211,7 +211,7 @@ def _add(task: ReadTask, result: ReadResult | UnreadableFileError, store: Store,
     if isinstance(result, UnreadableFileError):
         return FileOutcome(task.source, "failed", message=str(result))
     doc_id = task.sha256[:16]
-    chunks = chunk_document(doc_id, result.pages, embedder.count_tokens, min(MAX_TOKENS, embedder.max_tokens))
+    chunks = chunk_document(doc_id, result.pages, embedder.count_tokens, min(PASSAGE_MAX_TOKENS, embedder.max_tokens))
     vectors = _embed_new_texts([c.text for c in chunks], store, embedder, on_chunks)
     replaces = store.doc_id_for_source(task.source)
     store.add_document(Document(doc_id, task.sha256, task.kind, [task.source], result.metadata),

@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.chunking import MAX_TOKENS, approximate_token_count, chunk_document, chunk_page
+from ingest.chunking import PASSAGE_MAX_TOKENS, approximate_token_count, chunk_document, chunk_page
 from models import Page
 
 SENTENCE = "Social workers visit children regularly and managers oversee their plans closely. "
@@ -20,7 +20,7 @@ def test_passages_fit_the_model_and_end_on_sentence_boundaries():
     text = " ".join(f"Sentence number {i} talks about supervision of social workers in teams." for i in range(200))
     for start, end in chunk_page(text, approximate_token_count):
         passage = text[start:end]
-        assert approximate_token_count([passage])[0] <= MAX_TOKENS
+        assert approximate_token_count([passage])[0] <= PASSAGE_MAX_TOKENS
         assert passage.startswith("Sentence number") and passage.endswith("teams.")
 
 
@@ -31,7 +31,7 @@ def test_an_overlong_sentence_is_cut_between_words_not_inside_them():
     words = set(text.split())
     for start, end in spans:
         assert set(text[start:end].split()) <= words
-        assert approximate_token_count([text[start:end]])[0] <= MAX_TOKENS
+        assert approximate_token_count([text[start:end]])[0] <= PASSAGE_MAX_TOKENS
 
 
 def test_a_new_paragraph_starts_a_new_passage_once_the_passage_is_long_enough():

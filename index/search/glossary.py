@@ -5,7 +5,7 @@ give a question the other form of a term it names: 'IROs' also searches 'indepen
 Terms made only of words a search ignores ('Ofsted inspectors (OI)') are left out. An acronym is
 recognised in a question only when written in capitals ('MASH', 'IROs'), since many are
 ordinary words in lower case ('mash', 'send'). A spelled-out term is recognised by its words' stems
-(index.search.highlight.stem), so 'personal adviser' and 'personal advisors' both find 'PA'.
+(index.search.highlight.word_key), so 'personal adviser' and 'personal advisors' both find 'PA'.
 """
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from index.search.highlight import stem
+from index.search.highlight import word_key
 from index.search.query import STOPWORDS
 from models import Document
 
 MINOR_WORDS = frozenset("a an and for in of on the to".split())
 _CAPITALS = re.compile(r"\b([A-Z]{2,6})s?\b")
 _WORD = re.compile(r"[A-Za-z]+")
-_IGNORED_STEMS = {stem(word) for word in STOPWORDS | MINOR_WORDS}
+_IGNORED_STEMS = {word_key(word) for word in STOPWORDS | MINOR_WORDS}
 
 
 class Glossary:
@@ -31,7 +31,7 @@ class Glossary:
         for document in documents:
             spellings.update(document.metadata.acronyms.items())
         for acronym, words in list(spellings):  # 'Ofsted inspectors (OI)': nothing a question searches for
-            if {stem(word) for word in words.split()} <= _IGNORED_STEMS:
+            if {word_key(word) for word in words.split()} <= _IGNORED_STEMS:
                 del spellings[(acronym, words)]
         self.words_for: dict[str, str] = {}
         for (acronym, words), _ in spellings.most_common():
@@ -58,7 +58,7 @@ class Glossary:
         return list(dict.fromkeys(added))
 
 def _stems(text: str) -> tuple[str, ...]:
-    return tuple(stem(word) for word in _WORD.findall(text.lower()) if word not in MINOR_WORDS)
+    return tuple(word_key(word) for word in _WORD.findall(text.lower()) if word not in MINOR_WORDS)
 
 
 def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -1,7 +1,7 @@
 """Mark the one to three sentences of a passage that best answer the question.
 
 Scoring is lexical and cheap (no second model call per result): a sentence earns the weight of each
-question keyword it contains, matched on a five-letter stem so 'supervision' finds 'supervised'.
+question keyword it contains, matched on its first five letters (`word_key`) so 'supervision' finds 'supervised'.
 A keyword's weight is its rarity across the whole index (inverse passage frequency), so the question's
 topic counts and a word every report uses ('children') does not.
 """
@@ -16,15 +16,16 @@ from index.search.sentences import ends_sentence, paragraph_sentence_spans, sent
 from models import Highlight
 
 MAX_SENTENCES = 3
-STEM = 5
+KEY_LETTERS = 5
 
 
-def stem(word: str) -> str:
-    """A lower-case word's first STEM letters, a short word without its plural 's' ('homes' is 'home',
+def word_key(word: str) -> str:
+    """A lower-case word's first KEY_LETTERS letters (not a linguistic stem: FTS5's Porter stemmer is
+    index.storage.keywords'), a short word without its plural 's' ('homes' is 'home',
     'risks' is 'risk'; 'this' and 'bus' stay): a long word's plural shares its stem anyway."""
-    if 3 < len(word) <= STEM and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if 3 < len(word) <= KEY_LETTERS and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    return word[:STEM]
+    return word[:KEY_LETTERS]
 
 
 def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[str, float]:
@@ -32,7 +33,7 @@ def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[st
     weights: dict[str, float] = {}
     for term, count in passage_counts.items():
         weight = math.log(1 + total_passages / (1 + count))
-        key = stem(term)
+        key = word_key(term)
         weights[key] = max(weights.get(key, 0.0), weight)
     return weights
 
@@ -60,7 +61,7 @@ def scored_sentences(text: str, weights: dict[str, float]) -> list[tuple[float, 
     scored = []
     for start, end in paragraph_sentence_spans(text):
         lowered = text[start:end].lower()
-        stems = {stem(m.group()) for m in pattern.finditer(lowered)
+        stems = {word_key(m.group()) for m in pattern.finditer(lowered)
                  if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))} if pattern else set()
         scored.append((sum(weights.get(s, 0.0) for s in stems), start, end))
     return scored
@@ -86,7 +87,7 @@ def _keyword_sentences(text: str, weights: dict[str, float]) -> list[tuple[int, 
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     pattern = _keyword_pattern(tuple(sorted(weights)))
-    matches = [(m.start(), stem(m.group())) for m in pattern.finditer(lowered)
+    matches = [(m.start(), word_key(m.group())) for m in pattern.finditer(lowered)
                if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))]
     if not matches:
         return []
@@ -104,7 +105,7 @@ def _keyword_pattern(stems: tuple[str, ...]) -> re.Pattern:
     """Lower-case words whose stem is a keyword stem (a shorter stem is a whole short word, or its
     plural). No look-behind: the pattern then starts with plain letters, which re scans for quickly; the
     caller drops matches that start inside a word."""
-    alternatives = [re.escape(s) + ("[a-z0-9]*" if len(s) == STEM else "s?(?![a-z0-9])") for s in stems]
+    alternatives = [re.escape(s) + ("[a-z0-9]*" if len(s) == KEY_LETTERS else "s?(?![a-z0-9])") for s in stems]
     return re.compile("(?:" + "|".join(alternatives) + ")")
 
 

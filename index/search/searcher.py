@@ -24,7 +24,7 @@ from index.search.answers import grade_answer, grade_list
 from index.search.conversation import read_in_context
 from index.search.glossary import Glossary
 from index.search import ranking
-from index.search.highlight import highlight, sentence_focus, stem, term_weights
+from index.search.highlight import highlight, sentence_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
 from index.search.quotes import best_quote
 from index.search.relevance import Evidence, answers, is_front_matter, is_licence, named_things
@@ -269,7 +269,7 @@ class Searcher:
                       doc_ids: set[str] | None) -> float:
         """The share of the topic words' weight that no passage in the searched reports holds."""
         ranges = catalogue.ranges_of(doc_ids)
-        missing = {stem(t) for t in terms if not self.store.keyword_search([t], 1, ranges)}
+        missing = {word_key(t) for t in terms if not self.store.keyword_search([t], 1, ranges)}
         return sum(w for s, w in weights.items() if s in missing) / (sum(weights.values()) or 1.0)
 
     def _keyword_terms(self, terms: list[str], catalogue: Catalogue) -> list[str]:

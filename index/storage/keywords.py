@@ -41,7 +41,7 @@ class KeywordScorer:
         """(rowid, score), best first, for passages holding any of the terms (within the id ranges, if
         given). A word counts once per time the question names it, as in an FTS5 OR query."""
         with self._lock:
-            postings, size = self._postings_for([stem for stem in map(self._stem, terms) if stem])
+            postings, size = self._postings_for([stem for stem in map(self._porter_stem, terms) if stem])
         if not postings:
             return []
         scores = np.zeros(size)
@@ -104,7 +104,7 @@ class KeywordScorer:
         norm = K1 * (1 - B + B * self._lengths[rowids] / self._average_length)
         return rowids, idf * weighted * (K1 + 1) / (weighted + norm)
 
-    def _stem(self, term: str) -> str | None:
+    def _porter_stem(self, term: str) -> str | None:
         """The word as FTS5's tokenizer stores it ('supervision' -> 'supervis'), None for no token."""
         if term not in self._stems:
             with self._lock:

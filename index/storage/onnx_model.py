@@ -26,7 +26,7 @@ from index.storage.embedder import DEFAULT_MODEL
 
 CACHE_ENV = "INSPECTQA_CACHE"
 PRECISION_ENV = "INSPECTQA_PRECISION"   # "int8" (default) or "fp32", for passages
-MAX_TOKENS = 256    # the bundled model's max_seq_length (sentence_bert_config.json)
+MODEL_MAX_TOKENS = 256    # the bundled model's max_seq_length (sentence_bert_config.json)
 DIMENSION = 384     # the bundled model's vector size
 BATCH_SIZE = 16     # measured: 8 and 16 alike, 32 ~15% slower (more padding, worse cache use)
 CHECK_TEXTS = (
@@ -76,14 +76,14 @@ class OnnxEmbedder:
         from tokenizers import Tokenizer
 
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # the batches already run one per core
-        self.name, self.dim, self.max_tokens = name, dim, MAX_TOKENS - 2
+        self.name, self.dim, self.max_tokens = name, dim, MODEL_MAX_TOKENS - 2
         tokenizer_file = str(_model_dir() / "tokenizer.json")
         self._counter = Tokenizer.from_file(tokenizer_file)
         self._counter.no_padding()
         self._counter.no_truncation()
         self._tokenizer = Tokenizer.from_file(tokenizer_file)
         self._tokenizer.enable_padding()  # to the longest in each batch (the file pads to 128)
-        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_truncation(MODEL_MAX_TOKENS)
         # A question is on the critical path of a search, and since keyword ranking moved into memory
         # (index.storage.keywords) nothing else runs beside it: two threads, 8.3 ms against 9.8 ms on one.
         self._question = _session(fp32_file, threads=min(2, os.cpu_count() or 1))
