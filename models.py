@@ -32,9 +32,13 @@ class DocumentMetadata:
     acronyms: dict[str, str] = field(default_factory=dict)  # "IRO" -> "independent reviewing officers", as defined
 
     @property
+    def date(self) -> str | None:
+        """When the report speaks from (YYYY-MM-DD): its publication, else the end of its inspection."""
+        return self.published or self.inspection_end or self.inspection_start
+
+    @property
     def year(self) -> int | None:
-        date = self.published or self.inspection_end or self.inspection_start
-        return int(date[:4]) if date else None
+        return int(self.date[:4]) if self.date else None
 
     @property
     def years(self) -> set[int]:
@@ -93,6 +97,11 @@ class Document:
     @property
     def title(self) -> str:
         return self.metadata.title
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the file's name for a document whose title could not be read."""
+        return self.metadata.title or self.source.rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from ofsted.judgements import ILACS_JUDGEMENTS, LABELS
 def _document_label(document: Document) -> str:
     meta = document.metadata
     year = f" ({meta.year})" if meta.year else ""
-    title = meta.title or document.source.rsplit("/", 1)[-1]
+    title = document.display_title
     return f"{meta.council or 'Unknown council'}{year}: {title}"
 
 

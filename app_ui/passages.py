@@ -59,7 +59,7 @@ def document_heading(document: Document) -> str:
     """Council in bold, then the report title and its publication date."""
     meta = document.metadata
     council = meta.council or "Council not identified"
-    title = meta.title or document.source.rsplit("/", 1)[-1]
+    title = document.display_title
     return (f'<div class="iqa-head"><b>{escape(council)}</b> · {escape(title)}</div>'
             f'<div class="iqa-meta">Published {escape(published_words(meta))}</div>')
 

@@ -156,28 +156,22 @@ def run_delete(args: argparse.Namespace) -> int:
     with store.writer():
         store.delete_document(document.doc_id)
         store.flush_vectors()
-    print(f"Deleted {document.doc_id} ({document.title or document.source}).")
+    print(f"Deleted {document.doc_id} ({document.display_title}).")
     return 0
 
 
 def run_councils(args: argparse.Namespace) -> int:
-    from ofsted.councils import council_key
-    from ofsted.judgements import find_judgement
     from index.opening import index_path
+    from index.output.compare import graded_reports
     from index.storage.store import Store
 
-    by_council: dict[str, list] = {}
-    for document in Store.open(index_path(args.index)).documents():
-        if document.metadata.council and document.metadata.judgements:
-            by_council.setdefault(council_key(document.metadata.council), []).append(document)
     table = []
-    for documents in sorted(by_council.values(), key=lambda docs: docs[0].metadata.council):
-        reports = []
-        for d in sorted(documents, key=lambda d: d.metadata.published or "", reverse=True):
-            grades = {key: found[1].grade for key in ILACS_JUDGEMENTS if (found := find_judgement(d.metadata, key))}
-            reports.append({"doc_id": d.doc_id, "published": d.metadata.published,
-                            "report_type": d.metadata.report_type, "grades": grades})
-        table.append({"council": documents[0].metadata.council, "reports": reports})
+    councils = graded_reports(Store.open(index_path(args.index)).documents())  # as the Compare page reads them
+    for reports in sorted(councils.values(), key=lambda reports: reports[-1].document.metadata.council):
+        table.append({"council": reports[-1].document.metadata.council, "reports": [
+            {"doc_id": r.document.doc_id, "published": r.document.metadata.published,
+             "report_type": r.document.metadata.report_type,
+             "grades": {key: cell.grade for key, cell in r.cells.items()}} for r in reversed(reports)]})
     if args.json:
         print(json.dumps(table, ensure_ascii=False, indent=2))
         return 0

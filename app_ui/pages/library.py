@@ -120,7 +120,7 @@ def document_list(searcher: Searcher) -> None:
         return
     # Dates as words ("8 July 2025", "not stated"): a date column shows a missing date as a raw "None".
     st.dataframe(
-        [{"Title": d.metadata.title or "Untitled", "Council": d.metadata.council or "not identified",
+        [{"Title": d.display_title, "Council": d.metadata.council or "not identified",
           "Published": published_words(d.metadata) if d.metadata.published else "not stated",
           "Pages": d.n_pages, "Passages": d.n_chunks, "Added": _added(d.added_at)} for d in documents],
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
@@ -128,7 +128,7 @@ def document_list(searcher: Searcher) -> None:
     )
     if not signin.may("delete"):
         return
-    labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.metadata.title or 'Untitled'} "
+    labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.display_title} "
                         f"({published_words(d.metadata)})" for d in documents}
     chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
                             placeholder="Choose documents to remove from the index", key="delete_chosen",

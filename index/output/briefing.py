@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
-from index.output.citation import pages, reference
+from index.output.citation import cited, reference
 from index.search.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
 from models import Document, Hit
 
@@ -118,7 +118,7 @@ class Excerpt:
 
     @property
     def citation(self) -> str:
-        return self.source.reference + pages(*self.pages) + (" (OCR text)" if self.ocr else "")
+        return cited(self.source.reference, *self.pages, ocr=self.ocr)
 
     @property
     def quote(self) -> str:

@@ -16,7 +16,7 @@ def reference_title(document: Document) -> str:
     meta = document.metadata
     if meta.council and meta.report_type in report_types.TITLES:
         return f"{meta.council}: {report_types.TITLES[meta.report_type]}"
-    return meta.title or document.source.rsplit("/", 1)[-1]
+    return document.display_title
 
 
 def reference(document: Document) -> str:
@@ -30,7 +30,12 @@ def reference(document: Document) -> str:
 def citation(hit: Hit) -> str:
     """The reference with the page the passage is on, and "(OCR text)" where that page was a scan read by
     OCR: its wording may differ from the printed page, so a quote should be checked against it."""
-    return reference(hit.document) + pages(hit.chunk.page, hit.chunk.end_page) + (" (OCR text)" if hit.chunk.ocr else "")
+    return cited(reference(hit.document), hit.chunk.page, hit.chunk.end_page, hit.chunk.ocr)
+
+
+def cited(reference_text: str, first: int | None, last: int | None = None, ocr: bool = False) -> str:
+    """A reference with the pages cited: 'Ofsted (2025) Derby City: …, pp. 9–10 (OCR text)'."""
+    return reference_text + pages(first, last) + (" (OCR text)" if ocr else "")
 
 
 def pages(first: int | None, last: int | None = None) -> str:

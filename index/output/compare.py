@@ -37,7 +37,7 @@ class Graded:
 
     @property
     def date(self) -> str | None:
-        return report_date(self.document)
+        return self.document.metadata.date
 
 
 @dataclass(frozen=True)
@@ -50,17 +50,12 @@ class CouncilRow:
 class GradePoint:
     """One judgement of one report, for a chart of grades over time."""
 
-    date: str             # YYYY-MM-DD, see report_date
+    date: str             # YYYY-MM-DD, see DocumentMetadata.date
     judgement: str        # ILACS key
     grade: str
     rank: int             # 1 inadequate … 4 outstanding
     page: int
     document: Document
-
-
-def report_date(document: Document) -> str | None:
-    meta = document.metadata
-    return meta.published or meta.inspection_end or meta.inspection_start
 
 
 def graded(document: Document) -> Graded | None:
@@ -82,15 +77,15 @@ def graded(document: Document) -> Graded | None:
 def most_reported(rows: list[CouncilRow], documents: Iterable[Document]) -> str | None:
     """The council with the most dated graded reports (the first alphabetically among equals): the chart of
     grades over time opens on it, a line rather than a single column of dots."""
-    councils = _by_council(documents)
+    councils = graded_reports(documents)
     counts = {row.council: sum(1 for r in councils.get(council_key(row.council), []) if r.date) for row in rows}
     return min(counts, key=lambda council: (-counts[council], council.lower()), default=None)
 
 
-def _by_council(documents: Iterable[Document]) -> dict[str, list[Graded]]:
+def graded_reports(documents: Iterable[Document]) -> dict[str, list[Graded]]:
     """Graded reports per council key, oldest first (an undated report counts as the oldest)."""
     councils: dict[str, list[Graded]] = {}
-    for document in sorted(documents, key=lambda d: report_date(d) or ""):
+    for document in sorted(documents, key=lambda d: d.metadata.date or ""):
         report = graded(document) if document.metadata.council else None
         if report is not None:
             councils.setdefault(council_key(document.metadata.council), []).append(report)
@@ -99,12 +94,12 @@ def _by_council(documents: Iterable[Document]) -> dict[str, list[Graded]]:
 
 def latest_judgements(documents: Iterable[Document]) -> list[CouncilRow]:
     """One row per council, its latest graded report, alphabetically by council."""
-    rows = [CouncilRow(reports[-1].document.metadata.council, reports[-1]) for reports in _by_council(documents).values()]
+    rows = [CouncilRow(reports[-1].document.metadata.council, reports[-1]) for reports in graded_reports(documents).values()]
     return sorted(rows, key=lambda row: row.council.lower())
 
 
 def grade_history(documents: Iterable[Document], council: str) -> list[GradePoint]:
     """Every dated judgement of one council's graded reports, oldest first."""
-    reports = _by_council(documents).get(council_key(council), [])
+    reports = graded_reports(documents).get(council_key(council), [])
     return [GradePoint(report.date, key, cell.grade, RANK[cell.grade], cell.page, report.document)
             for report in reports if report.date for key, cell in report.cells.items() if cell.grade in RANK]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.output.citation import reference
+from index.output.citation import cited, reference
 from index.search.query import QueryAnalysis
 from models import Document
 from ofsted.councils import council_key
@@ -27,7 +27,7 @@ class GradeAnswer:
 
     @property
     def citation(self) -> str:
-        return f"{reference(self.document)}, p. {self.page}"
+        return cited(reference(self.document), self.page)
 
     def sentence(self) -> str:
         year = self.document.metadata.year

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.output.citation import pages, reference
+from index.output.citation import cited, reference
 from index.search.highlight import scored_sentences
 from index.search.sentences import is_whole
 from index.search.widening import locate
@@ -62,7 +62,7 @@ def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     start, end = order[first][0], order[last][1]
     page, page_start = locate(hit.chunk, hit.page_break, start)
     end_page, page_end = locate(hit.chunk, hit.page_break, end)
-    cited = reference(hit.document) + pages(page, end_page) + (" (OCR text)" if hit.chunk.ocr else "")
+    citation = cited(reference(hit.document), page, end_page, hit.chunk.ocr)
     runs_on = end_page != page
-    return Quote(text[start:end], cited, hit.document, page, page_start, page_end, end_page if runs_on else None,
+    return Quote(text[start:end], citation, hit.document, page, page_start, page_end, end_page if runs_on else None,
                  hit.page_break - start if runs_on else None, hit.chunk.ocr)

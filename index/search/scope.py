@@ -68,7 +68,7 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
 def latest_report(doc_ids: set[str], documents: Mapping[str, Document]) -> str | None:
     """The most recent of these reports (by publication, else inspection date); None when one of them has
     no date, since then which is latest cannot be told."""
-    dated = {d: documents[d].metadata.published or documents[d].metadata.inspection_end for d in doc_ids}
+    dated = {d: documents[d].metadata.date for d in doc_ids}
     if not dated or not all(dated.values()):
         return None
     return max(dated, key=lambda d: (dated[d], d))
