@@ -12,6 +12,7 @@ from index.opening import open_for_writing
 from index.search.searcher import Searcher
 from index.storage.store import Store
 from ingest.pipeline import ingest_paths
+from models import Chunk, Document, DocumentMetadata, Judgement, Page
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -63,6 +64,41 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# Documents built inline: one factory for every test that needs a report in the store or just its Document.
+PLAIN_TEXT = {"kind": "txt", "source": "/docs/{doc_id}.txt", "publisher": None, "report_type": "other"}  # a .txt file
+
+
+def make_report(doc_id: str, council: str | None = None, published: str | None = None, judgements=None, *,
+                title: str = "Inspection of {council}", publisher: str | None = "Ofsted",
+                report_type: str = "ilacs_standard", kind: str = "pdf", sha256: str = "{doc_id}" * 4,
+                source: str = "/corpus/{doc_id}.{kind}", **metadata) -> Document:
+    """A Document as ingest records one: by default an Ofsted ILACS report read from one PDF.
+
+    title, sha256 and source may name {doc_id}, {council} and {kind}; a judgement given as a grade word alone
+    was printed on page 1; any other DocumentMetadata field (inspection dates, acronyms...) by keyword."""
+    names = {"doc_id": doc_id, "council": council, "kind": kind}
+    judgements = {key: Judgement(j, 1) if isinstance(j, str) else j for key, j in (judgements or {}).items()}
+    metadata = DocumentMetadata(title=title.format(**names), council=council, publisher=publisher,
+                                report_type=report_type, published=published, judgements=judgements, **metadata)
+    return Document(doc_id, sha256.format(**names), kind, [source.format(**names)], metadata)
+
+
+def add_report(store, embedder, doc_id: str, council: str | None = None, published: str | None = None,
+               pages=(), judgements=None, *, chunks=None, vectors=None, **document) -> Document:
+    """make_report's Document added to the store with its pages (texts, numbered from 1). Each page is one
+    passage unless chunks are given; the passages are embedded by embedder unless vectors are given, and
+    with no embedder each is the same unit vector."""
+    page_list = [Page(n, text) for n, text in enumerate(pages, start=1)]
+    if chunks is None:
+        chunks = [Chunk(doc_id, p.number, 0, len(p.text), p.text, ordinal=i) for i, p in enumerate(page_list)]
+    if vectors is None:
+        vectors = (embedder.embed([c.text for c in chunks]) if embedder is not None
+                   else np.ones((len(chunks), store.dim), dtype=np.float32) / np.sqrt(store.dim))
+    report = make_report(doc_id, council, published, judgements, **document)
+    store.add_document(report, page_list, chunks, vectors)
+    return report
 
 
 # The app's test library (tests/test_app*.py): two small reports, the fast embedder, a tmp index.

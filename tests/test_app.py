@@ -5,7 +5,6 @@ index.opening.load_embedder, patched here); one runs the bundled MiniLM over the
 """
 import io
 import json
-from pathlib import Path
 
 import docx
 import pytest
@@ -14,41 +13,16 @@ from streamlit.testing.v1 import AppTest
 
 from index.opening import open_for_writing
 from ingest.pipeline import ingest_paths
+from tests.app_driver import ask, html, quotes, start, texts
 from tests.conftest import BURY, DATA, SEEDS
 
 pytestmark = pytest.mark.slow  # the whole app, or several processes, per test: not in the quick loop
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-def start() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60).run()
-    assert not app.exception
-    return app
-
-
-def ask(app: AppTest, question: str) -> AppTest:
-    app.chat_input[0].set_value(question).run()
-    assert not app.exception
-    return app
-
-
-def html(app: AppTest) -> str:
-    return "\n".join(element.proto.body for element in app.html)
-
-
-def quotes(app: AppTest) -> list[str]:
-    """The text each passage's Copy quote button puts on the clipboard."""
-    return [json.loads(element.proto.json)["text"] for element in app.get("bidi_component")
-            if element.key.startswith("copy-") and not element.key.startswith("copy-quote")]
 
 
 def quote_card(app: AppTest) -> str | None:
     """What the "From the report" card's Copy quote button puts on the clipboard, if there is the card."""
     return next((json.loads(element.proto.json)["text"] for element in app.get("bidi_component")
                  if element.key.startswith("copy-quote")), None)
-
-
-def texts(elements) -> str:
-    return "\n".join(element.value for element in elements)
 
 
 def upload(app: AppTest, *files: tuple[str, bytes]) -> AppTest:

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_ui import users
 from app_ui.users import EDITOR, READER, User
-from tests.test_app import APP, ask, html, texts
+from tests.app_driver import APP, ask, html, texts
 
 pytestmark = pytest.mark.slow  # the whole app, or several processes, per test: not in the quick loop
 

@@ -1,8 +1,10 @@
 """The library behind the Compare page and the grade card (index.output.compare, index.output.grades), without Streamlit."""
+from functools import partial
+
 from index.output.compare import grade_history, latest_judgements, most_reported
 from index.output.grades import grade_excerpt, judgement_hit, statement_span
-from models import Document, DocumentMetadata, Judgement
 from ofsted import report_types
+from tests.conftest import make_report
 
 DERBY_PAGE = ("Judgement Grade The impact of leaders on social work practice with children and families Outstanding "
               "The experiences and progress of children in care and care leavers Good Overall effectiveness "
@@ -11,23 +13,16 @@ NORFOLK_PAGE = ("Children’s services in Norfolk are inadequate There are wides
                 "2.2 Experiences and progress of care leavers Inadequate")
 
 
-def report(doc_id: str, council: str, published: str | None, report_type: str = "ilacs_standard",
-           inspection_end: str | None = None, **grades: str) -> Document:
-    judgements = {key: Judgement(grade, 1) for key, grade in grades.items()}
-    metadata = DocumentMetadata(title=f"{council} report", council=council, publisher="Ofsted",
-                                report_type=report_type, published=published, inspection_end=inspection_end,
-                                judgements=judgements)
-    return Document(doc_id, doc_id * 8, "pdf", [f"/reports/{doc_id}.pdf"], metadata)
-
-
+report = partial(make_report, title="{council} report", sha256="{doc_id}" * 8, source="/reports/{doc_id}.pdf")
 DOCUMENTS = [
-    report("d2022", "Derby", "2022-05-11", overall_effectiveness="outstanding", in_care="good"),
-    report("d2025", "Derby City", "2025-07-08", overall_effectiveness="outstanding", care_leavers="outstanding"),
-    report("n2015", "Norfolk", "2015-10-19", "sif", overall_effectiveness="inadequate",
-           experiences_and_progress_of_care_leavers="inadequate", adoption_performance="requires improvement"),
-    report("fv", "Norfolk", "2023-01-01", "focused_visit"),          # no judgements: not a comparison row
-    report("paper", "Bury", "2024-01-01", "committee_paper"),
-    report("s2019", "Staffordshire", None, "ilacs_short", inspection_end="2019-01-18", overall_effectiveness="good"),
+    report("d2022", "Derby", "2022-05-11", dict(overall_effectiveness="outstanding", in_care="good")),
+    report("d2025", "Derby City", "2025-07-08", dict(overall_effectiveness="outstanding", care_leavers="outstanding")),
+    report("n2015", "Norfolk", "2015-10-19", report_type="sif", judgements=dict(overall_effectiveness="inadequate",
+           experiences_and_progress_of_care_leavers="inadequate", adoption_performance="requires improvement")),
+    report("fv", "Norfolk", "2023-01-01", report_type="focused_visit"),          # no judgements: not a comparison row
+    report("paper", "Bury", "2024-01-01", report_type="committee_paper"),
+    report("s2019", "Staffordshire", None, report_type="ilacs_short", inspection_end="2019-01-18",
+           judgements=dict(overall_effectiveness="good")),
 ]
 
 

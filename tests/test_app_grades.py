@@ -9,9 +9,9 @@ from app_ui.grade_card import grade_card_html
 from index.opening import open_for_writing
 from index.search.answers import GradeAnswer
 from ingest.pipeline import ingest_paths
-from models import Document, DocumentMetadata, Judgement
-from tests.conftest import BURY, DATA, WIGAN, write
-from tests.test_app import ask, html, quotes, start, texts
+from models import Judgement
+from tests.app_driver import ask, html, quotes, start, texts
+from tests.conftest import BURY, DATA, WIGAN, make_report, write
 
 pytestmark = pytest.mark.slow  # the whole app, or several processes, per test: not in the quick loop
 
@@ -102,10 +102,9 @@ def test_the_compare_page_lists_councils_with_their_grades(graded_library):
 
 
 def test_grade_card_markup_escapes_report_metadata():
-    metadata = DocumentMetadata(title="x", council="<script>alert(1)</script>", publisher="Ofsted",
-                                report_type="ilacs_standard", published="2024-01-31",
-                                judgements={"care_leavers": Judgement("good", 2)})
-    document = Document("d1", "0" * 64, "pdf", ["/tmp/x.pdf"], metadata)
+    document = make_report("d1", "<script>alert(1)</script>", "2024-01-31", {"care_leavers": Judgement("good", 2)},
+                           title="x", sha256="0" * 64, source="/tmp/x.pdf")
+    metadata = document.metadata
     card = grade_card_html(GradeAnswer(metadata.council, "care_leavers", "Care [leavers](javascript:x)", "good", 2,
                                        document))
     assert "<script" not in card and "&lt;script&gt;" in card and "<a " not in card

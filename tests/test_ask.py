@@ -1,8 +1,11 @@
 """Searcher.ask, the one front door: scope by the council named, the report's own sentences, knowing when
 nothing answers, whole sentences across page breaks, follow-ups. Fast test embedder, documents built inline."""
+from functools import partial
+
 from index.output.citation import citation
 from index.search.searcher import Filters
-from models import Chunk, Document, DocumentMetadata, Judgement, Page
+from models import Judgement
+from tests.conftest import add_report
 
 COVER = ("Bury\nInspection of Bury local authority children's services\nInspection dates: 3 to 7 March 2025\n"
          "Lead inspector: A Person")
@@ -10,15 +13,7 @@ LICENCE = ("The Office for Standards in Education, Children's Services and Skill
            "achieve excellence in the care of children and young people. This publication is available under the "
            "Open Government Licence.")
 
-
-def add(store, embedder, doc_id, council, published, pages, judgements=None, report_type="ilacs_standard"):
-    """A report whose every page is one passage."""
-    page_list = [Page(n, text) for n, text in enumerate(pages, start=1)]
-    chunks = [Chunk(doc_id, p.number, 0, len(p.text), p.text, ordinal=i) for i, p in enumerate(page_list)]
-    metadata = DocumentMetadata(title=f"{council}: inspection", council=council, publisher="Ofsted",
-                                report_type=report_type, published=published, judgements=judgements or {})
-    store.add_document(Document(doc_id, doc_id * 4, "pdf", [f"/corpus/{doc_id}.pdf"], metadata), page_list, chunks,
-                       embedder.embed([c.text for c in chunks]))
+add = partial(add_report, title="{council}: inspection")  # a report whose every page is one passage
 
 
 def test_a_named_council_scopes_the_search_and_its_cover_page_does_not_come_first(store, embedder, searcher):

@@ -13,15 +13,16 @@ from index.output.briefing import Excerpt
 from index.output.briefing_export import references, to_docx, to_markdown
 from index.output.briefing_store import BriefingStore, briefings_path
 from index.search.quotes import Quote
-from models import Chunk, Document, DocumentMetadata, Highlight, Hit
+from models import Chunk, Highlight, Hit
+from tests.conftest import make_report
 
 TODAY = datetime(2026, 3, 2, tzinfo=timezone.utc)
 
 
 def document(council="Derby City", year="2025"):
-    meta = DocumentMetadata(title=f"{council} ILACS", council=council, publisher="Ofsted", report_type="ilacs_standard",
-                            published=f"{year}-07-08", inspection_start=f"{year}-05-12", inspection_end=f"{year}-05-23")
-    return Document(council.lower()[:16], "sha", "pdf", [f"/reports/{council}.pdf"], meta)
+    return make_report(council.lower()[:16], council, f"{year}-07-08", title="{council} ILACS", sha256="sha",
+                       source="/reports/{council}.pdf", inspection_start=f"{year}-05-12",
+                       inspection_end=f"{year}-05-23")
 
 
 def hit(council="Derby City", page=4, start=0, text="Supervision is  regular\nand reflective.", highlights=(),

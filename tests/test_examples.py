@@ -1,12 +1,10 @@
 """The start page's summary and example questions come from what the library holds."""
+from functools import partial
+
 from index.output.examples import example_questions, library_summary
-from models import Document, DocumentMetadata, Judgement
+from tests.conftest import make_report
 
-
-def report(doc_id, council, published, care_leavers=None):
-    judgements = {"care_leavers": Judgement(care_leavers, 1)} if care_leavers else {}
-    return Document(doc_id, doc_id, "pdf", [f"/{doc_id}.pdf"],
-                    DocumentMetadata(council=council, published=published, judgements=judgements))
+report = partial(make_report, title="", publisher=None, report_type="other", sha256="{doc_id}", source="/{doc_id}.pdf")
 
 
 def test_the_summary_counts_reports_councils_and_years():
@@ -16,7 +14,8 @@ def test_the_summary_counts_reports_councils_and_years():
 
 
 def test_example_questions_name_councils_and_grades_the_library_has():
-    documents = [report("a", "Derby", "2025-07-08", "good"), report("b", "Wigan", "2022-01-01", "requires improvement")]
+    documents = [report("a", "Derby", "2025-07-08", {"care_leavers": "good"}),
+                 report("b", "Wigan", "2022-01-01", {"care_leavers": "requires improvement"})]
     assert example_questions(documents) == [
         "How have councils improved the supervision of social workers?",
         "How was Derby rated for care leavers?",

@@ -1,10 +1,10 @@
 """Acronyms are read from the documents' own definitions and widen a question to the other form."""
-import numpy as np
-
 from index.search.glossary import Glossary
 from index.search.searcher import Searcher
 from ingest.acronyms import find_acronyms
-from models import Chunk, Document, DocumentMetadata, Page
+from tests.conftest import PLAIN_TEXT, add_report, make_report
+
+GLOSSED = {"title": "{doc_id}", "sha256": "{doc_id}" * 8, **PLAIN_TEXT}  # a .txt file titled with its id
 
 
 def test_definitions_are_found_whatever_the_minor_words_hyphens_and_plurals():
@@ -29,13 +29,10 @@ def test_an_acronym_the_document_also_uses_as_an_ordinary_word_is_left_out():
     assert find_acronyms([text]) == {}
 
 
-def _document(doc_id, acronyms):
-    return Document(doc_id, doc_id * 8, "txt", [f"/docs/{doc_id}.txt"], DocumentMetadata(title=doc_id, acronyms=acronyms))
-
-
 def test_a_question_gets_the_other_form_of_each_term_it_names():
-    glossary = Glossary([_document("a", {"IRO": "independent reviewing officers", "MASH": "multi agency safeguarding hub"}),
-                         _document("b", {"IRO": "independent reviewing officer"})])
+    glossary = Glossary([make_report("a", acronyms={"IRO": "independent reviewing officers",
+                                                    "MASH": "multi agency safeguarding hub"}, **GLOSSED),
+                         make_report("b", acronyms={"IRO": "independent reviewing officer"}, **GLOSSED)])
     assert glossary.expansions("How do independent reviewing officers challenge plans?") == ["iro"]
     assert glossary.expansions("Do IROs visit?") == ["independent", "reviewing", "officers"]
     assert glossary.expansions("How well does the MASH work?") == ["multi", "agency", "safeguarding", "hub"]
@@ -45,7 +42,7 @@ def test_a_question_gets_the_other_form_of_each_term_it_names():
 
 
 def test_a_term_made_only_of_ignored_words_is_not_a_glossary_entry():
-    glossary = Glossary([_document("a", {"OI": "ofsted inspectors"})])
+    glossary = Glossary([make_report("a", acronyms={"OI": "ofsted inspectors"}, **GLOSSED)])
     assert glossary.expansions("What did the Ofsted inspection find?") == []
 
 
@@ -56,10 +53,7 @@ def test_a_passage_that_uses_only_the_acronym_is_found_by_the_spelled_out_questi
         **{f"other{i}": f"Report {i} describes placements, schools and the weather in spring." for i in range(6)},
     }
     for doc_id, text in passages.items():
-        document = Document(doc_id, doc_id * 8, "txt", [f"/docs/{doc_id}.txt"],
-                            DocumentMetadata(title=doc_id, acronyms=find_acronyms([text])))
-        store.add_document(document, [Page(1, text)], [Chunk(doc_id, 1, 0, len(text), text)],
-                           np.stack([embedder.embed_query(text)]))
+        add_report(store, embedder, doc_id, pages=[text], acronyms=find_acronyms([text]), **GLOSSED)
     searcher = Searcher(store, embedder)
     question = "How do independent reviewing officers challenge plans?"
     hits = searcher.search(question, k=2)

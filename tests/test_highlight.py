@@ -1,4 +1,5 @@
 from index.search.highlight import highlight, sentence_focus, term_weights
+from tests.conftest import add_report
 
 TEXT = ("Councils across the region were busy. Supervision is now monthly and reflective for every social "
         "worker. The weather was poor.")
@@ -25,8 +26,6 @@ def test_focus_is_the_share_of_keyword_weight_one_sentence_holds():
 
 
 def test_a_theme_question_prefers_the_passage_that_states_the_theme_in_one_sentence(store, embedder, searcher):
-    from tests.test_search import add_report
-
     filler = " ".join(f"Point {n} about practice." for n in range(6))
     # Wigan's passage has the words more often (better BM25) but never together; Derby's says it in one sentence.
     add_report(store, embedder, "w", "Wigan", "2023-01-01",

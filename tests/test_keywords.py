@@ -1,9 +1,8 @@
 """Keyword ranking in memory gives exactly FTS5's own BM25, and follows the index as it changes."""
-import numpy as np
 import pytest
 
 from index.storage.keywords import _varints
-from models import Chunk, Document, DocumentMetadata, Page
+from tests.conftest import PLAIN_TEXT, add_report
 
 PASSAGES = {
     "derby": ["Social workers receive regular supervision and supervisors review plans.",
@@ -19,13 +18,8 @@ PASSAGES = {
 
 
 def add_council(store, council):
-    texts = PASSAGES[council]
-    pages = [Page(i + 1, text) for i, text in enumerate(texts)]
-    chunks = [Chunk(council, i + 1, 0, len(text), text, ordinal=i) for i, text in enumerate(texts)]
-    document = Document(council, council * 8, "txt", [f"/docs/{council}.txt"],
-                        DocumentMetadata(title=f"Inspection of {council.title()} children's services",
-                                         council=council.title(), published="2024-05-01"))
-    store.add_document(document, pages, chunks, np.ones((len(chunks), store.dim), dtype=np.float32) / np.sqrt(store.dim))
+    add_report(store, None, council, council.title(), "2024-05-01", PASSAGES[council],
+               title="Inspection of {council} children's services", sha256="{doc_id}" * 8, **PLAIN_TEXT)
 
 
 def fts5_bm25(store, terms, first=None, last=None):

@@ -1,11 +1,14 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
 from app_ui.passages import document_heading, grouped_by_document, marked, passage_html, plural
 from index.output.citation import readable_date
-from models import Chunk, Document, DocumentMetadata, Highlight, Hit, Judgement
+from models import Chunk, Highlight, Hit, Judgement
+from tests.conftest import make_report
+
+PLAIN = {"publisher": None, "report_type": "other"}  # DocumentMetadata's own defaults
 
 
 def hit(text, doc_id="d1", highlights=()):
-    document = Document(doc_id, "sha", "txt", ["/x.txt"], DocumentMetadata(title="<b>T</b>", council="Bury"))
+    document = make_report(doc_id, "Bury", title="<b>T</b>", kind="txt", sha256="sha", source="/x.txt", **PLAIN)
     return Hit(Chunk(doc_id, 3, 0, len(text), text), document, 0.5, highlights=list(highlights))
 
 
@@ -46,7 +49,7 @@ def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
             "Children's services in Bury are good.")
     judgements = {"impact_of_leaders": Judgement("outstanding", 1), "care_leavers": Judgement("requires improvement", 1),
                   "overall_effectiveness": Judgement("good", 1)}
-    document = Document("d1", "sha", "pdf", ["/x.pdf"], DocumentMetadata(council="Bury", judgements=judgements))
+    document = make_report("d1", "Bury", judgements=judgements, title="", sha256="sha", source="/x.pdf", **PLAIN)
     found = Hit(Chunk("d1", 1, 0, len(text), text), document, 0.5,
                 highlights=[Highlight(0, len(text) - 5), Highlight(text.index("Children's"), len(text))])
     html = passage_html(found)
@@ -59,7 +62,8 @@ def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
 
 
 def test_a_publication_date_not_printed_in_the_report_reads_as_an_estimate():
-    meta = DocumentMetadata(title="T", council="Bury", published="2025-01-29", published_source="pdf-metadata")
-    assert "Published c. 29 January 2025" in document_heading(Document("d", "s", "pdf", ["/x.pdf"], meta))
-    meta.published_source = "text"
-    assert "Published 29 January 2025" in document_heading(Document("d", "s", "pdf", ["/x.pdf"], meta))
+    document = make_report("d", "Bury", "2025-01-29", title="T", sha256="s", source="/x.pdf",
+                           published_source="pdf-metadata", **PLAIN)
+    assert "Published c. 29 January 2025" in document_heading(document)
+    document.metadata.published_source = "text"
+    assert "Published 29 January 2025" in document_heading(document)

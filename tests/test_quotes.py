@@ -3,10 +3,10 @@ and pages about the report (cover, judgement table, licence) are told apart from
 from index.search.quotes import best_quote
 from index.search.relevance import Evidence, answers, is_front_matter, is_licence
 from index.search.widening import locate, passage_text, widen
-from models import Chunk, Document, DocumentMetadata, Hit
+from models import Chunk, Hit
+from tests.conftest import make_report
 
-DOCUMENT = Document("d", "sha", "pdf", ["/d.pdf"], DocumentMetadata(title="T", council="Bury", publisher="Ofsted",
-                                                                     report_type="ilacs_standard", published="2025-01-01"))
+DOCUMENT = make_report("d", "Bury", "2025-01-01", title="T", sha256="sha", source="/d.pdf")
 
 
 def hit(text, page=3, start=100):

@@ -3,7 +3,7 @@ import pytest
 
 from index.search.rerank import load_reranker
 from index.search.searcher import Searcher
-from tests.test_search import add_report
+from tests.conftest import add_report
 
 
 class PrefersWord:

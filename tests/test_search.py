@@ -1,17 +1,9 @@
 """Ranking behaviour, with the fast test embedder over documents built inline."""
 from index.search.searcher import Filters
-from models import Chunk, Document, DocumentMetadata, Judgement, Page
+from models import Judgement
+from tests.conftest import add_report, make_report
 
 BOILERPLATE = "Ofsted regulates and inspects to achieve excellence in the care of children and young people."
-
-
-def add_report(store, embedder, doc_id, council, published, paragraphs, judgements=None):
-    pages = [Page(n, text) for n, text in enumerate(paragraphs, start=1)]
-    chunks = [Chunk(doc_id, p.number, 0, len(p.text), p.text, ordinal=i) for i, p in enumerate(pages)]
-    metadata = DocumentMetadata(title=f"Inspection of {council}", council=council, publisher="Ofsted",
-                                report_type="ilacs_standard", published=published, judgements=judgements or {})
-    document = Document(doc_id, doc_id * 4, "pdf", [f"/corpus/{doc_id}.pdf"], metadata)
-    store.add_document(document, pages, chunks, embedder.embed([c.text for c in chunks]))
 
 
 def test_a_question_naming_a_council_and_year_puts_that_report_first(store, embedder, searcher):
@@ -93,7 +85,7 @@ def test_which_councils_were_judged_a_grade_lists_each_council_once_from_metadat
 
 def test_a_year_filter_admits_a_report_inspected_or_published_that_year():
     """A December inspection is often published in the new year: either year finds it."""
-    meta = DocumentMetadata(published="2025-01-31", inspection_start="2024-12-02", inspection_end="2024-12-13")
-    report = Document("d", "sha", "pdf", ["/r.pdf"], meta)
+    report = make_report("d", published="2025-01-31", title="", publisher=None, report_type="other", sha256="sha",
+                         source="/r.pdf", inspection_start="2024-12-02", inspection_end="2024-12-13")
     assert Filters(years=(2024,)).admits(report) and Filters(years=(2025,)).admits(report)
     assert not Filters(years=(2023,)).admits(report)

@@ -1,24 +1,17 @@
 """The on-disk format: versioned, refuses the wrong model, atomic, self-healing vector file."""
 import sqlite3
+from functools import partial
 
 import numpy as np
 import pytest
 
 from errors import IndexFormatError, IndexNotFoundError, ModelMismatchError
 from index.storage.store import DB_NAME, Store
-from models import Chunk, Document, DocumentMetadata, Page
+from models import Chunk, Page
+from tests.conftest import PLAIN_TEXT, add_report, make_report
 
-
-def make_document(doc_id="d1", text="Supervision is regular."):
-    page = Page(1, text)
-    chunk = Chunk(doc_id, 1, 0, len(text), text)
-    document = Document(doc_id, doc_id * 4, "txt", [f"/docs/{doc_id}.txt"], DocumentMetadata(title=doc_id))
-    return document, [page], [chunk]
-
-
-def add(store, doc_id="d1", text="Supervision is regular."):
-    document, pages, chunks = make_document(doc_id, text)
-    store.add_document(document, pages, chunks, np.ones((1, store.dim), dtype=np.float32) / np.sqrt(store.dim))
+TEXT = "Supervision is regular."
+add = partial(add_report, pages=[TEXT], title="{doc_id}", **PLAIN_TEXT)  # add(store, None, doc_id): one passage
 
 
 def test_opening_a_missing_index_says_how_to_build_one(tmp_path):
@@ -39,9 +32,9 @@ def test_an_index_of_another_format_version_is_refused(store):
 
 
 def test_a_failure_inside_a_write_leaves_the_previous_state(store):
-    add(store, "d1")
-    document, pages, chunks = make_document("d2")
-    bad_pages = pages + [object()]  # fails after the document row is written
+    add(store, None, "d1")
+    document, chunks = make_report("d2", title="{doc_id}", **PLAIN_TEXT), [Chunk("d2", 1, 0, len(TEXT), TEXT)]
+    bad_pages = [Page(1, TEXT), object()]  # fails after the document row is written
     with pytest.raises(AttributeError):
         store.add_document(document, bad_pages, chunks, np.zeros((1, store.dim), dtype=np.float32))
     assert [d.doc_id for d in store.documents()] == ["d1"]
@@ -49,19 +42,19 @@ def test_a_failure_inside_a_write_leaves_the_previous_state(store):
 
 
 def test_a_missing_or_stale_vector_file_is_rebuilt_from_sqlite(store):
-    add(store, "d1")
+    add(store, None, "d1")
     store.flush_vectors()
     files = list(store.path.glob("vectors-*.faiss"))
     assert len(files) == 1
     files[0].unlink()
-    add(store, "d2")  # a crash before the flush would leave exactly this: no file for the generation
+    add(store, None, "d2")  # a crash before the flush would leave exactly this: no file for the generation
     reopened = Store.open(store.path)
     assert reopened.vector_index().ntotal == 2
     assert reopened.check() == []
 
 
 def test_check_finds_a_chunk_that_no_longer_matches_its_page(store):
-    add(store, "d1")
+    add(store, None, "d1")
     with sqlite3.connect(store.path / DB_NAME) as db:
         db.execute("UPDATE pages SET text = 'Something else entirely.'")
     assert any("do not match their page text" in p for p in Store.open(store.path).check())
@@ -88,7 +81,7 @@ def test_one_writer_at_a_time_across_processes(store):
         holder.kill()
         holder.wait()
     with store.writer(wait_s=5):  # released when the holder dies
-        add(store, "d1")
+        add(store, None, "d1")
     assert [d.doc_id for d in store.documents()] == ["d1"]
 
 
@@ -97,10 +90,10 @@ def add_random_documents(store, count, per_document=40, seed=0):
     for n in range(count):
         doc_id = f"r{n:03d}"
         text = " ".join(f"w{i}" for i in range(per_document))
-        document = Document(doc_id, f"{doc_id:0>64}", "txt", [f"/docs/{doc_id}.txt"], DocumentMetadata(title=doc_id))
         chunks = [Chunk(doc_id, 1, i, i + 1, text[i:i + 1], ordinal=i) for i in range(per_document)]
         vectors = rng.normal(size=(per_document, store.dim)).astype(np.float32)
-        store.add_document(document, [Page(1, text)], chunks, vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+        add_report(store, None, doc_id, pages=[text], chunks=chunks, title="{doc_id}", sha256="{doc_id:0>64}",
+                   vectors=vectors / np.linalg.norm(vectors, axis=1, keepdims=True), **PLAIN_TEXT)
 
 
 def test_a_large_index_switches_to_an_inverted_file_that_finds_what_flat_search_finds(store, monkeypatch):
