@@ -36,6 +36,9 @@ from models import Chunk, Document, DocumentMetadata, Judgement, Page
 FORMAT_VERSION = 1
 DB_NAME = "inspectqa.sqlite"
 LOCK_NAME = "writer.lock"
+# Passages already stored with the same text (standard paragraphs) are found by this many first characters,
+# which an index covers; keep it: the index expression and the query must match for SQLite to use it.
+TEXT_START_CHARS = 48
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,7 +64,7 @@ CREATE TABLE chunks (
 );
 CREATE INDEX chunks_doc ON chunks(doc_id);
 -- finds passages already indexed with the same text (Store.vectors_for_texts) without reading every row
-CREATE INDEX chunks_text_start ON chunks(substr(text, 1, 48));
+CREATE INDEX chunks_text_start ON chunks(substr(text, 1, """ + str(TEXT_START_CHARS) + """));
 -- 'context' holds the document's title, council and year, so a council named in a question finds its
 -- report even where a passage does not repeat the name.
 CREATE VIRTUAL TABLE chunks_fts USING fts5(text, context, tokenize = '""" + TOKENIZER + """');
@@ -259,20 +262,22 @@ class Store:
     def vectors_for_texts(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of passages with exactly these texts (boilerplate that many reports share).
 
-        Looked up by the texts' first 48 characters, which an index covers (indexes made before it had
-        one get it on first use, under the writer lock); without it every row was read: 1.7 s per
-        document at 108k passages."""
+        Looked up by the texts' first TEXT_START_CHARS characters, which an index covers (indexes made
+        before it had one get it on first use, under the writer lock); without it every row was read: 1.7 s
+        per document at 108k passages."""
         wanted = set(texts)
-        starts = list(dict.fromkeys(text[:48] for text in wanted))
+        starts = list(dict.fromkeys(text[:TEXT_START_CHARS] for text in wanted))
         found: dict[str, np.ndarray] = {}
         with self._lock:
             if not self._text_index_ready:
-                self._db.execute("CREATE INDEX IF NOT EXISTS chunks_text_start ON chunks(substr(text, 1, 48))")
+                self._db.execute("CREATE INDEX IF NOT EXISTS chunks_text_start ON chunks(substr(text, 1, "
+                                 f"{TEXT_START_CHARS}))")
                 self._text_index_ready = True
             for begin in range(0, len(starts), 500):  # under SQLite's bound-parameter limit
                 part = starts[begin:begin + 500]
                 rows = self._db.execute(
-                    f"SELECT text, vector FROM chunks WHERE substr(text, 1, 48) IN ({','.join('?' * len(part))})", part)
+                    f"SELECT text, vector FROM chunks WHERE substr(text, 1, {TEXT_START_CHARS}) "
+                    f"IN ({','.join('?' * len(part))})", part)
                 found.update((text, np.frombuffer(vector, dtype=np.float32)) for text, vector in rows if text in wanted)
         return found
 
