@@ -186,16 +186,28 @@ def run_councils(args: argparse.Namespace) -> int:
     return 0
 
 
+def _passage_embedding(model: str) -> str:
+    """How this machine embeds passages for new documents: measured at its first ingest (passage_path)."""
+    from index.storage import onnx_model, passage_path
+
+    files = onnx_model.model_files(model)
+    if files is None:
+        return "torch fp32 (sentence-transformers; only the bundled model has faster ways)"
+    chosen = passage_path.remembered(files[0].parent)
+    return chosen.describe() if chosen else "not measured yet on this machine (the next ingest measures it)"
+
+
 def run_stats(args: argparse.Namespace) -> int:
     from index.opening import index_path
     from index.storage.store import Store
 
     stats = Store.open(index_path(args.index)).stats()
+    stats["passage_embedding"] = _passage_embedding(stats["model"])
     if args.json:
         print(json.dumps(stats, indent=2))
     else:
         for key, value in stats.items():
-            print(f"{key:>15}: {value}")
+            print(f"{key:>17}: {value}")
     return 0
 
 

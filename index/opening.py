@@ -60,6 +60,11 @@ class LazyEmbedder:
     def max_tokens(self) -> int:
         return self._model().max_tokens
 
+    @property
+    def passage_path(self):
+        """How passages were embedded (index.storage.passage_path), once any were; None before."""
+        return getattr(self._loaded, "passage_path", None)
+
     def embed(self, texts, on_batch=None):
         return self._model().embed(texts, on_batch=on_batch)
 

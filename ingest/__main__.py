@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
             bar.write(f"error: {exc}", file=sys.stderr)
             return 2
     print(report.summary())
+    if (path := getattr(embedder, "passage_path", None)) is not None:
+        print(f"passages embedded with {path.describe()}")
     return 1 if report.failures else 0
 
 

@@ -12,6 +12,8 @@ model is exported: its pooling (mean over tokens, then unit length) is known; ot
 """
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import tempfile
 import warnings
@@ -23,9 +25,9 @@ from pathlib import Path
 import numpy as np
 
 from index.storage.embedder import DEFAULT_MODEL
+from index.storage.passage_path import PassagePath, choose, offers_bf16
 
 CACHE_ENV = "INSPECTQA_CACHE"
-PRECISION_ENV = "INSPECTQA_PRECISION"   # "int8" (default) or "fp32", for passages
 MODEL_MAX_TOKENS = 256    # the bundled model's max_seq_length (sentence_bert_config.json)
 DIMENSION = 384     # the bundled model's vector size
 BATCH_SIZE = 16     # measured: 8 and 16 alike, 32 ~15% slower (more padding, worse cache use)
@@ -70,9 +72,12 @@ def _session(path: Path, threads: int):
 
 
 class OnnxEmbedder:
-    """The Embedder interface (index.storage.embedder) over the exported model."""
+    """The Embedder interface (index.storage.embedder) over the exported model. Questions run the fp32 file;
+    passages run the way measured fastest on this machine (index.storage.passage_path), chosen at the
+    first passage to embed, so a search never pays for the measurement."""
 
-    def __init__(self, name: str, dim: int, fp32_file: Path, passage_file: Path):
+    def __init__(self, name: str, dim: int, fp32_file: Path, int8_file: Path | None = None,
+                 passage_way: str | None = None):
         from tokenizers import Tokenizer
 
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # the batches already run one per core
@@ -87,11 +92,12 @@ class OnnxEmbedder:
         # A question is on the critical path of a search, and since keyword ranking moved into memory
         # (index.storage.keywords) nothing else runs beside it: two threads, 8.3 ms against 9.8 ms on one.
         self._question = _session(fp32_file, threads=min(2, os.cpu_count() or 1))
-        # One thread per run and one run per core: with the file reader busy on one core, a two-thread
-        # run waits for its slower half; independent batches do not (measured 5-10% faster in an ingest).
-        self._passages = _session(passage_file, threads=1)
+        self._files = {"onnx-fp32": fp32_file, "onnx-int8": int8_file}
+        self._sessions: dict[str, object] = {}
         self._workers = max(1, min(os.cpu_count() or 1, 4))
-        self.passage_precision = "int8" if passage_file != fp32_file else "fp32"
+        self._fixed_way = passage_way
+        self.passage_path: PassagePath | None = None   # set when the first passages are embedded
+        self._torch_bf16 = None
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         encoded = self._counter.encode_batch(list(texts), add_special_tokens=False)
@@ -101,18 +107,48 @@ class OnnxEmbedder:
         return self._run(self._question, [text])[0]
 
     def embed(self, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> np.ndarray:
+        """Passages, the way this machine runs fastest (index.storage.passage_path)."""
+        way = self._fixed_way or self._passage_way()
+        if way == "torch-bf16":
+            return self._bf16_model().embed(texts, on_batch=on_batch)
+        return self._embed_onnx(way, texts, on_batch)
+
+    def _passage_way(self) -> str:
+        if self.passage_path is None:
+            candidates = {way: functools.partial(self._embed_onnx, way) for way, file in self._files.items()
+                          if file is not None and file.exists()}
+            if offers_bf16() and importlib.util.find_spec("torch") is not None:
+                candidates["torch-bf16"] = lambda texts: self._bf16_model().embed(texts)
+            cache = self._files["onnx-fp32"].parent
+            self.passage_path = choose(candidates, lambda texts: self._run(self._question, list(texts)), cache)
+        return self.passage_path.chosen
+
+    def _embed_onnx(self, way: str, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> np.ndarray:
         """Passages in batches of similar length (little padding), longest first, one batch per core."""
+        if way not in self._sessions:
+            # One thread per run and one run per core: with the file reader busy on one core, a two-thread
+            # run waits for its slower half; independent batches do not (measured 5-10% faster in an ingest).
+            self._sessions[way] = _session(self._files[way], threads=1)
+        session = self._sessions[way]
         lengths = self.count_tokens(texts)
         order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         batches = [order[begin:begin + BATCH_SIZE] for begin in range(0, len(order), BATCH_SIZE)]
         vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
         with ThreadPoolExecutor(self._workers) as pool:  # onnxruntime releases the GIL while it runs
-            runs = pool.map(lambda batch: self._run(self._passages, [texts[i] for i in batch]), batches)
+            runs = pool.map(lambda batch: self._run(session, [texts[i] for i in batch]), batches)
             for batch, batch_vectors in zip(batches, runs):
                 vectors[batch] = batch_vectors
                 if on_batch:
                     on_batch(len(batch))
         return vectors
+
+    def _bf16_model(self):
+        """The torch model under bf16 autocast, loaded when first chosen or measured."""
+        if self._torch_bf16 is None:
+            from index.storage.embedder import SentenceTransformerEmbedder
+
+            self._torch_bf16 = SentenceTransformerEmbedder(self.name, bf16=True)
+        return self._torch_bf16
 
     def _run(self, session, texts: list[str]) -> np.ndarray:
         encoded = self._tokenizer.encode_batch(texts)
@@ -130,10 +166,8 @@ def try_load(name: str, dim: int | None = None) -> OnnxEmbedder | None:
     if files is None or not files[0].exists():
         return None
     fp32_file, int8_file = files
-    wants_fp32 = os.environ.get(PRECISION_ENV, "int8").lower() == "fp32"
-    passage_file = fp32_file if wants_fp32 or not int8_file.exists() else int8_file
     try:
-        return OnnxEmbedder(name, dim or DIMENSION, fp32_file, passage_file)
+        return OnnxEmbedder(name, dim or DIMENSION, fp32_file, int8_file)
     except Exception:  # a damaged cache file or a missing runtime only costs speed
         return None
 
@@ -168,7 +202,7 @@ def export(embedder) -> None:
 
 def _agrees(embedder, candidate: Path, min_cosine: float) -> bool:
     """Every check text embeds within min_cosine of the torch model's vector."""
-    exported = OnnxEmbedder(embedder.name, embedder.dim, candidate, candidate)
+    exported = OnnxEmbedder(embedder.name, embedder.dim, candidate, candidate, passage_way="onnx-fp32")
     ours, theirs = exported.embed(list(CHECK_TEXTS)), embedder.embed(list(CHECK_TEXTS))
     return bool(np.min(np.sum(ours * theirs, axis=1)) >= min_cosine)
 
