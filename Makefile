@@ -36,7 +36,7 @@ search: $(VENV)/installed index
 	$(PY) -m index search --index $(INDEX) "$(Q)"
 
 bench: $(VENV)/installed
-	$(PY) bench/run.py --corpus ../shared/corpus --questions ../shared/eval/dev_questions.jsonl
+	$(PY) -m bench.run --corpus ../shared/corpus --questions ../shared/eval/dev_questions.jsonl
 
 clean:
 	rm -rf $(VENV) data

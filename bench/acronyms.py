@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from index.opening import open_for_search  # noqa: E402
-from index.search.glossary import Glossary  # noqa: E402
+from index.opening import open_for_search
+from index.search.glossary import Glossary
 
 QUESTIONS = (
     ("How effective are independent reviewing officers in {council}?", r"\bIROs?\b|independent reviewing"),
@@ -29,7 +25,7 @@ QUESTIONS = (
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.acronyms", description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True)
     args = parser.parse_args(argv)
     searcher = open_for_search(str(args.index))

@@ -16,9 +16,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from bench.common import SCORER
 from index.opening import open_for_search
-
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
 
 def load_scorer():
@@ -29,7 +28,7 @@ def load_scorer():
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.answerability", description=__doc__.splitlines()[0])
     parser.add_argument("--index", required=True)
     parser.add_argument("--questions", type=Path, required=True)
     parser.add_argument("--k", type=int, default=10)

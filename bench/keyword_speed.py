@@ -4,40 +4,49 @@
 
 Prints the mean, p50 and worst time of each (three rounds over the questions' keywords, after a first
 round that reads the postings), the cost of that first round, and for how many questions both give the
-same top 50 passages.
+same top 50 passages. FTS5 is queried through a read-only connection of this script's own to the index's
+SQLite file, so the library's objects are used only through their public methods.
 """
 from __future__ import annotations
 
 import argparse
-import json
+import sqlite3
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from index.opening import open_for_search  # noqa: E402
-from index.search.query import analyse  # noqa: E402
+from bench.common import read_questions
+from index.opening import open_for_search
+from index.search.query import analyse
+from index.search.ranking import COMMON_TERM_SHARE
+from index.storage.store import DB_NAME
 
 FTS5_SQL = ("SELECT rowid, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
             "ORDER BY score DESC LIMIT ?")
 LIMIT = 300
 
 
+def keyword_terms(question: str, store, catalogue) -> list[str]:
+    """The question's keywords as the searcher matches them: a word in more than COMMON_TERM_SHARE of the
+    passages is left out, the rarest always stays (the rule of Searcher._keyword_terms, which is private)."""
+    terms = analyse(question, catalogue.council_keys.values()).terms
+    counts = {term: store.passages_containing(term) for term in terms}
+    kept = [term for term in terms if counts[term] <= COMMON_TERM_SHARE * len(catalogue.chunk_doc)]
+    return kept or sorted(terms, key=counts.get)[:1]
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.keyword_speed", description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--questions", type=Path, required=True)
     args = parser.parse_args(argv)
     searcher = open_for_search(str(args.index))
     store, catalogue = searcher.store, searcher.catalogue()
-    questions = [json.loads(line)["question"] for line in args.questions.read_text().splitlines() if line.strip()]
-    terms = [searcher._keyword_terms(analyse(q, catalogue.council_keys.values()).terms, catalogue) for q in questions]
+    terms = [keyword_terms(question, store, catalogue) for question in read_questions(args.questions)]
+    database = sqlite3.connect(f"{(store.path / DB_NAME).resolve().as_uri()}?mode=ro", uri=True)
 
     def fts5(words):
-        return store._db.execute(FTS5_SQL, (" OR ".join(f'"{w}"' for w in words), LIMIT)).fetchall()
+        return database.execute(FTS5_SQL, (" OR ".join(f'"{w}"' for w in words), LIMIT)).fetchall()
 
     def in_memory(words):
         return store.keyword_search(words, LIMIT)

@@ -22,8 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.common import ROOT, percentile
 
 QUESTIONS = (
     "how did councils improve supervision of social workers?",
@@ -35,11 +34,6 @@ QUESTIONS = (
     "workforce stability and caseloads",
     "Sutton overall effectiveness",
 )
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
 def check_whole(store, hit) -> None:
@@ -135,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "searchers": args.searchers, "seconds": round(window, 1), "searches": len(latencies),
         "throughput_qps": round(len(latencies) / window, 2),
-        "latency_ms": {"p50": round(1000 * percentile(latencies, 0.50), 1),
+        "latency_ms": {"p50": round(1000 * statistics.median(latencies), 1) if latencies else 0.0,
                        "p95": round(1000 * percentile(latencies, 0.95), 1),
                        "max": round(1000 * max(latencies, default=0.0), 1),
                        "mean": round(1000 * statistics.fmean(latencies), 1) if latencies else 0.0},

@@ -1,11 +1,11 @@
 """Our pipeline beside the three usual peers, on the same corpus and questions, in one table.
 
-    .venv/bin/python bench/peers.py --corpus ../shared/corpus --questions ../shared/eval/dev_questions.jsonl
+    .venv/bin/python -m bench.peers --corpus ../shared/corpus --questions ../shared/eval/dev_questions.jsonl
         [--our-index /tmp/bench_index2] [--systems ours bm25 dense hybrid] [--out bench/out/peers]
 
-Systems: `ours` (our ingest and search, as bench/run.py runs them), `bm25` (bm25s over ~200-word
+Systems: `ours` (our ingest and search, as bench.run runs them), `bm25` (bm25s over ~200-word
 windows), `dense` (1000/200-character chunks, all-MiniLM-L6-v2, FAISS flat), `hybrid` (~150-word windows,
-BM25 and MiniLM, reciprocal-rank fusion k=60 of the top 50 of each); bench/peers_systems.py builds them.
+BM25 and MiniLM, reciprocal-rank fusion k=60 of the top 50 of each); bench.peers_systems builds them.
 Each runs in its own process, so its peak memory is its own, and its results are scored by
 ../shared/eval/score.py exactly as the judges score ours. Prints a Markdown table (also written to
 OUT/table.md, with OUT/summary.json).
@@ -18,8 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+from bench.common import DEV_QUESTIONS, ROOT, score
+
 SYSTEMS = {
     "ours": "ours",
     "bm25": "BM25 (200 words)",
@@ -43,16 +43,15 @@ QUALITY = [(f"{group} {figure.replace('recall', 'R')}", group, figure)
 def run_system(system: str, args: argparse.Namespace) -> dict:
     """Build and query one system in a child process, then score its results; both figures in one dict."""
     out = args.out / system
-    command = [sys.executable, str(ROOT / "bench" / "peers_systems.py"), system, "--corpus",
+    command = [sys.executable, "-m", "bench.peers_systems", system, "--corpus",
                *map(str, args.corpus), "--questions", str(args.questions), "--out", str(out)]
     if system == "ours" and args.our_index:
         command += ["--our-index", str(args.our_index)]
     print(f"{system}: running", file=sys.stderr, flush=True)
     subprocess.run(command, check=True, cwd=ROOT)
     stats = json.loads((out / "stats.json").read_text())
-    scored = subprocess.run([sys.executable, str(SCORER), str(args.questions), str(out / "results.jsonl"),
-                             "--per-question", str(out / "per_question.jsonl")],
-                            check=True, capture_output=True, text=True)
+    scored = score(args.questions, out / "results.jsonl", out / "per_question.jsonl")
+    scored.check_returncode()
     stats["score"] = json.loads(scored.stdout)
     print(f"{system}: done", file=sys.stderr, flush=True)
     return stats
@@ -87,10 +86,10 @@ def table(results: dict[str, dict]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.peers", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, nargs="+", default=[ROOT.parent / "shared" / "corpus"],
                         help="folders or files to ingest (default ../shared/corpus)")
-    parser.add_argument("--questions", type=Path, default=ROOT.parent / "shared" / "eval" / "dev_questions.jsonl",
+    parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS,
                         help="questions with answer keys, as score.py reads them")
     parser.add_argument("--systems", nargs="+", choices=list(SYSTEMS), default=list(SYSTEMS))
     parser.add_argument("--our-index", type=Path, help="search this index of our pipeline instead of ingesting")

@@ -1,8 +1,8 @@
 """Build one retrieval system and answer the questions with it, alone in this process.
 
-    python bench/peers_systems.py SYSTEM --corpus PATH [PATH ...] --questions FILE --out DIR [--our-index DIR]
+    python -m bench.peers_systems SYSTEM --corpus PATH [PATH ...] --questions FILE --out DIR [--our-index DIR]
 
-SYSTEM is `ours`, `bm25`, `dense` or `hybrid`. bench/peers.py runs each in its own process so that
+SYSTEM is `ours`, `bm25`, `dense` or `hybrid`. bench.peers runs each in its own process so that
 the peak memory printed is that system's alone. Writes DIR/results.jsonl (the format of `python -m index
 search --jsonl`) and DIR/stats.json (ingest and query speed, peak memory).
 
@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.common import peak_mb, percentile, read_questions
 
 PDF, TEXT = (".pdf",), (".txt", ".md")
 RRF_K, RRF_DEPTH = 60, 50
@@ -199,19 +198,8 @@ def build_ours(paths: list[Path], our_index: Path | None, scratch: Path):
     return lambda question, k: searcher.ask(question, k=k).to_dict(), stats
 
 
-def read_questions(path: Path) -> list[str]:
-    if path.suffix == ".jsonl":
-        return [json.loads(line)["question"] for line in path.read_text().splitlines() if line.strip()]
-    return [line for line in path.read_text().splitlines() if line.strip()]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.peers_systems", description=__doc__.splitlines()[0])
     parser.add_argument("system", choices=("ours", "bm25", "dense", "hybrid"))
     parser.add_argument("--corpus", type=Path, nargs="+", required=True)
     parser.add_argument("--questions", type=Path, required=True)
@@ -237,7 +225,7 @@ def main() -> int:
         lines.append(json.dumps({**response, "query": question, "latency_ms": round(latency, 2)}, ensure_ascii=False))
     (args.out / "results.jsonl").write_text("\n".join(lines) + "\n")
     stats.update(query_p50_ms=statistics.median(latencies), query_p95_ms=percentile(latencies, 0.95),
-                 peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                 peak_mb=peak_mb(),
                  helpers_peak_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     (args.out / "stats.json").write_text(json.dumps(stats, indent=2) + "\n")
     return 0

@@ -1,49 +1,29 @@
 """Benchmark: ingest a folder, answer a question file, and report speed, memory and (optionally) quality.
 
-    python bench/run.py --corpus ../shared/corpus --questions ../shared/eval/dev_questions.jsonl
+    python -m bench.run --corpus ../shared/corpus --questions ../shared/eval/dev_questions.jsonl
 
 Prints pages/s and chunks/s of the ingest, query latency p50/p95 (first pass and warm), the process's peak
 memory, and, when the questions carry answer keys and ../shared/eval/score.py exists, the scorer's figures. The
-results file it writes is exactly what `python -m index search --jsonl` prints.
+results file has one line per question from the warm pass, with the fields `python -m index search --jsonl`
+prints: `Response.to_dict()` plus `latency_ms` (here timed around `Searcher.ask`).
 """
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from index.opening import open_for_search, open_for_writing  # noqa: E402
-from ingest.pipeline import ingest_paths  # noqa: E402
-
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def read_questions(path: Path) -> list[str]:
-    if path.suffix == ".jsonl":
-        return [json.loads(line)["question"] for line in path.read_text().splitlines() if line.strip()]
-    return [line for line in path.read_text().splitlines() if line.strip()]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+from bench.common import ROOT, SCORER, peak_mb, percentile, read_questions, score
+from index.opening import open_for_search, open_for_writing
+from ingest.pipeline import ingest_paths
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, required=True, help="folder to ingest")
     parser.add_argument("--questions", type=Path, required=True, help=".jsonl with 'question' fields, or .txt")
     parser.add_argument("--index", type=Path, help="index folder (default: a new temporary one)")
@@ -86,9 +66,7 @@ def main() -> int:
     results.write_text("\n".join(lines) + "\n")
     print(f"results: {results}")
     if args.questions.suffix == ".jsonl" and SCORER.exists():
-        scored = subprocess.run([sys.executable, str(SCORER), str(args.questions), str(results),
-                                 "--per-question", str(args.out / "per_question.jsonl")],
-                                capture_output=True, text=True)
+        scored = score(args.questions, results, args.out / "per_question.jsonl")
         print(scored.stdout or scored.stderr)
     return 0
 

@@ -7,7 +7,8 @@ each copy of a report gets a new identity and file name, its page text lightly c
 swapped in every seventh word, so keyword statistics change and no passage is a verbatim duplicate) and
 its vectors nudged (Gaussian noise, cosine ~0.98 to the original) and re-normalised. Each scale is then
 searched in a fresh process: warm p50/p95 over the questions (each asked twice, the first round
-discarded), time to open, resident memory after the searches, and the size on disk.
+discarded), time to open, resident memory after the searches, and the size on disk. The index is read and
+written through Store's public methods only.
 """
 from __future__ import annotations
 
@@ -18,15 +19,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from index.storage.store import Store  # noqa: E402
-from models import Chunk, Document, Page  # noqa: E402
+from bench.common import ROOT, read_questions
+from index.storage.store import Store
+from models import Chunk, Document, Page
 
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
@@ -41,24 +41,37 @@ def perturb_text(text: str, copy: int) -> str:
     return "".join(chars)
 
 
+def original_chunks(store: Store) -> dict[str, tuple[list[Chunk], np.ndarray]]:
+    """Each document's chunks in order, with their vectors. Store keeps one vector per passage text (a text
+    already in the index reuses its vector), so a chunk's vector is the one `vectors_for_texts` gives its text."""
+    ids_of = defaultdict(list)
+    for chunk_id, doc_id, _ in store.chunk_locations():
+        ids_of[doc_id].append(chunk_id)
+    found = {}
+    for document in store.documents():
+        chunks = sorted(store.chunks(ids_of[document.doc_id]).values(), key=lambda chunk: chunk.ordinal)
+        vector_of = store.vectors_for_texts([chunk.text for chunk in chunks])
+        vectors = np.array([vector_of[chunk.text] for chunk in chunks], dtype=np.float32)
+        found[document.doc_id] = chunks, vectors.reshape(len(chunks), store.dim)
+    return found
+
+
 def grow(source: Path, target: Path, copies: int) -> None:
     """target = source plus `copies` lightly changed copies of every document."""
     shutil.copytree(source, target)
     store = Store.open(target)
     rng = np.random.default_rng(copies)
     originals = store.documents()
-    db = store._db  # a benchmark helper: reads rows in bulk, writes through Store.add_document
     with store.writer():
+        chunks_of = original_chunks(store)
         for copy in range(1, copies + 1):
             for document in originals:
                 pages = [Page(p.number, perturb_text(p.text, copy), p.ocr) for p in store.pages(document.doc_id)]
                 text_of = {p.number: p.text for p in pages}
-                rows = db.execute("SELECT ordinal, page, start, end, vector FROM chunks WHERE doc_id = ? ORDER BY ordinal",
-                                  (document.doc_id,)).fetchall()
+                original, vectors = chunks_of[document.doc_id]
                 doc_id = f"{document.doc_id[:12]}c{copy:03d}"
-                chunks = [Chunk(doc_id, page, start, end, text_of[page][start:end], ordinal=ordinal)
-                          for ordinal, page, start, end, _ in rows]
-                vectors = np.frombuffer(b"".join(r[4] for r in rows), dtype=np.float32).reshape(len(rows), store.dim)
+                chunks = [Chunk(doc_id, c.page, c.start, c.end, text_of[c.page][c.start:c.end], ordinal=c.ordinal)
+                          for c in original]
                 vectors = vectors + rng.normal(0, 0.008, vectors.shape).astype(np.float32)
                 vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
                 sources = [f"copy{copy}/{document.doc_id}/{Path(s).name}" for s in document.sources[:1]]
@@ -69,7 +82,8 @@ def grow(source: Path, target: Path, copies: int) -> None:
 
 
 PROBE = """
-import json, resource, statistics, sys, time
+import json, statistics, sys, time
+from bench.common import peak_mb, percentile
 started = time.perf_counter()
 from index.opening import open_for_search
 searcher = open_for_search(sys.argv[1])
@@ -83,9 +97,8 @@ for round in range(2):
         searcher.search(q, k=10)
         if round:
             times.append((time.perf_counter() - t) * 1000)
-times.sort()
-print(json.dumps({"open_s": opened, "p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+print(json.dumps({"open_s": opened, "p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95),
+                  "rss_mb": peak_mb(),
                   "vector_index": searcher.store.vector_index_kind()}))
 """
 
@@ -101,13 +114,13 @@ def measure(index: Path, questions: list[str]) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True, help="an index of the corpus (the 1x scale)")
     parser.add_argument("--questions", type=Path, required=True)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 3, 10])
     parser.add_argument("--work", type=Path, help="where the larger indexes are built (default: a temporary folder)")
     args = parser.parse_args()
-    questions = [json.loads(line)["question"] for line in args.questions.read_text().splitlines() if line.strip()]
+    questions = read_questions(args.questions)
     work = args.work or Path(tempfile.mkdtemp(prefix="inspectqa-scale-"))
     rows = []
     for scale in args.scales:

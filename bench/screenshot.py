@@ -25,6 +25,8 @@ QUESTIONS = ("how did councils improve supervision?",
              "How well do IROs challenge care plans?",
              "How was Derby rated for care leavers?")
 ROW_PX = 35  # st.dataframe's row height, header included: where to click a cell of the Compare table
+SOURCE_DIALOG = '[role="dialog"] .iqa-page'
+TABLE = '[data-testid="stDataFrame"]'
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -43,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     saved = []
 
-    def shot(page, name: str) -> None:
+    def shot(page, name: str, once_shown: str | None = None) -> None:
+        """Save the screen as the next PNG, once `once_shown` (a CSS selector) is on it, if given."""
+        if once_shown:
+            page.wait_for_selector(once_shown, timeout=30_000)
         path = args.out / f"{len(saved) + 1}-{name}.png"
         page.wait_for_timeout(SETTLE_MS)
         page.screenshot(path=str(path))
@@ -62,24 +67,18 @@ def main(argv: list[str] | None = None) -> int:
             keep.first.click()
             page.wait_for_timeout(800)
         page.get_by_role("button", name="Source", exact=True).last.click()
-        page.wait_for_selector('[role="dialog"] .iqa-page', timeout=30_000)
-        shot(page, "source")
+        shot(page, "source", once_shown=SOURCE_DIALOG)
         page.keyboard.press("Escape")
         page.get_by_role("link", name="Briefing").click()
-        page.wait_for_selector(".iqa-excerpt", timeout=30_000)
-        shot(page, "briefing")
+        shot(page, "briefing", once_shown=".iqa-excerpt")
         page.get_by_role("link", name="Compare").click()
-        table = page.locator('[data-testid="stDataFrame"]')
-        table.wait_for(timeout=30_000)
-        shot(page, "compare")
-        box = table.bounding_box()
+        shot(page, "compare", once_shown=TABLE)
+        box = page.locator(TABLE).bounding_box()
         page.mouse.click(box["x"] + box["width"] * 0.62, box["y"] + ROW_PX * 2.5)  # a grade of the second council
-        page.wait_for_selector('[role="dialog"] .iqa-page', timeout=30_000)
-        shot(page, "compare-source")
+        shot(page, "compare-source", once_shown=SOURCE_DIALOG)
         page.keyboard.press("Escape")
         page.get_by_role("link", name="Library").click()
-        page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
-        shot(page, "library")
+        shot(page, "library", once_shown=TABLE)
     for path in saved:
         print(path)
     return 0
