@@ -1,4 +1,4 @@
-"""python -m ingest PATH [PATH ...] --index DIR — add reports to an index.
+"""python -m ingest PATH [PATH ...] --index DIR [--ray [ADDRESS]] — add reports to an index.
 
 Exit status: 0 when every file went in (or was already there), 1 when some file failed, 2 when
 nothing could start or go on (bad arguments, an index built with another model, another writer holding
@@ -19,7 +19,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--model", help="embedding model (default: the index's own, else $INSPECTQA_MODEL, "
                                         "else the bundled all-MiniLM-L6-v2)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    return parser.parse_args(argv)
+    parser.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
+                        help="read and embed on Ray workers: a local Ray without ADDRESS; 'auto' or "
+                             "ray://host:10001 to join a cluster (needs requirements-ray.txt)")
+    parser.add_argument("--workers", type=int, help="with --ray: how many workers (default: one per CPU)")
+    args = parser.parse_args(argv)
+    if args.workers is not None and (args.ray is None or args.workers < 1):
+        parser.error("--workers needs --ray and a number of at least 1")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +50,13 @@ def main(argv: list[str] | None = None) -> int:
                 bar.write(f"failed: {outcome.message}", file=sys.stderr)
 
         try:
-            report = ingest_paths(args.paths, store, embedder, on_file=on_file)
+            if args.ray is None:
+                report = ingest_paths(args.paths, store, embedder, on_file=on_file)
+            else:
+                from ingest.distributed import ingest_paths_on_ray
+
+                report = ingest_paths_on_ray(args.paths, store, embedder.name, None if args.ray == "local" else args.ray,
+                                             args.workers, on_file=on_file)
         except InspectQAError as exc:  # the index is busy past the wait, or no reader process could start
             bar.write(f"error: {exc}", file=sys.stderr)
             return 2

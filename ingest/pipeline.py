@@ -21,7 +21,7 @@ from index.storage.store import Store
 from ingest.chunking import PASSAGE_MAX_TOKENS, chunk_document
 from ingest.readers import SUPPORTED_SUFFIXES, kind_of
 from ingest.worker import IsolatedReader, Reader, ReadResult, ReadTask
-from models import Document
+from models import Chunk, Document
 
 VECTOR_FLUSH_SECONDS = 30  # write the FAISS file at least this often during a long ingest
 
@@ -125,11 +125,11 @@ def ingest_paths(
     Files that need no reading (already indexed, missing, unnamable) are settled first; the rest are read
     in a child process (ingest.worker.IsolatedReader, or the `reader` given) while the previous file is
     embedded. A file whose content an earlier file of the same batch holds is read once.
+    (ingest.distributed does the same with the reading and embedding on a Ray cluster.)
     """
     paths = list(paths)
     report = IngestReport(skipped=unsupported_files(paths))
     started = last_flush = time.monotonic()
-    positions: dict[str, int] = {}
 
     def record(outcome: FileOutcome) -> None:
         nonlocal last_flush
@@ -140,33 +140,91 @@ def ingest_paths(
             store.flush_vectors()
             last_flush = time.monotonic()
 
+    def read_and_add(tasks: list[ReadTask]) -> None:
+        for task, result in reading.read_all(tasks):
+            record(commit(prepare(task, result, embedder, store, on_chunks), store)
+                   if isinstance(result, ReadResult) else FileOutcome(task.source, "failed", message=str(result)))
+
     with store.writer(), reader or IsolatedReader() as reading:
-        to_read: dict[str, ReadTask] = {}   # by content: each content read once
-        repeats: list[ReadTask] = []
-        for position, (source, path) in enumerate(find_files(paths)):
-            positions.setdefault(source, position)
-            settled = _settle_known(source, path, store)
-            if isinstance(settled, FileOutcome):
-                record(settled)
-            elif settled.sha256 in to_read:
-                repeats.append(settled)
-            else:
-                to_read[settled.sha256] = settled
-        unreadable: set[str] = set()
-        for task, result in reading.read_all(to_read.values()):
-            outcome = _add(task, result, store, embedder, on_chunks)
-            if outcome.status == "failed":
-                unreadable.add(task.sha256)
-            record(outcome)
-        # A repeat of content that went in is a duplicate; of content that failed, it is read in its own right.
-        for task in [t for t in repeats if t.sha256 not in unreadable]:
-            record(_as_known(task.source, task.sha256, store))
-        for task, result in reading.read_all(t for t in repeats if t.sha256 in unreadable):
-            record(_add(task, result, store, embedder, on_chunks))
+        batch = plan(paths, store, record)
+        read_and_add(batch.to_read)
+        read_and_add(settle_repeats(batch, store, record))
         store.flush_vectors()
-    report.outcomes.sort(key=lambda outcome: positions.get(outcome.path, len(positions)))
+    report.outcomes = in_path_order(report.outcomes, batch.positions)
     report.seconds = time.monotonic() - started
     return report
+
+
+@dataclass
+class Batch:
+    """The files of one ingest, sorted out before any is read."""
+
+    positions: dict[str, int]   # each file's place in path order, for the report
+    to_read: list[ReadTask]     # one file per content not yet indexed
+    repeats: list[ReadTask]     # files whose content an earlier file of the batch holds
+
+
+@dataclass
+class Prepared:
+    """A file read, chunked and embedded, ready to be written in one transaction."""
+
+    task: ReadTask
+    result: ReadResult
+    chunks: list[Chunk]
+    vectors: np.ndarray
+
+
+def plan(paths: list[str | Path], store: Store, record: Callable[[FileOutcome], None]) -> Batch:
+    """Settle what needs no reading (recorded at once) and list the rest, each content once."""
+    batch = Batch({}, [], [])
+    queued: set[str] = set()
+    for position, (source, path) in enumerate(find_files(paths)):
+        batch.positions.setdefault(source, position)
+        settled = _settle_known(source, path, store)
+        if isinstance(settled, FileOutcome):
+            record(settled)
+        elif settled.sha256 in queued:
+            batch.repeats.append(settled)
+        else:
+            queued.add(settled.sha256)
+            batch.to_read.append(settled)
+    return batch
+
+
+def settle_repeats(batch: Batch, store: Store, record: Callable[[FileOutcome], None]) -> list[ReadTask]:
+    """A repeat of content that went in is a duplicate (recorded); of content that failed, it is returned
+    to be read in its own right."""
+    again = []
+    for task in batch.repeats:
+        known = _as_known(task.source, task.sha256, store)
+        if known:
+            record(known)
+        else:
+            again.append(task)
+    return again
+
+
+def prepare(task: ReadTask, result: ReadResult, embedder: Embedder, store: Store | None = None,
+            on_chunks: Callable[[int, int], None] | None = None) -> Prepared:
+    """Chunk and embed a read file. With the store at hand, passages whose text it already holds reuse
+    their vectors; a Ray worker has none and embeds every distinct text."""
+    doc_id = task.sha256[:16]
+    chunks = chunk_document(doc_id, result.pages, embedder.count_tokens, min(PASSAGE_MAX_TOKENS, embedder.max_tokens))
+    return Prepared(task, result, chunks, _embed_new_texts([c.text for c in chunks], store, embedder, on_chunks))
+
+
+def commit(prepared: Prepared, store: Store) -> FileOutcome:
+    """Write one prepared document in one transaction (the caller holds the writer lock)."""
+    task, result = prepared.task, prepared.result
+    replaces = store.doc_id_for_source(task.source)
+    store.add_document(Document(task.sha256[:16], task.sha256, task.kind, [task.source], result.metadata),
+                       result.pages, prepared.chunks, prepared.vectors)
+    return FileOutcome(task.source, "replaced" if replaces else "added", task.sha256[:16],
+                       pages=len(result.pages), chunks=len(prepared.chunks))
+
+
+def in_path_order(outcomes: list[FileOutcome], positions: dict[str, int]) -> list[FileOutcome]:
+    return sorted(outcomes, key=lambda outcome: positions.get(outcome.path, len(positions)))
 
 
 def _settle_known(source: str, path: Path | None, store: Store) -> FileOutcome | ReadTask:
@@ -206,25 +264,11 @@ def _as_known(source: str, sha256: str, store: Store) -> FileOutcome | None:
     return FileOutcome(source, "duplicate", existing, "same content as a document already indexed")
 
 
-def _add(task: ReadTask, result: ReadResult | UnreadableFileError, store: Store, embedder: Embedder,
-         on_chunks: Callable[[int, int], None] | None) -> FileOutcome:
-    if isinstance(result, UnreadableFileError):
-        return FileOutcome(task.source, "failed", message=str(result))
-    doc_id = task.sha256[:16]
-    chunks = chunk_document(doc_id, result.pages, embedder.count_tokens, min(PASSAGE_MAX_TOKENS, embedder.max_tokens))
-    vectors = _embed_new_texts([c.text for c in chunks], store, embedder, on_chunks)
-    replaces = store.doc_id_for_source(task.source)
-    store.add_document(Document(doc_id, task.sha256, task.kind, [task.source], result.metadata),
-                       result.pages, chunks, vectors)
-    return FileOutcome(task.source, "replaced" if replaces else "added", doc_id,
-                       pages=len(result.pages), chunks=len(chunks))
-
-
-def _embed_new_texts(texts: list[str], store: Store, embedder: Embedder,
+def _embed_new_texts(texts: list[str], store: Store | None, embedder: Embedder,
                      on_chunks: Callable[[int, int], None] | None) -> np.ndarray:
     """Vectors for texts, embedding each distinct text once: a passage repeated within the document, or
     already stored from another report (standard paragraphs), reuses the vector it has."""
-    known = store.vectors_for_texts(texts)
+    known = store.vectors_for_texts(texts) if store is not None else {}
     new = [text for text in dict.fromkeys(texts) if text not in known]
     done = 0
 
