@@ -127,14 +127,14 @@ def _password_form(known: dict[str, users.User]) -> None:
         password = st.text_input("Password", type="password", key="signin_form_password")
         if st.form_submit_button("Sign in", type="primary"):
             throttle, client = _throttle(), st.context.ip_address
-            wait = throttle.wait_seconds(name, client)
+            wait = throttle.attempt(name, client)  # counted as failed until it succeeds
             if wait:
                 st.error(f"Too many failed sign-ins for this name or from this computer. Try again in "
-                         f"{in_words(wait)}, or ask whoever runs InspectQA to reset your password.")
+                         f"{in_words(wait)}. If you have forgotten your password, ask whoever runs InspectQA "
+                         "to reset it.")
                 return
             user = users.authenticate(known, name, password)
             if user is None:
-                throttle.failed(name, client)
                 st.error("That name and password do not match. Check them, or ask whoever runs InspectQA to "
                          "reset your password.")
             else:

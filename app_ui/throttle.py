@@ -40,7 +40,17 @@ class SignInThrottle:
     def __init__(self, clock: Callable[[], float] = time.monotonic):
         self._clock = clock
         self._counts: dict[str, _Count] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # attempt() reads and counts under one hold
+
+    def attempt(self, name: str, client: str | None) -> int:
+        """Start a sign-in: the seconds this name or client must still wait (then nothing is counted), or 0
+        with the try already counted as a failure, so that tries made at the same moment from many
+        sessions cannot all slip past the count before it rises; `succeeded` clears it."""
+        with self._lock:
+            wait = self.wait_seconds(name, client)
+            if not wait:
+                self._count_failure(name, client)
+            return wait
 
     def wait_seconds(self, name: str, client: str | None) -> int:
         """How long this name or client must still wait before a try is checked; 0 when it may try now."""
@@ -49,19 +59,18 @@ class SignInThrottle:
             waits = [self._counts[key].blocked_until - now for key in self._keys(name, client) if key in self._counts]
         return max(0, math.ceil(max(waits, default=0.0)))
 
-    def failed(self, name: str, client: str | None) -> None:
+    def _count_failure(self, name: str, client: str | None) -> None:
         now = self._clock()
-        with self._lock:
-            self._forget_quiet(now)
-            for key in self._keys(name, client):
-                count = self._counts.setdefault(key, _Count())
-                count.failures += 1
-                count.last_failure = now
-                if count.failures >= FREE_FAILURES:
-                    wait = min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (count.failures - FREE_FAILURES))
-                    count.blocked_until = now + wait
-                    log.warning("sign-in: %d failed tries in a row for %s; the next is refused for %d s",
-                                count.failures, key, wait)
+        self._forget_quiet(now)
+        for key in self._keys(name, client):
+            count = self._counts.setdefault(key, _Count())
+            count.failures += 1
+            count.last_failure = now
+            if count.failures >= FREE_FAILURES:
+                wait = min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (count.failures - FREE_FAILURES))
+                count.blocked_until = now + wait
+                log.warning("sign-in: %d failed tries in a row for %s; the next is refused for %d s",
+                            count.failures, key, wait)
 
     def succeeded(self, name: str, client: str | None) -> None:
         with self._lock:

@@ -9,7 +9,8 @@ time and memory limits (ingest.worker), chunks and embeds it, and sends back pag
 vectors. This process keeps everything that decides what goes in: which files are already indexed
 (content hash, before anything is sent), and the commit of each whole document in one transaction under
 the index's writer lock, exactly as a plain ingest does (ingest.pipeline). A killed worker costs its file,
-which fails with a message and is read again by the next run; a killed driver leaves whole documents only.
+which fails with a message and is read again by the next run (the pool gets a new worker); a killed driver
+leaves whole documents only.
 
 Nothing here contacts another host unless an address is given: a local cluster listens on this machine,
 with Ray's dashboard and usage statistics off.
@@ -77,9 +78,10 @@ def ingest_paths_on_ray(
     started = time.monotonic()
     joined_here = _join(ray, address, workers)
     try:
-        count = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        free = max(1, int(ray.available_resources().get("CPU", 1)))
+        count = min(workers or free, free)  # a worker that cannot be placed would wait for ever
         factory = embedder_factory or functools.partial(load_embedder, model_name)
-        actors = [ray.remote(FileWorker).options(num_cpus=1).remote(factory) for _ in range(count)]
+        actors = [_worker(ray, factory) for _ in range(count)]
 
         def record(outcome: FileOutcome) -> None:
             report.outcomes.append(outcome)
@@ -88,8 +90,8 @@ def ingest_paths_on_ray(
 
         with store.writer():
             batch = plan(paths, store, record)
-            _prepare_and_commit(ray, actors, batch.to_read, store, record)
-            _prepare_and_commit(ray, actors, settle_repeats(batch, store, record), store, record)
+            _prepare_and_commit(ray, actors, batch.to_read, store, record, factory)
+            _prepare_and_commit(ray, actors, settle_repeats(batch, store, record), store, record, factory)
             store.flush_vectors()
     finally:
         if joined_here:
@@ -100,26 +102,43 @@ def ingest_paths_on_ray(
 
 
 def _prepare_and_commit(ray, actors: list, tasks: list[ReadTask], store: Store,
-                        record: Callable[[FileOutcome], None]) -> None:
-    """Keep every worker busy with a bounded number of files in flight; commit each as it comes back."""
-    from ray.util import ActorPool
-
-    pool = ActorPool(actors)
+                        record: Callable[[FileOutcome], None], factory: Callable[[], Embedder]) -> None:
+    """Keep every worker busy with a bounded number of files in flight; commit each as it comes back. A
+    worker that dies costs the files it held (each fails with a message) and is replaced."""
     window = FILES_IN_FLIGHT_PER_WORKER * len(actors)
-    in_flight = 0
-    for task in tasks:
-        if in_flight >= window:
-            record(_finish(pool.get_next_unordered(), store))
-            in_flight -= 1
-        data = ray.put(Path(task.path).read_bytes())
-        pool.submit(lambda actor, job: actor.prepare.remote(*job), (task, data))
-        in_flight += 1
-    while pool.has_next():
-        record(_finish(pool.get_next_unordered(), store))
+    pending = iter(tasks)
+    in_flight: dict = {}   # ObjectRef -> (task, worker index)
+    turn = 0
+    while True:
+        while len(in_flight) < window and (task := next(pending, None)) is not None:
+            try:
+                data = ray.put(Path(task.path).read_bytes())
+            except OSError as exc:
+                record(FileOutcome(task.source, "failed", message=str(UnreadableFileError(
+                    task.source, f"cannot be opened ({exc.strerror or exc})", "Check the path and try again."))))
+                continue
+            worker = turn % len(actors)
+            turn += 1
+            in_flight[actors[worker].prepare.remote(task, data)] = (task, worker)
+        if not in_flight:
+            return
+        (done,), _ = ray.wait(list(in_flight), num_returns=1)
+        task, worker = in_flight.pop(done)
+        try:
+            record(_finish(ray.get(done), store))
+        except ray.exceptions.RayError:
+            record(FileOutcome(task.source, "failed", message=str(UnreadableFileError(
+                task.source, "was being read by a Ray worker that stopped",
+                "Run the same command again to read it on another worker."))))
+            actors[worker] = _worker(ray, factory)
 
 
 def _finish(result: Prepared | FileOutcome, store: Store) -> FileOutcome:
     return result if isinstance(result, FileOutcome) else commit(result, store)
+
+
+def _worker(ray, factory: Callable[[], Embedder]):
+    return ray.remote(FileWorker).options(num_cpus=1).remote(factory)
 
 
 def _ray():
@@ -140,7 +159,8 @@ def _join(ray, address: str | None, workers: int | None) -> bool:
     runtime_env = ({"env_vars": {"PYTHONPATH": str(ROOT)}} if local else
                    {"working_dir": str(ROOT), "excludes": [".git", ".venv", "data", "corpus", "tests/data"]})
     try:
-        ray.init(address=None if local else address, num_cpus=workers if local else None, include_dashboard=False,
+        # "local" starts a new Ray here even where RAY_ADDRESS names a cluster: files leave only when asked.
+        ray.init(address="local" if local else address, num_cpus=workers if local else None, include_dashboard=False,
                  log_to_driver=False, runtime_env=runtime_env, configure_logging=False)
     except (ConnectionError, ValueError, RuntimeError) as exc:
         raise RayUnavailableError(f"Could not join the Ray cluster at {address}: {exc}. Check the address "

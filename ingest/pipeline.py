@@ -216,6 +216,9 @@ def prepare(task: ReadTask, result: ReadResult, embedder: Embedder, store: Store
 def commit(prepared: Prepared, store: Store) -> FileOutcome:
     """Write one prepared document in one transaction (the caller holds the writer lock)."""
     task, result = prepared.task, prepared.result
+    known = _as_known(task.source, task.sha256, store)  # a copy of this content went in meanwhile
+    if known:
+        return known
     replaces = store.doc_id_for_source(task.source)
     store.add_document(Document(task.sha256[:16], task.sha256, task.kind, [task.source], result.metadata),
                        result.pages, prepared.chunks, prepared.vectors)

@@ -93,8 +93,3 @@ def find_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement
         if ilacs_key == key and sif_key in metadata.judgements:
             return sif_key, metadata.judgements[sif_key]
     return None
-
-
-def ilacs_equivalents(judgements: dict[str, Judgement]) -> dict[str, Judgement]:
-    """SIF judgements under the ILACS names they correspond to, so the two frameworks line up in one table."""
-    return {SIF_TO_ILACS.get(key, key): value for key, value in judgements.items()}

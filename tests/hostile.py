@@ -268,3 +268,25 @@ def build(folder: Path, cases: list[Case] = CASES) -> dict[str, Path]:
         path.write_bytes(case.make())
         paths[case.name] = path
     return paths
+
+
+class DyingEmbedder:
+    """The test embedder, except that it kills its process on a passage saying so: a Ray worker lost
+    mid-file (tests/test_ray.py). Here, not in the test module, so Ray's workers can import it by name."""
+
+    def __init__(self):
+        from tests.conftest import HashingEmbedder
+
+        self._inner = HashingEmbedder()
+        self.name, self.dim, self.max_tokens = self._inner.name, self._inner.dim, self._inner.max_tokens
+
+    def count_tokens(self, texts):
+        return self._inner.count_tokens(texts)
+
+    def embed(self, texts, on_batch=None):
+        if any("KILL THE WORKER" in text for text in texts):
+            os._exit(1)
+        return self._inner.embed(texts, on_batch)
+
+    def embed_query(self, text):
+        return self._inner.embed_query(text)

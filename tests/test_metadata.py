@@ -27,7 +27,7 @@ from ingest.readers import creation_date, read_document
 from models import Judgement, Page
 from ofsted.councils import council_key
 from ofsted.grades import GRADES
-from ofsted.judgements import ilacs_equivalents
+from ofsted.judgements import SIF_TO_ILACS
 from ofsted.report_types import REPORT_TYPES
 from tests.conftest import DATA
 
@@ -92,6 +92,11 @@ Lincolnshire -- Inspection of safeguarding and looked-after children services, M
 
 The prevention work happening within Lincolnshire County Council's children's services was rated
 "outstanding", says the executive councillor."""
+
+
+def ilacs_equivalents(judgements: dict[str, Judgement]) -> dict[str, Judgement]:
+    """SIF judgements under the ILACS names the CSV gives them."""
+    return {SIF_TO_ILACS.get(key, key): value for key, value in judgements.items()}
 
 
 def _pdf(*texts: str) -> list[Page]:

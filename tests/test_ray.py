@@ -11,7 +11,8 @@ import pytest
 from index.storage.store import Store
 from ingest.distributed import RayUnavailableError, ingest_paths_on_ray
 from ingest.pipeline import ingest_paths
-from tests.conftest import DATA, SEEDS, HashingEmbedder
+from tests.conftest import DATA, SEEDS, HashingEmbedder, write
+from tests.hostile import DyingEmbedder
 
 pytestmark = pytest.mark.slow
 
@@ -57,6 +58,22 @@ def test_two_ray_workers_give_the_same_index_as_a_plain_ingest(tmp_path):
 
     again = ingest_paths_on_ray([folder], distributed, embedder.name, workers=2, embedder_factory=HashingEmbedder)
     assert {o.status for o in again.outcomes} == {"unchanged", "failed"}  # nothing is sent twice
+
+
+def test_a_worker_that_dies_costs_its_file_not_the_ingest(tmp_path):
+    pytest.importorskip("ray")
+    folder = tmp_path / "reports"
+    for name in ("a.txt", "c.txt", "d.txt"):
+        write(folder / name, f"Supervision in {name} is regular and reflective. " * 5)
+    write(folder / "b.txt", "This report says KILL THE WORKER. " * 5)
+    store = Store.open(tmp_path / "index", model_name=HashingEmbedder.name, dim=HashingEmbedder.dim, create=True)
+    report = ingest_paths_on_ray([folder], store, HashingEmbedder.name, workers=2, embedder_factory=DyingEmbedder)
+    outcomes = {o.path.rsplit("/", 1)[-1]: o for o in report.outcomes}
+    assert outcomes["b.txt"].status == "failed" and "b.txt: was being read by a Ray worker that stopped" in \
+        outcomes["b.txt"].message
+    # The files the dead worker held with it fail the same way; the other worker's go in.
+    assert all(o.status == "added" or "Ray worker that stopped" in o.message for o in outcomes.values())
+    assert any(o.status == "added" for o in outcomes.values()) and store.check() == []
 
 
 def test_without_ray_the_option_says_how_to_install_it(monkeypatch, tmp_path):

@@ -116,3 +116,14 @@ def test_a_large_index_switches_to_an_inverted_file_that_finds_what_flat_search_
     assert reopened.dense_search(question, 10, ranges) == pytest.approx(flat_scoped)
     assert all(100 <= i <= 179 for i in flat_scoped)
     assert reopened.check() == []
+
+
+def test_a_name_is_looked_for_in_any_number_of_reports_as_written(store):
+    from tests.conftest import add_report
+
+    for number in range(1, 1201):  # more runs of chunk ids than SQLite's expression depth allows in one query
+        add_report(store, None, f"d{number:04d}", pages=["Preventing harm matters." if number % 2 else
+                                                        "The Prevent duty is met."])
+    runs = [(n, n) for n in range(1, 2401, 2)]  # the odd-numbered reports only: "Preventing", never "Prevent"
+    assert not store.mentions("Prevent", runs)
+    assert store.mentions("Prevent", [(2, 2)]) and store.mentions("prevent duty", None)

@@ -47,7 +47,7 @@ class Briefing:
 
 @dataclass(frozen=True)
 class SavedTurn:
-    """A question of the conversation with the filters it was asked with (index.search.Filters as a dict)."""
+    """A question of the conversation with the filters it was asked with (index.search.searcher.Filters as a dict)."""
 
     question: str
     filters: dict

@@ -2,7 +2,8 @@
 
 Reading the question: `query` (councils, years, kinds, rating words, topic words), `conversation`
 (follow-ups), `scope` (which reports a named council, year or kind chooses), `glossary` (acronyms).
-Ranking: `searcher` (retrieve, fuse, focus, diversify), `rerank` (an optional cross-encoder).
+Ranking: `searcher` (retrieves from the store), `ranking` (fuse, demote, focus, latest first, diversify:
+pure steps), `rerank` (an optional cross-encoder).
 Judging and showing: `relevance` (does anything answer it; cover pages and licence text), `highlight`,
 `sentences`, `widening` (whole sentences across page breaks), `quotes` (the report's own words),
 `answers` (grade cards and lists).

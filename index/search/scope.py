@@ -4,7 +4,7 @@ not add score.
 "What did inspectors say about care leavers in Lewisham?" is a question about Lewisham's reports, ranked
 by care leavers alone: when the council's name scored, Lewisham's cover page (its name, the year, the
 inspection dates) came first. The year, where given, picks the report; otherwise the latest report that
-covers the topic comes first (`latest_report`, index.search.searcher). A council the library holds no report on is said
+covers the topic comes first (`latest_report` here, used by index.search.ranking.latest_first). A council the library holds no report on is said
 so, not answered from other councils' reports.
 """
 from __future__ import annotations

@@ -7,8 +7,9 @@ one; onnxruntime ran passages 1.25x faster than torch in fp32, and 1.65x faster 
 
 The model is exported once, from the torch model, into a cache folder ($INSPECTQA_CACHE, default
 ~/.cache/inspectqa), and each file is checked against the torch model before it is kept. Questions are
-always embedded in fp32; passages in int8 unless INSPECTQA_PRECISION=fp32. Only the bundled default
-model is exported: its pooling (mean over tokens, then unit length) is known; other models use torch.
+always embedded in fp32; passages the way measured fastest on this machine (index.storage.passage_path).
+Only the bundled default model is exported: its pooling (mean over tokens, then unit length) is known;
+other models use torch.
 """
 from __future__ import annotations
 

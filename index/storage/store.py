@@ -12,6 +12,7 @@ rebuilt from SQLite on load. Nothing is pickled.
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import fcntl
 import json
@@ -73,6 +74,12 @@ CREATE VIRTUAL TABLE chunks_fts USING fts5(text, context, tokenize = '""" + TOKE
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _in_runs(chunk_id: int, runs: Sequence[tuple[int, int]]) -> bool:
+    """Whether the id falls in one of the sorted runs of chunk ids (first, last)."""
+    position = bisect.bisect_right(runs, (chunk_id, float("inf"))) - 1
+    return position >= 0 and runs[position][0] <= chunk_id <= runs[position][1]
 
 
 def metadata_to_json(metadata: DocumentMetadata) -> str:
@@ -295,12 +302,12 @@ class Store:
         if not words or (chunk_ranges is not None and not chunk_ranges):
             return False
         exact = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
-        inside = " OR ".join(f"(f.rowid BETWEEN {int(a)} AND {int(b)})" for a, b in chunk_ranges or [])
-        with self._lock:
+        runs = sorted(chunk_ranges) if chunk_ranges is not None else None  # checked here: a long OR in SQL
+        with self._lock:                                                  # is past SQLite's depth limit
             rows = self._db.execute(
-                "SELECT c.text FROM chunks_fts f JOIN chunks c ON c.chunk_id = f.rowid WHERE chunks_fts MATCH ?"
-                + (f" AND ({inside})" if chunk_ranges else ""), (f'text:"{" ".join(words)}"',))
-            return any(exact.search(text) for (text,) in rows)
+                "SELECT c.chunk_id, c.text FROM chunks_fts f JOIN chunks c ON c.chunk_id = f.rowid "
+                "WHERE chunks_fts MATCH ?", (f'text:"{" ".join(words)}"',))
+            return any(exact.search(text) for chunk_id, text in rows if runs is None or _in_runs(chunk_id, runs))
 
     def vector_index(self):
         """The FAISS index for the current generation (index.storage.vectors.VectorIndex)."""
