@@ -120,3 +120,22 @@ def test_the_child_process_reader_gives_the_same_outcomes_in_path_order(tmp_path
     report = ingest_in_a_child([tmp_path], store, embedder)
     assert [(o.path.rsplit("/", 1)[-1], o.status) for o in report.outcomes] == [
         ("a.txt", "added"), ("b.md", "added"), ("c.txt", "duplicate"), ("d.pdf", "failed")]
+
+
+def test_copies_of_content_whose_first_read_failed_are_read_once_more_and_stored_once(tmp_path, store, embedder):
+    from errors import UnreadableFileError
+
+    class FailsFirst(InProcessReader):
+        """A reader whose first file times out, as one may under load."""
+
+        def read_all(self, tasks):
+            for number, (task, result) in enumerate(super().read_all(tasks)):
+                yield task, (UnreadableFileError(task.source, "took too long to read") if task.source.endswith("a.txt")
+                             and number == 0 else result)
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path / name, SUPERVISION)
+    report = ingest_in_a_child([tmp_path], store, embedder, reader=FailsFirst())
+    assert [(o.path.rsplit("/", 1)[-1], o.status) for o in report.outcomes] == [
+        ("a.txt", "failed"), ("b.txt", "added"), ("c.txt", "duplicate")]
+    assert store.stats()["documents"] == 1
