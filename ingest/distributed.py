@@ -28,7 +28,7 @@ from pathlib import Path
 from errors import InspectQAError, UnreadableFileError
 from index.storage.embedder import Embedder, load_embedder
 from index.storage.store import Store
-from ingest.pipeline import (FileOutcome, IngestReport, Prepared, commit, in_path_order, plan, prepare,
+from ingest.pipeline import (FileOutcome, IngestReport, Prepared, commit, in_path_order, plan, prepare, recorder,
                              settle_repeats, unsupported_files)
 from ingest.worker import IsolatedReader, ReadTask
 
@@ -83,11 +83,7 @@ def ingest_paths_on_ray(
         factory = embedder_factory or functools.partial(load_embedder, model_name)
         actors = [_worker(ray, factory) for _ in range(count)]
 
-        def record(outcome: FileOutcome) -> None:
-            report.outcomes.append(outcome)
-            if on_file:
-                on_file(outcome)
-
+        record = recorder(report, store, on_file)
         with store.writer():
             batch = plan(paths, store, record)
             _prepare_and_commit(ray, actors, batch.to_read, store, record, factory)

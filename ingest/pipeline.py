@@ -129,16 +129,8 @@ def ingest_paths(
     """
     paths = list(paths)
     report = IngestReport(skipped=unsupported_files(paths))
-    started = last_flush = time.monotonic()
-
-    def record(outcome: FileOutcome) -> None:
-        nonlocal last_flush
-        report.outcomes.append(outcome)
-        if on_file:
-            on_file(outcome)
-        if time.monotonic() - last_flush > VECTOR_FLUSH_SECONDS:
-            store.flush_vectors()
-            last_flush = time.monotonic()
+    started = time.monotonic()
+    record = recorder(report, store, on_file)
 
     def read_and_add(tasks: list[ReadTask]) -> None:
         for task, result in reading.read_all(tasks):
@@ -153,6 +145,24 @@ def ingest_paths(
     report.outcomes = in_path_order(report.outcomes, batch.positions)
     report.seconds = time.monotonic() - started
     return report
+
+
+def recorder(report: IngestReport, store: Store,
+             on_file: Callable[[FileOutcome], None] | None) -> Callable[[FileOutcome], None]:
+    """Record each outcome in the report and tell on_file; during a long ingest, write the FAISS file every
+    VECTOR_FLUSH_SECONDS, so searches meanwhile load it instead of rebuilding it from SQLite."""
+    last_flush = time.monotonic()
+
+    def record(outcome: FileOutcome) -> None:
+        nonlocal last_flush
+        report.outcomes.append(outcome)
+        if on_file:
+            on_file(outcome)
+        if time.monotonic() - last_flush > VECTOR_FLUSH_SECONDS:
+            store.flush_vectors()
+            last_flush = time.monotonic()
+
+    return record
 
 
 @dataclass
