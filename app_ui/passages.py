@@ -12,7 +12,7 @@ import re
 from html import escape
 
 from index.output.citation import published_words
-from index.output.grades import judgement_table
+from index.output.grades import TableRow, judgement_table
 from index.search.quotes import Quote
 from models import Document, Highlight, Hit
 
@@ -34,6 +34,7 @@ STYLE = """<style>
 .iqa-table { border-collapse: collapse; margin: 0.2rem 0 0.5rem 0; font-size: 0.95rem; }
 .iqa-table th, .iqa-table td { border-bottom: 1px solid #e3e6ec; padding: 0.25rem 0.8rem 0.25rem 0; text-align: left; }
 .iqa-table td:first-child::first-letter { text-transform: uppercase; }
+.iqa-table tr.iqa-marked td { background: #fff1a8; }
 </style>"""
 
 
@@ -75,27 +76,43 @@ def passage_html(hit: Hit) -> str:
 
 
 def _passage_body(hit: Hit) -> str:
-    """The passage with its highlights; a judgement table it prints is shown as a table (judgement, grade),
-    the words before and after it as text."""
-    text = hit.chunk.text
-    rows = judgement_table(text, hit.document)
+    return with_judgement_table(hit.chunk.text, hit.highlights, hit.document, "iqa-excerpt", mark_rows=False)
+
+
+def with_judgement_table(text: str, spans: list[Highlight], document: Document, css_class: str,
+                         mark_rows: bool) -> str:
+    """Text with its spans marked; a judgement table it prints is shown as a table (judgement, grade), the
+    words before and after it as text. With mark_rows (the Source view marking one judgement) a row a span
+    touches is marked; otherwise (a passage's answering sentences) the table is never marked, since a
+    highlight running through it would mark it whole."""
+    rows = judgement_table(text, document)
     if not rows:
-        return f'<div class="iqa-excerpt">{marked(text, hit.highlights)}</div>'
+        return f'<div class="{css_class}">{marked(text, spans)}</div>'
     first, last = rows[0].start, rows[-1].end
-    before = re.sub(r"\s*Judgement\s+Grade\s*$", "", text[:first]).strip()
-    after = [Highlight(h.start - last, h.end - last) for h in hit.highlights if h.start >= last]
-    table = "".join(f"<tr><td>{escape(row.judgement)}</td><td>{escape(row.grade)}</td></tr>" for row in rows)
-    return ((f'<div class="iqa-excerpt">{escape(before)}</div>' if before else "")
+    if not mark_rows:
+        spans = [s for s in spans if s.end <= first or s.start >= last]
+    header = re.search(r"\s*Judgement\s+Grade\s*$", text[:first])
+    before = text[:header.start() if header else first]
+    table = "".join(
+        f'<tr{_row_mark(row, spans)}><td>{escape(row.judgement)}</td><td>{escape(row.grade)}</td></tr>'
+        for row in rows)
+    tail = text[last:]
+    after = _shifted(tail, [Highlight(s.start - last, s.end - last) for s in spans if s.end > last])
+    return ((f'<div class="{css_class}">{marked(before.rstrip(), spans)}</div>' if before.strip() else "")
             + f'<table class="iqa-table"><thead><tr><th>Judgement</th><th>Grade</th></tr></thead>'
               f'<tbody>{table}</tbody></table>'
-            + (f'<div class="iqa-excerpt">{marked(text[last:].lstrip(), _shifted(text[last:], after))}</div>'
-               if text[last:].strip() else ""))
+            + (f'<div class="{css_class}">{marked(tail.lstrip(), after)}</div>' if tail.strip() else ""))
+
+
+def _row_mark(row: TableRow, spans: list[Highlight]) -> str:
+    """The judgement the Source view marks, as a marked row."""
+    return ' class="iqa-marked"' if any(s.start < row.end and s.end > row.start for s in spans) else ""
 
 
 def _shifted(tail: str, spans: list[Highlight]) -> list[Highlight]:
     """Spans moved with the text they mark when the tail's leading whitespace is dropped."""
     gap = len(tail) - len(tail.lstrip())
-    return [Highlight(span.start - gap, span.end - gap) for span in spans]
+    return [Highlight(max(0, span.start - gap), span.end - gap) for span in spans]
 
 
 def quote_html(quote: Quote) -> str:
@@ -111,7 +128,9 @@ def page_html(page_text: str, hit: Hit) -> str:
     """A whole page with the passage marked, for checking a passage in its context."""
     runs_on = hit.chunk.end_page not in (None, hit.chunk.page)  # the passage continues on the next page
     end = len(page_text) if runs_on else hit.chunk.end
-    return f'<div class="iqa-page">{marked(page_text, [Highlight(hit.chunk.start, end)])}</div>'
+    spans = [Highlight(hit.chunk.start, end)] if hit.chunk.text else []
+    body = with_judgement_table(page_text, spans, hit.document, "iqa-page-text", mark_rows=True)
+    return f'<div class="iqa-page">{body}</div>'
 
 
 def grouped_by_document(hits: Sequence[Hit]) -> list[list[Hit]]:

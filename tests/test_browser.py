@@ -125,11 +125,13 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         page.reload()
         open_app(page, url)
         page.locator('[data-testid="stChatMessage"] .iqa-excerpt').first.wait_for(timeout=60_000)  # asked again
+        assert in_view(page, page.locator('[data-testid="stChatMessage"]').last)  # opened at the answer's top
         page.screenshot(path=str(shots / "reload-ask-1280.png"))
         page.get_by_role("link", name="Briefing (3)").click()
         # The Ask page's passages share the excerpt style: wait for the Briefing page's own caption first.
         page.get_by_text("3 excerpts, in the order they will be exported").wait_for(timeout=30_000)
         expect(page.locator(".iqa-excerpt")).to_have_count(3, timeout=30_000)
+        page.get_by_role("button", name="Export .md").wait_for(timeout=30_000)
         page.screenshot(path=str(shots / "briefing-1280.png"), full_page=True)
 
         with page.expect_download() as download:
@@ -162,6 +164,8 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
         page.mouse.click(box["x"] + 130 + 95 + 40, box["y"] + 35 + 17)
         page.get_by_text("the judgement is marked").wait_for(timeout=15_000)
+        # The page's judgement table is shown as a table, the chosen judgement's row marked.
+        assert "Overall effectiveness" in page.locator("tr.iqa-marked").inner_text(timeout=15_000)
         page.screenshot(path=str(shots / "compare-grade-opened-1280.png"))
         page.keyboard.press("Escape")
 
@@ -170,11 +174,18 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
         open_app(page, url)
         page.locator('[data-testid="stChatMessage"] .iqa-excerpt').first.wait_for(timeout=60_000)
+        assert in_view(page, page.locator('[data-testid="stChatMessage"]').last)
         page.screenshot(path=str(shots / "ask-1920.png"))
-        for name, shot in (("Briefing (3)", "briefing-1920.png"), ("Compare", "compare-1920.png"),
-                           ("Library", "library-1920.png")):
+        # Each page's screenshot waits for what it is of: the briefing's export buttons, Compare's chart,
+        # the Library's table.
+        for name, shown, shot in (
+                ("Briefing (3)", page.get_by_role("button", name="Export .md"), "briefing-1920.png"),
+                ("Compare", page.locator('[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]'),
+                 "compare-1920.png"),
+                ("Library", page.get_by_text("Delete documents"), "library-1920.png")):
             page.get_by_role("link", name=name).click()
-            page.wait_for_timeout(2500)
+            shown.first.wait_for(timeout=30_000)
+            page.wait_for_timeout(1000)  # the data grid draws on a canvas after its frame appears
             page.screenshot(path=str(shots / shot), full_page=True)
     assert [u for u in requests if not u.startswith((url.rsplit(":", 1)[0], "data:", "blob:"))] == []
     assert [line for line in console if line.startswith(("error", "warning"))] == []

@@ -1,5 +1,6 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
-from app_ui.passages import document_heading, grouped_by_document, marked, passage_html, plural
+from app_ui.passages import document_heading, grouped_by_document, marked, page_html, passage_html, plural
+from index.output.grades import judgement_hit
 from index.output.citation import readable_date
 from models import Chunk, Highlight, Hit, Judgement
 from tests.conftest import make_report
@@ -59,6 +60,24 @@ def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
     assert html.endswith("<mark>Children&#x27;s services in Bury are good.</mark></div>")
     # With fewer than three judgements printed, the passage is text as usual.
     assert "<table" not in passage_html(Hit(Chunk("d1", 1, 0, 30, text[:120]), document, 0.5))
+
+
+def test_the_source_view_shows_a_judgement_table_as_a_table_with_the_judgement_marked():
+    page = ("Inspection of Bury Judgement Grade The impact of leaders on social work practice with children and "
+            "families Outstanding The experiences and progress of care leavers Requires improvement to be good "
+            "Overall effectiveness Good Children's services in Bury are good.")
+    judgements = {"impact_of_leaders": Judgement("outstanding", 1), "care_leavers": Judgement("requires improvement", 1),
+                  "overall_effectiveness": Judgement("good", 1)}
+    document = make_report("d1", "Bury", judgements=judgements, title="", sha256="sha", source="/x.pdf", **PLAIN)
+    start = page.index("The experiences")
+    end = page.index(" Overall")
+    html = page_html(page, judgement_hit(document, "care_leavers", page))
+    assert page[start:end] == judgement_hit(document, "care_leavers", page).chunk.text
+    assert ('<tr class="iqa-marked"><td>The experiences and progress of care leavers</td>'
+            '<td>Requires improvement to be good</td></tr>') in html
+    assert "<tr><td>Overall effectiveness</td><td>Good</td></tr>" in html  # only the kept judgement is marked
+    assert "<mark>" not in html  # the mark is the row's, not a run of words
+    assert html.startswith('<div class="iqa-page"><div class="iqa-page-text">Inspection of Bury</div><table')
 
 
 def test_a_publication_date_not_printed_in_the_report_reads_as_an_estimate():

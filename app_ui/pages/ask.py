@@ -22,9 +22,10 @@ def answer(question: str, previous: Response | None, searcher: Searcher, filters
     return session.Turn(question, filters, searcher.ask(question, filters, K, previous=previous), previous)
 
 
-def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool, new: bool = False) -> None:
-    """The latest answer in full; earlier ones folded behind a toggle, so a long conversation stays
-    quick to redraw (every question reruns the page) and the new answer is not lost among the old."""
+def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool) -> None:
+    """The latest answer in full, opened at its top (also after a reload); earlier ones folded behind a
+    toggle, so a long conversation stays quick to redraw (every question reruns the page) and the new
+    answer is not lost among the old."""
     with st.chat_message("user"):
         st.text(turn.question)
     with st.chat_message("assistant"):
@@ -33,7 +34,7 @@ def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool, new
         if latest or st.toggle(f"Show this answer ({plural(len(hits), 'passage')} from {plural(reports, 'report')})",
                                key=f"show-{turn_no}"):
             render_answer(turn, turn_no, searcher)
-            if new:
+            if latest:
                 show_from_top(turn_no)
 
 
@@ -73,4 +74,4 @@ if question and question.strip():
     turn = answer(question, turns[-1].response if turns else None, searcher, filters)
     turns.append(turn)
     session.save_conversation()
-    show(turn, len(turns) - 1, searcher, latest=True, new=True)
+    show(turn, len(turns) - 1, searcher, latest=True)

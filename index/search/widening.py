@@ -47,12 +47,13 @@ def widen(chunk: Chunk, page_text: PageText) -> tuple[Chunk, int | None]:
 
 def passage_text(chunk: Chunk, page_text: PageText) -> str:
     """A passage's text recovered from its pages: `page[start:end]`, or for one that runs across a page
-    break, the first page from `start` and the next up to `end`, joined by a line break."""
+    break, the first page from `start` and the next up to `end`, joined by a space: the break falls inside a
+    sentence, and a line break there would show the sentence broken in two."""
     first = page_text(chunk.doc_id, chunk.page) or ""
     if chunk.end_page in (None, chunk.page):
         return first[chunk.start:chunk.end]
     last = page_text(chunk.doc_id, chunk.end_page) or ""
-    return first[chunk.start:].rstrip() + "\n" + last[:chunk.end].lstrip()
+    return first[chunk.start:].rstrip() + " " + last[:chunk.end].lstrip()
 
 
 def locate(chunk: Chunk, page_break: int | None, offset: int) -> tuple[int | None, int]:
