@@ -18,21 +18,11 @@ from pathlib import Path
 from bench.common import read_questions
 from index.opening import open_for_search
 from index.search.query import analyse
-from index.search.ranking import COMMON_TERM_SHARE
 from index.storage.store import DB_NAME
 
 FTS5_SQL = ("SELECT rowid, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
             "ORDER BY score DESC LIMIT ?")
 LIMIT = 300
-
-
-def keyword_terms(question: str, store, catalogue) -> list[str]:
-    """The question's keywords as the searcher matches them: a word in more than COMMON_TERM_SHARE of the
-    passages is left out, the rarest always stays (the rule of Searcher._keyword_terms, which is private)."""
-    terms = analyse(question, catalogue.council_keys.values()).terms
-    counts = {term: store.passages_containing(term) for term in terms}
-    kept = [term for term in terms if counts[term] <= COMMON_TERM_SHARE * len(catalogue.chunk_doc)]
-    return kept or sorted(terms, key=counts.get)[:1]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -42,7 +32,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     searcher = open_for_search(str(args.index))
     store, catalogue = searcher.store, searcher.catalogue()
-    terms = [keyword_terms(question, store, catalogue) for question in read_questions(args.questions)]
+    # The question's keywords as the searcher matches them (a word in most passages is left out).
+    terms = [searcher.keyword_terms(analyse(question, catalogue.council_keys.values()).terms, catalogue)
+             for question in read_questions(args.questions)]
     database = sqlite3.connect(f"{(store.path / DB_NAME).resolve().as_uri()}?mode=ro", uri=True)
 
     def fts5(words):

@@ -27,7 +27,7 @@ SCOPED_DEPTH = 6          # within one council's reports, the first 6k passages 
 COVERING_DEPTH = 3        # a report covers the topic when one of its best this-many passages answers it
 LATEST_DEPTH = 30         # of the latest such report, its best this-many passages are checked to come first
 LATEST_LIFT_MARGIN = 0.01  # how far the latest report's answering passages are lifted above the rest
-COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (Searcher._keyword_terms)
+COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (Searcher.keyword_terms)
 
 
 class Candidate(NamedTuple):

@@ -188,7 +188,7 @@ class Searcher:
         asked = query.topic_terms if scoped else query.terms
         # An acronym the question uses also searches its words, and a term it spells out its acronym.
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in asked]
-        terms = self._keyword_terms(asked + also, catalogue) if asked + also else []
+        terms = self.keyword_terms(asked + also, catalogue) if asked + also else []
         ranges = catalogue.ranges_of(scope.doc_ids)
         keyword = dict(self.store.keyword_search(terms, ranking.CANDIDATES, ranges)) if terms else {}
         dense = self.store.dense_search(embedding.result().reshape(1, -1), ranking.DENSE_POOL, ranges)
@@ -272,9 +272,10 @@ class Searcher:
         missing = {word_key(t) for t in terms if not self.store.keyword_search([t], 1, ranges)}
         return sum(w for s, w in weights.items() if s in missing) / (sum(weights.values()) or 1.0)
 
-    def _keyword_terms(self, terms: list[str], catalogue: Catalogue) -> list[str]:
+    def keyword_terms(self, terms: list[str], catalogue: Catalogue | None = None) -> list[str]:
         """The keywords worth matching: one found in most passages ('children') adds almost nothing to
         BM25 but makes it score most of the index, so it is left out (the rarest term always stays)."""
+        catalogue = catalogue or self.catalogue()
         counts = self._passage_counts(terms, catalogue)
         limit = ranking.COMMON_TERM_SHARE * len(catalogue.chunk_doc)
         kept = [t for t in terms if counts[t] <= limit]
