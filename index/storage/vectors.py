@@ -4,24 +4,35 @@ The vectors live in SQLite (index.storage.store); the FAISS file is a cache of t
 generation (`vectors-<generation>.faiss`), loaded or rebuilt by `VectorIndex` whenever the generation
 moves on, so it can never disagree with the passages.
 
-Its kind follows its size (bench/RESULTS.md, "Scaling"): exact flat search up to FLAT_MAX_VECTORS
-(k=1000 took 1.7 ms at 11k vectors, 4.4 ms at 32k, 14.5 ms at 108k on one core), an inverted file beyond
-(~1 ms at 108k, 95% of the flat top 100 with IVF_PROBES lists probed). The inverted file's centroids are
-trained once and kept beside the index, so a new generation costs an add, not a training run.
+Its kind follows its size (bench/RESULTS.md, "Scaling" and "An index for 10^7 passages"): exact flat search
+up to FLAT_MAX_VECTORS (k=1000 took 1.7 ms at 11k vectors, 14.5 ms at 108k on one core), an inverted file
+of the float vectors up to COMPRESSED_MIN_VECTORS, and beyond that an inverted file of 8-bit codes (a
+quarter of the size; at 324k vectors it found the flat top 300 as often as the float inverted file did,
+where product quantisation lost a quarter of the top 10 without re-scoring). An inverted file is
+memory-mapped read-only, not read into memory: the kernel keeps the lists searches touch, so a search
+process's own memory does not grow with the library. The centroids are trained once and kept beside the
+index, so a new generation costs an add, not a training run; a file of the wrong kind for its size (made
+under other limits) is rebuilt.
 """
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from index.storage.atomic import replaced_atomically
 
+FLAT, IVF, IVF_SQ8 = "flat", "ivf", "ivf-sq8"   # the kinds of index, by size
 FLAT_MAX_VECTORS = 50_000
-IVF_PROBES = 32
+COMPRESSED_MIN_VECTORS = 200_000   # past this the float lists would pass 300 MB: 8-bit codes instead
+IVF_PROBES = 32            # of ~4 lists per square root of the vectors; 92-96% of the flat top 100 at 108k
+COMPRESSED_PROBES = 256    # 99% of the flat top 300 at 324k vectors (30x the dev corpus), 6 ms for k=1000
+LISTS_PER_ROOT = 4         # an inverted file has this many lists per square root of its vectors ...
+TRAINING_PER_LIST = 64     # ... trained on this many sampled vectors per list
+BUILD_BATCH = 50_000       # vectors read from SQLite at a time, so a rebuild's memory is the index's alone
 CENTROIDS_NAME = "ivf-centroids.npy"
 FILE_PATTERN = "vectors-{generation}.faiss"   # one file per index generation; older ones are removed
 EXACT_SCOPE_MAX = 20_000   # with an inverted file, a search within at most this many chunks reads their vectors
@@ -36,17 +47,16 @@ class VectorIndex:
 
     def current(self):
         """The FAISS index for the current generation: cached, loaded from its file, or rebuilt."""
-        import faiss
-
         with self._lock:
             generation = self._generation()
             if self._loaded and self._loaded[0] == generation:
                 return self._loaded[1]
-            try:
-                index = faiss.read_index(str(self._file(generation)))
-            except RuntimeError:  # missing or unreadable: the SQLite vectors are the truth
+            file = self._file(generation)
+            index = read(file)
+            if index is None or kind(index) != kind_for(index.ntotal):  # the SQLite vectors are the truth
                 index = self._build()
-                self._write(index, generation)
+                if self._write(index, generation):
+                    index = read(file)  # mapped back, so the built lists leave this process's memory
             self._loaded = (generation, index)
             return index
 
@@ -61,7 +71,7 @@ class VectorIndex:
         (0.7 ms for 300 passages; reading their vectors from SQLite took 3 ms). An inverted file would only
         probe some lists, so there a scope of up to EXACT_SCOPE_MAX passages is scored from its stored vectors."""
         index = self.current()
-        if (chunk_ranges is not None and kind(index) == "ivf"
+        if (chunk_ranges is not None and kind(index) != FLAT
                 and sum(last - first + 1 for first, last in chunk_ranges) <= EXACT_SCOPE_MAX):
             ids, matrix = self._stored(chunk_ranges)
             scores = matrix @ vector.reshape(-1) if len(ids) else np.zeros(0, dtype=np.float32)
@@ -79,7 +89,7 @@ class VectorIndex:
             current = self._file(self._generation()).name
         for old in self._folder.glob(FILE_PATTERN.format(generation="*")):
             if old.name != current:
-                old.unlink(missing_ok=True)
+                old.unlink(missing_ok=True)  # a process that has it mapped keeps reading it until it moves on
 
     def _generation(self) -> int:
         return int(self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
@@ -87,54 +97,102 @@ class VectorIndex:
     def _file(self, generation: int) -> Path:
         return self._folder / FILE_PATTERN.format(generation=generation)
 
-    def _stored(self, chunk_ranges: Sequence[tuple[int, int]] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Chunk ids and their vectors as stored in SQLite, within runs of chunk ids (all when None)."""
-        ids, blobs = [], []
+    def _stored(self, chunk_ranges: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Chunk ids and their vectors as stored in SQLite, within runs of chunk ids."""
         with self._lock:
-            if chunk_ranges is None:
-                rows = self._db.execute("SELECT chunk_id, vector FROM chunks ORDER BY chunk_id")
-            else:
-                rows = (row for first, last in chunk_ranges for row in self._db.execute(
-                    "SELECT chunk_id, vector FROM chunks WHERE chunk_id BETWEEN ? AND ?", (first, last)))
-            for chunk_id, blob in rows:
-                ids.append(chunk_id)
-                blobs.append(blob)
-        matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), self._dim)
-        return np.array(ids, dtype=np.int64), matrix
+            rows = [row for first, last in chunk_ranges for row in self._db.execute(
+                "SELECT chunk_id, vector FROM chunks WHERE chunk_id BETWEEN ? AND ?", (first, last))]
+        return self._matrix(rows)
+
+    def _matrix(self, rows: list[tuple[int, bytes]]) -> tuple[np.ndarray, np.ndarray]:
+        matrix = np.frombuffer(b"".join(blob for _, blob in rows), dtype=np.float32).reshape(len(rows), self._dim)
+        return np.array([chunk_id for chunk_id, _ in rows], dtype=np.int64), matrix
 
     def _build(self):
-        ids, matrix = self._stored()
-        return build(matrix, ids, self._folder)
+        """The index of every stored vector, read in one transaction (one state of the index) and added
+        BUILD_BATCH at a time: at 10^7 passages the float vectors alone would be 15 GB."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                ids = np.array([row[0] for row in self._db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")],
+                               dtype=np.int64)
+                index = empty_index(kind_for(len(ids)), self._dim, len(ids),
+                                    lambda count: self._sample(ids, count), self._folder)
+                for batch_ids, matrix in self._batches():
+                    index.add_with_ids(matrix, batch_ids)
+            finally:
+                self._db.execute("COMMIT")
+        return index
 
-    def _write(self, index, generation: int) -> None:
+    def _sample(self, ids: np.ndarray, count: int) -> np.ndarray:
+        """The stored vectors of `count` chunks drawn at random (the same ones each time for the same ids)."""
+        chosen = np.sort(np.random.default_rng(0).choice(ids, min(len(ids), count), replace=False)).tolist()
+        rows = []
+        for begin in range(0, len(chosen), 500):  # under SQLite's bound-parameter limit
+            part = chosen[begin:begin + 500]
+            marks = ",".join("?" * len(part))
+            rows += self._db.execute(f"SELECT chunk_id, vector FROM chunks WHERE chunk_id IN ({marks})", part).fetchall()
+        return self._matrix(rows)[1]
+
+    def _batches(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        last = -1
+        while rows := self._db.execute("SELECT chunk_id, vector FROM chunks WHERE chunk_id > ? ORDER BY chunk_id "
+                                       "LIMIT ?", (last, BUILD_BATCH)).fetchall():
+            last = rows[-1][0]
+            yield self._matrix(rows)
+
+    def _write(self, index, generation: int) -> bool:
+        """Whether the file could be written: a read-only index folder still works, rebuilt in memory on each load."""
         import faiss
 
         try:
             with replaced_atomically(self._file(generation)) as temporary:
                 faiss.write_index(index, temporary)
         except (OSError, RuntimeError):
-            pass  # a read-only index folder still works: the index is rebuilt in memory on each load
+            return False
+        return True
 
 
-def build(matrix: np.ndarray, ids: np.ndarray, folder: Path):
-    """A FAISS index of unit vectors (inner product = cosine), addressed by chunk id."""
-    import faiss
-
-    dim = matrix.shape[1]
-    if len(ids) <= FLAT_MAX_VECTORS:
-        index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
-    else:
-        quantiser = faiss.IndexFlatIP(dim)
-        quantiser.add(_centroids(matrix, folder))
-        index = faiss.IndexIVFFlat(quantiser, dim, quantiser.ntotal, faiss.METRIC_INNER_PRODUCT)
-        index.nprobe = IVF_PROBES
-    if len(ids):
-        index.add_with_ids(matrix, ids)
-    return index
+def kind_for(count: int) -> str:
+    """The kind of index for this many vectors."""
+    return FLAT if count <= FLAT_MAX_VECTORS else IVF if count <= COMPRESSED_MIN_VECTORS else IVF_SQ8
 
 
 def kind(index) -> str:
-    return "ivf" if hasattr(index, "nprobe") else "flat"
+    import faiss
+
+    if isinstance(index, faiss.IndexIVFScalarQuantizer):
+        return IVF_SQ8
+    return IVF if isinstance(index, faiss.IndexIVF) else FLAT
+
+
+def empty_index(chosen: str, dim: int, count: int, sample: Callable[[int], np.ndarray], folder: Path):
+    """An index of the chosen kind for `count` unit vectors (inner product = cosine), addressed by chunk id,
+    ready for add_with_ids; sample(n) gives n stored vectors for an inverted file to be trained on."""
+    import faiss
+
+    if chosen == FLAT:
+        return faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+    lists = int(LISTS_PER_ROOT * np.sqrt(count))
+    training = sample(TRAINING_PER_LIST * lists)
+    quantiser = faiss.IndexFlatIP(dim)
+    quantiser.add(_centroids(training, lists, folder))
+    if chosen == IVF:
+        return faiss.IndexIVFFlat(quantiser, dim, quantiser.ntotal, faiss.METRIC_INNER_PRODUCT)
+    index = faiss.IndexIVFScalarQuantizer(quantiser, dim, quantiser.ntotal, faiss.ScalarQuantizer.QT_8bit,
+                                          faiss.METRIC_INNER_PRODUCT)
+    index.train(training)  # each dimension's range, on the residuals to the centroids (kept, not retrained)
+    return index
+
+
+def read(file: Path):
+    """The index in a FAISS file, an inverted file's lists memory-mapped read-only; None if missing or unreadable."""
+    import faiss
+
+    try:
+        return faiss.read_index(str(file), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
+    except RuntimeError:
+        return None
 
 
 def search(index, vector: np.ndarray, k: int, wanted_ids: np.ndarray | None = None) -> dict[int, float]:
@@ -144,29 +202,27 @@ def search(index, vector: np.ndarray, k: int, wanted_ids: np.ndarray | None = No
     if index.ntotal == 0:
         return {}
     selector = faiss.IDSelectorBatch(wanted_ids) if wanted_ids is not None else None
-    params = (faiss.SearchParameters(sel=selector) if kind(index) == "flat"
-              else faiss.SearchParametersIVF(sel=selector, nprobe=IVF_PROBES))
+    chosen = kind(index)
+    params = (faiss.SearchParameters(sel=selector) if chosen == FLAT else faiss.SearchParametersIVF(
+        sel=selector, nprobe=IVF_PROBES if chosen == IVF else COMPRESSED_PROBES))
     scores, ids = index.search(vector.reshape(1, -1), min(k, index.ntotal), params=params)
     return {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
 
 
-def _centroids(matrix: np.ndarray, folder: Path) -> np.ndarray:
-    """The inverted file's cluster centres (k-means, ~4 per square root of the vectors), kept in a .npy
-    file and trained again only when the index has grown fourfold since."""
+def _centroids(training: np.ndarray, wanted: int, folder: Path) -> np.ndarray:
+    """The inverted file's cluster centres (spherical k-means), kept in a .npy file and trained again only
+    when the index has grown fourfold since."""
     import faiss
 
     file = folder / CENTROIDS_NAME
-    wanted = int(4 * np.sqrt(len(matrix)))
     try:
         centroids = np.load(file, allow_pickle=False)
-        if centroids.shape[1] == matrix.shape[1] and wanted / 2 <= len(centroids) <= wanted:
+        if centroids.shape[1] == training.shape[1] and wanted / 2 <= len(centroids) <= wanted:
             return centroids
     except (OSError, ValueError, IndexError):
         pass
-    rng = np.random.default_rng(0)
-    sample = matrix[rng.choice(len(matrix), min(len(matrix), 64 * wanted), replace=False)]
-    kmeans = faiss.Kmeans(matrix.shape[1], wanted, niter=20, spherical=True, seed=1)
-    kmeans.train(np.ascontiguousarray(sample))
+    kmeans = faiss.Kmeans(training.shape[1], wanted, niter=20, spherical=True, seed=1)
+    kmeans.train(np.ascontiguousarray(training))
     try:
         with replaced_atomically(file, suffix=".npy") as temporary:
             np.save(temporary, kmeans.centroids, allow_pickle=False)
