@@ -1,19 +1,28 @@
-"""How query latency and memory grow with the corpus: the index at 1x, 3x and 10x its size.
+"""How query latency and memory grow with the corpus: the index at 1x, 3x, 10x and 30x its size.
 
     python -m bench.scale --index /tmp/bench_index --questions ../shared/eval/dev_questions.jsonl
+    python -m bench.scale --index /tmp/bench_index --questions ../shared/eval/dev_questions.jsonl \
+        --scales 30 --work /tmp/scale --against-flat
 
 Embedding ten copies of the corpus would take hours, so the larger indexes are made from the given one:
 each copy of a report gets a new identity and file name, its page text lightly changed (two letters
 swapped in every seventh word, so keyword statistics change and no passage is a verbatim duplicate) and
 its vectors nudged (Gaussian noise, cosine ~0.98 to the original) and re-normalised. Each scale is then
 searched in a fresh process: warm p50/p95 over the questions (each asked twice, the first round
-discarded), time to open, resident memory after the searches, and the size on disk. The index is read and
-written through Store's public methods only.
+discarded), time to open, peak resident memory and, after the searches, the process's own (anonymous)
+memory apart from the pages of files it has mapped (the FAISS file), and the size on disk. The index is
+read and written through Store's public methods only.
+
+With --against-flat each scale is also searched with exact flat search forced (the vector limits in
+index.storage.vectors raised, so its file is rebuilt flat, then rebuilt as it should be): how many of the
+flat dense top 10 and top 300 (the candidates a search fuses) the index as built finds, and the scorer's
+figures for both on the same questions (`python -m index search --jsonl`, as the scorer is run).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -24,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import ROOT, read_questions
+from bench.common import ROOT, read_questions, score
 from index.storage.store import Store
 from models import Chunk, Document, Page
 
@@ -81,8 +90,19 @@ def grow(source: Path, target: Path, copies: int) -> None:
     store.close()
 
 
-PROBE = """
-import json, statistics, sys, time
+DENSE_DEPTHS = (10, 300)   # the top 10 shown and the 300 dense candidates a search fuses (ranking.CANDIDATES)
+
+# Imported before anything else in a measuring process: "exact" raises the vector index's limits so that
+# the flat index is built and searched whatever the size.
+KIND = """
+import sys
+if sys.argv.pop(1) == "exact":
+    import index.storage.vectors as vectors
+    vectors.FLAT_MAX_VECTORS = vectors.COMPRESSED_MIN_VECTORS = sys.maxsize
+"""
+
+PROBE = KIND + """
+import json, statistics, time
 from bench.common import peak_mb, percentile
 started = time.perf_counter()
 from index.opening import open_for_search
@@ -97,18 +117,61 @@ for round in range(2):
         searcher.search(q, k=10)
         if round:
             times.append((time.perf_counter() - t) * 1000)
+status = dict(line.split(":", 1) for line in open("/proc/self/status") if line.startswith(("RssAnon", "RssFile")))
+dense = [list(searcher.store.dense_search(searcher.embedder.embed_query(q).reshape(1, -1), max(DEPTHS)))
+         for q in questions]
 print(json.dumps({"open_s": opened, "p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95),
-                  "rss_mb": peak_mb(),
-                  "vector_index": searcher.store.vector_index_kind()}))
+                  "rss_mb": peak_mb(), **{k: int(v.split()[0]) / 1024 for k, v in status.items()},
+                  "vector_index": searcher.store.vector_index_kind(), "dense": dense}))
+""".replace("DEPTHS", repr(DENSE_DEPTHS))
+
+CLI = KIND + """
+import runpy
+runpy.run_module("index", run_name="__main__", alter_sys=True)
 """
 
 
-def measure(index: Path, questions: list[str]) -> dict:
-    done = subprocess.run([sys.executable, "-c", PROBE, str(index)], input=json.dumps(questions), text=True,
+def probe(index: Path, questions: list[str], kind: str) -> dict:
+    """Measure one index in a fresh process; kind "exact" forces flat search, "built" takes it as built."""
+    done = subprocess.run([sys.executable, "-c", PROBE, kind, str(index)], input=json.dumps(questions), text=True,
                           capture_output=True, cwd=ROOT, check=True)
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def dev_scores(index: Path, questions: Path, kind: str, out: Path) -> dict:
+    """The scorer's figures for `python -m index search --k 10 --jsonl` on this index, flat forced or as built."""
+    texts = "\n".join(read_questions(questions)) + "\n"
+    done = subprocess.run([sys.executable, "-c", CLI, kind, "search", "--index", str(index), "--k", "10", "--jsonl"],
+                          input=texts, text=True, capture_output=True, cwd=ROOT, check=True,
+                          env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    results = out / f"{index.name}-{kind}.jsonl"
+    results.write_text(done.stdout)
+    scored = score(questions, results, out / f"{index.name}-{kind}-per-question.jsonl")
+    return json.loads(scored.stdout)
+
+
+def overlap(found: list[list[int]], exact: list[list[int]], depth: int) -> float:
+    """Mean share of the exact top `depth` that the other search also has in its top `depth`."""
+    return float(np.mean([len(set(f[:depth]) & set(e[:depth])) / max(1, len(e[:depth])) for f, e in zip(found, exact)]))
+
+
+def measure(index: Path, questions: Path, against_flat: bool) -> dict:
+    texts = read_questions(questions)
+    result = {}
+    if against_flat:
+        exact = probe(index, texts, "exact")
+        result["exact_scores"] = dev_scores(index, questions, "exact", index.parent)
+        rebuilt = Store.open(index)
+        rebuilt.flush_vectors()  # back to the kind its size calls for, before it is timed
+        rebuilt.close()
+    result.update(probe(index, texts, "built"))
+    if against_flat:
+        result.update({f"recall@{depth}": overlap(result["dense"], exact["dense"], depth) for depth in DENSE_DEPTHS})
+        result["built_scores"] = dev_scores(index, questions, "built", index.parent)
+    del result["dense"]
     store = Store.open(index)
-    result.update(chunks=store.stats()["chunks"], disk_mb=sum(f.stat().st_size for f in index.iterdir()) / 2**20)
+    result.update(chunks=store.stats()["chunks"], disk_mb=sum(f.stat().st_size for f in index.iterdir()) / 2**20,
+                  faiss_mb=sum(f.stat().st_size for f in index.glob("vectors-*.faiss")) / 2**20)
     store.close()
     return result
 
@@ -117,10 +180,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True, help="an index of the corpus (the 1x scale)")
     parser.add_argument("--questions", type=Path, required=True)
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 3, 10])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 3, 10, 30])
     parser.add_argument("--work", type=Path, help="where the larger indexes are built (default: a temporary folder)")
+    parser.add_argument("--against-flat", action="store_true",
+                        help="also search each scale with flat search forced: dense recall and scores against it "
+                             "(rebuilds the scale's FAISS file twice; not for the 1x index, which is flat already)")
     args = parser.parse_args()
-    questions = read_questions(args.questions)
     work = args.work or Path(tempfile.mkdtemp(prefix="inspectqa-scale-"))
     rows = []
     for scale in args.scales:
@@ -128,13 +193,20 @@ def main() -> int:
         if scale != 1 and not index.exists():
             print(f"building {scale}x ...", file=sys.stderr, flush=True)
             grow(args.index, index, scale - 1)
-        rows.append({"scale": scale, **measure(index, questions)})
+        rows.append({"scale": scale, **measure(index, args.questions, args.against_flat and scale != 1)})
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-    print("| scale | passages | vector index | open s | query p50 / p95 ms | search process RSS MB | on disk MB |")
-    print("|---|---|---|---|---|---|---|")
+    print("| scale | passages | vector index | open s | query p50 / p95 ms | peak RSS MB | own / mapped MB "
+          "| on disk MB (FAISS) | dense recall@10 / @300 vs flat |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
+        recall = f"{r['recall@10']:.3f} / {r['recall@300']:.3f}" if "recall@10" in r else "(flat)"
         print(f"| {r['scale']}x | {r['chunks']:,} | {r['vector_index']} | {r['open_s']:.1f} | "
-              f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f} | {r['rss_mb']:.0f} | {r['disk_mb']:.0f} |")
+              f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f} | {r['rss_mb']:.0f} | {r['RssAnon']:.0f} / {r['RssFile']:.0f} | "
+              f"{r['disk_mb']:.0f} ({r['faiss_mb']:.0f}) | {recall} |")
+    for r in rows:
+        if "exact_scores" in r:
+            print(f"{r['scale']}x dev scores, flat forced: {json.dumps(r['exact_scores'])}")
+            print(f"{r['scale']}x dev scores, as built:    {json.dumps(r['built_scores'])}")
     return 0
 
 

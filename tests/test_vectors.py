@@ -1,4 +1,4 @@
-"""The compressed, memory-mapped inverted file used past COMPRESSED_MIN_VECTORS (limits made small here)."""
+"""The compressed (16-bit), memory-mapped inverted file used past COMPRESSED_MIN_VECTORS (limits made small here)."""
 import faiss
 import numpy as np
 import pytest
@@ -35,7 +35,7 @@ def questions(store, count=20):
 
 
 def small_limits(monkeypatch):
-    """Flat up to 500 vectors, float inverted file up to 1,000, 8-bit codes beyond; every list probed."""
+    """Flat up to 500 vectors, float32 inverted file up to 1,000, 16-bit floats beyond; every list probed."""
     monkeypatch.setattr(vectors, "FLAT_MAX_VECTORS", 500)
     monkeypatch.setattr(vectors, "COMPRESSED_MIN_VECTORS", 1_000)
     monkeypatch.setattr(vectors, "COMPRESSED_PROBES", 10_000)
@@ -48,7 +48,7 @@ def reopened(store):
     return fresh
 
 
-def test_past_the_limit_the_vectors_are_8_bit_codes_memory_mapped_read_only(store, monkeypatch):
+def test_past_the_limit_the_vectors_are_16_bit_floats_memory_mapped_read_only(store, monkeypatch):
     add_clustered_documents(store, 50)  # 2,000 vectors
     flat = [store.dense_search(q, 10) for q in questions(store)]
     assert store.vector_index_kind() == "flat"
@@ -56,8 +56,8 @@ def test_past_the_limit_the_vectors_are_8_bit_codes_memory_mapped_read_only(stor
 
     compressed = reopened(store)  # the flat file is the wrong kind for 2,000 vectors now, so it is rebuilt
     index = compressed.vector_index()
-    assert compressed.vector_index_kind() == "ivf-sq8"
-    assert index.code_size == store.dim  # one byte a dimension: a quarter of float32
+    assert compressed.vector_index_kind() == "ivf-fp16"
+    assert index.code_size == 2 * store.dim  # two bytes a dimension: half of float32
     lists = faiss.downcast_InvertedLists(index.invlists)
     assert isinstance(lists, faiss.OnDiskInvertedLists) and lists.read_only  # mapped from the file, not read
     for question, exact in zip(questions(store), flat):
@@ -67,13 +67,13 @@ def test_past_the_limit_the_vectors_are_8_bit_codes_memory_mapped_read_only(stor
     assert compressed.check() == []
 
 
-def test_a_search_within_reports_stays_exact_on_compressed_codes(store, monkeypatch):
+def test_a_search_within_reports_stays_exact_on_compressed_vectors(store, monkeypatch):
     add_clustered_documents(store, 50)
     ranges = [(81, 160), (401, 440)]  # chunk ids of three documents, as a named council's give them
     exact = [store.dense_search(q, 10, ranges) for q in questions(store)]
     small_limits(monkeypatch)
     compressed = reopened(store)
-    assert compressed.vector_index_kind() == "ivf-sq8"
+    assert compressed.vector_index_kind() == "ivf-fp16"
     for question, expected in zip(questions(store), exact):
         assert compressed.dense_search(question, 10, ranges) == pytest.approx(expected)
 
@@ -87,7 +87,7 @@ def test_a_new_generation_gets_its_own_compressed_file_and_the_old_one_goes(stor
     first.flush_vectors()
     new_files = sorted(p.name for p in store.path.glob("vectors-*.faiss"))
     assert len(new_files) == 1 and new_files != old_files
-    assert first.vector_index_kind() == "ivf-sq8" and first.check() == []
+    assert first.vector_index_kind() == "ivf-fp16" and first.check() == []
     found = first.dense_search(added[-1], 1)  # the newest passage, found by its own vector
     assert list(found) == [2_080] and found[2_080] == pytest.approx(1.0, abs=0.01)
 
