@@ -52,7 +52,8 @@ def test_the_grade_is_kept_as_a_quote_and_opens_on_its_page(graded_library):
     app.button(key="source-grade-0").click().run()
     assert not app.exception
     assert "Page 1; the judgement is marked." in texts(app.caption)
-    assert "<mark>Overall effectiveness Good</mark>" in html(app)
+    # The page's judgement table is shown as a table, the judgement's row marked.
+    assert '<tr class="iqa-marked"><td>Overall effectiveness</td><td>Good</td></tr>' in html(app)
     app.switch_page("app_ui/pages/briefing.py").run()
     assert "“Overall effectiveness Good”" in html(app)
 
