@@ -22,7 +22,14 @@ from models import DocumentMetadata, Page
 TIMEOUT_ENV = "INSPECTQA_READ_TIMEOUT_S"
 MEMORY_ENV = "INSPECTQA_READ_MEMORY_MB"
 DEFAULT_TIMEOUT_S = 180
-DEFAULT_MEMORY_MB = 3072
+# The reader's address-space cap. Measured (bench/RESULTS.md, "Ingest memory"): a 58-page report reads in
+# 61 MB of address space, three scanned A4 pages at 300 dpi through Tesseract in 113-147 MB resident (they
+# fail under 192 MB), and pypdf reaches its own 75 MB limit on a compression bomb, so names it as one, only
+# from 544 MB (under 512 it runs out first). 576, with the ingest's own ~420 MB, keeps the two within 1 GB.
+DEFAULT_MEMORY_MB = 576
+# Far more text than any report holds (the largest of the corpus's 172 has 0.15 million characters): refused in the
+# reader, so the ingest's own memory for one document stays bounded whatever a file holds.
+MAX_TEXT_CHARS = 8_000_000
 WINDOW = 2  # files handed to the child before the first comes back
 STARTUP_TIMEOUT_S = 120
 
@@ -58,6 +65,11 @@ def read_file(path: str, kind: str) -> ReadResult | tuple[str, str]:
 
     try:
         read = read_document(path)
+        characters = sum(len(page.text) for page in read.pages)
+        if characters > MAX_TEXT_CHARS:
+            raise UnreadableFileError(
+                path, f"holds {characters / 1e6:.0f} million characters of text, more than any report "
+                      f"(the limit is {MAX_TEXT_CHARS / 1e6:.0f} million)", "Split it into smaller files and add those.")
         return ReadResult(read.pages, extract_metadata(read.pages, Path(path).name, kind, read.created))
     except UnreadableFileError as exc:
         return exc.reason, exc.fix

@@ -250,6 +250,8 @@ CASES = [
     Case("new\nline.txt", lambda: b"Newline name note. " + BODY.encode(), None),
     Case("semi; rm -rf ~ $(reboot) `id` | & > < * ? ' \".txt", lambda: b"Shell name note. " + BODY.encode(), None),
     Case("n" * 251 + ".txt", lambda: b"Long name note. " + BODY.encode(), None),
+    Case("nine-million-characters.txt", lambda: (BODY + "\n\n").encode() * (9_000_000 // len(BODY)),
+         "more than any report"),
     Case("copy-a.txt", lambda: b"Duplicate content note. " + BODY.encode(), None),
     Case("copy-b.txt", lambda: b"Duplicate content note. " + BODY.encode(), None),
 ]

@@ -17,6 +17,7 @@ import functools
 import importlib.util
 import os
 import tempfile
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -31,7 +32,11 @@ from index.storage.passage_path import PassagePath, choose, offers_bf16
 CACHE_ENV = "INSPECTQA_CACHE"
 MODEL_MAX_TOKENS = 256    # the bundled model's max_seq_length (sentence_bert_config.json)
 DIMENSION = 384     # the bundled model's vector size
-BATCH_SIZE = 16     # measured: 8 and 16 alike, 32 ~15% slower (more padding, worse cache use)
+# Passages per run. Each concurrent run keeps its own activations in onnxruntime's arena, which never
+# shrinks: at 16 the two runs of an ingest held ~410 MB of arena, at 8 ~220 MB, and 8 used ~7% less CPU
+# (less padding; 32 was ~15% slower than 16). bench/RESULTS.md, "Ingest memory".
+BATCH_SIZE = 8
+TOKEN_COUNT_SLICE = 512   # texts tokenised at once when counting: each encoding holds its tokens, ~20 KB a passage
 CHECK_TEXTS = (
     "how did councils improve supervision?",
     "Care leavers have personal advisers who stay in touch.",
@@ -90,9 +95,8 @@ class OnnxEmbedder:
         self._tokenizer = Tokenizer.from_file(tokenizer_file)
         self._tokenizer.enable_padding()  # to the longest in each batch (the file pads to 128)
         self._tokenizer.enable_truncation(MODEL_MAX_TOKENS)
-        # A question is on the critical path of a search, and since keyword ranking moved into memory
-        # (index.storage.keywords) nothing else runs beside it: two threads, 8.3 ms against 9.8 ms on one.
-        self._question = _session(fp32_file, threads=min(2, os.cpu_count() or 1))
+        self._question_session = None   # loaded at the first question: an ingest never needs its ~140 MB
+        self._question_lock = threading.Lock()
         self._files = {"onnx-fp32": fp32_file, "onnx-int8": int8_file}
         self._sessions: dict[str, object] = {}
         self._workers = max(1, min(os.cpu_count() or 1, 4))
@@ -101,11 +105,22 @@ class OnnxEmbedder:
         self._torch_bf16 = None
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        encoded = self._counter.encode_batch(list(texts), add_special_tokens=False)
-        return [len(e.ids) for e in encoded]
+        """Counted a slice at a time, so a document of 10^5 passages never holds all their encodings at once."""
+        texts = list(texts)
+        return [len(e.ids) for begin in range(0, len(texts), TOKEN_COUNT_SLICE)
+                for e in self._counter.encode_batch(texts[begin:begin + TOKEN_COUNT_SLICE], add_special_tokens=False)]
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._run(self._question, [text])[0]
+        return self._run(self._question(), [text])[0]
+
+    def _question(self):
+        """The fp32 session for questions, made at first use (searches from several threads may ask at once)."""
+        with self._question_lock:
+            if self._question_session is None:
+                # A question is on the critical path of a search, and since keyword ranking moved into memory
+                # (index.storage.keywords) nothing else runs beside it: two threads, 8.3 ms against 9.8 ms on one.
+                self._question_session = _session(self._files["onnx-fp32"], threads=min(2, os.cpu_count() or 1))
+            return self._question_session
 
     def embed(self, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> np.ndarray:
         """Passages, the way this machine runs fastest (index.storage.passage_path)."""
@@ -121,9 +136,12 @@ class OnnxEmbedder:
             if offers_bf16() and importlib.util.find_spec("torch") is not None:
                 candidates["torch-bf16"] = lambda texts: self._bf16_model().embed(texts)
             cache = self._files["onnx-fp32"].parent
-            self.passage_path = choose(candidates, lambda texts: self._run(self._question, list(texts)), cache)
-            # The ways measured but not chosen give their memory back (an fp32 session is ~190 MB).
+            self.passage_path = choose(candidates, lambda texts: self._run(self._question(), list(texts)), cache)
+            # The ways measured but not chosen give their memory back (an fp32 session is ~190 MB), and so
+            # does the question session the measurement used; a search loads it again at its first question.
             self._sessions = {way: session for way, session in self._sessions.items() if way == self.passage_path.chosen}
+            with self._question_lock:
+                self._question_session = None
             if self.passage_path.chosen != "torch-bf16":
                 self._torch_bf16 = None
         return self.passage_path.chosen
