@@ -7,6 +7,7 @@ articles and committee papers, which name their council in passing, be attribute
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -63,8 +64,10 @@ _ALIASES = {"east riding": "east riding of yorkshire", "hull": "kingston upon hu
             "london corporation": "london"}  # the City of London, as Ofsted's judgement tables name it
 
 
+@functools.lru_cache(maxsize=4096)
 def council_key(name: str) -> str:
-    """One key per council: 'Derby City Council', 'Derby City' and 'derby' -> 'derby'."""
+    """One key per council: 'Derby City Council', 'Derby City' and 'derby' -> 'derby'. Kept: a rating
+    question looks up every report's council."""
     key = name.lower().replace("&", " and ").replace("’", "'")
     key = re.sub(r"[^a-z]+", " ", key.replace("'", "")).strip()
     key = _ALIASES.get(key, key)

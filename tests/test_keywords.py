@@ -85,3 +85,13 @@ def test_words_are_stemmed_as_the_index_stems_them(filled):
 def test_column_sizes_decode_as_sqlite_varints():
     assert _varints(bytes([0x81, 0x10, 0x0A])) == [144, 10]
     assert _varints(bytes([0x00, 0x7F])) == [0, 127]
+
+
+def test_whether_a_word_is_held_within_id_runs_agrees_with_a_keyword_search(filled):
+    ids = sorted(rowid for rowid, _ in filled.keyword_search(["exploitation"], 100))  # in Leeds and Norfolk
+    assert len(ids) == 2
+    derby = (1, 3)  # the first council's three passages
+    for term, runs in (("exploitation", None), ("exploitation", [derby]), ("exploitation", [derby, (ids[1], ids[1])]),
+                       ("supervised", [derby]), ("parking", None), ("exploitation", [])):
+        assert filled.holds_keyword(term, runs) == bool(filled.keyword_search([term], 1, runs)), (term, runs)
+    assert filled.holds_keyword("exploitation", [(ids[0], ids[0])]) and not filled.holds_keyword("exploitation", [derby])

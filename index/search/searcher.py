@@ -269,7 +269,7 @@ class Searcher:
                       doc_ids: set[str] | None) -> float:
         """The share of the topic words' weight that no passage in the searched reports holds."""
         ranges = catalogue.ranges_of(doc_ids)
-        missing = {word_key(t) for t in terms if not self.store.keyword_search([t], 1, ranges)}
+        missing = {word_key(t) for t in terms if not self.store.holds_keyword(t, ranges)}
         return sum(w for s, w in weights.items() if s in missing) / (sum(weights.values()) or 1.0)
 
     def keyword_terms(self, terms: list[str], catalogue: Catalogue | None = None) -> list[str]:

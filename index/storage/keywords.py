@@ -58,6 +58,21 @@ class KeywordScorer:
         best = found[np.lexsort((found, -scores[found]))]
         return [(int(rowid), float(scores[rowid])) for rowid in best]
 
+    def holds(self, term: str, chunk_ranges: Sequence[tuple[int, int]] | None = None) -> bool:
+        """Whether any passage (within the id ranges, if given) holds the word: its postings are sorted,
+        so this is a binary search per range, not a score over every passage as `search` would make."""
+        stem = self._porter_stem(term)
+        if stem is None:
+            return False
+        with self._lock:
+            [(rowids, _)], _ = self._postings_for([stem])
+        if chunk_ranges is None:
+            return len(rowids) > 0
+        if not chunk_ranges:
+            return False
+        firsts, lasts = np.array(chunk_ranges, dtype=np.int64).T
+        return bool(np.any(np.searchsorted(rowids, lasts, "right") > np.searchsorted(rowids, firsts, "left")))
+
     def _postings_for(self, stems: list[str]) -> tuple[list[tuple[np.ndarray, np.ndarray]], int]:
         """Each stem's passages and its BM25 share in each, and the size of a score array they fit, all
         read at one generation of the index (a writer may commit between two searches, not within one)."""

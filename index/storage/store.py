@@ -266,6 +266,11 @@ class Store:
         optionally only those within runs of chunk ids (first, last); see index.storage.keywords."""
         return self._keywords.search(terms, limit, chunk_ranges)
 
+    def holds_keyword(self, term: str, chunk_ranges: Sequence[tuple[int, int]] | None = None) -> bool:
+        """Whether any passage (within runs of chunk ids, if given) holds the word, as keyword_search
+        would find it."""
+        return self._keywords.holds(term, chunk_ranges)
+
     def vectors_for_texts(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of passages with exactly these texts (boilerplate that many reports share).
 
