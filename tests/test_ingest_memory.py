@@ -1,6 +1,7 @@
 """What keeps an ingest's memory bounded whatever a folder holds (bench/RESULTS.md, "Ingest memory")."""
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from errors import UnreadableFileError
@@ -41,3 +42,16 @@ def test_embedding_passages_never_loads_the_question_model():
     embedder.embed(["Care leavers have personal advisers who stay in touch."])
     assert embedder._question_session is None  # ~140 MB an ingest does not need
     assert embedder.embed_query("care leavers").shape == (384,) and embedder._question_session is not None
+
+
+@pytest.mark.model
+def test_a_passage_gets_the_same_vector_whatever_is_embedded_beside_it():
+    """int8 activations are quantised per run: a passage embedded in a batch took a vector that depended
+    on its batch mates; one per run, the same text always gets the same vector."""
+    files = onnx_model.model_files(DEFAULT_MODEL)
+    if files is None or not all(f.exists() for f in files):
+        pytest.skip("the bundled model has not been exported on this machine")
+    embedder = onnx_model.OnnxEmbedder(DEFAULT_MODEL, 384, *files, passage_way="onnx-int8")
+    text = "Care leavers have personal advisers who stay in touch and help them to find suitable homes."
+    beside = ["Supervision is regular. " * 60, text, "Adoption is timely.", "The front door screens contacts well. " * 9]
+    assert np.array_equal(embedder.embed([text])[0], embedder.embed(beside)[1])

@@ -32,10 +32,6 @@ from index.storage.passage_path import PassagePath, choose, offers_bf16
 CACHE_ENV = "INSPECTQA_CACHE"
 MODEL_MAX_TOKENS = 256    # the bundled model's max_seq_length (sentence_bert_config.json)
 DIMENSION = 384     # the bundled model's vector size
-# Passages per run. Each concurrent run keeps its own activations in onnxruntime's arena, which never
-# shrinks: at 16 the two runs of an ingest held ~410 MB of arena, at 8 ~220 MB, and 8 used ~7% less CPU
-# (less padding; 32 was ~15% slower than 16). bench/RESULTS.md, "Ingest memory".
-BATCH_SIZE = 8
 TOKEN_COUNT_SLICE = 512   # texts tokenised at once when counting: each encoding holds its tokens, ~20 KB a passage
 CHECK_TEXTS = (
     "how did councils improve supervision?",
@@ -147,22 +143,22 @@ class OnnxEmbedder:
         return self.passage_path.chosen
 
     def _embed_onnx(self, way: str, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> np.ndarray:
-        """Passages in batches of similar length (little padding), longest first, one batch per core."""
+        """Passages one per run, one run per core. With int8 weights the activations are quantised per run, so
+        in a batch a passage's vector depended on the passages beside it and their padding; alone, the same
+        text always gets the same vector, no run pays for padding, and the arena holds one passage's
+        activations (39 passages/s against 29.5 in length-sorted runs of 16 and 36 in runs of 8, 160 dev
+        passages, AMD EPYC; bench/RESULTS.md, "Ingest memory")."""
         if way not in self._sessions:
             # One thread per run and one run per core: with the file reader busy on one core, a two-thread
-            # run waits for its slower half; independent batches do not (measured 5-10% faster in an ingest).
+            # run waits for its slower half; independent runs do not (measured 5-10% faster in an ingest).
             self._sessions[way] = _session(self._files[way], threads=1)
         session = self._sessions[way]
-        lengths = self.count_tokens(texts)
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
-        batches = [order[begin:begin + BATCH_SIZE] for begin in range(0, len(order), BATCH_SIZE)]
         vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
         with ThreadPoolExecutor(self._workers) as pool:  # onnxruntime releases the GIL while it runs
-            runs = pool.map(lambda batch: self._run(session, [texts[i] for i in batch]), batches)
-            for batch, batch_vectors in zip(batches, runs):
-                vectors[batch] = batch_vectors
+            for i, vector in enumerate(pool.map(lambda text: self._run(session, [text])[0], texts)):
+                vectors[i] = vector
                 if on_batch:
-                    on_batch(len(batch))
+                    on_batch(1)
         return vectors
 
     def _bf16_model(self):
