@@ -5,8 +5,9 @@
 
 Each run is `python -m ingest FOLDER --index NEW_DIR` (plus `--ray --workers N`) in a subprocess; every
 SAMPLE_S the resident memory of it and all its descendants is read from /proc and summed, in total and
-per role. A process's role is read from its command line, and a process of no known kind (tesseract, a
-Ray helper) counts in its parent's role. RSS counts pages shared between processes once per process, so
+per role. A process's role is read from its command line; one of no known kind counts in its parent's
+role (tesseract in the reader's, a Ray helper in Ray's), or as "other" under the driver (multiprocessing's
+resource tracker). RSS counts pages shared between processes once per process, so
 the totals are an upper bound. `--peer` also builds the naive dense peer (bench.peers_systems dense:
 pypdf, 1000/200-character chunks, torch fp32) on the same folder, alternating with ours, so both see the
 same machine load. Prints a Markdown table.

@@ -199,7 +199,7 @@ def main() -> int:
           "| on disk MB (FAISS) | dense recall@10 / @300 vs flat |")
     print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        recall = f"{r['recall@10']:.3f} / {r['recall@300']:.3f}" if "recall@10" in r else "(flat)"
+        recall = f"{r['recall@10']:.3f} / {r['recall@300']:.3f}" if "recall@10" in r else "—"
         print(f"| {r['scale']}x | {r['chunks']:,} | {r['vector_index']} | {r['open_s']:.1f} | "
               f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f} | {r['rss_mb']:.0f} | {r['RssAnon']:.0f} / {r['RssFile']:.0f} | "
               f"{r['disk_mb']:.0f} ({r['faiss_mb']:.0f}) | {recall} |")

@@ -68,8 +68,8 @@ def read_file(path: str, kind: str) -> ReadResult | tuple[str, str]:
         characters = sum(len(page.text) for page in read.pages)
         if characters > MAX_TEXT_CHARS:
             raise UnreadableFileError(
-                path, f"holds {characters / 1e6:.0f} million characters of text, more than any report "
-                      f"(the limit is {MAX_TEXT_CHARS / 1e6:.0f} million)", "Split it into smaller files and add those.")
+                path, f"holds {characters:,} characters of text, more than any report "
+                      f"(the limit is {MAX_TEXT_CHARS:,})", "Split it into smaller files and add those.")
         return ReadResult(read.pages, extract_metadata(read.pages, Path(path).name, kind, read.created))
     except UnreadableFileError as exc:
         return exc.reason, exc.fix

@@ -60,6 +60,7 @@ def test_past_the_limit_the_vectors_are_16_bit_floats_memory_mapped_read_only(st
     assert index.code_size == 2 * store.dim  # two bytes a dimension: half of float32
     lists = faiss.downcast_InvertedLists(index.invlists)
     assert isinstance(lists, faiss.OnDiskInvertedLists) and lists.read_only  # mapped from the file, not read
+    assert lists.prefetch_nthread == 0  # no threads reading ahead before every search
     for question, exact in zip(questions(store), flat):
         found = compressed.dense_search(question, 10)
         assert len(set(found) & set(exact)) >= 9
@@ -96,6 +97,23 @@ def test_a_rebuild_reads_the_vectors_in_batches_and_keeps_every_one(store, monke
     small_limits(monkeypatch)
     add_clustered_documents(store, 50)
     monkeypatch.setattr(vectors, "BUILD_BATCH", 300)  # seven batches, the last one short
-    compressed = reopened(store)
-    assert compressed.vector_index().ntotal == 2_000
-    assert sorted(compressed.dense_search(questions(store, 1)[0], 5_000)) == list(range(1, 2_001))
+    reopened(store).close()  # trains and keeps the centroids
+    fresh = Store.open(store.path)
+    statements = []
+    fresh._db.set_trace_callback(statements.append)
+    for file in store.path.glob("vectors-*.faiss"):
+        file.unlink()  # the file is gone: rebuilt from SQLite
+    assert fresh.vector_index().ntotal == 2_000
+    fresh._db.set_trace_callback(None)
+    assert sum("LIMIT" in sql for sql in statements) == 8  # seven batches, and the empty read that ends them
+    assert not any(" IN (" in sql for sql in statements)  # kept centroids: no training sample is read
+    assert sorted(fresh.dense_search(questions(store, 1)[0], 5_000)) == list(range(1, 2_001))
+
+
+def test_a_file_of_8_bit_codes_is_not_taken_for_16_bit_floats(store, monkeypatch):
+    small_limits(monkeypatch)
+    add_clustered_documents(store, 50)
+    quantiser = faiss.IndexFlatIP(store.dim)
+    eight_bit = faiss.IndexIVFScalarQuantizer(quantiser, store.dim, 4, faiss.ScalarQuantizer.QT_8bit,
+                                              faiss.METRIC_INNER_PRODUCT)
+    assert vectors.kind(eight_bit) != vectors.IVF_FP16  # so a file of it is rebuilt as the size calls for

@@ -17,7 +17,7 @@ from models import Highlight
 
 MAX_SENTENCES = 3
 KEY_LETTERS = 5
-SENTENCE_CACHE = 8192   # passages whose sentence spans are kept (~1 MB per thousand)
+SENTENCE_CACHE = 8192   # passages whose sentence spans are kept (~3 MB per thousand, with their texts)
 
 
 def word_key(word: str) -> str:

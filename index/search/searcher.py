@@ -272,10 +272,9 @@ class Searcher:
         missing = {word_key(t) for t in terms if not self.store.holds_keyword(t, ranges)}
         return sum(w for s, w in weights.items() if s in missing) / (sum(weights.values()) or 1.0)
 
-    def keyword_terms(self, terms: list[str], catalogue: Catalogue | None = None) -> list[str]:
+    def keyword_terms(self, terms: list[str], catalogue: Catalogue) -> list[str]:
         """The keywords worth matching: one found in most passages ('children') adds almost nothing to
         BM25 but makes it score most of the index, so it is left out (the rarest term always stays)."""
-        catalogue = catalogue or self.catalogue()
         counts = self._passage_counts(terms, catalogue)
         limit = ranking.COMMON_TERM_SHARE * len(catalogue.chunk_doc)
         kept = [t for t in terms if counts[t] <= limit]

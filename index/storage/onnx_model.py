@@ -132,12 +132,14 @@ class OnnxEmbedder:
             if offers_bf16() and importlib.util.find_spec("torch") is not None:
                 candidates["torch-bf16"] = lambda texts: self._bf16_model().embed(texts)
             cache = self._files["onnx-fp32"].parent
+            searching = self._question_session is not None  # the app: searches already use it
             self.passage_path = choose(candidates, lambda texts: self._run(self._question(), list(texts)), cache)
             # The ways measured but not chosen give their memory back (an fp32 session is ~190 MB), and so
-            # does the question session the measurement used; a search loads it again at its first question.
+            # does a question session only the measurement made; a search loads it again at its first question.
             self._sessions = {way: session for way, session in self._sessions.items() if way == self.passage_path.chosen}
-            with self._question_lock:
-                self._question_session = None
+            if not searching:
+                with self._question_lock:
+                    self._question_session = None
             if self.passage_path.chosen != "torch-bf16":
                 self._torch_bf16 = None
         return self.passage_path.chosen
