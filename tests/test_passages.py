@@ -44,13 +44,20 @@ def test_hits_are_grouped_by_report_in_order_of_first_appearance():
     assert [[h.chunk.text for h in group] for group in grouped_by_document(hits)] == [["a", "c"], ["b"]]
 
 
-def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
-    text = ("Judgement Grade The impact of leaders on social work practice with children and families Outstanding "
-            "The experiences and progress of care leavers Requires improvement to be good Overall effectiveness Good "
-            "Children's services in Bury are good.")
+TABLE = ("Judgement Grade The impact of leaders on social work practice with children and families Outstanding "
+         "The experiences and progress of care leavers Requires improvement to be good Overall effectiveness Good "
+         "Children's services in Bury are good.")
+
+
+def bury_report():
+    """A report whose judgement table (TABLE) prints three of its judgements."""
     judgements = {"impact_of_leaders": Judgement("outstanding", 1), "care_leavers": Judgement("requires improvement", 1),
                   "overall_effectiveness": Judgement("good", 1)}
-    document = make_report("d1", "Bury", judgements=judgements, title="", sha256="sha", source="/x.pdf", **PLAIN)
+    return make_report("d1", "Bury", judgements=judgements, title="", sha256="sha", source="/x.pdf", **PLAIN)
+
+
+def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
+    text, document = TABLE, bury_report()
     found = Hit(Chunk("d1", 1, 0, len(text), text), document, 0.5,
                 highlights=[Highlight(0, len(text) - 5), Highlight(text.index("Children's"), len(text))])
     html = passage_html(found)
@@ -63,12 +70,7 @@ def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
 
 
 def test_the_source_view_shows_a_judgement_table_as_a_table_with_the_judgement_marked():
-    page = ("Inspection of Bury Judgement Grade The impact of leaders on social work practice with children and "
-            "families Outstanding The experiences and progress of care leavers Requires improvement to be good "
-            "Overall effectiveness Good Children's services in Bury are good.")
-    judgements = {"impact_of_leaders": Judgement("outstanding", 1), "care_leavers": Judgement("requires improvement", 1),
-                  "overall_effectiveness": Judgement("good", 1)}
-    document = make_report("d1", "Bury", judgements=judgements, title="", sha256="sha", source="/x.pdf", **PLAIN)
+    page, document = "Inspection of Bury " + TABLE, bury_report()
     start = page.index("The experiences")
     end = page.index(" Overall")
     html = page_html(page, judgement_hit(document, "care_leavers", page))
