@@ -11,8 +11,8 @@ import streamlit as st
 
 _JS = """
 export default function ({ parentElement, data }) {
-  if (window.__inspectqaShownTurn === data.turn) return;
-  window.__inspectqaShownTurn = data.turn;
+  if (window.__inspectqaShownAnswer === data.answer) return;
+  window.__inspectqaShownAnswer = data.answer;
   const anchor = parentElement.getRootNode().host || parentElement;
   const message = anchor.closest('[data-testid="stChatMessage"]');
   if (!message) return;
@@ -36,6 +36,7 @@ export default function ({ parentElement, data }) {
 _component = st.components.v2.component("inspectqa_show_answer_top", js=_JS)
 
 
-def show_from_top(turn: int) -> None:
-    """Scroll the chat message this is placed in to the top of the view, once for this turn."""
-    _component(data={"turn": turn}, key=f"top-{turn}")
+def show_from_top(answer_id: int) -> None:
+    """Scroll the chat message this is placed in to the top of the view, once for this answer (session.Turn's
+    answer_id: a turn number would repeat after "New conversation", and the first new answer stay put)."""
+    _component(data={"answer": answer_id}, key=f"top-{answer_id}")

@@ -6,7 +6,8 @@ quick redraws; its questions and filters are saved on the server and asked again
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import itertools
+from dataclasses import asdict, dataclass, field
 
 import streamlit as st
 
@@ -35,6 +36,9 @@ class Turn:
     filters: Filters
     response: Response
     previous: Response | None = None
+    # Unique to this answer in this server process (a new answer, one asked again after a reload or a new
+    # conversation's first), so the page opens at its top once and not again on its reruns.
+    answer_id: int = field(default_factory=itertools.count().__next__)
 
 
 def _user() -> str:

@@ -35,7 +35,7 @@ def show(turn: session.Turn, turn_no: int, searcher: Searcher, latest: bool) -> 
                                key=f"show-{turn_no}"):
             render_answer(turn, turn_no, searcher)
             if latest:
-                show_from_top(turn_no)
+                show_from_top(turn.answer_id)
 
 
 searcher = resources.searcher()
