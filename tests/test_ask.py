@@ -34,6 +34,14 @@ def test_a_possessive_and_an_everyday_name_are_read_as_the_council(store, embedd
     assert {h.document.doc_id for h in searcher.ask("personal advisers in Hull").hits} == {"hull"}
 
 
+def test_the_verb_a_question_frames_its_topic_with_is_not_the_topic(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01",
+        ["The front door responds to contacts and referrals quickly.", "Care leavers live in suitable homes."])
+    response = searcher.ask("How well does Wigan's front door handle contacts and referrals?")
+    assert response.query.topic_terms == ["front", "door", "contacts", "referrals"]
+    assert response.answerable and response.hits[0].chunk.page == 1  # "handle" is in no report: no matter
+
+
 def test_a_council_the_library_has_no_report_on_is_said_so(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Care leavers in Wigan live in suitable accommodation."])
     response = searcher.ask("What did Ofsted say about accommodation for care leavers in Leicester?")

@@ -36,10 +36,13 @@ tell show give find say said get got describe explain list please anything somet
 didn doesn don isn wasn weren hasn haven hadn won couldn shouldn wouldn aren
 ofsted inspection inspections inspected inspectors report reports rating rate rated
 """.split())
-# Words that frame a question about one council's services rather than name its topic.
+# Words that frame a question about one council's services rather than name its topic, among them the
+# verbs of "how does Wigan handle referrals?": rare in reports, they outweighed the topic and, absent from
+# the council's reports, made a covered topic look unanswered.
 FRAME_WORDS = frozenset("""
 council councils authority authorities local la las services service according well good much many
 happen happening happened latest recent recently last year years whether really found find
+handle handles handled handling tackle tackles tackled tackling deal deals dealt dealing cope copes coped coping
 """.split())
 # Words that ask for a grade. A grade word alone does not ("how good are plans?"), unless the question
 # asks which councils had it ("which councils are outstanding for care leavers?").
