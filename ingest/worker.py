@@ -26,8 +26,9 @@ DEFAULT_TIMEOUT_S = 180
 # 61 MB of address space, three scanned A4 pages at 300 dpi through Tesseract in 113-147 MB resident (they
 # fail under 192 MB), and pypdf reaches its own 75 MB limit on a compression bomb, so names it as one, only
 # from 544 MB when read alone (under 512 it runs out first) -- but in CI's whole test run, after the batch's
-# other hostile files, 576 was not enough. 736 leaves that headroom, and with the ingest's own ~260 MB
-# (passages embedded one per run) the whole tree stays within 1 GB even at the cap.
+# other hostile files, 576 was not enough. 736 leaves that headroom. The ingest's own process peaked at
+# 274 MB on 48 reports and 479 MB on the hostile folder (fp32 passages, one per run), the whole tree at
+# 331 and 687 MB: the reader's resident memory stays far below its address-space cap.
 DEFAULT_MEMORY_MB = 736
 # Far more text than any report holds (the largest of the corpus's 172 has 0.15 million characters): refused in the
 # reader, so the ingest's own memory for one document stays bounded whatever a file holds.

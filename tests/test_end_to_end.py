@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index.storage.passage_path import MIN_COSINE
 from tests.conftest import DATA, SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,11 +82,11 @@ def test_the_exported_model_embeds_as_the_torch_model_does(tmp_path, monkeypatch
     passages += ["Supervision is regular and reflective.", "how was Derby rated for care leavers in 2025?"]
     assert exported.count_tokens(passages) == full.count_tokens(passages)
     cosines = np.sum(exported.embed(passages) * full.embed(passages), axis=1)
-    assert cosines.min() >= 0.98 and cosines.mean() >= 0.99
+    assert cosines.min() >= MIN_COSINE
     # The first passages measured each way this CPU offers and kept the fastest that agrees with fp32,
     # remembered beside the exports: a second load reads the choice instead of measuring again.
     path = exported.passage_path
-    agreeing = {way: m for way, m in path.measured.items() if m.min_cosine >= 0.98}
+    agreeing = {way: m for way, m in path.measured.items() if m.min_cosine >= MIN_COSINE}
     assert {"onnx-int8", "onnx-fp32"} <= set(path.measured) and path.chosen in agreeing
     assert agreeing[path.chosen].passages_per_s == max(m.passages_per_s for m in agreeing.values())
     assert len(list(tmp_path.glob("passage-path-*.json"))) == 1

@@ -2,7 +2,7 @@
 import numpy as np
 
 from index.storage import passage_path
-from index.storage.passage_path import SAMPLE, choose
+from index.storage.passage_path import MIN_COSINE, SAMPLE, choose
 
 XEON = "model name\t: Intel(R) Xeon(R) Platinum 8480+\nflags\t\t: fpu avx2 avx512f amx_bf16 avx512_bf16\n"
 EPYC = "model name\t: AMD EPYC 7B13\nflags\t\t: fpu avx2\n"
@@ -27,17 +27,25 @@ def fake_ways(seconds: dict[str, float], cosine: dict[str, float]):
 def test_the_fastest_way_that_agrees_is_chosen_and_remembered_for_this_machine(tmp_path, monkeypatch):
     monkeypatch.delenv("INSPECTQA_PRECISION", raising=False)
     ways, reference, clock = fake_ways({"onnx-int8": 1.0, "onnx-fp32": 1.6, "torch-bf16": 0.5},
-                                       {"onnx-int8": 0.99, "onnx-fp32": 1.0, "torch-bf16": 0.97})
+                                       {"onnx-int8": 0.99, "onnx-fp32": 1.0, "torch-bf16": 0.997})
     path = choose(ways, reference, tmp_path, cpuinfo=XEON, clock=clock)
-    assert path.chosen == "onnx-int8"  # bf16 is faster here, but its vectors disagree: never chosen
-    assert path.measured["torch-bf16"].min_cosine < 0.98 and path.measured["onnx-int8"].passages_per_s == 24.0
-    assert "fastest of 3 measured on Intel(R) Xeon(R) Platinum 8480+" in path.describe()
+    assert path.chosen == "torch-bf16" and path.measured["torch-bf16"].passages_per_s == 48.0
+    assert "within cosine 0.995 of fp32, of 3 measured on Intel(R) Xeon(R) Platinum 8480+" in path.describe()
 
     def refuse(texts):
         raise AssertionError("measured again")
     assert choose({w: refuse for w in ways}, refuse, tmp_path, cpuinfo=XEON) == path  # read back, not measured
     assert passage_path.remembered(tmp_path, cpuinfo=XEON) == path
     assert passage_path.remembered(tmp_path, cpuinfo=EPYC) is None  # another CPU measures for itself
+
+
+def test_a_faster_way_whose_vectors_disagree_with_fp32_is_never_chosen(tmp_path, monkeypatch):
+    monkeypatch.delenv("INSPECTQA_PRECISION", raising=False)
+    ways, reference, clock = fake_ways({"onnx-int8": 1.0, "onnx-fp32": 1.6, "torch-bf16": 0.5},
+                                       {"onnx-int8": 0.99, "onnx-fp32": 1.0, "torch-bf16": 0.97})
+    path = choose(ways, reference, tmp_path, cpuinfo=EPYC, clock=clock)
+    assert path.chosen == "onnx-fp32" and path.measured["onnx-fp32"].passages_per_s == 15.0
+    assert path.measured["onnx-int8"].min_cosine < MIN_COSINE <= path.measured["onnx-fp32"].min_cosine
 
 
 def test_a_setting_forces_one_way_and_bf16_is_offered_only_where_the_cpu_runs_it(tmp_path, monkeypatch):
