@@ -42,6 +42,16 @@ def test_the_verb_a_question_frames_its_topic_with_is_not_the_topic(store, embed
     assert response.answerable and response.hits[0].chunk.page == 1  # "handle" is in no report: no matter
 
 
+def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Supervision in Wigan is regular and reflective."])
+    first = searcher.ask("how good is supervision?").hits[0].chunk
+    assert searcher.ask("is supervision reflective?").hits[0].chunk is first  # the same passage, not read again
+    store.delete_document("wigan")
+    add(store, embedder, "bury", "Bury", "2025-05-01", ["Supervision in Bury is rare and rushed."])
+    again = searcher.ask("how good is supervision?").hits[0].chunk
+    assert again.chunk_id == first.chunk_id and again.text == "Supervision in Bury is rare and rushed."
+
+
 def test_a_council_the_library_has_no_report_on_is_said_so(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Care leavers in Wigan live in suitable accommodation."])
     response = searcher.ask("What did Ofsted say about accommodation for care leavers in Leicester?")

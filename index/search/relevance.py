@@ -19,6 +19,7 @@ any finding does; they are recognised here so that they never outrank a finding 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -52,16 +53,24 @@ _FRONT_CLUES = ("inspection date", "lead ", "contents", "judgement")
 _LICENCE_CLUES = ("licen", "copyright", "publication is", "regulates")
 
 
-def is_licence(text: str, lowered: str | None = None) -> bool:
+PASSAGE_CACHE = 8192   # passages whose kind (licence, front matter) is kept: the same come back question after question
+
+
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
+def is_licence(text: str) -> bool:
     """Ofsted's licence and copyright text, printed in every report: never an answer."""
-    lowered = text.lower() if lowered is None else lowered
+    return _is_licence(text, text.lower())
+
+
+def _is_licence(text: str, lowered: str) -> bool:
     return any(clue in lowered for clue in _LICENCE_CLUES) and _LICENCE.search(text) is not None
 
 
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def is_front_matter(text: str) -> bool:
     """A cover page, contents list, judgement table or licence text: about the report, not a finding."""
     lowered = text.lower()
-    if any(clue in lowered for clue in _FRONT_CLUES) and _FRONT_MATTER.search(text) or is_licence(text, lowered):
+    if any(clue in lowered for clue in _FRONT_CLUES) and _FRONT_MATTER.search(text) or _is_licence(text, lowered):
         return True
     # A judgement table: several lines that are a grade and nothing else.
     return len(_GRADE_LINE.findall(text)) >= 2

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
 from index.search.quotes import best_quote
-from index.search.relevance import Evidence, answers, is_front_matter, is_licence, named_things
+from index.search.relevance import PASSAGE_CACHE, Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.search.scope import Scope, choose_scope, describe, without_names
 from index.search.widening import widen
@@ -97,7 +98,8 @@ class Catalogue:
     chunk_ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # doc_id -> runs of chunk ids
     glossary: Glossary = field(default_factory=lambda: Glossary([]))  # the acronyms the documents define
     term_counts: dict[str, int] = field(default_factory=dict)  # keyword -> passages holding it, filled as asked
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)  # for term_counts
+    passages: OrderedDict[int, Chunk] = field(default_factory=OrderedDict)  # the last PASSAGE_CACHE read, by id
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)  # for the two above
 
     def ranges_of(self, doc_ids: set[str] | None) -> list[tuple[int, int]] | None:
         """The documents' runs of chunk ids; None (everything) for no scope."""
@@ -198,7 +200,7 @@ class Searcher:
                        if query.years and catalogue.documents[d].metadata.years & set(query.years)}
         statements = self._judgement_statements(query, catalogue, set(candidates))
         pool = ranking.fuse(candidates, keyword, dense, weights, named_years, statements)[: ranking.pool_size(k)]
-        chunks = self.store.chunks(c.chunk_id for c in pool)  # read once, for all that follows
+        chunks = self._passages([c.chunk_id for c in pool], catalogue)  # read once, for all that follows
         pool = [c for c in pool if c.chunk_id in chunks]  # not one deleted by a writer meanwhile
         # Within one council's reports only the first places matter (diversifying there is slight): the
         # passages below the first SCOPED_DEPTH x k by keywords and meaning are not re-judged.
@@ -264,6 +266,20 @@ class Searcher:
         with catalogue.lock:
             catalogue.term_counts.update(counted)
             return {t: catalogue.term_counts[t] for t in terms}
+
+    def _passages(self, chunk_ids: list[int], catalogue: Catalogue) -> dict[int, Chunk]:
+        """The passages by id, the most recently read kept in this generation's catalogue: the same ones
+        come back question after question, and reading 200 from SQLite was a tenth of a search."""
+        with catalogue.lock:
+            found = {c: catalogue.passages[c] for c in chunk_ids if c in catalogue.passages}
+            for chunk_id in found:
+                catalogue.passages.move_to_end(chunk_id)
+        read = self.store.chunks(c for c in chunk_ids if c not in found)
+        with catalogue.lock:
+            catalogue.passages.update(read)
+            while len(catalogue.passages) > PASSAGE_CACHE:
+                catalogue.passages.popitem(last=False)
+        return found | read
 
     def _absent_share(self, terms: list[str], weights: dict[str, float], catalogue: Catalogue,
                       doc_ids: set[str] | None) -> float:
