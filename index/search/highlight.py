@@ -17,7 +17,7 @@ from models import Highlight
 
 MAX_SENTENCES = 3
 KEY_LETTERS = 5
-SENTENCE_CACHE = 8192   # passages whose sentence spans are kept (~3 MB per thousand, with their texts)
+SENTENCE_CACHE = 8192   # passages whose sentence spans and lower case are kept (~4 MB per thousand, with their texts)
 
 
 def word_key(word: str) -> str:
@@ -84,15 +84,12 @@ def _keyword_sentences(text: str, weights: dict[str, float]) -> list[tuple[int, 
     passages per question."""
     if not weights:
         return []
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    spans, ends, lowered = _sentences(text)
     pattern = _keyword_pattern(tuple(sorted(weights)))
     matches = [(m.start(), word_key(m.group())) for m in pattern.finditer(lowered)
                if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))]
     if not matches:
         return []
-    spans, ends = _sentences(text)
     found: dict[int, set[str]] = {}
     for position, word_stem in matches:
         if word_stem in weights and (i := bisect.bisect_right(ends, position)) < len(spans):
@@ -101,11 +98,14 @@ def _keyword_sentences(text: str, weights: dict[str, float]) -> list[tuple[int, 
 
 
 @functools.lru_cache(maxsize=SENTENCE_CACHE)
-def _sentences(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """A passage's sentence spans and their ends, kept across questions: the same passages come back
-    question after question, and splitting them was a tenth of a search's time."""
+def _sentences(text: str) -> tuple[list[tuple[int, int]], list[int], str]:
+    """A passage's sentence spans, their ends and its lower-case text, kept across questions: the same
+    passages come back question after question, and splitting them was a tenth of a search's time."""
     spans = sentence_spans(text)
-    return spans, [end for _, end in spans]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return spans, [end for _, end in spans], lowered
 
 
 @functools.lru_cache(maxsize=256)
