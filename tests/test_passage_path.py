@@ -39,13 +39,22 @@ def test_the_fastest_way_that_agrees_is_chosen_and_remembered_for_this_machine(t
     assert passage_path.remembered(tmp_path, cpuinfo=EPYC) is None  # another CPU measures for itself
 
 
-def test_a_faster_way_whose_vectors_disagree_with_fp32_is_never_chosen(tmp_path, monkeypatch):
+def test_a_faster_way_whose_vectors_disagree_with_fp32_is_not_chosen(tmp_path, monkeypatch):
     monkeypatch.delenv("INSPECTQA_PRECISION", raising=False)
     ways, reference, clock = fake_ways({"onnx-int8": 1.0, "onnx-fp32": 1.6, "torch-bf16": 0.5},
                                        {"onnx-int8": 0.99, "onnx-fp32": 1.0, "torch-bf16": 0.97})
-    path = choose(ways, reference, tmp_path, cpuinfo=EPYC, clock=clock)
+    path = choose(ways, reference, tmp_path, cpuinfo=XEON, clock=clock)
     assert path.chosen == "onnx-fp32" and path.measured["onnx-fp32"].passages_per_s == 15.0
     assert path.measured["onnx-int8"].min_cosine < MIN_COSINE <= path.measured["onnx-fp32"].min_cosine
+    assert "fastest within cosine 0.995 of fp32, of 3 measured" in path.describe()
+
+
+def test_when_no_way_agrees_the_fastest_is_used_and_said_not_to_agree(tmp_path, monkeypatch):
+    monkeypatch.delenv("INSPECTQA_PRECISION", raising=False)
+    ways, reference, clock = fake_ways({"onnx-int8": 1.0, "onnx-fp32": 1.6}, {"onnx-int8": 0.99, "onnx-fp32": 0.99})
+    path = choose(ways, reference, tmp_path, cpuinfo=EPYC, clock=clock)
+    assert path.chosen == "onnx-int8"
+    assert "none within cosine 0.995 of fp32, this one 0.99" in path.describe()
 
 
 def test_a_setting_forces_one_way_and_bf16_is_offered_only_where_the_cpu_runs_it(tmp_path, monkeypatch):

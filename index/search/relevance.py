@@ -53,10 +53,10 @@ _FRONT_CLUES = ("inspection date", "lead ", "contents", "judgement")
 _LICENCE_CLUES = ("licen", "copyright", "publication is", "regulates")
 
 
-PASSAGE_CACHE = 8192   # passages whose kind (licence, front matter) is kept: the same come back question after question
+KIND_CACHE = 8192   # passages whose kind (licence, front matter) is kept: the same come back question after question
 
 
-@functools.lru_cache(maxsize=PASSAGE_CACHE)
+@functools.lru_cache(maxsize=KIND_CACHE)
 def is_licence(text: str) -> bool:
     """Ofsted's licence and copyright text, printed in every report: never an answer."""
     return _is_licence(text, text.lower())
@@ -66,7 +66,7 @@ def _is_licence(text: str, lowered: str) -> bool:
     return any(clue in lowered for clue in _LICENCE_CLUES) and _LICENCE.search(text) is not None
 
 
-@functools.lru_cache(maxsize=PASSAGE_CACHE)
+@functools.lru_cache(maxsize=KIND_CACHE)
 def is_front_matter(text: str) -> bool:
     """A cover page, contents list, judgement table or licence text: about the report, not a finding."""
     lowered = text.lower()

@@ -28,7 +28,7 @@ from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
 from index.search.quotes import best_quote
-from index.search.relevance import PASSAGE_CACHE, Evidence, answers, is_front_matter, is_licence, named_things
+from index.search.relevance import Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.search.scope import Scope, choose_scope, describe, without_names
 from index.search.widening import widen
@@ -48,6 +48,9 @@ def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[
         else:
             doc_runs.append((chunk_id, chunk_id))
     return runs
+
+
+PASSAGES_KEPT = 8192   # passages kept in memory between questions (~1.2 MB per thousand)
 
 
 class _Memo:
@@ -97,8 +100,8 @@ class Catalogue:
     council_keys: dict[str, str] = field(default_factory=dict)  # doc_id -> council key
     chunk_ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # doc_id -> runs of chunk ids
     glossary: Glossary = field(default_factory=lambda: Glossary([]))  # the acronyms the documents define
-    term_counts: dict[str, int] = field(default_factory=dict)  # keyword -> passages holding it, filled as asked
-    passages: OrderedDict[int, Chunk] = field(default_factory=OrderedDict)  # the last PASSAGE_CACHE read, by id
+    term_counts: dict[str, int] = field(default_factory=dict, repr=False)  # keyword -> passages holding it, filled as asked
+    passages: OrderedDict[int, Chunk] = field(default_factory=OrderedDict, repr=False)  # the last PASSAGES_KEPT read
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)  # for the two above
 
     def ranges_of(self, doc_ids: set[str] | None) -> list[tuple[int, int]] | None:
@@ -201,7 +204,7 @@ class Searcher:
         statements = self._judgement_statements(query, catalogue, set(candidates))
         pool = ranking.fuse(candidates, keyword, dense, weights, named_years, statements)[: ranking.pool_size(k)]
         chunks = self._passages([c.chunk_id for c in pool], catalogue)  # read once, for all that follows
-        pool = [c for c in pool if c.chunk_id in chunks]  # not one deleted by a writer meanwhile
+        pool = [c for c in pool if c.chunk_id in chunks]  # not one a writer deleted before it was first read
         # Within one council's reports only the first places matter (diversifying there is slight): the
         # passages below the first SCOPED_DEPTH x k by keywords and meaning are not re-judged.
         reach = ranking.reach(pool, k * ranking.SCOPED_DEPTH if scoped else None)
@@ -277,7 +280,7 @@ class Searcher:
         read = self.store.chunks(c for c in chunk_ids if c not in found)
         with catalogue.lock:
             catalogue.passages.update(read)
-            while len(catalogue.passages) > PASSAGE_CACHE:
+            while len(catalogue.passages) > PASSAGES_KEPT:
                 catalogue.passages.popitem(last=False)
         return found | read
 
