@@ -24,11 +24,18 @@ def fake_ways(seconds: dict[str, float], cosine: dict[str, float]):
     return {name: way(name) for name in seconds}, (lambda texts: reference[:len(texts)]), (lambda: clock[0])
 
 
+SECONDS = {"onnx-int8": 1.0, "onnx-fp32": 1.6, "torch-bf16": 0.5}   # on the fake clock, for all of SAMPLE
+
+
+def measured(tmp_path, cosine: dict[str, float], cpuinfo: str = XEON):
+    """The way chosen among fake ways of SECONDS' speeds and these cosines to fp32, and the ways."""
+    ways, reference, clock = fake_ways({way: SECONDS[way] for way in cosine}, cosine)
+    return choose(ways, reference, tmp_path, cpuinfo=cpuinfo, clock=clock), ways
+
+
 def test_the_fastest_way_that_agrees_is_chosen_and_remembered_for_this_machine(tmp_path, monkeypatch):
     monkeypatch.delenv("INSPECTQA_PRECISION", raising=False)
-    ways, reference, clock = fake_ways({"onnx-int8": 1.0, "onnx-fp32": 1.6, "torch-bf16": 0.5},
-                                       {"onnx-int8": 0.99, "onnx-fp32": 1.0, "torch-bf16": 0.997})
-    path = choose(ways, reference, tmp_path, cpuinfo=XEON, clock=clock)
+    path, ways = measured(tmp_path, {"onnx-int8": 0.99, "onnx-fp32": 1.0, "torch-bf16": 0.997})
     assert path.chosen == "torch-bf16" and path.measured["torch-bf16"].passages_per_s == 48.0
     assert "within cosine 0.995 of fp32, of 3 measured on Intel(R) Xeon(R) Platinum 8480+" in path.describe()
 
@@ -41,9 +48,7 @@ def test_the_fastest_way_that_agrees_is_chosen_and_remembered_for_this_machine(t
 
 def test_a_faster_way_whose_vectors_disagree_with_fp32_is_not_chosen(tmp_path, monkeypatch):
     monkeypatch.delenv("INSPECTQA_PRECISION", raising=False)
-    ways, reference, clock = fake_ways({"onnx-int8": 1.0, "onnx-fp32": 1.6, "torch-bf16": 0.5},
-                                       {"onnx-int8": 0.99, "onnx-fp32": 1.0, "torch-bf16": 0.97})
-    path = choose(ways, reference, tmp_path, cpuinfo=XEON, clock=clock)
+    path, _ = measured(tmp_path, {"onnx-int8": 0.99, "onnx-fp32": 1.0, "torch-bf16": 0.97})
     assert path.chosen == "onnx-fp32" and path.measured["onnx-fp32"].passages_per_s == 15.0
     assert path.measured["onnx-int8"].min_cosine < MIN_COSINE <= path.measured["onnx-fp32"].min_cosine
     assert "fastest within cosine 0.995 of fp32, of 3 measured" in path.describe()
@@ -51,8 +56,7 @@ def test_a_faster_way_whose_vectors_disagree_with_fp32_is_not_chosen(tmp_path, m
 
 def test_when_no_way_agrees_the_fastest_is_used_and_said_not_to_agree(tmp_path, monkeypatch):
     monkeypatch.delenv("INSPECTQA_PRECISION", raising=False)
-    ways, reference, clock = fake_ways({"onnx-int8": 1.0, "onnx-fp32": 1.6}, {"onnx-int8": 0.99, "onnx-fp32": 0.99})
-    path = choose(ways, reference, tmp_path, cpuinfo=EPYC, clock=clock)
+    path, _ = measured(tmp_path, {"onnx-int8": 0.99, "onnx-fp32": 0.99}, cpuinfo=EPYC)
     assert path.chosen == "onnx-int8"
     assert "none within cosine 0.995 of fp32, this one 0.99" in path.describe()
 
