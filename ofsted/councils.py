@@ -117,13 +117,18 @@ SHORT_NAMES = {"Hull": "Kingston upon Hull", "BCP": "Bournemouth, Christchurch a
 # about that council.
 _NAME_OF_A_THING = re.compile(r"\s*(?:judg(?:e)?ment|ruling|case|model|approach|way|pilot|protocol|principles?)\b",
                               re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
 _BY_KEY = {council_key(name): name for name in reversed(ENGLISH_COUNCILS)}  # the first spelling of each wins
 _SHORT_MENTION = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(SHORT_NAMES, key=len, reverse=True)) + r")\b")
 
 
-def names_a_thing(text: str, end: int) -> bool:
-    """Whether the council's name ending at `end` names a thing ("the Leeds model", "the Southwark judgment")."""
-    return _NAME_OF_A_THING.match(text, end + (2 if text[end:end + 2] == "'s" else 0)) is not None
+def names_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether the council's name at text[start:end] names a thing ("the Leeds model", "the Southwark
+    judgment"): a determiner before it and such a word after. "Wigan's approach" is the council's own, and
+    in "how does Leeds approach …" the word is a verb."""
+    possessive = text[end - 1:end] == "'" or text[end - 2:end] == "'s" or text[end:end + 2] == "'s"
+    return (not possessive and _DETERMINER_BEFORE.search(text, 0, start) is not None
+            and _NAME_OF_A_THING.match(text, end) is not None)
 
 
 def councils_mentioned(text: str) -> list[str]:
@@ -132,7 +137,7 @@ def councils_mentioned(text: str) -> list[str]:
     text = text.replace("’", "'")
     names: list[str] = []
     for start, end, written in council_spans(text):
-        if names_a_thing(text, end):
+        if names_a_thing(text, start, end):
             continue
         name = _BY_KEY.get(council_key(written), written)
         if name not in names:

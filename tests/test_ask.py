@@ -147,6 +147,8 @@ def test_a_council_name_that_is_an_ordinary_word_or_names_a_thing_does_not_scope
     add(store, embedder, "wigan", "Wigan", "2024-01-01", ["Children's reading improves with tutoring in Wigan."])
     assert searcher.ask("how do schools improve children's reading?").scope is None
     assert searcher.ask("What did Ofsted say about the Leeds model of family group conferences?").scope is None
+    assert searcher.ask("How does Leeds approach family group conferences?").scope == "Leeds's reports"  # a verb
+    assert searcher.ask("What is Wigan's approach to tutoring?").scope == "Wigan's reports"  # its own
     assert searcher.ask("What did Ofsted say about Reading's social workers?").scope == "Reading's reports"
     both = searcher.ask("How do Wigan and Leeds compare on family group conferences?")
     assert both.scope == "Leeds and Wigan's reports"

@@ -32,7 +32,7 @@ can could did do does doing during each few for from further had has have having
 its itself just me more most my no nor not now of off on once only or other our out over own same she
 should so some such than that the their them then there these they this those through to too under
 until up very was we were what when where which while who whom why will with would you your
-tell show give find say said get got describe explain list please anything something
+tell show give find say said get gets got getting done describe explain list please anything something
 didn doesn don isn wasn weren hasn haven hadn won couldn shouldn wouldn aren
 ofsted inspection inspections inspected inspectors report reports rating rate rated
 """.split())
@@ -40,7 +40,7 @@ ofsted inspection inspections inspected inspectors report reports rating rate ra
 # verbs of "how does Wigan handle referrals?": rare in reports, they outweighed the topic and, absent from
 # the council's reports, made a covered topic look unanswered.
 FRAME_WORDS = frozenset("""
-council councils authority authorities local la las services service according well good much many
+council councils authority authorities local la las services service according well good better worse much many
 happen happening happened latest recent recently last year years whether really found find
 handle handles handled handling tackle tackles tackled tackling deal deals dealt dealing cope copes coped coping
 """.split())
@@ -140,7 +140,7 @@ def find_councils(text: str, known_keys: Iterable[str]) -> list[str]:
     taken: list[tuple[int, int]] = []
     for key in sorted(known, key=len, reverse=True):
         for match in _name_pattern(key).finditer(text) if key else ():
-            if (match.group(0)[0].isupper() or key not in _ORDINARY_WORDS) and not names_a_thing(text, match.end()) \
+            if (match.group(0)[0].isupper() or key not in _ORDINARY_WORDS) and not names_a_thing(text, match.start(), match.end()) \
                     and not any(s <= match.start() < e for s, e in taken):
                 found.append(key)
                 taken.append(match.span())
