@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.common import ROOT
+from index.storage.passage_path import cpu_model_and_flags
 
 SAMPLE_S = 0.2
 SCANNED_PAGES = 2
@@ -223,18 +224,11 @@ def main() -> int:
                 if args.peer:
                     runs.append(peer(folder, scratch))
                     print(table(runs[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
-    print(f"CPU: {_cpu()}, {os.cpu_count()} cores")
+    print(f"CPU: {cpu_model_and_flags()[0]}, {os.cpu_count()} cores")
     print(table(runs))
     if args.out:
         args.out.write_text(json.dumps([{**vars(r), "pages_per_s": r.pages_per_s} for r in runs], indent=2) + "\n")
     return 0
-
-
-def _cpu() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return "unknown CPU"
 
 
 if __name__ == "__main__":
