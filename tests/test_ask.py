@@ -42,6 +42,14 @@ def test_the_verb_a_question_frames_its_topic_with_is_not_the_topic(store, embed
     assert response.answerable and response.hits[0].chunk.page == 1  # "handle" is in no report: no matter
 
 
+def test_the_short_words_of_a_hyphenated_compound_tell_it_from_its_opposite(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01",
+        ["Care leavers over 21 can opt in to support.", "Care leavers over 21 can opt out of support."])
+    response = searcher.ask("Which council has an opt-out for care leavers over 21?")
+    assert response.query.terms[1:3] == ["opt", "out"]   # "out" is a stopword anywhere else
+    assert response.hits[0].chunk.page == 2
+
+
 def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Supervision in Wigan is regular and reflective."])
     first = searcher.ask("how good is supervision?").hits[0].chunk

@@ -23,6 +23,9 @@ _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[-–/]\s*(\d\d)\b")   # a financial or school year: "2020-21"
 _GRADE = re.compile(rf"\b({GRADE_WORDS})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+# A hyphenated compound ("opt-out", "step-down", "drop-in"): its short words are no stopwords there, since
+# they are what tells "opt-out" from "opt-in".
+_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b|(?<=s)['’](?!\w)")   # "Wigan's", "councils'"; not "didn't"
 # Question words and fillers that carry no topic, and words every report in the corpus uses of itself
 # ("Ofsted", "inspection", "report"): searching for them only favours title pages.
@@ -122,9 +125,11 @@ class QueryAnalysis:
 
 def keywords(text: str) -> list[str]:
     seen: dict[str, None] = {}
-    for word in _WORD.findall(_POSSESSIVE.sub("", text.replace("’", "'")).lower()):
+    text = _POSSESSIVE.sub("", text.replace("’", "'")).lower()
+    in_compounds = {part for compound in _COMPOUND.findall(text) for part in compound.split("-")}
+    for word in _WORD.findall(text):
         word = word.split("'")[0]
-        if word not in STOPWORDS and len(word) > 1:
+        if (word not in STOPWORDS or word in in_compounds) and len(word) > 1:
             seen.setdefault(word, None)
     return list(seen)
 
