@@ -131,6 +131,11 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
             and _NAME_OF_A_THING.match(text, end) is not None)
 
 
+def council_name(key: str) -> str:
+    """A council key written as the council's name: 'cheshire west and chester' -> 'Cheshire West and Chester'."""
+    return _BY_KEY.get(key) or key.title()
+
+
 def councils_mentioned(text: str) -> list[str]:
     """The English councils a question names, as written with capitals, each once, in order of mention:
     full names ("Telford and Wrekin"), possessives ("Wigan's") and everyday short names ("Hull", "BCP")."""

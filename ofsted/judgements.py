@@ -79,9 +79,21 @@ def states_judgement(text: str, key: str, grade: str) -> bool:
 
 def judgement_asked(question: str) -> str | None:
     """The judgement area a question names, as an ILACS key (or adoption/lscb), else None."""
+    named = _judgement_named(question)
+    return named[0] if named else None
+
+
+def judgement_words(question: str) -> str:
+    """The words a question names its judgement area with ("children in care"), or ""."""
+    named = _judgement_named(question)
+    return named[1] if named else ""
+
+
+def _judgement_named(question: str) -> tuple[str, str] | None:
     for key, pattern in _ASKED_PATTERNS:
-        if pattern.search(question):
-            return key
+        match = pattern.search(question)
+        if match:
+            return key, match.group(0)
     return None
 
 

@@ -134,6 +134,26 @@ def test_a_follow_up_to_a_rating_question_is_a_rating_question(store, embedder, 
     assert follow_up.grade.grade == "good" and follow_up.read_as == "how was Derby rated for children in care (2025 report)?"
 
 
+def test_a_council_and_a_grade_with_nothing_else_asked_is_a_rating_question(store, embedder, searcher):
+    add(store, embedder, "shropshire", "Shropshire", "2025-08-08", ["Overall effectiveness Good Care leavers Outstanding"],
+        {"overall_effectiveness": Judgement("good", 1), "care_leavers": Judgement("outstanding", 1)})
+    assert searcher.ask("Is Shropshire outstanding?").grade.grade == "good"
+    answer = searcher.ask("Is Shropshire outstanding for care leavers?")
+    assert answer.grade.grade == "outstanding" and answer.read_as == "how was Shropshire rated for care leavers?"
+    assert searcher.ask("How good are Shropshire's personal advisers?").grade is None  # a topic, asked how good
+
+
+def test_which_councils_were_judged_a_grade_means_overall_unless_a_judgement_is_named(store, embedder, searcher):
+    for doc_id, council, published, grade in (("a", "Derby", "2024-03-01", "inadequate"),
+                                              ("b", "Bury", "2019-03-01", "inadequate"),
+                                              ("c", "Wigan", "2024-05-01", "good")):
+        add(store, embedder, doc_id, council, published, [f"Overall effectiveness {grade}"],
+            {"overall_effectiveness": Judgement(grade, 1)})
+    response = searcher.ask("Which councils were judged inadequate in 2024?")
+    assert [r.council for r in response.grade_list.reports] == ["Derby"]
+    assert response.read_as == "which councils were judged inadequate for overall effectiveness (2024 reports)?"
+
+
 def test_filters_apply_to_the_grade_card_too(store, embedder, searcher):
     add(store, embedder, "derby", "Derby", "2025-07-08", ["Care leavers Outstanding"],
         {"care_leavers": Judgement("outstanding", 1)})

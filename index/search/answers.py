@@ -58,7 +58,7 @@ def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAn
     """The named council's grade for the named judgement (overall if none), in the named year or latest."""
     if not (query.council_keys and query.asks_grade):
         return None
-    wanted = query.judgement or "overall_effectiveness"
+    wanted = query.graded_judgement
     candidates = []
     for document in documents:
         meta = document.metadata
@@ -76,13 +76,14 @@ def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAn
 
 
 def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList | None:
-    """For a rating question naming a judgement and one grade but no council: the councils judged so."""
-    if query.council_keys or not (query.asks_grade and query.judgement and query.grade):
+    """For a rating question naming one grade but no council: the councils judged so, for the judgement
+    it names (overall effectiveness if none)."""
+    if query.kind != "grade_list":
         return None
     latest: dict[str, GradeAnswer] = {}
     for document in documents:
         meta = document.metadata
-        found = find_judgement(meta, query.judgement)
+        found = find_judgement(meta, query.graded_judgement)
         if not (meta.council and found and found[1].grade == query.grade):
             continue
         if query.years and not document.metadata.years & set(query.years):
@@ -94,4 +95,4 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
     if not latest:
         return None
     reports = sorted(latest.values(), key=lambda a: a.council)
-    return GradeList(query.judgement, LABELS.get(query.judgement, query.judgement), query.grade, reports)
+    return GradeList(query.graded_judgement, LABELS.get(query.graded_judgement, query.graded_judgement), query.grade, reports)

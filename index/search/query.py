@@ -17,7 +17,7 @@ from functools import cached_property
 
 from ofsted.councils import council_key, councils_mentioned, names_a_thing
 from ofsted.grades import GRADE_WORDS, GRADES, grade_of
-from ofsted.judgements import judgement_asked
+from ofsted.judgements import judgement_asked, judgement_words
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[-–/]\s*(\d\d)\b")   # a financial or school year: "2020-21"
@@ -104,11 +104,18 @@ class QueryAnalysis:
     @cached_property
     def asks_grade(self) -> bool:
         """Asks for a grade: rating words, and either a judgement named or nothing else asked about
-        ("how was Derby rated?"; not "what is Wigan's recycling rate?")."""
-        if not self.asks_rating:
-            return False
+        ("how was Derby rated?"; not "what is Wigan's recycling rate?"). Or a council and a grade with
+        nothing else but a judgement ("Is Shropshire outstanding?", "Is Wigan good for care leavers?")."""
         other = [t for t in self.topic_terms if t not in _RATING_CONTEXT]
+        if not self.asks_rating:
+            judged = set(keywords(judgement_words(self.text)))
+            return bool(self.council_keys and _GRADE.search(self.text)) and not [t for t in other if t not in judged]
         return self.judgement is not None or not other
+
+    @property
+    def graded_judgement(self) -> str:
+        """The judgement a rating question asks about: overall effectiveness unless it names one."""
+        return self.judgement or "overall_effectiveness"
 
     @cached_property
     def kind(self) -> str:
@@ -116,7 +123,7 @@ class QueryAnalysis:
         or topic (one report, or one fact)."""
         if self.asks_grade and self.council_keys:
             return "rating"
-        if self.asks_grade and self.judgement and self.grade:
+        if self.asks_grade and self.grade:   # "which councils were judged inadequate (for care leavers)?"
             return "grade_list"
         if not self.council_keys and not self.years and not self.report_types and self.across_councils:
             return "theme"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index.search.query import QueryAnalysis
 from models import Document
 from ofsted import report_types
-from ofsted.councils import council_key
+from ofsted.councils import council_key, council_name
 from ofsted.judgements import LABELS
 
 @dataclass(frozen=True)
@@ -86,11 +86,12 @@ def describe(query: QueryAnalysis, scope: Scope) -> str:
     """How the question was read, in words: "how was Derby rated for children in care (2025 report)?"."""
     years = f" ({' and '.join(str(y) for y in query.years)} report)" if query.years else ""
     if query.kind == "rating":
-        council = query.council_keys[0].title()
-        judged = LABELS.get(query.judgement or "overall_effectiveness", "overall effectiveness").lower()
+        council = council_name(query.council_keys[0])
+        judged = LABELS.get(query.graded_judgement, query.graded_judgement).lower()
         return f"how was {council} rated for {judged}{years}?"
     if query.kind == "grade_list":
-        return f"which councils were judged {query.grade} for {LABELS.get(query.judgement, query.judgement).lower()}?"
+        years = f" ({' and '.join(str(y) for y in query.years)} reports)" if query.years else ""
+        return f"which councils were judged {query.grade} for {LABELS.get(query.graded_judgement, query.graded_judgement).lower()}{years}?"
     topic = " ".join(query.topic_terms)
     if scope.words:
         return f"{topic}, in {scope.words}" if topic else f"anything in {scope.words}"
