@@ -50,7 +50,10 @@ def test_pages_about_the_report_are_told_apart_from_findings():
     assert is_front_matter("Inspection of Bury\nInspection dates: 3 to 7 March 2025\nLead inspector: A Person")
     assert is_front_matter("Judgement\nGrade\nOverall effectiveness\nGood\nCare leavers\nOutstanding\n")
     assert is_licence("(Ofsted) regulates and inspects to achieve excellence in the care of children")
+    assert is_front_matter("Contents Executive summary 2 The local authority 5 Information about this local "
+                           "authority area 5 Recommendations 7 Summary for children and young people 9")
     assert not is_front_matter("Plans are good and care leavers say they are listened to.")
+    assert not is_front_matter("The contents of 12 plans were reviewed: 9 were up to date and 3 were not.")
 
 
 def test_a_question_is_answered_when_one_of_the_first_three_passages_is_a_partial_match():
