@@ -17,6 +17,7 @@ from functools import cached_property
 
 from ofsted.councils import council_key, councils_mentioned, names_a_thing
 from ofsted.grades import GRADE_WORDS, GRADES, grade_of
+from ofsted.improvement import asks_improvements
 from ofsted.judgements import judgement_asked, judgement_words
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
@@ -85,6 +86,7 @@ class QueryAnalysis:
     missing_councils: list[str] = field(default_factory=list)  # English councils named that the index lacks
     report_types: tuple[str, ...] = ()    # kinds of document named ("the select committee's report")
     across_councils: bool = False         # "how have councils ...": a theme, not one report
+    asks_improvements: bool = False       # "what are Wigan's areas for improvement?" (ofsted.improvement)
 
     @property
     def is_specific(self) -> bool:
@@ -195,6 +197,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         missing_councils=[] if councils else missing_councils(question, known),
         report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
         across_councils=bool(_ACROSS.search(question)),
+        asks_improvements=asks_improvements(question),
     )
 
 

@@ -1,4 +1,5 @@
-"""The report's own words: the one to three whole sentences of the best passage that answer the question.
+"""The report's own words: the one to three whole sentences of the best passage that answer the question
+(for "what does Wigan need to improve?", the first items of the report's list, ofsted.improvement).
 
 A manager pastes the first thing they see into a briefing paper, so the quote is verbatim (a slice of
 the stored page text, with its offsets), never paraphrased, and never cut mid-sentence: a sentence
@@ -44,7 +45,9 @@ def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     side that also answer it (at most three, contiguous); None when no whole sentence holds a keyword."""
     text = hit.chunk.text
     sentences = scored_sentences(text, weights)
-    whole = [(score, start, end) for score, start, end in sentences if score > 0 and is_whole(text, start, end)]
+    # A question the report asks itself is a heading ("What needs to improve?"), not an answer.
+    whole = [(score, start, end) for score, start, end in sentences
+             if score > 0 and is_whole(text, start, end) and not text[start:end].rstrip().endswith("?")]
     if not whole:
         return None
     best_score, start, end = max(whole, key=lambda s: (s[0], -s[1]))
@@ -59,7 +62,12 @@ def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
             break
         j = max(grow, key=lambda j: scores[order[j]])
         first, last = min(first, j), max(last, j)
-    start, end = order[first][0], order[last][1]
+    return quote_of(hit, order[first][0], order[last][1])
+
+
+def quote_of(hit: Hit, start: int, end: int) -> Quote:
+    """The hit's text from start to end as a quote, cited to the page (or pages) it is printed on."""
+    text = hit.chunk.text
     page, page_start = locate(hit.chunk, hit.page_break, start)
     end_page, page_end = locate(hit.chunk, hit.page_break, end)
     citation = cited(reference(hit.document), page, end_page, hit.chunk.ocr)

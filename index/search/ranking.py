@@ -3,8 +3,9 @@
 `Searcher` (index.search.searcher) does the reading (the store, the model) and calls these in order:
 `fuse` the keyword and dense scores with credit from the question's year and the judgement it asks about,
 `demote` pages about the report rather than its findings, `rerank` (when a cross-encoder is configured),
-`focus` on passages that hold the question's words in one sentence, put the `latest_first` report that
-covers a named council's topic on top, and `diversify` across reports and councils. Each step takes and
+`focus` on passages that hold the question's words in one sentence, `put_first` a report's list of what
+must improve when that is asked, put the `latest_first` report that covers a named council's topic on top,
+and `diversify` across reports and councils. Each step takes and
 returns a list of Candidates, best first; the numbers that tune them are named here.
 """
 from __future__ import annotations
@@ -131,9 +132,14 @@ def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
     if latest is None:
         return pool
     first = [c for c in [c for c in pool if c.doc_id == latest][:LATEST_DEPTH] if answering(c.chunk_id)]
-    chosen = {c.chunk_id for c in first}
+    return put_first(pool, {c.chunk_id for c in first})
+
+
+def put_first(pool: list[Candidate], chosen: set[int]) -> list[Candidate]:
+    """The chosen candidates first, in their order, then the rest. Scores decide the later steps
+    (diversifying), so the chosen are lifted just above the rest."""
+    first = [c for c in pool if c.chunk_id in chosen]
     rest = [c for c in pool if c.chunk_id not in chosen]
-    # Scores decide the later steps (diversifying), so the first are lifted just above the rest.
     lift = max(0.0, rest[0].score - first[-1].score + LATEST_LIFT_MARGIN) if first and rest else 0.0
     return [Candidate(c.score + lift, c.chunk_id, c.doc_id) for c in first] + rest
 

@@ -84,10 +84,13 @@ class Evidence:
     cosine: float   # the question's embedding against the passage's
     focus: float    # share (0..1) of the topic words' weight found together in one sentence
     absent: float   # share (0..1) of the topic words' weight that no searched report uses
+    stated: bool = False  # states what is asked: the judgement, the list of what must improve
 
     @property
     def score(self) -> float:
-        return self.cosine + FOCUS_WEIGHT * self.focus - ABSENT_WEIGHT * self.absent
+        """The evidence in one number; a passage that states what is asked is at least a partial match."""
+        score = self.cosine + FOCUS_WEIGHT * self.focus - ABSENT_WEIGHT * self.absent
+        return max(score, ANSWERS) if self.stated else score
 
     @property
     def label(self) -> str:

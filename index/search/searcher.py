@@ -27,7 +27,7 @@ from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
-from index.search.quotes import best_quote
+from index.search.quotes import best_quote, quote_of
 from index.search.relevance import Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.search.scope import Scope, choose_scope, describe, without_names
@@ -36,6 +36,7 @@ from index.storage.embedder import Embedder
 from index.storage.store import Store
 from models import Chunk, Document, Hit
 from ofsted.councils import council_key
+from ofsted.improvement import continues_a_list, heads_improvements, listed_items
 from ofsted.judgements import find_judgement, states_judgement
 
 def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[int, int]]]:
@@ -157,7 +158,8 @@ class Searcher:
         answerable = note is None and (grade is not None or listing is not None or answers(evidence))
         quote = None
         if answerable and hits and query.kind == "topic" and hits[0].match != "weak":
-            quote = best_quote(hits[0], weights)
+            items = listed_items(hits[0].chunk.text) if query.asks_improvements else None
+            quote = quote_of(hits[0], *items) if items else best_quote(hits[0], weights)
         return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
                         note, grade, listing, quote, time.perf_counter() - started)
 
@@ -202,6 +204,8 @@ class Searcher:
         named_years = {d for d in set(candidates.values())
                        if query.years and catalogue.documents[d].metadata.years & set(query.years)}
         statements = self._judgement_statements(query, catalogue, set(candidates))
+        listed = self._improvement_lists(catalogue, candidates) if query.asks_improvements and scoped else set()
+        statements |= listed
         pool = ranking.fuse(candidates, keyword, dense, weights, named_years, statements)[: ranking.pool_size(k)]
         chunks = self._passages([c.chunk_id for c in pool], catalogue)  # read once, for all that follows
         pool = [c for c in pool if c.chunk_id in chunks]  # not one a writer deleted before it was first read
@@ -218,16 +222,21 @@ class Searcher:
         term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
         floor = min(dense.values(), default=0.0)
         absent = self._absent_share(topic, term_weight, catalogue, scope.doc_ids)
-        focus_of = _Memo(lambda chunk_id: sentence_focus(chunks[chunk_id].text, term_weight))
+        # A passage stating what is asked (the judgement, the list of what must improve) holds the topic
+        # whatever its words: "◼ The response to homeless 16-year-olds" shares none with the question.
+        focus_of = _Memo(lambda chunk_id: 1.0 if chunk_id in statements
+                         else sentence_focus(chunks[chunk_id].text, term_weight))
 
         @_Memo
         def evidence_of(chunk_id: int) -> Evidence:
             if is_licence(chunks[chunk_id].text):  # never an answer
                 return Evidence(0.0, 0.0, 1.0)
-            return Evidence(dense.get(chunk_id, floor), focus_of(chunk_id), absent)
+            return Evidence(dense.get(chunk_id, floor), focus_of(chunk_id), absent, stated=chunk_id in statements)
 
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
             pool = ranking.focus(pool, focus_of, weights, reach)
+        if listed:  # "what does Wigan need to improve?": the report's list answers it
+            pool = ranking.put_first(pool, listed)
         if scoped and not query.asks_grade:  # a rating question's judgement statement stays on top
             pool = ranking.latest_first(pool, evidence_of, catalogue.documents)
         picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
@@ -259,6 +268,16 @@ class Searcher:
                 on_page[chunk_id] = (found[0], found[1].grade)
         texts = self.store.chunks(on_page)
         return {c for c, (key, grade) in on_page.items() if c in texts and states_judgement(texts[c].text, key, grade)}
+
+    def _improvement_lists(self, catalogue: Catalogue, candidates: dict[int, str]) -> set[int]:
+        """The candidates that hold a report's list of what must improve (ofsted.improvement), and the
+        passage after each that carries the list on, added to the candidates if it was not among them."""
+        texts = self._passages(list(candidates), catalogue)
+        headed = {c for c, chunk in texts.items() if heads_improvements(chunk.text)}
+        following = {c + 1: catalogue.chunk_doc[c] for c in headed if catalogue.chunk_doc.get(c + 1) == catalogue.chunk_doc[c]}
+        carried = {c for c, chunk in self._passages(list(following), catalogue).items() if continues_a_list(chunk.text)}
+        candidates.update({c: following[c] for c in carried})
+        return headed | carried
 
     def _passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
         """How many passages contain each keyword, counted once per keyword per index generation (kept in

@@ -1,0 +1,60 @@
+"""What a report says must improve: its list under "What needs to improve?" (ILACS), "Recommendations" or
+"Areas for improvement" (SIF and older frameworks), and the questions that ask for it.
+
+"What are Stoke-on-Trent's areas for improvement?" is answered by that list, but the list's own items
+("◼ The response to 16- and 17-year-olds who present as homeless.") share no words with the question and
+little meaning with it, so neither retriever ranked it first: a footnote that mentions "areas for
+improvement" did. The list is found by its heading instead, and a passage that carries the list on
+(it starts with a list mark) right after the heading's passage is part of it.
+"""
+from __future__ import annotations
+
+import re
+
+_ASKED = re.compile(
+    r"\b(?:areas?\s+(?:for|of)\s+(?:improvement|development)|improvement\s+areas?|needs?\s+to\s+improve|"
+    r"(?:should|must|has\s+to|have\s+to)\s+(?:\w+\s+){0,4}improve|recommend(?:s|ed|ations?)?|"
+    r"priorit(?:y|ies)\s+for\s+(?:action|improvement)|what\s+to\s+improve)\b",
+    re.IGNORECASE,
+)
+_BULLETS = "[◼•▪■●\uf06e\uf0a7]"   # the private-use ones are Wingdings bullets as pypdf reads them
+# The heading, at the start of a line or after a sentence, running to its line's end or the first item.
+_HEADING = re.compile(
+    r"(?:^|\n|(?<=[.?!]))[ \t]*(?:(?:what\s+needs\s+to\s+improve(?:\s+in\s+this\s+local\s+authority)?|"
+    r"what\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve|areas\s+for\s+improvement|"
+    r"recommendations(?:\s+for\s+(?:immediate\s+)?action[^\n]{0,40})?)[ \t]*[?:]?[ \t]*\d?[ \t]*(?:\n|$|\s{2}|" + _BULLETS + r")"
+    r"|areas\s+for\s+improvement[ \t]+[^\n.]{1,80}\n)",   # SIF: "Areas for improvement Leadership and management"
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"\s*" + _BULLETS)   # numbered paragraphs are findings, not list items
+_ITEM = re.compile(_BULLETS + r"(?:(?!" + _BULLETS + r")[^\n]|\n(?![ \t]*\n))*")  # to the next bullet or blank line
+_NUMBERED_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}\.[ \t].*$")
+QUOTED_ITEMS = 3
+
+
+def asks_improvements(question: str) -> bool:
+    """Whether a question asks what should improve ("What are Wigan's areas for improvement?")."""
+    return _ASKED.search(question) is not None
+
+
+def heads_improvements(passage: str) -> bool:
+    """Whether a passage holds the heading of a report's list of what must improve."""
+    return _HEADING.search(passage) is not None
+
+
+def continues_a_list(passage: str) -> bool:
+    """Whether a passage starts with a list item (so, after the heading's passage, carries its list on)."""
+    return _LIST_ITEM.match(passage) is not None
+
+
+def listed_items(passage: str) -> tuple[int, int] | None:
+    """Where the passage's list of what must improve runs, from its first item to the end of its third
+    (the items after the heading, or from the start of a passage that carries the list on); None if none."""
+    heading = _HEADING.search(passage)
+    if heading is None and not continues_a_list(passage):
+        return None
+    start = heading.end() - 1 if heading else 0
+    items = list(_ITEM.finditer(passage, start))[:QUOTED_ITEMS]
+    if not items and heading:  # a SIF report numbers its recommendations
+        items = list(_NUMBERED_ITEM.finditer(passage, start))[:QUOTED_ITEMS]
+    return (items[0].start(), len(passage[:items[-1].end()].rstrip())) if items else None
