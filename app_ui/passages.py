@@ -120,8 +120,13 @@ def quote_html(quote: Quote) -> str:
     meta = quote.document.metadata
     return (f'<div class="iqa-meta">From the report · {escape(meta.council or "")}'
             f'{" · " if meta.council else ""}published {escape(published_words(meta))}</div>'
-            f'<div class="iqa-quote">“{escape(" ".join(quote.text.split()))}”</div>'
+            f'<div class="iqa-quote">“{_paragraphs_html(quote.text)}”</div>'
             f'<div class="iqa-meta">{escape(quote.citation)}</div>')
+
+
+def _paragraphs_html(text: str) -> str:
+    """The text's paragraphs (a list's items, each its own) one per line, their line breaks undone."""
+    return "<br>".join(escape(" ".join(p.split())) for p in re.split(r"\n[ \t]*\n", text) if p.strip())
 
 
 def page_html(page_text: str, hit: Hit) -> str:

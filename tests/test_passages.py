@@ -1,7 +1,8 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
-from app_ui.passages import document_heading, grouped_by_document, marked, page_html, passage_html, plural
+from app_ui.passages import document_heading, grouped_by_document, marked, page_html, passage_html, plural, quote_html
 from index.output.grades import judgement_hit
 from index.output.citation import readable_date
+from index.search.quotes import quote_of
 from models import Chunk, Highlight, Hit, Judgement
 from tests.conftest import make_report
 
@@ -88,3 +89,9 @@ def test_a_publication_date_not_printed_in_the_report_reads_as_an_estimate():
     assert "Published c. 29 January 2025" in document_heading(document)
     document.metadata.published_source = "text"
     assert "Published 29 January 2025" in document_heading(document)
+
+
+def test_a_quoted_list_shows_one_item_a_line_escaped():
+    text = "◼ The response to <homeless> 16-year-olds.\n\n◼ Oversight of\nplans."
+    html = quote_html(quote_of(hit(text), 0, len(text)))
+    assert "“◼ The response to &lt;homeless&gt; 16-year-olds.<br>◼ Oversight of plans.”" in html
