@@ -143,6 +143,15 @@ def test_a_council_and_a_grade_with_nothing_else_asked_is_a_rating_question(stor
     assert searcher.ask("How good are Shropshire's personal advisers?").grade is None  # a topic, asked how good
 
 
+def test_a_rating_questions_first_passage_is_from_the_report_its_grade_card_is_from(store, embedder, searcher):
+    for doc_id, published in (("new", "2025-07-07"), ("old", "2022-05-10")):  # ties go to the later added
+        add(store, embedder, doc_id, "Derby", published, [f"Judgement Grade Overall effectiveness Outstanding {doc_id}"],
+            {"overall_effectiveness": Judgement("outstanding", 1)})
+    for question in ("Is Derby outstanding?", "How was Derby rated?"):
+        response = searcher.ask(question)
+        assert response.grade.document.doc_id == "new" and response.hits[0].document.doc_id == "new"
+
+
 def test_which_councils_were_judged_a_grade_means_overall_unless_a_judgement_is_named(store, embedder, searcher):
     for doc_id, council, published, grade in (("a", "Derby", "2024-03-01", "inadequate"),
                                               ("b", "Bury", "2019-03-01", "inadequate"),

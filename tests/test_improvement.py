@@ -46,4 +46,4 @@ def test_the_list_comes_first_and_its_items_are_the_quote(store, embedder, searc
     response = searcher.ask("What does Wigan need to improve?")
     assert response.hits[0].chunk.page == 2
     assert response.quote.text == "◼ The response to homeless 16-year-olds.\n\n◼ Management oversight of plans."
-    assert response.quote.page == 2
+    assert response.quote.page == 2 and response.read_as == "what needs to improve, in Wigan's reports"

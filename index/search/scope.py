@@ -92,7 +92,7 @@ def describe(query: QueryAnalysis, scope: Scope) -> str:
     if query.kind == "grade_list":
         years = f" ({' and '.join(str(y) for y in query.years)} reports)" if query.years else ""
         return f"which councils were judged {query.grade} for {LABELS.get(query.graded_judgement, query.graded_judgement).lower()}{years}?"
-    topic = " ".join(query.topic_terms)
+    topic = "what needs to improve" if query.asks_improvements and scope.by_name else " ".join(query.topic_terms)
     if scope.words:
         return f"{topic}, in {scope.words}" if topic else f"anything in {scope.words}"
     topic = topic or query.text

@@ -151,7 +151,7 @@ class Searcher:
         scope = choose_scope(query, catalogue.documents, catalogue.council_keys, admitted)
         hits, evidence, weights = [], [], {}
         if reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
-            hits, evidence, weights = self._rank(query, catalogue, scope, k)
+            hits, evidence, weights = self._rank(query, catalogue, scope, k, grade.document.doc_id if grade else None)
         note = scope.note
         if note is None and grade is None and listing is None:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
@@ -182,9 +182,10 @@ class Searcher:
         """The passages of `ask`, for tools that want only them."""
         return self.ask(question, filters, k).hits
 
-    def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope,
-              k: int) -> tuple[list[Hit], list[Evidence], dict[str, float]]:
-        """The k best passages in the scope, each with its evidence, and the topic's keyword weights."""
+    def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
+              graded: str | None = None) -> tuple[list[Hit], list[Evidence], dict[str, float]]:
+        """The k best passages in the scope, each with its evidence, and the topic's keyword weights; a
+        rating question's grade card comes from the report `graded` (a doc id), whose statement leads."""
         scoped = scope.by_name
         weights = ranking.SCOPED if scoped else ranking.SPECIFIC if query.is_specific else ranking.THEMATIC
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
@@ -203,7 +204,7 @@ class Searcher:
                       and (scope.doc_ids is None or catalogue.chunk_doc[c] in scope.doc_ids)}
         named_years = {d for d in set(candidates.values())
                        if query.years and catalogue.documents[d].metadata.years & set(query.years)}
-        statements = self._judgement_statements(query, catalogue, set(candidates))
+        statements = self._judgement_statements(query, catalogue, set(candidates), graded)
         listed = self._improvement_lists(catalogue, candidates) if query.asks_improvements and scoped else set()
         statements |= listed
         pool = ranking.fuse(candidates, keyword, dense, weights, named_years, statements)[: ranking.pool_size(k)]
@@ -254,14 +255,18 @@ class Searcher:
             return None
         return {doc_id for doc_id, document in catalogue.documents.items() if filters.admits(document)}
 
-    def _judgement_statements(self, query: QueryAnalysis, catalogue: Catalogue, candidates: set[int]) -> set[int]:
-        """For a rating question, the candidate passages that state the judgement asked about: on the page
-        it was read from, and containing its grade."""
-        if not (query.judgement and query.asks_grade):
+    def _judgement_statements(self, query: QueryAnalysis, catalogue: Catalogue, candidates: set[int],
+                              graded: str | None) -> set[int]:
+        """For a rating question, the candidate passages that state the judgement asked about (overall
+        effectiveness if it names none): on the page it was read from, and containing its grade; only in
+        the report its grade card is from, when it has one ("Is Derby outstanding?": the latest)."""
+        if not (query.asks_grade and (query.judgement or query.kind == "rating")):
             return set()
         on_page: dict[int, tuple[str, str]] = {}
         for chunk_id in candidates:
-            found = find_judgement(catalogue.documents[catalogue.chunk_doc[chunk_id]].metadata, query.judgement)
+            if graded is not None and catalogue.chunk_doc[chunk_id] != graded:
+                continue
+            found = find_judgement(catalogue.documents[catalogue.chunk_doc[chunk_id]].metadata, query.graded_judgement)
             if query.grade and found and found[1].grade != query.grade:
                 continue
             if found and found[1].page == catalogue.chunk_page.get(chunk_id):
