@@ -50,6 +50,26 @@ def test_the_short_words_of_a_hyphenated_compound_tell_it_from_its_opposite(stor
     assert response.hits[0].chunk.page == 2
 
 
+def test_councils_compared_take_turns_and_the_comparing_word_is_no_topic(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Care leavers in Wigan have a hub.", "Care leavers get PAs.",
+                                                          "Care leavers are safe."])
+    add(store, embedder, "derby", "Derby", "2025-07-01", ["Placements are of comparable quality to care leavers' homes.",
+                                                          "Derby care leavers live in suitable homes."])
+    response = searcher.ask("Compare Derby and Wigan on care leavers")
+    assert response.query.topic_terms == ["care", "leavers"]
+    shown = [h.document.doc_id for h in response.hits]
+    assert sorted(shown[:2]) == ["derby", "wigan"] and sorted(shown[2:4]) == ["derby", "wigan"]
+
+
+def test_each_council_named_opens_on_its_latest_report_that_covers_the_topic(store, embedder, searcher):
+    for council in ("Wigan", "Derby"):
+        for year in ("2025", "2019"):  # the older added last: ties go to it
+            add(store, embedder, f"{council}{year}", council, f"{year}-06-01",
+                [f"Care leavers in {council} get support from personal advisers."])
+    shown = [h.document.doc_id for h in searcher.ask("How do Derby and Wigan support care leavers?").hits[:2]]
+    assert sorted(shown) == ["Derby2025", "Wigan2025"]
+
+
 def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Supervision in Wigan is regular and reflective."])
     first = searcher.ask("how good is supervision?").hits[0].chunk

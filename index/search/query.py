@@ -42,11 +42,13 @@ ofsted inspection inspections inspected inspectors report reports rating rate ra
 """.split())
 # Words that frame a question about one council's services rather than name its topic, among them the
 # verbs of "how does Wigan handle referrals?": rare in reports, they outweighed the topic and, absent from
-# the council's reports, made a covered topic look unanswered.
+# the council's reports, made a covered topic look unanswered. "Compare Derby and Wigan on care leavers"
+# asks about care leavers, not about passages that say "comparable".
 FRAME_WORDS = frozenset("""
 council councils authority authorities local la las services service according well good better worse much many
 happen happening happened latest recent recently last year years whether really found find
 handle handles handled handling tackle tackles tackled tackling deal deals dealt dealing cope copes coped coping
+compare compared comparing comparison differ differs difference differences versus vs
 """.split())
 # Words that ask for a grade. A grade word alone does not ("how good are plans?"), unless the question
 # asks which councils had it ("which councils are outstanding for care leavers?").

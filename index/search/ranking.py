@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from index.search.relevance import ANSWERS, Evidence
-from index.search.scope import latest_report
+from index.search.scope import latest_reports
 from models import Chunk, Document
 
 CANDIDATES = 300          # from each retriever, before fusion
@@ -55,6 +55,10 @@ SPECIFIC = Weights(keyword=0.75, dense=0.25, year=0.4, judgement=0.6, same_docum
 # Inside the reports a question names (a council, a kind of document): the topic alone ranks.
 SCOPED = Weights(keyword=0.6, dense=0.4, year=0.0, judgement=0.6, same_document=0.02,
                  same_council=0.0, focus=0.4)
+# A question naming several councils ("compare Derby and Wigan on care leavers") gives each a turn.
+TAKE_TURNS = 1.0   # taken off per passage already shown from the same council: more than any score gap
+
+
 THEMATIC = Weights(keyword=0.45, dense=0.55, year=0.0, judgement=0.0, same_document=0.12,
                    same_council=0.08, focus=0.6)
 
@@ -115,9 +119,10 @@ def focus(pool: list[Candidate], focus_of: Callable[[int], float], weights: Weig
 
 def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
                  documents: Mapping[str, Document]) -> list[Candidate]:
-    """Within one council's reports: the passages of the latest report that covers the topic (one of its
-    best few passages is at least a partial match, index.search.relevance) that answer the question come
-    first, then the rest by score. With no report covering it, the order stays as the scores say."""
+    """Within the named councils' reports: the passages of each council's latest report that covers the
+    topic (one of its best few passages is at least a partial match, index.search.relevance) that answer
+    the question come first, in score order, then the rest. With no report covering it, the order stays as
+    the scores say."""
     def answering(chunk_id: int) -> bool:
         return evidence_of(chunk_id).score >= ANSWERS
 
@@ -128,11 +133,10 @@ def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
             seen[c.doc_id] += 1
             if answering(c.chunk_id):
                 covering.add(c.doc_id)
-    latest = latest_report(covering, documents)
-    if latest is None:
-        return pool
-    first = [c for c in [c for c in pool if c.doc_id == latest][:LATEST_DEPTH] if answering(c.chunk_id)]
-    return put_first(pool, {c.chunk_id for c in first})
+    first: set[int] = set()
+    for latest in latest_reports(covering, documents):
+        first |= {c.chunk_id for c in [c for c in pool if c.doc_id == latest][:LATEST_DEPTH] if answering(c.chunk_id)}
+    return put_first(pool, first)
 
 
 def put_first(pool: list[Candidate], chosen: set[int]) -> list[Candidate]:

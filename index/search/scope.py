@@ -4,8 +4,9 @@ not add score.
 "What did inspectors say about care leavers in Lewisham?" is a question about Lewisham's reports, ranked
 by care leavers alone: when the council's name scored, Lewisham's cover page (its name, the year, the
 inspection dates) came first. The year, where given, picks the report; otherwise the latest report that
-covers the topic comes first (`latest_report` here, used by index.search.ranking.latest_first). A council the library holds no report on is said
-so, not answered from other councils' reports.
+covers the topic comes first, for each council named (`latest_reports` here, used by
+index.search.ranking.latest_first). A council the library holds no report on is said so, not answered from
+other councils' reports.
 """
 from __future__ import annotations
 
@@ -65,13 +66,15 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     return Scope(chosen, True, f"{named}'s {what}" if named else what)
 
 
-def latest_report(doc_ids: set[str], documents: Mapping[str, Document]) -> str | None:
-    """The most recent of these reports (by publication, else inspection date); None when one of them has
-    no date, since then which is latest cannot be told."""
+def latest_reports(doc_ids: set[str], documents: Mapping[str, Document]) -> set[str]:
+    """Each council's most recent of these reports (by publication, else inspection date); none for a
+    council one of whose documents has no date (a press cutting), since then which is latest cannot be told."""
+    by_council: dict[str, list[str]] = {}
+    for doc_id in doc_ids:
+        council = documents[doc_id].metadata.council
+        by_council.setdefault(council_key(council) if council else doc_id, []).append(doc_id)
     dated = {d: documents[d].metadata.date for d in doc_ids}
-    if not dated or not all(dated.values()):
-        return None
-    return max(dated, key=lambda d: (dated[d], d))
+    return {max(ids, key=lambda d: (dated[d], d)) for ids in by_council.values() if all(dated[d] for d in ids)}
 
 
 def without_names(text: str, query: QueryAnalysis) -> str:

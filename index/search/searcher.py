@@ -11,6 +11,7 @@ and which of the report's own sentences do (index.search.quotes).
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import threading
 import time
@@ -188,6 +189,8 @@ class Searcher:
         rating question's grade card comes from the report `graded` (a doc id), whose statement leads."""
         scoped = scope.by_name
         weights = ranking.SCOPED if scoped else ranking.SPECIFIC if query.is_specific else ranking.THEMATIC
+        if len(query.council_keys) > 1:
+            weights = dataclasses.replace(weights, same_council=ranking.TAKE_TURNS)
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
         # words' postings are in memory, but reading them after the index changes takes several ms.
         # Within one council's reports its name says nothing about the topic, so it is left out of both.
