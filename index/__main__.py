@@ -116,7 +116,8 @@ def print_results(result: dict) -> None:
     if not result["results"] and result["answerable"]:
         print("No passages found. Try other words, or check the index with 'python -m index list'.")
     for hit in result["results"]:
-        print(f"{hit['rank']:>2}. {hit['citation']}  [{hit['match']} match]")
+        label = f"  [{hit['match']} match]" if hit["match"] else ""   # a report read in order has none
+        print(f"{hit['rank']:>2}. {hit['citation']}{label}")
         print(textwrap.indent(textwrap.fill(" ".join(hit["text"].split()), width=100), "    "))
         print(f"    {hit['source']}\n")
 

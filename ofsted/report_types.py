@@ -19,6 +19,7 @@ REPORT_TYPES: tuple[str, ...] = (
     "other",
 )
 ILACS_TYPES = ("ilacs_standard", "ilacs_short")
+NOT_OFSTED = ("committee_paper", "press_article", "other")   # documents about inspections, not Ofsted's reports
 
 # In the order a filter lists them: current frameworks first, then older ones, then documents that are not inspections.
 LABELS = {

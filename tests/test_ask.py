@@ -70,6 +70,21 @@ def test_each_council_named_opens_on_its_latest_report_that_covers_the_topic(sto
     assert sorted(shown) == ["Derby2025", "Wigan2025"]
 
 
+def test_what_a_councils_latest_inspection_found_is_its_grade_and_its_report_in_order(store, embedder, searcher):
+    add(store, embedder, "old", "Wigan", "2019-06-01", ["Overall effectiveness Good", "Leaders are strong."],
+        {"overall_effectiveness": Judgement("good", 1)})
+    add(store, embedder, "new", "Wigan", "2025-06-01", [COVER, "Children are safe.", LICENCE, "Plans are clear."],
+        {"overall_effectiveness": Judgement("inadequate", 1)})
+    add(store, embedder, "paper", "Wigan", "2026-01-01", ["The committee noted the report."],
+        report_type="committee_paper")
+    for question in ("What did Ofsted find in Wigan's most recent inspection?", "Wigan"):
+        response = searcher.ask(question)
+        assert response.read_as == "what Wigan's 2025 report found" and response.grade.grade == "inadequate"
+        assert [h.chunk.page for h in response.hits] == [1, 2, 4] and response.answerable  # licence text left out
+    assert searcher.ask("Summarise Wigan's 2019 report").grade.grade == "good"
+    assert searcher.ask("What did Ofsted say about leaders in Wigan?").read_as != "what Wigan's 2025 report found"
+
+
 def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Supervision in Wigan is regular and reflective."])
     first = searcher.ask("how good is supervision?").hits[0].chunk

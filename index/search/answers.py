@@ -55,8 +55,9 @@ class GradeList:
 
 
 def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
-    """The named council's grade for the named judgement (overall if none), in the named year or latest."""
-    if not (query.council_keys and query.asks_grade):
+    """The named council's grade for the named judgement (overall if none), in the named year or latest;
+    for a question of what its report found, that report's overall grade."""
+    if query.kind not in ("rating", "summary"):
         return None
     wanted = query.graded_judgement
     candidates = []

@@ -50,6 +50,10 @@ happen happening happened latest recent recently last year years whether really 
 handle handles handled handling tackle tackles tackled tackling deal deals dealt dealing cope copes coped coping
 compare compared comparing comparison differ differs difference differences versus vs
 """.split())
+# Words that ask about a report as a whole ("What did Ofsted find in Lewisham's most recent inspection?",
+# "Summarise Sutton's 2025 report"): with nothing else asked, its summary answers.
+SUMMARY_WORDS = frozenset("""summarise summarize summarised summary summaries overview overall findings finding key
+main headline headlines conclusion conclusions concluded conclude verdict most happened""".split())
 # Words that ask for a grade. A grade word alone does not ("how good are plans?"), unless the question
 # asks which councils had it ("which councils are outstanding for care leavers?").
 # "the quality of plans": the question is about plans; quality is how it is asked ("quality assurance" stays).
@@ -116,6 +120,14 @@ class QueryAnalysis:
             return bool(self.council_keys and _GRADE.search(self.text)) and not [t for t in other if t not in judged]
         return self.judgement is not None or not other
 
+    @cached_property
+    def asks_summary(self) -> bool:
+        """Asks what one council's report found, with no topic: "What did Ofsted find in Wigan's 2022
+        inspection?" (a theme's, a grade's or a kind of document's question is not one)."""
+        place = {word for key in self.council_keys for word in key.split()} | {str(y) for y in self.years}
+        asked = [t for t in self.terms if t not in place and t not in FRAME_WORDS and t not in SUMMARY_WORDS]
+        return bool(self.council_keys) and not self.asks_grade and not self.report_types and not asked
+
     @property
     def graded_judgement(self) -> str:
         """The judgement a rating question asks about: overall effectiveness unless it names one."""
@@ -123,10 +135,12 @@ class QueryAnalysis:
 
     @cached_property
     def kind(self) -> str:
-        """rating (a named council's grade), grade_list (councils with a grade), theme (across councils)
-        or topic (one report, or one fact)."""
+        """rating (a named council's grade), summary (what its report found), grade_list (councils with a
+        grade), theme (across councils) or topic (one report, or one fact)."""
         if self.asks_grade and self.council_keys:
             return "rating"
+        if self.asks_summary:
+            return "summary"
         if self.asks_grade and self.grade:   # "which councils were judged inadequate (for care leavers)?"
             return "grade_list"
         if not self.council_keys and not self.years and not self.report_types and self.across_councils:

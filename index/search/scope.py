@@ -51,19 +51,34 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     in_years = {d for d in chosen if documents[d].metadata.years & set(query.years)}
     if in_years:
         chosen = in_years
+    if query.kind == "summary":  # "what did Ofsted find in Wigan's latest inspection?": that one report
+        latest = latest_inspection(chosen, documents)
+        if latest is not None:
+            year = documents[latest].metadata.year
+            return Scope({latest}, True, f"{_council_names(query, documents, {latest})}'s {year} report")
     if not query.council_keys and not kinds:
         return Scope(admitted)
     what = (report_types.PLURALS.get(query.report_types[0], "papers") if kinds
             else f"{' and '.join(str(y) for y in query.years)} report" if in_years
             else "reports")
-    # One name per council, however its reports print it ("Leeds" and "Leeds City" are Leeds).
+    named = _council_names(query, documents, chosen)
+    return Scope(chosen, True, f"{named}'s {what}" if named else what)
+
+
+def _council_names(query: QueryAnalysis, documents: Mapping[str, Document], chosen: set[str]) -> str | None:
+    """The councils named, one name each however their reports print it ("Leeds" and "Leeds City" are Leeds)."""
     by_key: dict[str, str] = {}
     for council in sorted(documents[d].metadata.council for d in chosen if documents[d].metadata.council):
         key = council_key(council)
         by_key[key] = min(by_key.get(key, council), council, key=len)
     councils = sorted(by_key.values())
-    named = _names(councils, "and") if query.council_keys and councils else None
-    return Scope(chosen, True, f"{named}'s {what}" if named else what)
+    return _names(councils, "and") if query.council_keys and councils else None
+
+
+def latest_inspection(doc_ids: set[str], documents: Mapping[str, Document]) -> str | None:
+    """The most recent of these that is Ofsted's own report (not a committee paper or press article)."""
+    dated = [d for d in doc_ids if documents[d].metadata.date and documents[d].metadata.report_type not in report_types.NOT_OFSTED]
+    return max(dated, key=lambda d: (documents[d].metadata.date, d), default=None)
 
 
 def latest_reports(doc_ids: set[str], documents: Mapping[str, Document]) -> set[str]:
@@ -92,6 +107,8 @@ def describe(query: QueryAnalysis, scope: Scope) -> str:
         council = council_name(query.council_keys[0])
         judged = LABELS.get(query.graded_judgement, query.graded_judgement).lower()
         return f"how was {council} rated for {judged}{years}?"
+    if query.kind == "summary":
+        return f"what {scope.words or 'the report'} found"
     if query.kind == "grade_list":
         years = f" ({' and '.join(str(y) for y in query.years)} reports)" if query.years else ""
         return f"which councils were judged {query.grade} for {LABELS.get(query.graded_judgement, query.graded_judgement).lower()}{years}?"

@@ -147,11 +147,14 @@ class Searcher:
         query = analyse(reading.searched, known)
         admitted = self._admitted(catalogue, filters)
         admitted_documents = [d for d_id, d in catalogue.documents.items() if admitted is None or d_id in admitted]
-        grade = grade_answer(query, admitted_documents)
-        listing = grade_list(query, admitted_documents)
         scope = choose_scope(query, catalogue.documents, catalogue.council_keys, admitted)
+        summarised = query.kind == "summary" and scope.doc_ids is not None and len(scope.doc_ids) == 1
+        grade = grade_answer(query, [catalogue.documents[d] for d in scope.doc_ids] if summarised else admitted_documents)
+        listing = grade_list(query, admitted_documents)
         hits, evidence, weights = [], [], {}
-        if reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
+        if summarised:
+            hits, evidence = self._in_reading_order(catalogue, next(iter(scope.doc_ids)), k)
+        elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
             hits, evidence, weights = self._rank(query, catalogue, scope, k, grade.document.doc_id if grade else None)
         note = scope.note
         if note is None and grade is None and listing is None:
@@ -163,6 +166,15 @@ class Searcher:
             quote = quote_of(hits[0], *items) if items else best_quote(hits[0], weights)
         return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
                         note, grade, listing, quote, time.perf_counter() - started)
+
+    def _in_reading_order(self, catalogue: Catalogue, doc_id: str, k: int) -> tuple[list[Hit], list[Evidence]]:
+        """A report's first k passages as it prints them, leaving out its licence text: what it found, for a
+        question that asks that of one report (its first page holds the judgements and their summary)."""
+        ids = [c for first, last in catalogue.chunk_ranges.get(doc_id, ()) for c in range(first, last + 1)]
+        chunks = self._passages(ids[: k * 2], catalogue)
+        picked = [(0.0, chunks[c]) for c in ids[: k * 2] if c in chunks and not is_licence(chunks[c].text)][:k]
+        hits = self._hits(picked, catalogue, {})
+        return hits, [Evidence(0.0, 0.0, 0.0, stated=True) for _ in hits]
 
     def _unprinted_name(self, question: str, catalogue: Catalogue, scope: Scope,
                         admitted: set[str] | None) -> str | None:
