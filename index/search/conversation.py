@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.search.query import QueryAnalysis, analyse, keywords
-from ofsted.councils import council_key
+from ofsted.councils import council_key, council_name
 from ofsted.judgements import LABELS, judgement_asked
 
 # Openings that say "same as before, but…": the question is a follow-up whatever its length.
@@ -75,7 +75,7 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
         keep_councils = councils or before_councils
         keep_years = years or ([] if councils else before_years)
         searched = _compose(before_topic, keep_councils, keep_years, rating=was_rating,
-                            judgement=judgement_asked(previous))
+                            judgement=judgement_asked(previous), improvements=before.asks_improvements)
     elif not (councils or years) and (before_councils or before_years) and _is_follow_up(question, topic):
         # "What about supervision?" after a question about one council: the new topic, same place; after
         # a rating question, a judgement named ("what about children in care?") is a rating question too.
@@ -96,11 +96,14 @@ def _is_follow_up(question: str, topic: list[str]) -> bool:
 
 
 def _compose(topic: list[str], councils: list[str], years: list[int], rating: bool = False,
-             judgement: str | None = None) -> str:
+             judgement: str | None = None, improvements: bool = False) -> str:
     """Plain words the search reads like any question: topic, then council names, then years; a rating
-    question as one, naming the judgement as Ofsted does ("how was Derby rated for children in care in 2025?")."""
-    place = " and ".join(key.title() for key in councils)
+    question as one, naming the judgement as Ofsted does ("how was Derby rated for children in care in 2025?"),
+    and a question of what must improve as one ("what does Derby need to improve?")."""
+    place = " and ".join(council_name(key) for key in councils)
     when = " ".join(str(y) for y in years)
+    if improvements:
+        return f"what does {place or 'the council'} need to improve{f' in {when}' if when else ''}?"
     if rating:
         asked = LABELS[judgement].lower() if judgement in LABELS else " ".join(topic)
         return " ".join(part for part in (f"how was {place or 'the council'} rated for {asked}",
