@@ -17,13 +17,18 @@ _ASKED = re.compile(
     r"priorit(?:y|ies)\s+for\s+(?:action|improvement)|what\s+to\s+improve)\b",
     re.IGNORECASE,
 )
+# The words such a question is made of, besides a council, a year and framing: any other word makes it a
+# question about a topic ("What should be done to improve supervision?", "recommendations on care leavers").
+IMPROVEMENT_WORDS = frozenset("""area areas improvement improvements improve improving need needs recommend
+recommends recommended recommendation recommendations priority priorities action actions development
+should must""".split())
 _BULLETS = "[◼•▪■●\uf06e\uf0a7]"   # the private-use ones are Wingdings bullets as pypdf reads them
 # The heading, at the start of a line or after a sentence, running to its line's end or the first item.
 _HEADING = re.compile(
     r"(?:^|\n|(?<=[.?!]))[ \t]*(?:(?:what\s+needs\s+to\s+improve(?:\s+in\s+this\s+local\s+authority)?|"
     r"what\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve|areas\s+for\s+improvement|"
-    r"recommendations(?:\s+for\s+(?:immediate\s+)?action[^\n]{0,40})?)[ \t]*[?:]?[ \t]*\d?[ \t]*(?:\n|$|\s{2}|" + _BULLETS + r")"
-    r"|areas\s+for\s+improvement[ \t]+[^\n.]{1,80}\n)",   # SIF: "Areas for improvement Leadership and management"
+    r"recommendations(?:\s+for\s+(?:immediate\s+)?action[^\n]{0,40})?)[ \t]*(?:[?:]\d?)?[ \t]*(?:\n|$|\s{2}|" + _BULLETS + r")"
+    r"|areas\s+for\s+improvement[ \t]+(?-i:[A-Z])[^\n.]{0,60}\n)",   # SIF: "Areas for improvement Leadership and management"
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"\s*" + _BULLETS)   # numbered paragraphs are findings, not list items
@@ -32,8 +37,9 @@ _NUMBERED_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}\.[ \t].*$")
 QUOTED_ITEMS = 3
 
 
-def asks_improvements(question: str) -> bool:
-    """Whether a question asks what should improve ("What are Wigan's areas for improvement?")."""
+def names_improvements(question: str) -> bool:
+    """Whether a question uses words that ask what should improve ("What are Wigan's areas for
+    improvement?"); the caller checks that it asks nothing narrower (IMPROVEMENT_WORDS)."""
     return _ASKED.search(question) is not None
 
 

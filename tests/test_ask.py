@@ -85,6 +85,26 @@ def test_what_a_councils_latest_inspection_found_is_its_grade_and_its_report_in_
     assert searcher.ask("What did Ofsted say about leaders in Wigan?").read_as != "what Wigan's 2025 report found"
 
 
+def test_only_one_councils_inspection_report_is_read_as_what_it_found(store, embedder, searcher):
+    add(store, embedder, "paper", "Wigan", "2026-01-01", ["The committee noted the report.", "Next steps."],
+        report_type="committee_paper")
+    add(store, embedder, "derby", "Derby", "2023-06-01", ["Overall effectiveness Good", "Leaders are strong."],
+        {"overall_effectiveness": Judgement("good", 1)})
+    assert searcher.ask("What did Ofsted find in Wigan?").read_as != "what Wigan's 2026 report found"  # a paper
+    assert searcher.ask("What did Ofsted find in Derby and Wigan?").query.kind != "summary"
+    response = searcher.ask("Summarise Derby's 2025 report")   # none from 2025: the latest there is, said so
+    assert response.read_as == "what Derby's 2023 report found" and response.grade.grade == "good"
+
+
+def test_a_rating_question_naming_two_councils_opens_on_the_first_named(store, embedder, searcher):
+    add(store, embedder, "wokingham", "Wokingham", "2025-06-01", ["Overall effectiveness Good Wokingham good good"],
+        {"overall_effectiveness": Judgement("good", 1)})
+    add(store, embedder, "derby", "Derby", "2025-07-01", ["Overall effectiveness Good"],
+        {"overall_effectiveness": Judgement("good", 1)})
+    response = searcher.ask("Are Derby and Wokingham both good?")
+    assert response.grade.council == "Derby" and [h.document.doc_id for h in response.hits] == ["derby", "wokingham"]
+
+
 def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Supervision in Wigan is regular and reflective."])
     first = searcher.ask("how good is supervision?").hits[0].chunk

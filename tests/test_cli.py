@@ -137,6 +137,11 @@ def test_councils_lists_each_council_with_its_grades(tmp_path, capsys):
     assert index_cli.main(["search", "--index", index, "--json", "How was Staffordshire rated overall?"]) == 0
     answer = json.loads(capsys.readouterr().out)["answer"]
     assert answer["grade"] == row["reports"][0]["grades"]["overall_effectiveness"] and answer["page"] == 1
+    # What the report found: its grade, then its passages in order, with no match label to print.
+    assert index_cli.main(["search", "--index", index, "--k", "2", "What did Ofsted find in Staffordshire?"]) == 0
+    printed = capsys.readouterr().out
+    assert "Read as: what Staffordshire's 2019 report found" in printed and "Answer: Overall effectiveness" in printed
+    assert " 1. " in printed and "[ match]" not in printed and "p. 1\n" in printed
 
 
 def test_a_rerun_over_unchanged_files_never_loads_the_model(built, tmp_path, monkeypatch, capsys):

@@ -3,7 +3,7 @@ import pytest
 
 from index.search.conversation import read_in_context
 
-COUNCILS = ["staffordshire", "derby", "north lincolnshire", "lincolnshire"]
+COUNCILS = ["staffordshire", "derby", "north lincolnshire", "lincolnshire", "cheshire west and chester"]
 
 
 def read(question, previous):
@@ -55,7 +55,7 @@ FOLLOW_UPS = [
     ("a_judgement_asked_after_a_rating_question_is_a_rating_question", "what about children in care?", "How was Derby rated for care leavers in 2025?", "how was Derby rated for children in care in 2025?"),
     ("a_topic_after_a_rating_question_keeps_the_place_but_asks_no_grade", "What about supervision?", "How was Derby rated for care leavers in 2025?", "supervision Derby 2025"),
     ("a_follow_up_naming_a_council_the_library_lacks_is_about_that_council", "And Bury?", "supervision in Derby", "supervision Bury"),
-    ("what_must_improve_stays_the_question_for_another_council", "and North Lincolnshire?", "What does Derby need to improve?", "what does North Lincolnshire need to improve?"),
+    ("what_must_improve_stays_the_question_for_another_council", "and Cheshire West and Chester?", "What does Derby need to improve?", "what does Cheshire West and Chester need to improve?"),
 ]
 
 

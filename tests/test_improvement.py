@@ -3,22 +3,29 @@ from functools import partial
 
 import pytest
 
-from ofsted.improvement import asks_improvements, listed_items
+from index.search.query import analyse
+from ofsted.improvement import listed_items
 from tests.conftest import add_report
 
 add = partial(add_report, title="{council}: inspection")
 
 
+COUNCILS = ["stoke on trent", "wigan", "derby", "somerset"]
+
+
 @pytest.mark.parametrize("question", ["What are Stoke-on-Trent's areas for improvement?", "What does Wigan need to improve?",
                                       "What did Ofsted recommend for Derby in 2022?", "What should Somerset improve?"])
 def test_questions_that_ask_what_must_improve(question):
-    assert asks_improvements(question)
+    assert analyse(question, COUNCILS).asks_improvements
 
 
 @pytest.mark.parametrize("question", ["How did Wigan improve supervision?", "Has Wigan improved since its last inspection?",
-                                      "Does Wigan require improvement for care leavers?"])
-def test_questions_about_improving_that_do_not_ask_for_the_list(question):
-    assert not asks_improvements(question)
+                                      "Does Wigan require improvement for care leavers?",
+                                      "What should be done to improve supervision in Wigan?",
+                                      "How has Derby responded to the 2019 recommendations on care leavers?",
+                                      "Is there a recommended caseload size in Wigan?"])
+def test_questions_about_improving_something_do_not_ask_for_the_list(question):
+    assert not analyse(question, COUNCILS).asks_improvements
 
 
 @pytest.mark.parametrize("passage, quoted", [
@@ -47,3 +54,29 @@ def test_the_list_comes_first_and_its_items_are_the_quote(store, embedder, searc
     assert response.hits[0].chunk.page == 2
     assert response.quote.text == "◼ The response to homeless 16-year-olds.\n\n◼ Management oversight of plans."
     assert response.quote.page == 2 and response.read_as == "what needs to improve, in Wigan's reports"
+
+
+def test_the_list_comes_first_even_below_a_passage_that_matches_the_question_better(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01", [
+        "What does Wigan need to improve? Wigan needs to improve. Wigan need improve, need improve, improve.",
+        "Inspectors found much.\n\nWhat needs to improve?\n\n◼ Plans.\n\n◼ Oversight.",
+        "◼ Supervision, carried on from the page before.\n\n◼ Advocacy.",
+        "Children are seen often.",
+    ])
+    response = searcher.ask("What does Wigan need to improve?")
+    assert [h.chunk.page for h in response.hits[:2]] == [2, 3]   # the list, and the passage carrying it on
+    assert response.quote.text == "◼ Plans.\n\n◼ Oversight."
+
+
+def test_a_passage_that_merely_starts_with_a_bullet_is_not_quoted_as_the_list(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01",
+        ["◼ Staff need to improve plans.\n\n◼ Caseloads are low.\n\n◼ Visits are regular."])
+    response = searcher.ask("What needs to improve?")   # names no council: no report's list is searched
+    assert response.quote.text == "◼ Staff need to improve plans."   # its best sentence, not three items
+
+
+def test_a_contents_line_or_wrapped_prose_is_not_the_lists_heading():
+    from ofsted.improvement import heads_improvements
+    assert not heads_improvements("Contents\nRecommendations 7\nSummary for children 9")
+    assert not heads_improvements("Leaders acted. Areas for improvement identified last time have been\naddressed.")
+    assert heads_improvements("Areas for improvement Leadership and management\n\n1. Ensure plans are clear.")

@@ -1,5 +1,6 @@
 """Whole sentences: the quote never starts or ends mid-sentence, a passage cut by a page break is completed,
 and pages about the report (cover, judgement table, licence) are told apart from findings."""
+from index.search.highlight import term_weights
 from index.search.quotes import best_quote
 from index.search.relevance import Evidence, answers, is_front_matter, is_licence
 from index.search.widening import locate, passage_text, widen
@@ -61,3 +62,13 @@ def test_a_question_is_answered_when_one_of_the_first_three_passages_is_a_partia
     assert (weak.label, partial.label) == ("weak", "partial")
     assert answers([weak, weak, partial]) and not answers([weak, weak, weak, partial])
     assert Evidence(0.45, 0.5, 1.0).label == "weak"  # the topic's words appear nowhere searched
+
+
+def test_a_question_the_report_asks_itself_is_a_heading_not_the_quote():
+    text = "How are plans reviewed? Plans are reviewed monthly by managers."
+    assert best_quote(hit(text), term_weights({"plans": 10, "reviewed": 10}, 100)).text == "Plans are reviewed monthly by managers."
+
+
+def test_a_passage_stating_what_is_asked_is_at_least_a_partial_match():
+    assert Evidence(0.1, 0.0, 0.0, stated=True).label == "partial" and Evidence(0.1, 0.0, 0.0).label == "weak"
+    assert Evidence(0.9, 0.0, 0.0, stated=True).label == "strong"

@@ -55,9 +55,8 @@ class GradeList:
 
 
 def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
-    """The named council's grade for the named judgement (overall if none), in the named year or latest;
-    for a question of what its report found, that report's overall grade."""
-    if query.kind not in ("rating", "summary"):
+    """The named council's grade for the named judgement (overall if none), in the named year or latest."""
+    if query.kind != "rating":
         return None
     wanted = query.graded_judgement
     candidates = []
@@ -74,6 +73,15 @@ def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAn
         return None
     _, document, (key, judgement) = max(candidates, key=lambda c: c[0])
     return GradeAnswer(document.metadata.council, key, LABELS.get(key, key), judgement.grade, judgement.page, document)
+
+
+def report_grade(document: Document, judgement: str = "overall_effectiveness") -> GradeAnswer | None:
+    """One report's grade for a judgement (for "what did Wigan's latest inspection find?"), if it gives one."""
+    found = find_judgement(document.metadata, judgement)
+    if not (document.metadata.council and found):
+        return None
+    key, judged = found
+    return GradeAnswer(document.metadata.council, key, LABELS.get(key, key), judged.grade, judged.page, document)
 
 
 def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList | None:

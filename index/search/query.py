@@ -17,7 +17,7 @@ from functools import cached_property
 
 from ofsted.councils import council_key, councils_mentioned, names_a_thing
 from ofsted.grades import GRADE_WORDS, GRADES, grade_of
-from ofsted.improvement import asks_improvements
+from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
 from ofsted.judgements import judgement_asked, judgement_words
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
@@ -92,7 +92,7 @@ class QueryAnalysis:
     missing_councils: list[str] = field(default_factory=list)  # English councils named that the index lacks
     report_types: tuple[str, ...] = ()    # kinds of document named ("the select committee's report")
     across_councils: bool = False         # "how have councils ...": a theme, not one report
-    asks_improvements: bool = False       # "what are Wigan's areas for improvement?" (ofsted.improvement)
+    names_improvements: bool = False      # uses words that ask for a report's list of what must improve
 
     @property
     def is_specific(self) -> bool:
@@ -100,14 +100,22 @@ class QueryAnalysis:
         return bool(self.years)
 
     @cached_property
-    def topic_terms(self) -> list[str]:
-        """The keywords that say what is asked about: not the council's name, the year or framing words."""
+    def _place_words(self) -> set[str]:
+        """The words of the councils (held or not) and years the question names."""
         place = {word for key in self.council_keys for word in key.split()}
         place |= {word for name in self.missing_councils for word in council_key(name).split()}
-        place |= {str(year) for year in self.years}
+        return place | {str(year) for year in self.years}
+
+    @cached_property
+    def topic_terms(self) -> list[str]:
+        """The keywords that say what is asked about: not the council's name, the year or framing words."""
         framing = {m.group(1).lower() for m in _FRAMING.finditer(self.text)}
-        topic = [t for t in self.terms if t not in place and t not in FRAME_WORDS and t not in framing]
-        return topic or [t for t in self.terms if t not in place]
+        topic = [t for t in self.terms if t not in self._place_words and t not in FRAME_WORDS and t not in framing]
+        return topic or [t for t in self.terms if t not in self._place_words]
+
+    def _asks_nothing_but(self, words: frozenset[str]) -> bool:
+        """Whether every keyword but the place, year and framing words is one of these."""
+        return all(t in words or t in FRAME_WORDS or t in self._place_words for t in self.terms)
 
     @cached_property
     def asks_grade(self) -> bool:
@@ -123,10 +131,15 @@ class QueryAnalysis:
     @cached_property
     def asks_summary(self) -> bool:
         """Asks what one council's report found, with no topic: "What did Ofsted find in Wigan's 2022
-        inspection?" (a theme's, a grade's or a kind of document's question is not one)."""
-        place = {word for key in self.council_keys for word in key.split()} | {str(y) for y in self.years}
-        asked = [t for t in self.terms if t not in place and t not in FRAME_WORDS and t not in SUMMARY_WORDS]
-        return bool(self.council_keys) and not self.asks_grade and not self.report_types and not asked
+        inspection?" (a question of two councils, a grade or a kind of document is not one)."""
+        return (len(self.council_keys) == 1 and not self.asks_grade and not self.report_types
+                and self._asks_nothing_but(SUMMARY_WORDS))
+
+    @cached_property
+    def asks_improvements(self) -> bool:
+        """Asks for a report's list of what must improve, and nothing narrower: "What are Wigan's areas for
+        improvement?" (not "What should be done to improve supervision in Wigan?")."""
+        return self.names_improvements and self._asks_nothing_but(IMPROVEMENT_WORDS | SUMMARY_WORDS)
 
     @property
     def graded_judgement(self) -> str:
@@ -160,7 +173,8 @@ def keywords(text: str) -> list[str]:
 
 
 def find_councils(text: str, known_keys: Iterable[str]) -> list[str]:
-    """Council keys the text names, longest names first, so 'North Lincolnshire' is not also 'Lincolnshire'. Possessives count
+    """Council keys the text names, in the order it names them (a rating question's grade card is the first's).
+    Longer names are matched first, so 'North Lincolnshire' is not also 'Lincolnshire'. Possessives count
     ("Wigan's"), and so do everyday names of a council the index holds ("Hull", "BCP"); a council's name used
     as the name of a thing ("the Leeds model") does not, nor one that is an ordinary word unless it is
     written as a name ("children's reading" is not Reading)."""
@@ -175,6 +189,7 @@ def find_councils(text: str, known_keys: Iterable[str]) -> list[str]:
                 found.append(key)
                 taken.append(match.span())
                 break
+    found = [key for _, key in sorted(zip(taken, found))]   # in the order the question names them
     found += [key for key in map(council_key, councils_mentioned(text)) if key in known and key not in found]
     return found
 
@@ -213,7 +228,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         missing_councils=[] if councils else missing_councils(question, known),
         report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
         across_councils=bool(_ACROSS.search(question)),
-        asks_improvements=asks_improvements(question),
+        names_improvements=names_improvements(question),
     )
 
 

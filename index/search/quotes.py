@@ -45,9 +45,11 @@ def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     side that also answer it (at most three, contiguous); None when no whole sentence holds a keyword."""
     text = hit.chunk.text
     sentences = scored_sentences(text, weights)
-    # A question the report asks itself is a heading ("What needs to improve?"), not an answer.
-    whole = [(score, start, end) for score, start, end in sentences
-             if score > 0 and is_whole(text, start, end) and not text[start:end].rstrip().endswith("?")]
+    def quotable(start: int, end: int) -> bool:
+        """Whole, and no question the report asks itself: that is a heading ("What needs to improve?")."""
+        return is_whole(text, start, end) and not text[start:end].rstrip().endswith("?")
+
+    whole = [(score, start, end) for score, start, end in sentences if score > 0 and quotable(start, end)]
     if not whole:
         return None
     best_score, start, end = max(whole, key=lambda s: (s[0], -s[1]))
@@ -57,7 +59,7 @@ def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     first = last = i
     while last - first + 1 < MAX_SENTENCES:
         grow = [j for j in (first - 1, last + 1) if 0 <= j < len(order)
-                and scores[order[j]] >= NEIGHBOUR_SHARE * best_score and is_whole(text, *order[j])]
+                and scores[order[j]] >= NEIGHBOUR_SHARE * best_score and quotable(*order[j])]
         if not grow:
             break
         j = max(grow, key=lambda j: scores[order[j]])

@@ -27,7 +27,7 @@ FRONT_MATTER_PENALTY = 0.5  # taken off a cover page, contents or judgement tabl
 SCOPED_DEPTH = 6          # within one council's reports, the first 6k passages are re-judged (focus, front matter)
 COVERING_DEPTH = 3        # a report covers the topic when one of its best this-many passages answers it
 LATEST_DEPTH = 30         # of the latest such report, its best this-many passages are checked to come first
-LATEST_LIFT_MARGIN = 0.01  # how far the latest report's answering passages are lifted above the rest
+LIFT_MARGIN = 0.01        # how far passages put first (index.search.ranking.put_first) are lifted above the rest
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (Searcher.keyword_terms)
 
 
@@ -144,7 +144,7 @@ def put_first(pool: list[Candidate], chosen: set[int]) -> list[Candidate]:
     (diversifying), so the chosen are lifted just above the rest."""
     first = [c for c in pool if c.chunk_id in chosen]
     rest = [c for c in pool if c.chunk_id not in chosen]
-    lift = max(0.0, rest[0].score - first[-1].score + LATEST_LIFT_MARGIN) if first and rest else 0.0
+    lift = max(0.0, rest[0].score - first[-1].score + LIFT_MARGIN) if first and rest else 0.0
     return [Candidate(c.score + lift, c.chunk_id, c.doc_id) for c in first] + rest
 
 

@@ -37,7 +37,7 @@ STRONG = 0.75              # ... and this, a strong match
 
 _FRONT_MATTER = re.compile(
     r"inspection\s+dates?\s*:|lead\s+(?:social\s+care\s+)?inspector\s*:|\bcontents\b.{0,200}\bpage\b|"
-    r"\bcontents\b(?:\s+[a-z][^\n\d]{2,90}?\s+\d{1,3}\b){3}|"   # "Contents Executive summary 2 The local authority 5 …"
+    r"(?:^|\n)[ \t]*(?-i:Contents)(?:\s+(?-i:[A-Z])[^\n\d]{2,90}?\s+\d{1,3}\b){3}|"   # "Contents Executive summary 2 The local authority 5 …"
     r"judgement\s+grade\b|\bjudgement\s*\n",
     re.IGNORECASE | re.DOTALL,
 )

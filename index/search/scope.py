@@ -26,6 +26,7 @@ class Scope:
     by_name: bool = False          # chosen by a council or kind of document the question names
     words: str | None = None       # "Derby's 2025 report", for the app and the JSON
     note: str | None = None        # why nothing here can answer it, in one sentence
+    whole_report: bool = False     # one report, read in order: what it found is what is asked
 
 
 def _names(names: list[str], joined_by: str = "or") -> str:
@@ -43,7 +44,7 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
         return Scope(admitted)
     chosen = {d for d in candidates if council_keys.get(d) in query.council_keys} if query.council_keys else candidates
     if query.council_keys and not chosen:
-        names = _names([key.title() for key in query.council_keys])
+        names = _names([council_name(key) for key in query.council_keys])
         return Scope(set(), True, names, f"No report on {names} is among the reports the filters allow.")
     kinds = {d for d in chosen if documents[d].metadata.report_type in query.report_types}
     if kinds:
@@ -55,7 +56,8 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
         latest = latest_inspection(chosen, documents)
         if latest is not None:
             year = documents[latest].metadata.year
-            return Scope({latest}, True, f"{_council_names(query, documents, {latest})}'s {year} report")
+            return Scope({latest}, True, f"{_council_names(query, documents, {latest})}'s {year} report",
+                         whole_report=True)
     if not query.council_keys and not kinds:
         return Scope(admitted)
     what = (report_types.PLURALS.get(query.report_types[0], "papers") if kinds
@@ -84,10 +86,10 @@ def latest_inspection(doc_ids: set[str], documents: Mapping[str, Document]) -> s
 def latest_reports(doc_ids: set[str], documents: Mapping[str, Document]) -> set[str]:
     """Each council's most recent of these reports (by publication, else inspection date); none for a
     council one of whose documents has no date (a press cutting), since then which is latest cannot be told."""
-    by_council: dict[str, list[str]] = {}
+    by_council: dict[str, list[str]] = {}   # documents of no council (a kind of document named) as one
     for doc_id in doc_ids:
         council = documents[doc_id].metadata.council
-        by_council.setdefault(council_key(council) if council else doc_id, []).append(doc_id)
+        by_council.setdefault(council_key(council) if council else "", []).append(doc_id)
     dated = {d: documents[d].metadata.date for d in doc_ids}
     return {max(ids, key=lambda d: (dated[d], d)) for ids in by_council.values() if all(dated[d] for d in ids)}
 
@@ -107,8 +109,8 @@ def describe(query: QueryAnalysis, scope: Scope) -> str:
         council = council_name(query.council_keys[0])
         judged = LABELS.get(query.graded_judgement, query.graded_judgement).lower()
         return f"how was {council} rated for {judged}{years}?"
-    if query.kind == "summary":
-        return f"what {scope.words or 'the report'} found"
+    if scope.whole_report:
+        return f"what {scope.words} found"
     if query.kind == "grade_list":
         years = f" ({' and '.join(str(y) for y in query.years)} reports)" if query.years else ""
         return f"which councils were judged {query.grade} for {LABELS.get(query.graded_judgement, query.graded_judgement).lower()}{years}?"

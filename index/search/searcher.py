@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.output.response import Response
-from index.search.answers import grade_answer, grade_list
+from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import read_in_context
 from index.search.glossary import Glossary
 from index.search import ranking
@@ -148,33 +148,34 @@ class Searcher:
         admitted = self._admitted(catalogue, filters)
         admitted_documents = [d for d_id, d in catalogue.documents.items() if admitted is None or d_id in admitted]
         scope = choose_scope(query, catalogue.documents, catalogue.council_keys, admitted)
-        summarised = query.kind == "summary" and scope.doc_ids is not None and len(scope.doc_ids) == 1
-        grade = grade_answer(query, [catalogue.documents[d] for d in scope.doc_ids] if summarised else admitted_documents)
+        read_whole = next(iter(scope.doc_ids)) if scope.whole_report else None   # its one report
+        grade = report_grade(catalogue.documents[read_whole]) if read_whole else grade_answer(query, admitted_documents)
         listing = grade_list(query, admitted_documents)
         hits, evidence, weights = [], [], {}
-        if summarised:
-            hits, evidence = self._in_reading_order(catalogue, next(iter(scope.doc_ids)), k)
+        if read_whole:
+            hits = self._in_reading_order(catalogue, read_whole, k)
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
             hits, evidence, weights = self._rank(query, catalogue, scope, k, grade.document.doc_id if grade else None)
         note = scope.note
         if note is None and grade is None and listing is None:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
-        answerable = note is None and (grade is not None or listing is not None or answers(evidence))
+        answerable = note is None and (grade is not None or listing is not None or bool(read_whole and hits)
+                                       or answers(evidence))
         quote = None
         if answerable and hits and query.kind == "topic" and hits[0].match != "weak":
-            items = listed_items(hits[0].chunk.text) if query.asks_improvements else None
+            # The list's items, when the first passage is the report's list of what must improve.
+            items = listed_items(hits[0].chunk.text) if query.asks_improvements and evidence[0].stated else None
             quote = quote_of(hits[0], *items) if items else best_quote(hits[0], weights)
         return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
                         note, grade, listing, quote, time.perf_counter() - started)
 
-    def _in_reading_order(self, catalogue: Catalogue, doc_id: str, k: int) -> tuple[list[Hit], list[Evidence]]:
+    def _in_reading_order(self, catalogue: Catalogue, doc_id: str, k: int) -> list[Hit]:
         """A report's first k passages as it prints them, leaving out its licence text: what it found, for a
         question that asks that of one report (its first page holds the judgements and their summary)."""
         ids = [c for first, last in catalogue.chunk_ranges.get(doc_id, ()) for c in range(first, last + 1)]
         chunks = self._passages(ids[: k * 2], catalogue)
         picked = [(0.0, chunks[c]) for c in ids[: k * 2] if c in chunks and not is_licence(chunks[c].text)][:k]
-        hits = self._hits(picked, catalogue, {})
-        return hits, [Evidence(0.0, 0.0, 0.0, stated=True) for _ in hits]
+        return self._hits(picked, catalogue, {})
 
     def _unprinted_name(self, question: str, catalogue: Catalogue, scope: Scope,
                         admitted: set[str] | None) -> str | None:
@@ -293,7 +294,7 @@ class Searcher:
         """The candidates that hold a report's list of what must improve (ofsted.improvement), and the
         passage after each that carries the list on, added to the candidates if it was not among them."""
         texts = self._passages(list(candidates), catalogue)
-        headed = {c for c, chunk in texts.items() if heads_improvements(chunk.text)}
+        headed = {c for c, chunk in texts.items() if heads_improvements(chunk.text) and not is_front_matter(chunk.text)}
         following = {c + 1: catalogue.chunk_doc[c] for c in headed if catalogue.chunk_doc.get(c + 1) == catalogue.chunk_doc[c]}
         carried = {c for c, chunk in self._passages(list(following), catalogue).items() if continues_a_list(chunk.text)}
         candidates.update({c: following[c] for c in carried})
