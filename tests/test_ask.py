@@ -105,6 +105,15 @@ def test_a_rating_question_naming_two_councils_opens_on_the_first_named(store, e
     assert response.grade.council == "Derby" and [h.document.doc_id for h in response.hits] == ["derby", "wokingham"]
 
 
+def test_the_quote_comes_from_the_next_passage_when_the_first_is_a_table_of_figures(store, embedder, searcher):
+    add(store, embedder, "derby", "Derby", "2017-06-01",
+        ["In the past 12 months:\n\n 29 children became the subject of special guardianship orders\n\n 48 adoptions",
+         "Special guardianship assessments are detailed and reflect children's needs well."])
+    response = searcher.ask("What did the 2017 Derby inspection say about special guardianship orders?")
+    assert response.hits[0].chunk.page == 1
+    assert response.quote.text == "Special guardianship assessments are detailed and reflect children's needs well."
+
+
 def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Supervision in Wigan is regular and reflective."])
     first = searcher.ask("how good is supervision?").hits[0].chunk

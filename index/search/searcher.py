@@ -28,7 +28,7 @@ from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
-from index.search.quotes import best_quote, quote_of
+from index.search.quotes import Quote, best_quote, quote_of
 from index.search.relevance import Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.search.scope import Scope, choose_scope, describe, without_names
@@ -52,6 +52,7 @@ def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[
     return runs
 
 
+QUOTED_FROM = 3        # the quote comes from one of the first three passages
 PASSAGES_KEPT = 8192   # passages kept in memory between questions (~1.2 MB per thousand)
 
 
@@ -161,13 +162,23 @@ class Searcher:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
         answerable = note is None and (grade is not None or listing is not None or bool(read_whole and hits)
                                        or answers(evidence))
-        quote = None
-        if answerable and hits and query.kind == "topic" and hits[0].match != "weak":
-            # The list's items, when the first passage is the report's list of what must improve.
-            items = listed_items(hits[0].chunk.text) if query.asks_improvements and evidence[0].stated else None
-            quote = quote_of(hits[0], *items) if items else best_quote(hits[0], weights)
+        quote = self._quote(query, hits, evidence, weights) if answerable and query.kind == "topic" else None
         return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
                         note, grade, listing, quote, time.perf_counter() - started)
+
+    @staticmethod
+    def _quote(query: QueryAnalysis, hits: list[Hit], evidence: list[Evidence], weights: dict[str, float]) -> Quote | None:
+        """The report's own words from the first passage that has a whole sentence answering (a table of
+        figures has none), among the first QUOTED_FROM that at least partly match; for a question of
+        what must improve, the items of the report's list when the first passage is that list."""
+        if hits and query.asks_improvements and evidence[0].stated and (items := listed_items(hits[0].chunk.text)):
+            return quote_of(hits[0], *items)
+        for hit in hits[:QUOTED_FROM]:
+            if hit.match == "weak":
+                break
+            if (quote := best_quote(hit, weights)) is not None:
+                return quote
+        return None
 
     def _in_reading_order(self, catalogue: Catalogue, doc_id: str, k: int) -> list[Hit]:
         """A report's first k passages as it prints them, leaving out its licence text: what it found, for a
