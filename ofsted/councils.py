@@ -112,7 +112,9 @@ SHORT_NAMES = {"Hull": "Kingston upon Hull", "BCP": "Bournemouth, Christchurch a
                "Blackburn": "Blackburn with Darwen", "Redcar": "Redcar and Cleveland", "Stockton": "Stockton-on-Tees",
                "Barking": "Barking and Dagenham", "Hammersmith": "Hammersmith and Fulham",
                "Kensington": "Kensington and Chelsea", "Richmond": "Richmond upon Thames", "Kingston": "Kingston upon Thames",
-               "County Durham": "Durham", "Westmorland": "Westmorland and Furness"}
+               "County Durham": "Durham", "Westmorland": "Westmorland and Furness", "RBWM": "Windsor and Maidenhead",
+               "Bracknell": "Bracknell Forest", "Cheshire West": "Cheshire West and Chester",
+               "West Northants": "West Northamptonshire", "North Northants": "North Northamptonshire"}
 # A council's name used as the name of a thing ("the Southwark judgment", "the Leeds model") is not a question
 # about that council.
 _NAME_OF_A_THING = re.compile(r"\s*(?:judg(?:e)?ment|ruling|case|model|approach|way|pilot|protocol|principles?)\b",
@@ -151,11 +153,12 @@ def councils_mentioned(text: str) -> list[str]:
 
 
 def council_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, council) of each council name written in the text, full or everyday, in order."""
+    """(start, end, council) of each council name written in the text, full or everyday, in order; where two
+    overlap the longer is meant ("Cheshire West" is Cheshire West and Chester, not the old county of Cheshire)."""
+    found = [(m.start(), m.end(), m.group(1)) for m in _MENTION.finditer(text)]
+    found += [(m.start(), m.end(), SHORT_NAMES[m.group(1)]) for m in _SHORT_MENTION.finditer(text)]
     spans: list[tuple[int, int, str]] = []
-    for match in _MENTION.finditer(text):
-        spans.append((match.start(), match.end(), match.group(1)))
-    for match in _SHORT_MENTION.finditer(text):
-        if not any(s <= match.start() < e for s, e, _ in spans):
-            spans.append((match.start(), match.end(), SHORT_NAMES[match.group(1)]))
+    for start, end, name in sorted(found, key=lambda span: span[0] - span[1]):   # longest first
+        if not any(s < end and start < e for s, e, _ in spans):
+            spans.append((start, end, name))
     return sorted(spans)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ofsted.councils import council_key, councils_mentioned, names_a_thing
+from ofsted.councils import SHORT_NAMES, council_key, councils_mentioned, names_a_thing
 from ofsted.grades import GRADE_WORDS, GRADES, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
 from ofsted.judgements import judgement_asked, judgement_words
@@ -37,6 +37,7 @@ its itself just me more most my no nor not now of off on once only or other our 
 should so some such than that the their them then there these they this those through to too under
 until up very was we were what when where which while who whom why will with would you your
 tell show give find say said get gets got getting done describe explain list please anything something
+whats hows whos wheres
 didn doesn don isn wasn weren hasn haven hadn won couldn shouldn wouldn aren
 ofsted inspection inspections inspected inspectors report reports rating rate rated
 """.split())
@@ -101,8 +102,12 @@ class QueryAnalysis:
 
     @cached_property
     def _place_words(self) -> set[str]:
-        """The words of the councils (held or not) and years the question names."""
+        """The words of the councils (held or not) and years the question names, as full names, everyday
+        names ("B&NES", "Stoke") or possessives without the apostrophe ("Wigans")."""
         place = {word for key in self.council_keys for word in key.split()}
+        place |= {word + "s" for word in place}
+        place |= {word for short, full in SHORT_NAMES.items() if council_key(full) in self.council_keys
+                  for word in keywords(short)}
         place |= {word for name in self.missing_councils for word in council_key(name).split()}
         return place | {str(year) for year in self.years}
 
@@ -179,12 +184,13 @@ def find_councils(text: str, known_keys: Iterable[str]) -> list[str]:
     as the name of a thing ("the Leeds model") does not, nor one that is an ordinary word unless it is
     written as a name ("children's reading" is not Reading)."""
     known = set(known_keys)
-    text = text.replace("’", "'").replace("&", "and")
+    text = text.replace("’", "'")
+    written = text.replace("&", "and")   # "Telford & Wrekin"; the everyday names below keep theirs ("B&NES")
     found: list[str] = []
     taken: list[tuple[int, int]] = []
     for key in sorted(known, key=len, reverse=True):
-        for match in _name_pattern(key).finditer(text) if key else ():
-            if (match.group(0)[0].isupper() or key not in _ORDINARY_WORDS) and not names_a_thing(text, match.start(), match.end()) \
+        for match in _name_pattern(key).finditer(written) if key else ():
+            if (match.group(0)[0].isupper() or key not in _ORDINARY_WORDS) and not names_a_thing(written, match.start(), match.end()) \
                     and not any(s <= match.start() < e for s, e in taken):
                 found.append(key)
                 taken.append(match.span())
@@ -200,8 +206,10 @@ _ORDINARY_WORDS = frozenset({"reading", "bury", "derby", "sutton", "poole", "bat
 
 @functools.lru_cache(maxsize=1024)
 def _name_pattern(key: str) -> re.Pattern:
-    """A council key as words in a text, any case, any punctuation between them, possessive or not."""
-    return re.compile(r"(?<![\w])" + r"\W+".join(re.escape(word) for word in key.split()) + r"(?:'s?)?(?![\w])",
+    """A council key as words in a text, any case, any punctuation between them, possessive or not, also
+    without its apostrophe ("Wigans care leavers") where that cannot be another word ("Derbys", "Readings")."""
+    bare = "|s" if key not in _ORDINARY_WORDS and len(key) >= 5 and not key.endswith("s") else ""
+    return re.compile(r"(?<![\w])" + r"\W+".join(re.escape(word) for word in key.split()) + rf"(?:'s?{bare})?(?![\w])",
                       re.IGNORECASE)
 
 

@@ -1,0 +1,30 @@
+"""Reading a question: which councils it names, however a manager writes them, and what it asks about."""
+import pytest
+
+from index.search.query import analyse
+
+HELD = ["wigan", "stoke on trent", "bath and north east somerset", "windsor and maidenhead", "cheshire west and chester",
+        "west northamptonshire", "bracknell forest", "telford and wrekin", "derby", "derbyshire", "reading"]
+
+
+@pytest.mark.parametrize("question, council, topic", [
+    ("B&NES care leavers", "bath and north east somerset", ["care", "leavers"]),
+    ("RBWM front door", "windsor and maidenhead", ["front", "door"]),
+    ("How do Cheshire West's social workers use supervision?", "cheshire west and chester",
+     ["social", "workers", "use", "supervision"]),
+    ("Wigans care leavers", "wigan", ["care", "leavers"]),
+    ("How good is Stoke at supporting care leavers?", "stoke on trent", ["supporting", "care", "leavers"]),
+    ("Telford & Wrekin adoption", "telford and wrekin", ["adoption"]),
+])
+def test_everyday_names_and_a_dropped_apostrophe_name_the_council_and_are_no_topic(question, council, topic):
+    read = analyse(question, HELD)
+    assert read.council_keys == [council] and read.topic_terms == topic and not read.missing_councils
+
+
+def test_an_abbreviation_that_is_another_council_is_not_read_as_this_one():
+    assert analyse("Derbys care leavers", HELD).council_keys == []   # Derbyshire, not Derby
+
+
+def test_short_questions_without_apostrophes_read_as_meant():
+    assert analyse("Whats the rating for Bracknell?", HELD).kind == "rating"
+    assert analyse("What did Ofsted say about West Northants in 2026?", HELD).kind == "summary"
