@@ -61,3 +61,14 @@ def test_a_passage_that_uses_only_the_acronym_is_found_by_the_spelled_out_questi
     assert next(hit for hit in hits if hit.document.doc_id == "uses").highlights  # its sentence naming IROs
     searcher.catalogue().glossary = Glossary([])  # without the definitions it shares no word with the question
     assert "uses" not in {hit.document.doc_id for hit in searcher.search(question, k=2)}
+
+
+def test_a_question_using_an_acronym_is_answered_by_a_report_that_spells_it_out(store, embedder):
+    add_report(store, embedder, "glossed", "Bury", pages=["Unaccompanied asylum-seeking children (UASC) settle well."],
+               acronyms={"UASC": "unaccompanied asylum seeking children"}, **GLOSSED)
+    add_report(store, embedder, "hackney", "Hackney", "2024-01-01",
+               pages=["Care leavers in custody are visited.", "Unaccompanied asylum-seeking children are well supported."],
+               **GLOSSED)
+    response = Searcher(store, embedder).ask("What about UASC in Hackney?")
+    assert response.answerable and response.hits[0].chunk.page == 2   # UASC is printed nowhere in Hackney's report
+    assert response.quote.text == "Unaccompanied asylum-seeking children are well supported."

@@ -24,7 +24,7 @@ from typing import Any
 from index.output.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import read_in_context
-from index.search.glossary import Glossary
+from index.search.glossary import MINOR_WORDS, Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
@@ -39,6 +39,22 @@ from models import Chunk, Document, Hit
 from ofsted.councils import council_key
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
 from ofsted.judgements import find_judgement, states_judgement
+
+def _other_form(topic: list[str], named: list[tuple[str, str, bool]]) -> list[str]:
+    """The topic words with each acronym the question uses replaced by its words, and each term it spells
+    out by its acronym (index.search.glossary: (acronym, words, whether the acronym was used))."""
+    other = list(topic)
+    for acronym, words, used_acronym in named:
+        spelled = [w.lower() for w in words.split() if w.lower() not in MINOR_WORDS]
+        short = acronym.lower()
+        if used_acronym and (short in other or short + "s" in other):
+            at = other.index(short if short in other else short + "s")
+            other[at:at + 1] = [w for w in spelled if w not in other]
+        elif not used_acronym and all(w in other or w + "s" in other or w.rstrip("s") in other for w in spelled):
+            kept = [w for w in other if w not in spelled and w.rstrip("s") not in spelled and w + "s" not in spelled]
+            other = kept + [short]
+    return other
+
 
 def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[int, int]]]:
     """Each document's chunk ids as runs of consecutive ids (one run per document, unless ids were reused)."""
@@ -248,18 +264,27 @@ class Searcher:
             pool = ranking.rerank(pool, self.reranker.relevance(query.text, head), RERANK_WEIGHT)
         topic = query.topic_terms if scoped else query.terms
         term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
+        # The topic with each acronym in its other form ("UASC" as unaccompanied asylum seeking children,
+        # "independent reviewing officers" as IRO): a sentence holding either form holds the idea.
+        forms = [(topic, term_weight)]
+        other_form = _other_form(topic, catalogue.glossary.terms_named(query.text))
+        if other_form != topic:
+            forms.append((other_form, term_weights(self._passage_counts(other_form, catalogue), len(catalogue.chunk_doc))))
         floor = min(dense.values(), default=0.0)
-        absent = self._absent_share(topic, term_weight, catalogue, scope.doc_ids)
+        absent = min(self._absent_share(words, weight, catalogue, scope.doc_ids) for words, weight in forms)
         # A passage stating what is asked (the judgement, the list of what must improve) holds the topic
         # whatever its words: "◼ The response to homeless 16-year-olds" shares none with the question.
         focus_of = _Memo(lambda chunk_id: 1.0 if chunk_id in statements
-                         else sentence_focus(chunks[chunk_id].text, term_weight))
+                         else max(sentence_focus(chunks[chunk_id].text, weight) for _, weight in forms))
 
         @_Memo
         def evidence_of(chunk_id: int) -> Evidence:
             if is_licence(chunks[chunk_id].text):  # never an answer
                 return Evidence(0.0, 0.0, 1.0)
-            return Evidence(dense.get(chunk_id, floor), focus_of(chunk_id), absent, stated=chunk_id in statements)
+            # A topic of one or two words ("front door") held whole by one sentence is stated there, however
+            # little its words alone mean to the model.
+            stated = chunk_id in statements or (len(topic) <= 2 and focus_of(chunk_id) >= 1.0)
+            return Evidence(dense.get(chunk_id, floor), focus_of(chunk_id), absent, stated=stated)
 
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
             pool = ranking.focus(pool, focus_of, weights, reach)
