@@ -114,6 +114,15 @@ def test_the_quote_comes_from_the_next_passage_when_the_first_is_a_table_of_figu
     assert response.quote.text == "Special guardianship assessments are detailed and reflect children's needs well."
 
 
+def test_a_one_or_two_word_topic_held_whole_by_a_sentence_answers(store, embedder, searcher):
+    # Vectors far from the question's, as MiniLM puts "front door" (a door) far from a report's front door.
+    far = -embedder.embed_query("Tell me about front door").reshape(1, -1)
+    add(store, embedder, "wigan", "Wigan", "2025-06-01",
+        ["When children are referred, staff at the front door decide what happens next."], vectors=far)
+    response = searcher.ask("Tell me about Wigan's front door")
+    assert response.answerable and response.hits[0].match == "partial"
+
+
 def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Supervision in Wigan is regular and reflective."])
     first = searcher.ask("how good is supervision?").hits[0].chunk

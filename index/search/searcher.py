@@ -168,26 +168,26 @@ class Searcher:
         read_whole = next(iter(scope.doc_ids)) if scope.whole_report else None   # its one report
         grade = report_grade(catalogue.documents[read_whole]) if read_whole else grade_answer(query, admitted_documents)
         listing = grade_list(query, admitted_documents)
-        hits, evidence, weights = [], [], {}
+        hits, evidence, weights, listed = [], [], {}, set()
         if read_whole:
             hits = self._in_reading_order(catalogue, read_whole, k)
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
-            hits, evidence, weights = self._rank(query, catalogue, scope, k, grade.document.doc_id if grade else None)
+            hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, grade.document.doc_id if grade else None)
         note = scope.note
         if note is None and grade is None and listing is None:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
         answerable = note is None and (grade is not None or listing is not None or bool(read_whole and hits)
                                        or answers(evidence))
-        quote = self._quote(query, hits, evidence, weights) if answerable and query.kind == "topic" else None
+        quote = self._quote(hits, weights, listed) if answerable and query.kind == "topic" else None
         return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
                         note, grade, listing, quote, time.perf_counter() - started)
 
     @staticmethod
-    def _quote(query: QueryAnalysis, hits: list[Hit], evidence: list[Evidence], weights: dict[str, float]) -> Quote | None:
+    def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int]) -> Quote | None:
         """The report's own words from the first passage that has a whole sentence answering (a table of
-        figures has none), among the first QUOTED_FROM that at least partly match; for a question of
-        what must improve, the items of the report's list when the first passage is that list."""
-        if hits and query.asks_improvements and evidence[0].stated and (items := listed_items(hits[0].chunk.text)):
+        figures has none), among the first QUOTED_FROM that at least partly match; the items of a report's
+        list of what must improve when the first passage is that list (`listed`)."""
+        if hits and hits[0].chunk.chunk_id in listed and (items := listed_items(hits[0].chunk.text)):
             return quote_of(hits[0], *items)
         for hit in hits[:QUOTED_FROM]:
             if hit.match == "weak":
@@ -224,9 +224,10 @@ class Searcher:
         return self.ask(question, filters, k).hits
 
     def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
-              graded: str | None = None) -> tuple[list[Hit], list[Evidence], dict[str, float]]:
-        """The k best passages in the scope, each with its evidence, and the topic's keyword weights; a
-        rating question's grade card comes from the report `graded` (a doc id), whose statement leads."""
+              graded: str | None = None) -> tuple[list[Hit], list[Evidence], dict[str, float], set[int]]:
+        """The k best passages in the scope, each with its evidence, the topic's keyword weights, and which
+        passages hold a report's list of what must improve (when asked); a rating question's grade card
+        comes from the report `graded` (a doc id), whose statement leads."""
         scoped = scope.by_name
         weights = ranking.SCOPED if scoped else ranking.SPECIFIC if query.is_specific else ranking.THEMATIC
         if len(query.council_keys) > 1:
@@ -299,7 +300,7 @@ class Searcher:
         evidence = [evidence_of(hit.chunk.chunk_id) for hit in hits]
         for hit, found in zip(hits, evidence):
             hit.match = found.label
-        return hits, evidence, highlight_weight
+        return hits, evidence, highlight_weight, listed
 
     @staticmethod
     def _admitted(catalogue: Catalogue, filters: Filters | None) -> set[str] | None:
