@@ -21,5 +21,7 @@ def test_example_questions_name_councils_and_grades_the_library_has():
         "How was Derby rated for care leavers?",
         "What did inspectors say about personal advisers in Wigan?",
         "Which councils were judged good for care leavers?",
+        "What did Ofsted find in Wigan's latest inspection?",
+        "What does Derby need to improve?",
     ]
     assert len(example_questions([report("x", None, None)])) == 1

@@ -25,7 +25,8 @@ def library_summary(documents: Iterable[Document]) -> str:
 
 
 def example_questions(documents: Iterable[Document]) -> list[str]:
-    """Up to four questions the library answers: a theme, a council's rating, a council's topic and a list."""
+    """Up to six questions the library answers: a theme, a council's rating, a council's topic, a list of
+    councils, what a council's latest inspection found and what a council needs to improve."""
     graded = sorted((d for d in documents if d.metadata.council and find_judgement(d.metadata, "care_leavers")),
                     key=lambda d: d.metadata.published or "", reverse=True)
     questions = ["How have councils improved the supervision of social workers?"]
@@ -36,4 +37,6 @@ def example_questions(documents: Iterable[Document]) -> list[str]:
         grades = {find_judgement(d.metadata, "care_leavers")[1].grade for d in graded}
         grade = next(g for g in GRADES if g in grades)  # the best grade any council had
         questions.append(f"Which councils were judged {grade} for care leavers?")
+        questions.append(f"What did Ofsted find in {councils[-1]}'s latest inspection?")
+        questions.append(f"What does {councils[0]} need to improve?")
     return questions
