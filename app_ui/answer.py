@@ -66,12 +66,13 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
     if response.quote is not None:
         _quote_card(response.quote, turn_no)
     if response.hits:
-        _passages(response.hits, turn_no, searcher, response.seconds)
+        _passages(response.hits, turn_no, searcher, response.seconds,
+                  "in the order it prints them" if response.in_reading_order else "best first")
 
 
-def _passages(hits: list[Hit], turn_no: int, searcher: Searcher, seconds: float) -> None:
+def _passages(hits: list[Hit], turn_no: int, searcher: Searcher, seconds: float, order: str = "best first") -> None:
     groups = grouped_by_document(hits)
-    st.caption(f"{plural(len(hits), 'passage')} from {plural(len(groups), 'report')}, best first ({seconds:.2f} s).")
+    st.caption(f"{plural(len(hits), 'passage')} from {plural(len(groups), 'report')}, {order} ({seconds:.2f} s).")
     for group in groups:
         with st.container(border=True):
             st.html(document_heading(group[0].document))

@@ -118,3 +118,10 @@ def test_which_councils_were_judged_a_grade_shows_the_list(graded_library):
     (table,) = app.dataframe
     assert list(table.value["Council"]) == ["Staffordshire"]
     assert table.value["Citation"][0].endswith(", p. 1")
+
+
+def test_what_a_councils_inspection_found_is_its_grade_card_and_its_report_in_print_order(graded_library):
+    app = ask(start(), "What did Ofsted find in Staffordshire?")
+    assert "Read as: what Staffordshire's 2019 report found" in texts(app.caption)
+    assert "in the order it prints them" in texts(app.caption) and "best first" not in texts(app.caption)
+    assert "Overall effectiveness" in html(app) and reports_shown(app) == ["Staffordshire"]

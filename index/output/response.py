@@ -28,6 +28,7 @@ class Response:
     grade_list: GradeList | None = None
     quote: Quote | None = None         # the report's own sentences that answer it
     seconds: float = 0.0
+    in_reading_order: bool = False     # hits are one report's passages as it prints them, not ranked
 
     def to_dict(self) -> dict:
         return {"query": self.reading.question, "read_as": self.read_as, "scope": self.scope,

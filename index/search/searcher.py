@@ -180,7 +180,7 @@ class Searcher:
                                        or answers(evidence))
         quote = self._quote(hits, weights, listed) if answerable and query.kind == "topic" else None
         return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
-                        note, grade, listing, quote, time.perf_counter() - started)
+                        note, grade, listing, quote, time.perf_counter() - started, in_reading_order=bool(read_whole))
 
     @staticmethod
     def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int]) -> Quote | None:
