@@ -123,6 +123,27 @@ def test_a_one_or_two_word_topic_held_whole_by_a_sentence_answers(store, embedde
     assert response.answerable and response.hits[0].match == "partial"
 
 
+def test_a_single_word_sharing_a_topic_words_first_letters_is_no_answer(store, embedder, searcher):
+    far = -embedder.embed_query("Tell me about transport").reshape(1, -1)
+    add(store, embedder, "derby", "Derby", "2025-06-01", ["Young people transition well into adult services."],
+        vectors=far)
+    assert not searcher.ask("Tell me about Derby's transport").answerable   # 'transition' is not 'transport'
+
+
+def test_the_quote_never_comes_from_another_report_than_the_first_passages(store, embedder, searcher):
+    add(store, embedder, "new", "Derby", "2025-01-01", ["In the past year:\n\n 29 special guardianship orders"])
+    add(store, embedder, "old", "Derby", "2019-01-01", ["Special guardianship orders are made promptly."])
+    response = searcher.ask("What did inspectors say about special guardianship orders in Derby?")
+    assert response.hits[0].document.doc_id == "new" and response.quote is None
+
+
+def test_bullets_are_quoted_as_a_report_list_only_when_they_are_one(store, embedder, searcher):
+    add(store, embedder, "wigan", "Wigan", "2025-06-01",
+        ["◼ Improvement areas are discussed monthly.\n\n◼ Staff are trained.\n\n◼ Visits are regular."])
+    response = searcher.ask("What are Wigan's improvement areas?")
+    assert response.quote.text == "◼ Improvement areas are discussed monthly."   # no list heading: one sentence
+
+
 def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01", ["Supervision in Wigan is regular and reflective."])
     first = searcher.ask("how good is supervision?").hits[0].chunk

@@ -25,3 +25,5 @@ def test_example_questions_name_councils_and_grades_the_library_has():
         "What does Derby need to improve?",
     ]
     assert len(example_questions([report("x", None, None)])) == 1
+    city = example_questions([report("c", "Derby City", "2025-07-08", {"care_leavers": "good"})])
+    assert "What does Derby need to improve?" in city   # as people name it: a question the app reads

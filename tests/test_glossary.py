@@ -72,3 +72,13 @@ def test_a_question_using_an_acronym_is_answered_by_a_report_that_spells_it_out(
     response = Searcher(store, embedder).ask("What about UASC in Hackney?")
     assert response.answerable and response.hits[0].chunk.page == 2   # UASC is printed nowhere in Hackney's report
     assert response.quote.text == "Unaccompanied asylum-seeking children are well supported."
+
+
+def test_the_other_form_matches_words_by_stem_and_leaves_out_words_no_topic_holds():
+    glossary = Glossary([make_report("a", acronyms={"PA": "personal advisers",
+                                                    "LADO": "local authority designated officer",
+                                                    "NEET": "not in education, employment or training"}, **GLOSSED)])
+    assert glossary.other_form(["personal", "advisors"], "personal advisors in Wigan") == ["pa"]
+    assert glossary.other_form(["designated", "officer"], "the local authority designated officer") == ["lado"]
+    assert glossary.other_form(["neet", "care", "leavers"], "NEET care leavers") == [
+        "education", "employment", "training", "care", "leavers"]

@@ -3,7 +3,7 @@ import pytest
 
 from index.search.query import analyse
 
-HELD = ["wigan", "stoke on trent", "bath and north east somerset", "windsor and maidenhead", "cheshire west and chester",
+HELD = ["durham", "harrow", "wigan", "stoke on trent", "bath and north east somerset", "windsor and maidenhead", "cheshire west and chester",
         "west northamptonshire", "bracknell forest", "telford and wrekin", "derby", "derbyshire", "reading"]
 
 
@@ -28,3 +28,17 @@ def test_an_abbreviation_that_is_another_council_is_not_read_as_this_one():
 def test_short_questions_without_apostrophes_read_as_meant():
     assert analyse("Whats the rating for Bracknell?", HELD).kind == "rating"
     assert analyse("What did Ofsted say about West Northants in 2026?", HELD).kind == "summary"
+
+
+def test_councils_are_kept_in_the_order_named_whether_written_in_full_or_as_everyday_names():
+    assert analyse("How were Bracknell and Wigan rated?", HELD).council_keys == ["bracknell forest", "wigan"]
+    assert analyse("How were Wigan and Bracknell rated?", HELD).council_keys == ["wigan", "bracknell forest"]
+
+
+def test_only_the_words_a_question_writes_for_a_council_are_place_words():
+    assert analyse("How does Durham tackle county lines?", HELD).topic_terms == ["county", "lines"]
+
+
+def test_a_possessive_without_its_apostrophe_is_a_council_only_when_written_as_a_name():
+    assert analyse("What about harrows?", HELD).council_keys == []
+    assert analyse("What about Harrows care leavers?", HELD).council_keys == ["harrow"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from models import Document
-from ofsted.councils import council_key
+from ofsted.councils import council_key, council_name
 from ofsted.grades import GRADES
 from ofsted.judgements import find_judgement
 
@@ -30,7 +30,7 @@ def example_questions(documents: Iterable[Document]) -> list[str]:
     graded = sorted((d for d in documents if d.metadata.council and find_judgement(d.metadata, "care_leavers")),
                     key=lambda d: d.metadata.published or "", reverse=True)
     questions = ["How have councils improved the supervision of social workers?"]
-    councils = list(dict.fromkeys(d.metadata.council for d in graded))
+    councils = list(dict.fromkeys(council_name(council_key(d.metadata.council)) for d in graded))  # "Derby", not "Derby City"
     if councils:
         questions.append(f"How was {councils[0]} rated for care leavers?")
         questions.append(f"What did inspectors say about personal advisers in {councils[-1]}?")

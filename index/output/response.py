@@ -36,4 +36,5 @@ class Response:
                 "answer": self.grade.to_dict() if self.grade else None,
                 "grade_list": self.grade_list.to_dict() if self.grade_list else None,
                 "quote": self.quote.to_dict() if self.quote else None,
+                "in_reading_order": self.in_reading_order,
                 "results": [hit_to_dict(h) for h in self.hits]}

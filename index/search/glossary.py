@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from index.search.highlight import word_key
-from index.search.query import STOPWORDS
+from index.search.query import FRAME_WORDS, STOPWORDS
 from models import Document
 
 MINOR_WORDS = frozenset("a an and for in of on the to".split())
@@ -56,6 +56,29 @@ class Glossary:
         for acronym, words, used_acronym in self.terms_named(question):
             added += [w for w in words.split() if w not in MINOR_WORDS] if used_acronym else [acronym.lower()]
         return list(dict.fromkeys(added))
+
+    def spelled_out(self, question: str) -> list[list[str]]:
+        """The words of each acronym the question uses, as the documents spell it out."""
+        return [_WORD.findall(words.lower()) for _, words, used_acronym in self.terms_named(question) if used_acronym]
+
+    def other_form(self, topic: list[str], question: str) -> list[str]:
+        """The topic words with each acronym the question uses put as its words ("UASC" as unaccompanied
+        asylum seeking children), and each term it spells out put as its acronym ("independent reviewing
+        officers" as "iro"): a sentence holding either form holds the idea. Words match by stem
+        (index.search.highlight.word_key); a term's words that a topic never holds (stopwords) are left out."""
+        other = list(topic)
+        for acronym, words, used_acronym in self.terms_named(question):
+            spelled = [w for w in _WORD.findall(words.lower()) if w not in MINOR_WORDS and w not in STOPWORDS
+                       and w not in FRAME_WORDS]
+            spelled_stems = {word_key(w) for w in spelled}
+            held = {word_key(w) for w in other}
+            if used_acronym and word_key(acronym.lower()) in held:
+                at = next(i for i, w in enumerate(other) if word_key(w) == word_key(acronym.lower()))
+                other[at:at + 1] = [w for w in spelled if word_key(w) not in held]
+            elif not used_acronym and spelled_stems and spelled_stems <= held:
+                other = [w for w in other if word_key(w) not in spelled_stems] + [acronym.lower()]
+        return other
+
 
 def _stems(text: str) -> tuple[str, ...]:
     return tuple(word_key(word) for word in _WORD.findall(text.lower()) if word not in MINOR_WORDS)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ofsted.councils import SHORT_NAMES, council_key, councils_mentioned, names_a_thing
+from ofsted.councils import council_key, council_spans, councils_mentioned, names_a_thing
 from ofsted.grades import GRADE_WORDS, GRADES, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
 from ofsted.judgements import judgement_asked, judgement_words
@@ -106,8 +106,8 @@ class QueryAnalysis:
         names ("B&NES", "Stoke") or possessives without the apostrophe ("Wigans")."""
         place = {word for key in self.council_keys for word in key.split()}
         place |= {word + "s" for word in place}
-        place |= {word for short, full in SHORT_NAMES.items() if council_key(full) in self.council_keys
-                  for word in keywords(short)}
+        place |= {word for start, end, name in council_spans(self.text) if council_key(name) in self.council_keys
+                  for word in keywords(self.text[start:end])}   # as written: "B&NES", "West Northants"
         place |= {word for name in self.missing_councils for word in council_key(name).split()}
         return place | {str(year) for year in self.years}
 
@@ -185,19 +185,23 @@ def find_councils(text: str, known_keys: Iterable[str]) -> list[str]:
     written as a name ("children's reading" is not Reading)."""
     known = set(known_keys)
     text = text.replace("’", "'")
-    written = text.replace("&", "and")   # "Telford & Wrekin"; the everyday names below keep theirs ("B&NES")
-    found: list[str] = []
+    found: dict[str, int] = {}   # key -> where the question names it
     taken: list[tuple[int, int]] = []
     for key in sorted(known, key=len, reverse=True):
-        for match in _name_pattern(key).finditer(written) if key else ():
-            if (match.group(0)[0].isupper() or key not in _ORDINARY_WORDS) and not names_a_thing(written, match.start(), match.end()) \
-                    and not any(s <= match.start() < e for s, e in taken):
-                found.append(key)
+        for match in _name_pattern(key).finditer(text) if key else ():
+            written = match.group(0)
+            as_a_name = written[0].isupper()
+            bare_possessive = written.lower().endswith("s") and not written.endswith("'s") and not key.endswith("s")
+            if (as_a_name or key not in _ORDINARY_WORDS and not bare_possessive) \
+                    and not names_a_thing(text, match.start(), match.end()) and not any(s <= match.start() < e for s, e in taken):
+                found[key] = match.start()
                 taken.append(match.span())
                 break
-    found = [key for _, key in sorted(zip(taken, found))]   # in the order the question names them
-    found += [key for key in map(council_key, councils_mentioned(text)) if key in known and key not in found]
-    return found
+    for start, end, name in council_spans(text):   # everyday names: "Hull", "B&NES", "West Northants"
+        key = council_key(name)
+        if key in known and key not in found and not names_a_thing(text, start, end):
+            found[key] = start
+    return sorted(found, key=found.get)
 
 
 # Councils whose names are also ordinary words: read as a council only when capitalised.
@@ -209,8 +213,8 @@ def _name_pattern(key: str) -> re.Pattern:
     """A council key as words in a text, any case, any punctuation between them, possessive or not, also
     without its apostrophe ("Wigans care leavers") where that cannot be another word ("Derbys", "Readings")."""
     bare = "|s" if key not in _ORDINARY_WORDS and len(key) >= 5 and not key.endswith("s") else ""
-    return re.compile(r"(?<![\w])" + r"\W+".join(re.escape(word) for word in key.split()) + rf"(?:'s?{bare})?(?![\w])",
-                      re.IGNORECASE)
+    words = r"\W+".join(r"(?:and|&)" if word == "and" else re.escape(word) for word in key.split())
+    return re.compile(r"(?<![\w])" + words + rf"(?:'s?{bare})?(?![\w])", re.IGNORECASE)
 
 
 def missing_councils(text: str, known_keys: Iterable[str]) -> list[str]:

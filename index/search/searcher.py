@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -24,7 +25,7 @@ from typing import Any
 from index.output.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import read_in_context
-from index.search.glossary import MINOR_WORDS, Glossary
+from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
@@ -40,20 +41,15 @@ from ofsted.councils import council_key
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
 from ofsted.judgements import find_judgement, states_judgement
 
-def _other_form(topic: list[str], named: list[tuple[str, str, bool]]) -> list[str]:
-    """The topic words with each acronym the question uses replaced by its words, and each term it spells
-    out by its acronym (index.search.glossary: (acronym, words, whether the acronym was used))."""
-    other = list(topic)
-    for acronym, words, used_acronym in named:
-        spelled = [w.lower() for w in words.split() if w.lower() not in MINOR_WORDS]
-        short = acronym.lower()
-        if used_acronym and (short in other or short + "s" in other):
-            at = other.index(short if short in other else short + "s")
-            other[at:at + 1] = [w for w in spelled if w not in other]
-        elif not used_acronym and all(w in other or w + "s" in other or w.rstrip("s") in other for w in spelled):
-            kept = [w for w in other if w not in spelled and w.rstrip("s") not in spelled and w + "s" not in spelled]
-            other = kept + [short]
-    return other
+@functools.lru_cache(maxsize=256)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b" + r"\W+".join(re.escape(w) + "s?" for w in words) + r"\b", re.IGNORECASE)
+
+
+def _phrase(words: list[str]) -> re.Pattern:
+    """Words side by side as whole words, any of them plural ("front door", "front doors",
+    "unaccompanied asylum-seeking children")."""
+    return _phrase_pattern(tuple(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words))
 
 
 def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[int, int]]]:
@@ -185,12 +181,12 @@ class Searcher:
     @staticmethod
     def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int]) -> Quote | None:
         """The report's own words from the first passage that has a whole sentence answering (a table of
-        figures has none), among the first QUOTED_FROM that at least partly match; the items of a report's
-        list of what must improve when the first passage is that list (`listed`)."""
+        figures has none), among the first QUOTED_FROM from the first passage's report that at least partly
+        match; the items of a report's list of what must improve when the first passage is that list (`listed`)."""
         if hits and hits[0].chunk.chunk_id in listed and (items := listed_items(hits[0].chunk.text)):
             return quote_of(hits[0], *items)
         for hit in hits[:QUOTED_FROM]:
-            if hit.match == "weak":
+            if hit.match == "weak" or hit.document.doc_id != hits[0].document.doc_id:
                 break
             if (quote := best_quote(hit, weights)) is not None:
                 return quote
@@ -268,9 +264,11 @@ class Searcher:
         # The topic with each acronym in its other form ("UASC" as unaccompanied asylum seeking children,
         # "independent reviewing officers" as IRO): a sentence holding either form holds the idea.
         forms = [(topic, term_weight)]
-        other_form = _other_form(topic, catalogue.glossary.terms_named(query.text))
+        other_form = catalogue.glossary.other_form(topic, query.text)
         if other_form != topic:
             forms.append((other_form, term_weights(self._passage_counts(other_form, catalogue), len(catalogue.chunk_doc))))
+        # A term of several words the question names ("front door", or "UASC" spelled out), as a phrase.
+        phrases = [_phrase(words) for words in ([topic] if len(topic) == 2 else []) + catalogue.glossary.spelled_out(query.text)]
         floor = min(dense.values(), default=0.0)
         absent = min(self._absent_share(words, weight, catalogue, scope.doc_ids) for words, weight in forms)
         # A passage stating what is asked (the judgement, the list of what must improve) holds the topic
@@ -282,9 +280,9 @@ class Searcher:
         def evidence_of(chunk_id: int) -> Evidence:
             if is_licence(chunks[chunk_id].text):  # never an answer
                 return Evidence(0.0, 0.0, 1.0)
-            # A topic of one or two words ("front door") held whole by one sentence is stated there, however
-            # little its words alone mean to the model.
-            stated = chunk_id in statements or (len(topic) <= 2 and focus_of(chunk_id) >= 1.0)
+            # A passage printing such a term as the phrase it is states it, however little its words alone,
+            # or an acronym, mean to the model.
+            stated = chunk_id in statements or any(p.search(chunks[chunk_id].text) for p in phrases)
             return Evidence(dense.get(chunk_id, floor), focus_of(chunk_id), absent, stated=stated)
 
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
