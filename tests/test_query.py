@@ -42,3 +42,9 @@ def test_only_the_words_a_question_writes_for_a_council_are_place_words():
 def test_a_possessive_without_its_apostrophe_is_a_council_only_when_written_as_a_name():
     assert analyse("What about harrows?", HELD).council_keys == []
     assert analyse("What about Harrows care leavers?", HELD).council_keys == ["harrow"]
+
+
+def test_the_service_a_report_is_about_is_no_topic_within_it():
+    assert analyse("What happened with Derby's children's services in 2024?", HELD).kind == "summary"
+    assert analyse("Bromley 2016: how did children's services respond to domestic abuse?", HELD + ["bromley"]
+                   ).topic_terms == ["respond", "domestic", "abuse"]

@@ -59,6 +59,9 @@ main headline headlines conclusion conclusions concluded conclude verdict most h
 # asks which councils had it ("which councils are outstanding for care leavers?").
 # "the quality of plans": the question is about plans; quality is how it is asked ("quality assurance" stays).
 _FRAMING = re.compile(r"\b(quality|standard|standards|effectiveness)\s+of\b", re.IGNORECASE)
+# "Bromley's children's services": the whole service the report is about, no topic within it.
+_THE_SERVICE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+social\s+care\b",
+                          re.IGNORECASE)
 _RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
                           "score scored award awarded effectiveness verdict".split())
 # "How did Barnet do on leaders' impact?": with a judgement named, a question of how a council did is one of grade.
@@ -112,15 +115,21 @@ class QueryAnalysis:
         return place | {str(year) for year in self.years}
 
     @cached_property
+    def _framing(self) -> set[str]:
+        """Words that frame this question rather than name its topic: FRAME_WORDS, "quality" in "the quality
+        of plans", and the service itself ("Bromley's children's services")."""
+        framing = FRAME_WORDS | {m.group(1).lower() for m in _FRAMING.finditer(self.text)}
+        return framing | {word for m in _THE_SERVICE.finditer(self.text) for word in keywords(m.group(0))}
+
+    @cached_property
     def topic_terms(self) -> list[str]:
         """The keywords that say what is asked about: not the council's name, the year or framing words."""
-        framing = {m.group(1).lower() for m in _FRAMING.finditer(self.text)}
-        topic = [t for t in self.terms if t not in self._place_words and t not in FRAME_WORDS and t not in framing]
+        topic = [t for t in self.terms if t not in self._place_words and t not in self._framing]
         return topic or [t for t in self.terms if t not in self._place_words]
 
     def _asks_nothing_but(self, words: frozenset[str]) -> bool:
         """Whether every keyword but the place, year and framing words is one of these."""
-        return all(t in words or t in FRAME_WORDS or t in self._place_words for t in self.terms)
+        return all(t in words or t in self._framing or t in self._place_words for t in self.terms)
 
     @cached_property
     def asks_grade(self) -> bool:
