@@ -37,7 +37,7 @@ def test_a_question_gets_the_other_form_of_each_term_it_names():
     assert glossary.expansions("Do IROs visit?") == ["independent", "reviewing", "officers"]
     assert glossary.expansions("How well does the MASH work?") == ["multi", "agency", "safeguarding", "hub"]
     assert glossary.expansions("Is the potato mash good?") == []  # lower case is an ordinary word
-    assert glossary.terms_named("Do IROs and the multi-agency safeguarding hub talk?") == [
+    assert list(glossary.terms_named("Do IROs and the multi-agency safeguarding hub talk?")) == [
         ("IRO", "independent reviewing officers", True), ("MASH", "multi agency safeguarding hub", False)]
 
 

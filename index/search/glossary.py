@@ -9,6 +9,7 @@ ordinary words in lower case ('mash', 'send'). A spelled-out term is recognised 
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -39,15 +40,17 @@ class Glossary:
         self._by_stems: dict[tuple[str, ...], str] = {}
         for (acronym, words), _ in spellings.most_common():
             self._by_stems.setdefault(_stems(words), acronym)
+        # A question's terms are asked for three times per search (expansions, other_form, spelled_out).
+        self.terms_named = functools.lru_cache(maxsize=256)(self._terms_named)
 
-    def terms_named(self, question: str) -> list[tuple[str, str, bool]]:
+    def _terms_named(self, question: str) -> tuple[tuple[str, str, bool], ...]:
         """(acronym, words, whether the question used the acronym) for each term it names."""
         named = [(acronym, self.words_for[acronym], True) for acronym in _CAPITALS.findall(question)
                  if acronym in self.words_for]
         question_stems = _stems(question)
         named += [(acronym, self.words_for[acronym], False) for term_stems, acronym in self._by_stems.items()
                   if _contains(question_stems, term_stems)]
-        return list(dict.fromkeys(named))
+        return tuple(dict.fromkeys(named))
 
     def expansions(self, question: str) -> list[str]:
         """Keywords to add to the question's: the words of each acronym it uses, and the acronym of each
