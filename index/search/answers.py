@@ -58,25 +58,15 @@ def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAn
     """The named council's grade for the named judgement (overall if none), in the named year or latest."""
     if query.kind != "rating":
         return None
-    wanted = query.graded_judgement
-    candidates = []
-    for document in documents:
-        meta = document.metadata
-        if not meta.council or council_key(meta.council) != query.council_keys[0]:
-            continue
-        if query.years and not document.metadata.years & set(query.years):
-            continue
-        found = find_judgement(meta, wanted)
-        if found:
-            candidates.append((meta.published or "", document, found))
-    if not candidates:
-        return None
-    _, document, (key, judgement) = max(candidates, key=lambda c: c[0])
-    return GradeAnswer(document.metadata.council, key, LABELS.get(key, key), judgement.grade, judgement.page, document)
+    answers = [answer for document in documents
+               if council_key(document.metadata.council or "") == query.council_keys[0]
+               and (not query.years or document.metadata.years & set(query.years))
+               and (answer := report_grade(document, query.graded_judgement))]
+    return max(answers, key=lambda answer: answer.document.metadata.published or "", default=None)
 
 
 def report_grade(document: Document, judgement: str = "overall_effectiveness") -> GradeAnswer | None:
-    """One report's grade for a judgement (for "what did Wigan's latest inspection find?"), if it gives one."""
+    """One report's grade for a judgement (under its own framework's name), if it gives one."""
     found = find_judgement(document.metadata, judgement)
     if not (document.metadata.council and found):
         return None
@@ -91,16 +81,14 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
         return None
     latest: dict[str, GradeAnswer] = {}
     for document in documents:
-        meta = document.metadata
-        found = find_judgement(meta, query.graded_judgement)
-        if not (meta.council and found and found[1].grade == query.grade):
+        answer = report_grade(document, query.graded_judgement)
+        if answer is None or answer.grade != query.grade:
             continue
         if query.years and not document.metadata.years & set(query.years):
             continue
-        key = council_key(meta.council)
-        if key not in latest or (meta.published or "") > (latest[key].document.metadata.published or ""):
-            latest[key] = GradeAnswer(meta.council, found[0], LABELS.get(found[0], found[0]), found[1].grade,
-                                      found[1].page, document)
+        key = council_key(answer.council)
+        if key not in latest or (document.metadata.published or "") > (latest[key].document.metadata.published or ""):
+            latest[key] = answer
     if not latest:
         return None
     reports = sorted(latest.values(), key=lambda a: a.council)
