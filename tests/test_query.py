@@ -48,3 +48,16 @@ def test_the_service_a_report_is_about_is_no_topic_within_it():
     assert analyse("What happened with Derby's children's services in 2024?", HELD).kind == "summary"
     assert analyse("Bromley 2016: how did children's services respond to domestic abuse?", HELD + ["bromley"]
                    ).topic_terms == ["respond", "domestic", "abuse"]
+
+
+@pytest.mark.parametrize("question, one_place", [
+    ("Which council uses an opt-out model for care leavers?", True),
+    ("Which council's social work teams can call on psychologists?", True),
+    ("Where did children ask for a fireplace in a new children's home?", True),
+    ("In which local authority do IROs visit children between reviews?", True),
+    ("Which councils were judged inadequate?", False),
+    ("Where are councils struggling to recruit social workers?", False),
+    ("How have councils improved supervision?", False),
+])
+def test_a_question_after_the_one_place_something_is_done_is_read_as_a_lookup(question, one_place):
+    assert analyse(question, HELD).seeks_one_place is one_place

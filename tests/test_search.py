@@ -1,4 +1,6 @@
 """Ranking behaviour, with the fast test embedder over documents built inline."""
+import numpy as np
+
 from index.search.searcher import Filters
 from models import Judgement
 from tests.conftest import add_report, make_report
@@ -89,3 +91,18 @@ def test_a_year_filter_admits_a_report_inspected_or_published_that_year():
                          source="/r.pdf", inspection_start="2024-12-02", inspection_end="2024-12-13")
     assert Filters(years=(2024,)).admits(report) and Filters(years=(2025,)).admits(report)
     assert not Filters(years=(2023,)).admits(report)
+
+
+def test_which_council_does_something_ranks_the_passage_that_says_it_over_one_only_close_in_meaning(store, embedder, searcher):
+    question = "Which council uses an opt-out model so that care leavers keep their support after 21?"
+    near = embedder.embed_query(question).reshape(1, -1)
+    other = np.roll(near, 1) - near * float(np.dot(np.roll(near, 1)[0], near[0]))
+    add_report(store, embedder, "wigan", "Wigan", "2024-01-01",
+               ["Care leavers are supported well by their personal advisers."], vectors=near)
+    add_report(store, embedder, "bury", "Bury", "2024-01-01",
+               ["Young people keep support after 21 under the opt-out model. Leaders have improved the front door and "
+                "strategy discussions, and quality assurance is stronger than at the last inspection."],
+               vectors=(other / np.linalg.norm(other)).astype(np.float32))
+    assert searcher.search(question)[0].document.doc_id == "bury"
+    # Asked of councils in general, meaning keeps its say: the passage closest to the question leads.
+    assert searcher.search("How do councils support care leavers?")[0].document.doc_id == "wigan"

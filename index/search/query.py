@@ -68,6 +68,10 @@ _RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge j
 _HOW_DID = re.compile(r"\bhow\s+(?:did|does|has|have|was)\b.{0,60}?\b(?:do|fare|fared|perform|performed|score)\b",
                       re.IGNORECASE)
 _WHICH = re.compile(r"^\s*(which|what)\s+(councils|local\s+authorities|authorities|las)\b", re.IGNORECASE)
+# A question after the one council, or the one place, where something is done ("Which council uses an opt-out
+# model …?", "Where did children ask for a fireplace …?"): one report's sentence answers it, not a survey.
+_ONE_PLACE = re.compile(r"^\s*(?:in\s+)?(?:(?:which|what)\s+(?:council|local\s+authority|authority|la|area)\b(?!s)|where\b)",
+                        re.IGNORECASE)
 # Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
 _RATING_CONTEXT = _RATING_WORDS | frozenset(" ".join(GRADES).split()) | frozenset("""children childrens
 services social care ilacs overall get got give gave given receive received do did latest most recent""".split())
@@ -96,6 +100,7 @@ class QueryAnalysis:
     missing_councils: list[str] = field(default_factory=list)  # English councils named that the index lacks
     report_types: tuple[str, ...] = ()    # kinds of document named ("the select committee's report")
     across_councils: bool = False         # "how have councils ...": a theme, not one report
+    seeks_one_place: bool = False         # "which council …?", "where did …?": one report's sentence answers it
     names_improvements: bool = False      # uses words that ask for a report's list of what must improve
 
     @property
@@ -249,6 +254,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         missing_councils=[] if councils else missing_councils(question, known),
         report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
         across_councils=bool(_ACROSS.search(question)),
+        seeks_one_place=bool(_ONE_PLACE.search(question)) and not _ACROSS.search(question),
         names_improvements=names_improvements(question),
     )
 

@@ -225,7 +225,8 @@ class Searcher:
         passages hold a report's list of what must improve (when asked); a rating question's grade card
         comes from the report `graded` (a doc id), whose statement leads."""
         scoped = scope.by_name
-        weights = ranking.SCOPED if scoped else ranking.SPECIFIC if query.is_specific else ranking.THEMATIC
+        weights = (ranking.SCOPED if scoped else ranking.SPECIFIC if query.is_specific
+                   else ranking.LOOKUP if query.seeks_one_place else ranking.THEMATIC)
         if len(query.council_keys) > 1:
             weights = dataclasses.replace(weights, same_council=ranking.TAKE_TURNS)
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
