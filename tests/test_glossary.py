@@ -1,4 +1,4 @@
-"""Acronyms are read from the documents' own definitions and widen a question to the other form."""
+"""Acronyms are read from the documents' own definitions, and terms Ofsted reworded are known, and each widens a question to the other form."""
 from index.search.glossary import Glossary
 from index.search.searcher import Searcher
 from ingest.acronyms import find_acronyms
@@ -82,3 +82,24 @@ def test_the_other_form_matches_words_by_stem_and_leaves_out_words_no_topic_hold
     assert glossary.other_form(["designated", "officer"], "the local authority designated officer") == ["lado"]
     assert glossary.other_form(["neet", "care", "leavers"], "NEET care leavers") == [
         "education", "employment", "training", "care", "leavers"]
+
+
+def test_a_reworded_term_gets_its_other_wording_either_way_round():
+    glossary = Glossary([])
+    assert glossary.other_form(["family", "friends", "carers"], "family and friends carers in Wigan") == ["kinship", "carers"]
+    assert glossary.other_form(["kinship", "carers"], "What support do kinship carers get?") == [
+        "family", "friends", "carers"]
+    assert glossary.other_form(["social", "workers", "caseloads"], "social workers' caseloads") == [
+        "social", "workers", "workloads"]
+    assert "kinship" in glossary.expansions("How are friends and family carers assessed?")
+    # "Family and friends" alone is who a child keeps in touch with, not a kind of carer.
+    assert glossary.expansions("How do children keep in touch with family and friends?") == []
+
+
+def test_a_question_in_one_wording_is_answered_by_a_report_printing_the_other(store, embedder):
+    add_report(store, embedder, "telford", "Telford", "2024-01-01",
+               pages=["Care leavers in custody are visited by their personal advisers.",
+                      "Kinship carers receive timely assessments and good support."], **GLOSSED)
+    response = Searcher(store, embedder).ask("What did inspectors say about family and friends carers in Telford?")
+    assert response.answerable and response.hits[0].chunk.page == 2
+    assert response.quote.text == "Kinship carers receive timely assessments and good support."

@@ -1,6 +1,7 @@
 """The index's acronyms, gathered from the definitions its documents print (ingest.acronyms), used to
 give a question the other form of a term it names: 'IROs' also searches 'independent reviewing officers',
-'personal advisers' also searches 'PA'.
+'personal advisers' also searches 'PA'. Terms Ofsted reworded over the years (ofsted.vocabulary) are
+treated the same way: 'family and friends carers' also searches 'kinship carers', and the other way round.
 
 Terms made only of words a search ignores ('Ofsted inspectors (OI)') are left out. An acronym is
 recognised in a question only when written in capitals ('MASH', 'IROs'), since many are
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from index.search.highlight import word_key
 from index.search.query import FRAME_WORDS, STOPWORDS
 from models import Document
+from ofsted.vocabulary import SAME_IDEA
 
 MINOR_WORDS = frozenset("a an and for in of on the to".split())
 _CAPITALS = re.compile(r"\b([A-Z]{2,6})s?\b")
@@ -40,15 +42,20 @@ class Glossary:
         self._by_stems: dict[tuple[str, ...], str] = {}
         for (acronym, words), _ in spellings.most_common():
             self._by_stems.setdefault(_stems(words), acronym)
+        # A reworded term, either way round: (its stems, the wording used, the other wording).
+        self._rewordings = [(_stems(used), used, other) for pair in SAME_IDEA for used, other in (pair, pair[::-1])]
         # A question's terms are asked for three times per search (expansions, other_form, spelled_out).
         self.terms_named = functools.lru_cache(maxsize=256)(self._terms_named)
 
     def _terms_named(self, question: str) -> tuple[tuple[str, str, bool], ...]:
-        """(acronym, words, whether the question used the acronym) for each term it names."""
+        """(short form, words, whether the question used the short form) for each term it names: an
+        acronym and its words, or a reworded term's other wording and the wording the question uses."""
         named = [(acronym, self.words_for[acronym], True) for acronym in _CAPITALS.findall(question)
                  if acronym in self.words_for]
         question_stems = _stems(question)
         named += [(acronym, self.words_for[acronym], False) for term_stems, acronym in self._by_stems.items()
+                  if _contains(question_stems, term_stems)]
+        named += [(other, used, False) for term_stems, used, other in self._rewordings
                   if _contains(question_stems, term_stems)]
         return tuple(dict.fromkeys(named))
 
@@ -57,7 +64,7 @@ class Glossary:
         term it spells out (lower case, as the keyword index stores them)."""
         added: list[str] = []
         for acronym, words, used_acronym in self.terms_named(question):
-            added += [w for w in words.split() if w not in MINOR_WORDS] if used_acronym else [acronym.lower()]
+            added += [w for w in words.split() if w not in MINOR_WORDS] if used_acronym else _words(acronym)
         return list(dict.fromkeys(added))
 
     def spelled_out(self, question: str) -> list[list[str]]:
@@ -79,8 +86,14 @@ class Glossary:
                 at = next(i for i, w in enumerate(other) if word_key(w) == word_key(acronym.lower()))
                 other[at:at + 1] = [w for w in spelled if word_key(w) not in held]
             elif not used_acronym and spelled_stems and spelled_stems <= held:
-                other = [w for w in other if word_key(w) not in spelled_stems] + [acronym.lower()]
+                other = [w for w in other if word_key(w) not in spelled_stems]
+                other += [w for w in _words(acronym) if word_key(w) not in {word_key(o) for o in other}]
         return other
+
+
+def _words(term: str) -> list[str]:
+    """A term's words as keywords: lower case, without 'and', 'of' and the like."""
+    return [w for w in _WORD.findall(term.lower()) if w not in MINOR_WORDS]
 
 
 def _stems(text: str) -> tuple[str, ...]:
