@@ -1,4 +1,6 @@
-from index.search.highlight import highlight, sentence_focus, term_weights
+import pytest
+
+from index.search.highlight import highlight, holds_figure, sentence_focus, term_weights
 from tests.conftest import add_report
 
 TEXT = ("Councils across the region were busy. Supervision is now monthly and reflective for every social "
@@ -36,3 +38,22 @@ def test_a_theme_question_prefers_the_passage_that_states_the_theme_in_one_sente
         add_report(store, embedder, f"o{n}", council, "2023-01-01",
                    [f"Care leavers in {council} have homes. Staff know children well. {filler}"])
     assert searcher.search("how is reflective supervision cutting agency staff?")[0].document.doc_id == "d"
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("There are 19 care leavers attending university.", True),
+    ("Assessments completed on time rose to 88%.", True),
+    ("Eight children live in two of the three homes.", True),
+    ("At 31 March 2015, 1,785 children were in need.", True),
+    ("The experiences and progress of children in care: outstanding  23.", False),   # the next paragraph's number
+    ("◼ Children missing education. (National Framework, Outcome 1)", False),
+    ("In 2015 the council restructured its teams.", False),
+])
+def test_a_figure_is_a_number_that_counts_something_not_a_year_footnote_or_paragraph_number(sentence, figure):
+    assert holds_figure(sentence) is figure
+
+
+def test_a_question_asking_for_a_figure_marks_the_sentence_that_gives_one():
+    text = "Care leavers are well supported by personal advisers. There are 475 care leavers in the city."
+    weights = {"care": 1.0, "leave": 1.0}
+    assert [text[h.start:h.end] for h in highlight(text, weights, figure=True)] == ["There are 475 care leavers in the city."]

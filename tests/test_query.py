@@ -61,3 +61,14 @@ def test_the_service_a_report_is_about_is_no_topic_within_it():
 ])
 def test_a_question_after_the_one_place_something_is_done_is_read_as_a_lookup(question, one_place):
     assert analyse(question, HELD).seeks_one_place is one_place
+
+
+@pytest.mark.parametrize("question, figure, topic", [
+    ("How many children are in care in Wigan?", True, ["children", "care"]),
+    ("What percentage of Derby's care leavers are in education?", True, ["care", "leavers", "education"]),
+    ("By how much did Wigan's referrals rise?", True, ["referrals", "rise"]),
+    ("How much support do Wigan's care leavers get?", False, ["support", "care", "leavers"]),
+])
+def test_a_question_asking_for_a_figure_is_read_so_and_its_asking_words_are_no_topic(question, figure, topic):
+    query = analyse(question, HELD)
+    assert query.asks_figure is figure and query.topic_terms == topic

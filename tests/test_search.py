@@ -106,3 +106,15 @@ def test_which_council_does_something_ranks_the_passage_that_says_it_over_one_on
     assert searcher.search(question)[0].document.doc_id == "bury"
     # Asked of councils in general, meaning keeps its say: the passage closest to the question leads.
     assert searcher.search("How do councils support care leavers?")[0].document.doc_id == "wigan"
+
+
+def test_how_many_is_answered_by_the_report_that_gives_the_figure_not_the_latest(store, embedder, searcher):
+    add_report(store, embedder, "bury2015", "Bury", "2015-03-01",
+               ["Currently the council has 475 care leavers, most of them in suitable accommodation."])
+    add_report(store, embedder, "bury2025", "Bury", "2025-03-01",
+               ["Care leavers are well supported by their personal advisers and live in suitable homes."])
+    response = searcher.ask("How many care leavers does Bury have?")
+    assert response.hits[0].document.doc_id == "bury2015"
+    assert "475" in response.quote.text
+    # Asked of the topic, the latest report that covers it still comes first.
+    assert searcher.search("How are Bury's care leavers supported?")[0].document.doc_id == "bury2025"

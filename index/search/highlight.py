@@ -3,7 +3,9 @@
 Scoring is lexical and cheap (no second model call per result): a sentence earns the weight of each
 question keyword it contains, matched on its first five letters (`word_key`) so 'supervision' finds 'supervised'.
 A keyword's weight is its rarity across the whole index (inverse passage frequency), so the question's
-topic counts and a word every report uses ('children') does not.
+topic counts and a word every report uses ('children') does not. A question asking for a figure ("how
+many", "what percentage") is answered by a sentence that gives one: a sentence without a figure counts
+for FIGURELESS_SHARE of its score.
 """
 from __future__ import annotations
 
@@ -17,6 +19,13 @@ from models import Highlight
 
 MAX_SENTENCES = 3
 KEY_LETTERS = 5
+FIGURELESS_SHARE = 0.5   # of its score, for a sentence without a figure when the question asks for one
+# A figure: a number that is not a year ("272", "15 out of 19", "88%", "12,500"; a single digit only before a
+# word, not a footnote mark or "Outcome 1)"), or one in words.
+_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+(?:[,.]\d+)*\s*%|\b(?!(?:19|20)\d\d\b)\d{2,}(?:[,.]\d+)*\b|\b\d\b(?=\s+[a-z])|"
+                     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                     r"fifty|hundred|thousand|half|third|thirds|quarter|quarters|per\s?cent)\b", re.IGNORECASE)
+_PARAGRAPH_NUMBER = re.compile(r"\s\d{1,3}\.\s*$")   # pypdf puts "46." at the end of the sentence before paragraph 46
 SENTENCE_CACHE = 8192   # passages whose sentence spans and lower case are kept (~4 MB per thousand, with their texts)
 
 
@@ -39,12 +48,22 @@ def term_weights(passage_counts: dict[str, int], total_passages: int) -> dict[st
     return weights
 
 
-def highlight(text: str, weights: dict[str, float]) -> list[Highlight]:
+def holds_figure(sentence: str) -> bool:
+    return _FIGURE.search(_PARAGRAPH_NUMBER.sub("", sentence)) is not None
+
+
+def _score(text: str, start: int, end: int, weight: float, figure: bool) -> float:
+    """A sentence's keyword weight, less for one without a figure when the question asks for one."""
+    return weight if not figure or holds_figure(text[start:end]) else FIGURELESS_SHARE * weight
+
+
+def highlight(text: str, weights: dict[str, float], figure: bool = False) -> list[Highlight]:
     """The best sentences, in reading order: the top one and any others scoring at least 60% as well.
     A sentence cut by the passage's edge (one that runs across a page break) is not marked."""
     spans = sentence_spans(text)
     first, last = (spans[0][0], spans[-1][0]) if spans else (None, None)
-    scored = sorted(((sum(weights[s] for s in stems), start, end) for start, end, stems in _keyword_sentences(text, weights)
+    scored = sorted(((_score(text, start, end, sum(weights[s] for s in stems), figure), start, end)
+                     for start, end, stems in _keyword_sentences(text, weights)
                      if not (start == first and not starts_sentence(text, start))
                      and not (start == last and not ends_sentence(text, start, end))),
                     reverse=True)
@@ -55,27 +74,30 @@ def highlight(text: str, weights: dict[str, float]) -> list[Highlight]:
     return [Highlight(start, end) for _, start, end in sorted(chosen, key=lambda item: item[1])]
 
 
-def scored_sentences(text: str, weights: dict[str, float]) -> list[tuple[float, int, int]]:
+def scored_sentences(text: str, weights: dict[str, float], figure: bool = False) -> list[tuple[float, int, int]]:
     """(score, start, end) of every sentence of the passage in reading order, a paragraph break also ending
-    one; a sentence's score is the weight of the question's keywords it holds (0 for none)."""
+    one; a sentence's score is the weight of the question's keywords it holds (0 for none), less without a
+    figure when one is asked for."""
     pattern = _keyword_pattern(tuple(sorted(weights))) if weights else None
     scored = []
     for start, end in paragraph_sentence_spans(text):
         lowered = text[start:end].lower()
         stems = {word_key(m.group()) for m in pattern.finditer(lowered)
                  if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))} if pattern else set()
-        scored.append((sum(weights.get(s, 0.0) for s in stems), start, end))
+        scored.append((_score(text, start, end, sum(weights.get(s, 0.0) for s in stems), figure), start, end))
     return scored
 
 
-def sentence_focus(text: str, weights: dict[str, float]) -> float:
-    """The share (0..1) of the question's keyword weight found together in one sentence of the passage.
+def sentence_focus(text: str, weights: dict[str, float], figure: bool = False) -> float:
+    """The share (0..1) of the question's keyword weight found together in one sentence of the passage
+    (less for a sentence without a figure, when the question asks for one).
 
     A passage that names the topic in passing scores low; one with a sentence about it scores high:
     the words of a question standing close together is a classic sign of relevance that BM25 ignores."""
     total = sum(weights.values())
     sentences = _keyword_sentences(text, weights) if total else []
-    return max((sum(weights[s] for s in stems) for _, _, stems in sentences), default=0.0) / (total or 1.0)
+    return max((_score(text, start, end, sum(weights[s] for s in stems), figure) for start, end, stems in sentences),
+               default=0.0) / (total or 1.0)
 
 
 def _keyword_sentences(text: str, weights: dict[str, float]) -> list[tuple[int, int, set[str]]]:

@@ -60,6 +60,10 @@ main headline headlines conclusion conclusions concluded conclude verdict most h
 # "the quality of plans": the question is about plans; quality is how it is asked ("quality assurance" stays).
 _FRAMING = re.compile(r"\b(quality|standard|standards|effectiveness)\s+of\b", re.IGNORECASE)
 # "Bromley's children's services": the whole service the report is about, no topic within it.
+# A question asking for a figure ("How many children are in care in Wandsworth?", "What percentage of care
+# leavers …"): the words that ask for it frame the question; a sentence giving a figure answers it.
+_FIGURE_ASKED = re.compile(r"\bhow\s+many\b|\bby\s+how\s+much\b|\bwhat\s+(?:percentage|proportion|share|number|fraction)\b",
+                           re.IGNORECASE)
 _THE_SERVICE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+social\s+care\b",
                           re.IGNORECASE)
 _RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
@@ -101,6 +105,7 @@ class QueryAnalysis:
     report_types: tuple[str, ...] = ()    # kinds of document named ("the select committee's report")
     across_councils: bool = False         # "how have councils ...": a theme, not one report
     seeks_one_place: bool = False         # "which council …?", "where did …?": one report's sentence answers it
+    asks_figure: bool = False             # "how many …?", "what percentage …?": a sentence giving a figure answers it
     names_improvements: bool = False      # uses words that ask for a report's list of what must improve
 
     @property
@@ -124,6 +129,7 @@ class QueryAnalysis:
         """Words that frame this question rather than name its topic: FRAME_WORDS, "quality" in "the quality
         of plans", and the service itself ("Bromley's children's services")."""
         framing = FRAME_WORDS | {m.group(1).lower() for m in _FRAMING.finditer(self.text)}
+        framing |= {word for m in _FIGURE_ASKED.finditer(self.text) for word in keywords(m.group(0))}
         return framing | {word for m in _THE_SERVICE.finditer(self.text) for word in keywords(m.group(0))}
 
     @cached_property
@@ -255,6 +261,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
         across_councils=bool(_ACROSS.search(question)),
         seeks_one_place=bool(_ONE_PLACE.search(question)) and not _ACROSS.search(question),
+        asks_figure=bool(_FIGURE_ASKED.search(question)),
         names_improvements=names_improvements(question),
     )
 

@@ -40,11 +40,12 @@ class Quote:
                 "page": self.page, "end_page": self.end_page, "start": self.start, "end": self.end}
 
 
-def best_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
-    """The best whole sentence of the hit by the question's keyword weights, with the neighbours on either
-    side that also answer it (at most three, contiguous); None when no whole sentence holds a keyword."""
+def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quote | None:
+    """The best whole sentence of the hit by the question's keyword weights (one giving a figure, when the
+    question asks for one), with the neighbours on either side that also answer it (at most three,
+    contiguous); None when no whole sentence holds a keyword."""
     text = hit.chunk.text
-    sentences = scored_sentences(text, weights)
+    sentences = scored_sentences(text, weights, figure)
     def quotable(start: int, end: int) -> bool:
         """Whole, and no question the report asks itself: that is a heading ("What needs to improve?")."""
         return is_whole(text, start, end) and not text[start:end].rstrip().endswith("?")

@@ -174,12 +174,12 @@ class Searcher:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
         answerable = note is None and (grade is not None or listing is not None or bool(read_whole and hits)
                                        or answers(evidence))
-        quote = self._quote(hits, weights, listed) if answerable and query.kind == "topic" else None
+        quote = self._quote(hits, weights, listed, query.asks_figure) if answerable and query.kind == "topic" else None
         return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
                         note, grade, listing, quote, time.perf_counter() - started, in_reading_order=bool(read_whole))
 
     @staticmethod
-    def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int]) -> Quote | None:
+    def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int], figure: bool) -> Quote | None:
         """The report's own words from the first passage that has a whole sentence answering (a table of
         figures has none), among the first QUOTED_FROM from the first passage's report that at least partly
         match; the items of a report's list of what must improve when the first passage is that list (`listed`)."""
@@ -188,7 +188,7 @@ class Searcher:
         for hit in hits[:QUOTED_FROM]:
             if hit.match == "weak" or hit.document.doc_id != hits[0].document.doc_id:
                 break
-            if (quote := best_quote(hit, weights)) is not None:
+            if (quote := best_quote(hit, weights, figure)) is not None:
                 return quote
         return None
 
@@ -275,7 +275,7 @@ class Searcher:
         # A passage stating what is asked (the judgement, the list of what must improve) holds the topic
         # whatever its words: "◼ The response to homeless 16-year-olds" shares none with the question.
         focus_of = _Memo(lambda chunk_id: 1.0 if chunk_id in statements
-                         else max(sentence_focus(chunks[chunk_id].text, weight) for _, weight in forms))
+                         else max(sentence_focus(chunks[chunk_id].text, weight, query.asks_figure) for _, weight in forms))
 
         @_Memo
         def evidence_of(chunk_id: int) -> Evidence:
@@ -290,12 +290,14 @@ class Searcher:
             pool = ranking.focus(pool, focus_of, weights, reach)
         if listed:  # "what does Wigan need to improve?": the report's list answers it
             pool = ranking.put_first(pool, listed)
-        if scoped and not query.asks_grade:  # a rating question's judgement statement stays on top
+        # The latest report that covers the topic first; not for a rating question, whose judgement statement
+        # stays on top, nor for a figure, which recent reports seldom give (the SIF reports' statistics did).
+        if scoped and not query.asks_grade and not query.asks_figure:
             pool = ranking.latest_first(pool, evidence_of, catalogue.documents)
         picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
         highlight_weight = term_weights(self._passage_counts(topic + also, catalogue),
                                         len(catalogue.chunk_doc)) if also else term_weight
-        hits = self._hits(picked, catalogue, highlight_weight)
+        hits = self._hits(picked, catalogue, highlight_weight, query.asks_figure)
         evidence = [evidence_of(hit.chunk.chunk_id) for hit in hits]
         for hit, found in zip(hits, evidence):
             hit.match = found.label
@@ -375,7 +377,8 @@ class Searcher:
         kept = [t for t in terms if counts[t] <= limit]
         return kept or sorted(terms, key=counts.get)[:1]
 
-    def _hits(self, picked: list[tuple[float, Chunk]], catalogue: Catalogue, weights: dict[str, float]) -> list[Hit]:
+    def _hits(self, picked: list[tuple[float, Chunk]], catalogue: Catalogue, weights: dict[str, float],
+              figure: bool = False) -> list[Hit]:
         """Hits in whole sentences (a sentence cut by a page break is completed from the next page, see
         index.search.widening), with the sentences that answer best highlighted."""
         hits = []
@@ -383,5 +386,5 @@ class Searcher:
         for rank, (score, chunk) in enumerate(picked, start=1):
             chunk, page_break = widen(chunk, page_text)
             hits.append(Hit(chunk, catalogue.documents[chunk.doc_id], round(float(score), 4), rank,
-                            highlight(chunk.text, weights), page_break=page_break))
+                            highlight(chunk.text, weights, figure), page_break=page_break))
         return hits
