@@ -14,14 +14,15 @@ import re
 _ASKED = re.compile(
     r"\b(?:areas?\s+(?:for|of)\s+(?:improvement|development)|improvement\s+areas?|needs?\s+to\s+improve|"
     r"(?:should|must|has\s+to|have\s+to)\s+(?:\w+\s+){0,4}improve|recommend(?:s|ed|ations?)?|"
-    r"priorit(?:y|ies)\s+for\s+(?:action|improvement)|what\s+to\s+improve)\b",
+    r"priorit(?:y|ies)\s+for\s+(?:action|improvement)|what\s+to\s+improve|weakness(?:es)?|shortcomings?|"
+    r"failings?)\b",
     re.IGNORECASE,
 )
 # The words such a question is made of, besides a council, a year and framing: any other word makes it a
 # question about a topic ("What should be done to improve supervision?", "recommendations on care leavers").
 IMPROVEMENT_WORDS = frozenset("""area areas improvement improvements improve improving need needs recommend
 recommends recommended recommendation recommendations priority priorities action actions development
-should must""".split())
+should must weakness weaknesses shortcoming shortcomings failing failings""".split())
 _BULLETS = "[◼•▪■●\uf06e\uf0a7]"   # the private-use ones are Wingdings bullets as pypdf reads them
 # The heading, at the start of a line or after a sentence, running to its line's end or the first item.
 _HEADING = re.compile(

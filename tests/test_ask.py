@@ -299,3 +299,16 @@ def test_a_council_printed_two_ways_is_named_once(store, embedder, searcher):
     add(store, embedder, "old", "Leeds City", "2015-03-01", ["Supervision of social workers in Leeds is regular."])
     add(store, embedder, "new", "Leeds", "2025-03-01", ["Supervision of social workers in Leeds is reflective."])
     assert searcher.ask("How good is supervision in Leeds?").scope == "Leeds's reports"
+
+
+def test_a_kind_of_document_named_scopes_the_search_and_one_the_library_lacks_is_said_so(store, embedder, searcher):
+    add(store, embedder, "paper", "Dudley", "2010-09-16",
+        ["Select Committee to note the findings.", "The areas for development are the audit of case files."],
+        report_type="committee_paper")
+    add(store, embedder, "derby", "Derby", "2025-06-01", ["Caseloads are manageable for most social workers."])
+    response = searcher.ask("What did Dudley's select committee say about the areas for development?")
+    assert response.scope == "Dudley's committee papers" and response.answerable
+    assert response.hits[0].chunk.page == 2   # "select committee" chose the papers; it is not their topic
+    response = searcher.ask("What does Derby's select committee say about caseloads?")
+    assert not response.answerable and response.note == "The library has no committee papers on Derby."
+    assert searcher.ask("What did the CYP Now article say about caseloads?").note == "The library has no press articles."

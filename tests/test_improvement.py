@@ -14,7 +14,9 @@ COUNCILS = ["stoke on trent", "wigan", "derby", "somerset"]
 
 
 @pytest.mark.parametrize("question", ["What are Stoke-on-Trent's areas for improvement?", "What does Wigan need to improve?",
-                                      "What did Ofsted recommend for Derby in 2022?", "What should Somerset improve?"])
+                                      "What did Ofsted recommend for Derby in 2022?", "What should Somerset improve?",
+                                      "What were the main weaknesses in Somerset's 2026 inspection?",
+                                      "What shortcomings did Ofsted find in Stoke?"])
 def test_questions_that_ask_what_must_improve(question):
     assert analyse(question, COUNCILS).asks_improvements
 
@@ -23,7 +25,8 @@ def test_questions_that_ask_what_must_improve(question):
                                       "Does Wigan require improvement for care leavers?",
                                       "What should be done to improve supervision in Wigan?",
                                       "How has Derby responded to the 2019 recommendations on care leavers?",
-                                      "Is there a recommended caseload size in Wigan?"])
+                                      "Is there a recommended caseload size in Wigan?",
+                                      "What weaknesses in supervision did inspectors find in Wigan?"])
 def test_questions_about_improving_something_do_not_ask_for_the_list(question):
     assert not analyse(question, COUNCILS).asks_improvements
 
@@ -80,3 +83,4 @@ def test_a_contents_line_or_wrapped_prose_is_not_the_lists_heading():
     assert not heads_improvements("Contents\nRecommendations 7\nSummary for children 9")
     assert not heads_improvements("Leaders acted. Areas for improvement identified last time have been\naddressed.")
     assert heads_improvements("Areas for improvement Leadership and management\n\n1. Ensure plans are clear.")
+

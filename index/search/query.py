@@ -87,7 +87,8 @@ _KIND_NAMES = (
         r"\b(?:select|scrutiny|cabinet|overview\s+and\s+scrutiny)\s+(?:committee|panel|board|paper|report|update)s?\b"
         r"|\bscrutiny\b|\bcommittee\s+(?:paper|report|update)s?\b|\bcouncil\s+paper", re.IGNORECASE)),
     ("press_article", re.compile(
-        r"\b(?:article|newspaper|magazine|press\s+report|news\s+story)s?\b|\bCYP\s*Now\b|"
+        r"\b(?:(?:press|news|newspaper|magazine)\s+)?(?:article|newspaper|magazine|press\s+report|news\s+story)s?\b|"
+        r"\bCYP\s*Now\b|"
         r"\bChildren\s+and\s+Young\s+People\s+Now\b|\bCommunity\s+Care\b")),
 )
 
@@ -130,6 +131,8 @@ class QueryAnalysis:
         of plans", and the service itself ("Bromley's children's services")."""
         framing = FRAME_WORDS | {m.group(1).lower() for m in _FRAMING.finditer(self.text)}
         framing |= {word for m in _FIGURE_ASKED.finditer(self.text) for word in keywords(m.group(0))}
+        # "Dudley's select committee", "the CYP Now article": the kind of document chooses the papers searched.
+        framing |= {word for _, pattern in _KIND_NAMES for m in pattern.finditer(self.text) for word in keywords(m.group(0))}
         return framing | {word for m in _THE_SERVICE.finditer(self.text) for word in keywords(m.group(0))}
 
     @cached_property

@@ -6,7 +6,7 @@ by care leavers alone: when the council's name scored, Lewisham's cover page (it
 inspection dates) came first. The year, where given, picks the report; otherwise the latest report that
 covers the topic comes first, for each council named (`latest_reports` here, used by
 index.search.ranking.latest_first). A council the library holds no report on is said so, not answered from
-other councils' reports.
+other councils' reports; so is a kind of document named that the library lacks ("Derby's select committee").
 """
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     kinds = {d for d in chosen if documents[d].metadata.report_type in query.report_types}
     if kinds:
         chosen = kinds
+    kind_missing = None   # "Derby's select committee", and Derby has no committee paper: said, not answered
+    if query.report_types and not kinds:
+        named = _council_names(query, documents, chosen)
+        kind_missing = (f"The library has no {report_types.PLURALS.get(query.report_types[0], 'papers')}"
+                        f"{f' on {named}' if named else ''}.")
     in_years = {d for d in chosen if documents[d].metadata.years & set(query.years)}
     if in_years:
         chosen = in_years
@@ -59,12 +64,12 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
             return Scope({latest}, True, f"{_council_names(query, documents, {latest})}'s {year} report",
                          whole_report=True)
     if not query.council_keys and not kinds:
-        return Scope(admitted)
+        return Scope(admitted, note=kind_missing)
     what = (report_types.PLURALS.get(query.report_types[0], "papers") if kinds
             else f"{' and '.join(str(y) for y in query.years)} report" if in_years
             else "reports")
     named = _council_names(query, documents, chosen)
-    return Scope(chosen, True, f"{named}'s {what}" if named else what)
+    return Scope(chosen, True, f"{named}'s {what}" if named else what, note=kind_missing)
 
 
 def _council_names(query: QueryAnalysis, documents: Mapping[str, Document], chosen: set[str]) -> str | None:
