@@ -64,3 +64,20 @@ FOLLOW_UPS = [
 def test_a_follow_up_borrows_what_it_lacks(question, previous, searched):
     reading = read(question, previous)
     assert reading.searched == searched and reading.in_context
+
+
+@pytest.mark.parametrize("question", ["Which council uses an opt-out model for care leavers?",
+                                      "In which local authority do IROs visit between reviews?",
+                                      "How do councils support care leavers?"])
+def test_a_question_about_councils_in_general_never_borrows_the_previous_council(question):
+    reading = read(question, "What does Derby's select committee say about caseloads?")
+    assert reading.searched == question and not reading.in_context
+
+
+def test_what_about_other_councils_asks_the_previous_topic_of_them():
+    reading = read("What about other councils?", "What did Ofsted say about caseloads in Derby?")
+    assert reading.in_context and "caseloads" in reading.searched and "Derby" not in reading.searched
+
+
+def test_where_after_a_question_about_one_council_may_be_about_it():
+    assert read("Where are the gaps?", "What did Ofsted say about caseloads in Derby?").in_context

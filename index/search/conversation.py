@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.search.query import QueryAnalysis, analyse, keywords
+from index.search.query import FRAME_WORDS, WHICH_COUNCIL, QueryAnalysis, analyse, keywords
 from ofsted.councils import council_key, council_name
 from ofsted.judgements import LABELS, judgement_asked
 
@@ -62,13 +62,20 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     if not previous:
         return Reading(question, question, False)
     council_keys = list(council_keys)
-    councils, years = _where(analyse(question, council_keys))
+    now = analyse(question, council_keys)
+    councils, years = _where(now)
     topic = _topic(question, councils, years)
     before = analyse(previous, council_keys)
     before_councils, before_years = _where(before)
     before_topic = _topic(previous, before_councils, before_years)
 
     was_rating = before.asks_grade
+    if WHICH_COUNCIL.search(question) or now.across_councils:
+        # "Which council uses …?", "How do councils …?": about councils in general, never the one before
+        # ("Where are the gaps?" may be about it); "What about other councils?" asks the previous topic of them.
+        if [w for w in topic if w not in FRAME_WORDS] or not before_topic:
+            return Reading(question, question, False)
+        return Reading(question, " ".join(before_topic) + " in other councils", True)
     if not topic and (councils or years) and before_topic:
         # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year; a
         # rating question stays one.

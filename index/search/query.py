@@ -74,8 +74,9 @@ _HOW_DID = re.compile(r"\bhow\s+(?:did|does|has|have|was)\b.{0,60}?\b(?:do|fare|
 _WHICH = re.compile(r"^\s*(which|what)\s+(councils|local\s+authorities|authorities|las)\b", re.IGNORECASE)
 # A question after the one council, or the one place, where something is done ("Which council uses an opt-out
 # model …?", "Where did children ask for a fireplace …?"): one report's sentence answers it, not a survey.
-_ONE_PLACE = re.compile(r"^\s*(?:in\s+)?(?:(?:which|what)\s+(?:council|local\s+authority|authority|la|area)\b(?!s)|where\b)",
-                        re.IGNORECASE)
+WHICH_COUNCIL = re.compile(r"^\s*(?:in\s+)?(?:which|what)\s+(?:council|local\s+authority|authority|la|area)\b(?!s)",
+                           re.IGNORECASE)
+_ONE_PLACE = re.compile(rf"{WHICH_COUNCIL.pattern}|^\s*where\b", re.IGNORECASE)
 # Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
 _RATING_CONTEXT = _RATING_WORDS | frozenset(" ".join(GRADES).split()) | frozenset("""children childrens
 services social care ilacs overall get got give gave given receive received do did latest most recent""".split())
