@@ -105,13 +105,20 @@ def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:
 
 
 def _grade_list(listing: GradeList) -> None:
-    """"Which councils were judged outstanding for care leavers?": the councils, from report metadata."""
+    """"Which councils were judged outstanding for care leavers?": the councils, from report metadata; or
+    "How were Derby and Wigan rated for care leavers?": each council named with its grade."""
     with st.container(border=True):
-        st.markdown(f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "
-                    f"{escape_markdown(listing.label.lower())}** · {len(listing.reports)} councils, each from "
-                    "its latest report with that grade")
-        st.dataframe([{"Council": r.council, "Published": published_words(r.document.metadata),
-                       "Citation": r.citation} for r in listing.reports], hide_index=True, width="stretch")
+        if listing.grade is None:
+            st.markdown(f"**{escape_markdown(listing.label)}**, as judged in each council's latest report that "
+                        "gives it")
+            rows = [{"Council": r.council, "Grade": grade_label(r.grade)} for r in listing.reports]
+        else:
+            st.markdown(f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "
+                        f"{escape_markdown(listing.label.lower())}** · {len(listing.reports)} councils, each from "
+                        "its latest report with that grade")
+            rows = [{"Council": r.council} for r in listing.reports]
+        st.dataframe([row | {"Published": published_words(r.document.metadata), "Citation": r.citation}
+                      for row, r in zip(rows, listing.reports)], hide_index=True, width="stretch")
 
 
 def _grade_card(answer: GradeAnswer, turn_no: int, searcher: Searcher) -> None:

@@ -103,10 +103,14 @@ def print_results(result: dict) -> None:
         print(f"Answer: {answer['label']} — {answer['grade']}  ({answer['citation']})\n")
     if result["grade_list"]:
         listing = result["grade_list"]
-        print(f"Councils judged {listing['grade']} for {listing['label'].lower()} "
-              f"(latest report with that grade):")
+        if listing["grade"] is None:   # the councils a rating question names, each with its grade
+            print(f"{listing['label']} (latest report that gives it):")
+        else:
+            print(f"Councils judged {listing['grade']} for {listing['label'].lower()} "
+                  f"(latest report with that grade):")
         for report in listing["reports"]:
-            print(f"  {report['council']:<28} {report['citation']}")
+            grade = f"{report['grade']:<22} " if listing["grade"] is None else ""
+            print(f"  {report['council']:<28} {grade}{report['citation']}")
         print()
     if result["quote"]:
         quote = result["quote"]

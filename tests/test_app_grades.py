@@ -125,3 +125,10 @@ def test_what_a_councils_inspection_found_is_its_grade_card_and_its_report_in_pr
     assert "Read as: what Staffordshire's 2019 report found" in texts(app.caption)
     assert "in the order it prints them" in texts(app.caption) and "best first" not in texts(app.caption)
     assert "Overall effectiveness" in html(app) and reports_shown(app) == ["Staffordshire"]
+
+
+def test_a_rating_question_naming_two_councils_shows_each_ones_grade(graded_library):
+    app = ask(start(), "How were Staffordshire and Wigan rated for the impact of leaders?")
+    (table,) = app.dataframe
+    assert list(table.value["Council"]) == ["Staffordshire"] and list(table.value["Grade"]) == ["Good"]  # Wigan has none
+    assert "**Impact of leaders on social work practice**, as judged in each council" in texts(app.markdown)

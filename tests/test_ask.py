@@ -96,13 +96,16 @@ def test_only_one_councils_inspection_report_is_read_as_what_it_found(store, emb
     assert response.read_as == "what Derby's 2023 report found" and response.grade.grade == "good"
 
 
-def test_a_rating_question_naming_two_councils_opens_on_the_first_named(store, embedder, searcher):
+def test_a_rating_question_naming_two_councils_gives_each_grade_in_the_order_named(store, embedder, searcher):
     add(store, embedder, "wokingham", "Wokingham", "2025-06-01", ["Overall effectiveness Good Wokingham good good"],
         {"overall_effectiveness": Judgement("good", 1)})
     add(store, embedder, "derby", "Derby", "2025-07-01", ["Overall effectiveness Good"],
         {"overall_effectiveness": Judgement("good", 1)})
     response = searcher.ask("Are Derby and Wokingham both good?")
-    assert response.grade.council == "Derby" and [h.document.doc_id for h in response.hits] == ["derby", "wokingham"]
+    assert response.grade is None and response.answerable
+    assert [(r.council, r.grade) for r in response.grade_list.reports] == [("Derby", "good"), ("Wokingham", "good")]
+    assert {h.document.doc_id for h in response.hits} == {"derby", "wokingham"}   # each one's statement
+    assert response.read_as == "how were Derby and Wokingham rated for overall effectiveness?"
 
 
 def test_the_quote_comes_from_the_next_passage_when_the_first_is_a_table_of_figures(store, embedder, searcher):

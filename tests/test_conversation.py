@@ -81,3 +81,24 @@ def test_what_about_other_councils_asks_the_previous_topic_of_them():
 
 def test_where_after_a_question_about_one_council_may_be_about_it():
     assert read("Where are the gaps?", "What did Ofsted say about caseloads in Derby?").in_context
+
+
+def test_a_follow_up_to_a_grade_list_is_a_grade_list():
+    first = "Which councils were judged inadequate?"
+    assert read("what about outstanding?", first).searched == "which councils were judged outstanding for overall effectiveness?"
+    assert read("and for care leavers?", "which councils were judged outstanding for overall effectiveness?").searched == (
+        "which councils were judged outstanding for care leavers?")
+
+
+def test_compare_with_adds_the_council_to_the_previous_question():
+    assert read("Compare with Derby", "What did Ofsted say about care leavers in Staffordshire?").searched == (
+        "care leavers Staffordshire and Derby")
+    assert read("how does Derby compare?", "How was Staffordshire rated for care leavers?").searched == (
+        "how was Staffordshire and Derby rated for care leavers?")
+
+
+def test_a_follow_up_asking_a_figure_keeps_asking_one():
+    assert read("and Derby?", "How many care leavers does Staffordshire have?").searched == "how many care leavers Derby"
+    # after a rating question, "how many" asks a figure of the judgement's topic, not its grade
+    assert read("how many children are in care there?", "How was Derby rated for care leavers?").searched == (
+        "how many children care Derby")

@@ -42,11 +42,12 @@ class GradeAnswer:
 @dataclass(frozen=True)
 class GradeList:
     """Councils whose reports gave one judgement one grade: "which councils were judged outstanding for
-    care leavers?". Each council once, with its most recent report that gave that grade."""
+    care leavers?", each council once with its most recent report that gave that grade; or the councils a
+    rating question names, each with its grade ("How were Derby and Wigan rated for care leavers?")."""
 
     judgement: str        # ILACS key asked about
     label: str
-    grade: str
+    grade: str | None     # the grade asked about; None for the councils named, each with its own
     reports: list[GradeAnswer]
 
     def to_dict(self) -> dict:
@@ -55,11 +56,16 @@ class GradeList:
 
 
 def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
-    """The named council's grade for the named judgement (overall if none), in the named year or latest."""
-    if query.kind != "rating":
+    """The named council's grade for the named judgement (overall if none), in the named year or latest;
+    for several councils named, see grade_list."""
+    if query.kind != "rating" or len(query.council_keys) != 1:
         return None
+    return _council_grade(query.council_keys[0], query, documents)
+
+
+def _council_grade(key: str, query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
     answers = [answer for document in documents
-               if council_key(document.metadata.council or "") == query.council_keys[0]
+               if council_key(document.metadata.council or "") == key
                and (not query.years or document.metadata.years & set(query.years))
                and (answer := report_grade(document, query.graded_judgement))]
     return max(answers, key=lambda answer: answer.document.metadata.published or "", default=None)
@@ -76,7 +82,13 @@ def report_grade(document: Document, judgement: str = "overall_effectiveness") -
 
 def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList | None:
     """For a rating question naming one grade but no council: the councils judged so, for the judgement
-    it names (overall effectiveness if none)."""
+    it names (overall effectiveness if none). For one naming several councils: each one's grade, in the
+    order named."""
+    label = LABELS.get(query.graded_judgement, query.graded_judgement)
+    if query.kind == "rating" and len(query.council_keys) > 1:
+        documents = list(documents)
+        named = [answer for key in query.council_keys if (answer := _council_grade(key, query, documents))]
+        return GradeList(query.graded_judgement, label, None, named) if named else None
     if query.kind != "grade_list":
         return None
     latest: dict[str, GradeAnswer] = {}
@@ -92,4 +104,4 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
     if not latest:
         return None
     reports = sorted(latest.values(), key=lambda a: a.council)
-    return GradeList(query.graded_judgement, LABELS.get(query.graded_judgement, query.graded_judgement), query.grade, reports)
+    return GradeList(query.graded_judgement, label, query.grade, reports)

@@ -22,6 +22,10 @@ _FOLLOW_UP_OPENING = re.compile(
     r"^\s*(?:and|also|plus|but|then|so|ok(?:ay)?|what\s+about|how\s+about|what\s+of|same\s+for|and\s+what\s+about)\b",
     re.IGNORECASE,
 )
+# "Compare with Reading", "and how does Wigan compare?": the councils named join the previous question's.
+_COMPARE_WITH = re.compile(
+    r"^\s*(?:and\s+)?(?:compare(?:d)?\s+(?:it\s+|this\s+|that\s+|them\s+)?(?:with|to|against)|versus|vs\.?|"
+    r"how\s+(?:does|do|did)\b.{0,40}\bcompare\b)", re.IGNORECASE)
 # Words that point back at the previous question's council or report.
 _BACK_REFERENCES = frozenset("they them their theirs it its there that those this these council report".split())
 # Words that ask for a grade and say nothing of the topic ("how was Derby judged for care leavers?").
@@ -70,6 +74,20 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     before_topic = _topic(previous, before_councils, before_years)
 
     was_rating = before.asks_grade
+    if before.kind == "grade_list" and not councils and (now.grade or now.judgement or years):
+        # "Which councils were judged inadequate?", then "what about outstanding?" or "and for care leavers?"
+        return Reading(question, _grade_list(now.grade or before.grade, now.judgement or before.judgement,
+                                             years or before_years), True)
+    if _COMPARE_WITH.match(question) and councils and before_councils:
+        # "Compare with Reading" after a question about Sutton: both councils, the same topic and kind (after
+        # what Sutton's report found, how both were rated overall).
+        summary = before.kind == "summary"
+        searched = _compose([w for w in topic if w not in FRAME_WORDS] or before_topic,
+                            before_councils + [c for c in councils if c not in before_councils],
+                            years or before_years, rating=was_rating or summary,
+                            judgement=before.judgement or ("overall_effectiveness" if summary else None),
+                            figure=before.asks_figure)
+        return Reading(question, searched, True)
     if WHICH_COUNCIL.search(question) or now.across_councils:
         # "Which council uses …?", "How do councils …?": about councils in general, never the one before
         # ("Where are the gaps?" may be about it); "What about other councils?" asks the previous topic of them.
@@ -82,13 +100,15 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
         keep_councils = councils or before_councils
         keep_years = years or ([] if councils else before_years)
         searched = _compose(before_topic, keep_councils, keep_years, rating=was_rating,
-                            judgement=judgement_asked(previous), improvements=before.asks_improvements)
+                            judgement=judgement_asked(previous), improvements=before.asks_improvements,
+                            figure=before.asks_figure)
     elif not (councils or years) and (before_councils or before_years) and _is_follow_up(question, topic):
         # "What about supervision?" after a question about one council: the new topic, same place; after
-        # a rating question, a judgement named ("what about children in care?") is a rating question too.
-        judgement = judgement_asked(question) if was_rating and topic else None
+        # a rating question, a judgement named ("what about children in care?") is a rating question too,
+        # unless the follow-up asks a figure of it ("how many children are in care there?").
+        judgement = judgement_asked(question) if was_rating and topic and not now.asks_figure else None
         searched = _compose(topic or before_topic, before_councils, before_years, rating=judgement is not None,
-                            judgement=judgement)
+                            judgement=judgement, figure=now.asks_figure if topic else before.asks_figure)
     elif not topic and not (councils or years) and before_topic:
         # "Tell me more" after a question across councils: ask it again.
         searched = previous
@@ -102,13 +122,23 @@ def _is_follow_up(question: str, topic: list[str]) -> bool:
     return bool(_FOLLOW_UP_OPENING.match(question)) or bool(words & _BACK_REFERENCES) or len(topic) <= SHORT_TOPIC
 
 
+def _grade_list(grade: str | None, judgement: str | None, years: list[int]) -> str:
+    """A question of which councils were given a grade, as the search reads one."""
+    asked = LABELS.get(judgement or "overall_effectiveness", "overall effectiveness").lower()
+    when = f" in {' '.join(str(y) for y in years)}" if years else ""
+    return f"which councils were judged {grade} for {asked}{when}?"
+
+
 def _compose(topic: list[str], councils: list[str], years: list[int], rating: bool = False,
-             judgement: str | None = None, improvements: bool = False) -> str:
+             judgement: str | None = None, improvements: bool = False, figure: bool = False) -> str:
     """Plain words the search reads like any question: topic, then council names, then years; a rating
     question as one, naming the judgement as Ofsted does ("how was Derby rated for children in care in 2025?"),
-    and a question of what must improve as one ("what does Derby need to improve?")."""
+    a question of what must improve as one ("what does Derby need to improve?"), and one asking a figure
+    as one ("how many care leavers Derby")."""
     place = " and ".join(council_name(key) for key in councils)
     when = " ".join(str(y) for y in years)
+    if figure:
+        topic = ["how", "many"] + [word for word in topic if word != "many"]
     if improvements:
         return f"what does {place or 'the council'} need to improve{f' in {when}' if when else ''}?"
     if rating:

@@ -111,9 +111,9 @@ def describe(query: QueryAnalysis, scope: Scope) -> str:
     """How the question was read, in words: "how was Derby rated for children in care (2025 report)?"."""
     years = f" ({' and '.join(str(y) for y in query.years)} report)" if query.years else ""
     if query.kind == "rating":
-        council = council_name(query.council_keys[0])
+        councils = _names([council_name(key) for key in query.council_keys], "and")
         judged = LABELS.get(query.graded_judgement, query.graded_judgement).lower()
-        return f"how was {council} rated for {judged}{years}?"
+        return f"how {'were' if len(query.council_keys) > 1 else 'was'} {councils} rated for {judged}{years}?"
     if scope.whole_report:
         return f"what {scope.words} found"
     if query.kind == "grade_list":

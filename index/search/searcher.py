@@ -168,7 +168,10 @@ class Searcher:
         if read_whole:
             hits = self._in_reading_order(catalogue, read_whole, k)
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
-            hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, grade.document.doc_id if grade else None)
+            # A rating question's statements come from the reports its grade card or its councils' grades are from.
+            graded = ({grade.document.doc_id} if grade else {r.document.doc_id for r in listing.reports}
+                      if listing and query.kind == "rating" else None)
+            hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, graded)
         note = scope.note
         if note is None and grade is None and listing is None:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
@@ -220,10 +223,10 @@ class Searcher:
         return self.ask(question, filters, k).hits
 
     def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
-              graded: str | None = None) -> tuple[list[Hit], list[Evidence], dict[str, float], set[int]]:
+              graded: set[str] | None = None) -> tuple[list[Hit], list[Evidence], dict[str, float], set[int]]:
         """The k best passages in the scope, each with its evidence, the topic's keyword weights, and which
         passages hold a report's list of what must improve (when asked); a rating question's grade card
-        comes from the report `graded` (a doc id), whose statement leads."""
+        comes from the reports `graded` (doc ids), whose statements lead."""
         scoped = scope.by_name
         weights = (ranking.SCOPED if scoped else ranking.SPECIFIC if query.is_specific
                    else ranking.LOOKUP if query.seeks_one_place else ranking.THEMATIC)
@@ -310,15 +313,15 @@ class Searcher:
         return {doc_id for doc_id, document in catalogue.documents.items() if filters.admits(document)}
 
     def _judgement_statements(self, query: QueryAnalysis, catalogue: Catalogue, candidates: set[int],
-                              graded: str | None) -> set[int]:
+                              graded: set[str] | None) -> set[int]:
         """For a rating question, the candidate passages that state the judgement asked about (overall
         effectiveness if it names none): on the page it was read from, and containing its grade; only in
-        the report its grade card is from, when it has one ("Is Derby outstanding?": the latest)."""
+        the reports its grades are from, when it has them ("Is Derby outstanding?": the latest)."""
         if not (query.asks_grade and (query.judgement or query.kind == "rating")):
             return set()
         on_page: dict[int, tuple[str, str]] = {}
         for chunk_id in candidates:
-            if graded is not None and catalogue.chunk_doc[chunk_id] != graded:
+            if graded is not None and catalogue.chunk_doc[chunk_id] not in graded:
                 continue
             found = find_judgement(catalogue.documents[catalogue.chunk_doc[chunk_id]].metadata, query.graded_judgement)
             if query.grade and found and found[1].grade != query.grade:
