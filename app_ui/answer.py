@@ -109,8 +109,8 @@ def _grade_list(listing: GradeList) -> None:
     "How were Derby and Wigan rated for care leavers?": each council named with its grade."""
     with st.container(border=True):
         if listing.grade is None:
-            st.markdown(f"**{escape_markdown(listing.label)}**, as judged in each council's latest report that "
-                        "gives it")
+            st.markdown(f"**{escape_markdown(listing.label)}**, each council's grade from the report the question "
+                        "names, or its latest (a council with no graded report in the library is left out)")
             rows = [{"Council": r.council, "Grade": grade_label(r.grade)} for r in listing.reports]
         else:
             st.markdown(f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "

@@ -104,7 +104,7 @@ def print_results(result: dict) -> None:
     if result["grade_list"]:
         listing = result["grade_list"]
         if listing["grade"] is None:   # the councils a rating question names, each with its grade
-            print(f"{listing['label']} (latest report that gives it):")
+            print(f"{listing['label']} (each council's report for the year named, or its latest):")
         else:
             print(f"Councils judged {listing['grade']} for {listing['label'].lower()} "
                   f"(latest report with that grade):")

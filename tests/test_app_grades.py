@@ -131,4 +131,4 @@ def test_a_rating_question_naming_two_councils_shows_each_ones_grade(graded_libr
     app = ask(start(), "How were Staffordshire and Wigan rated for the impact of leaders?")
     (table,) = app.dataframe
     assert list(table.value["Council"]) == ["Staffordshire"] and list(table.value["Grade"]) == ["Good"]  # Wigan has none
-    assert "**Impact of leaders on social work practice**, as judged in each council" in texts(app.markdown)
+    assert "**Impact of leaders on social work practice**, each council's grade" in texts(app.markdown)

@@ -315,3 +315,6 @@ def test_a_kind_of_document_named_scopes_the_search_and_one_the_library_lacks_is
     response = searcher.ask("What does Derby's select committee say about caseloads?")
     assert not response.answerable and response.note == "The library has no committee papers on Derby."
     assert searcher.ask("What did the CYP Now article say about caseloads?").note == "The library has no press articles."
+    add(store, embedder, "derby-paper", "Derby", "2020-01-01", ["Caseloads were discussed."], report_type="committee_paper")
+    filtered = searcher.ask("What does Derby's select committee say about caseloads?", Filters(years=(2025,)))
+    assert filtered.note == "The reports the filters allow include no committee papers on Derby."

@@ -67,8 +67,9 @@ def test_a_follow_up_borrows_what_it_lacks(question, previous, searched):
 
 
 @pytest.mark.parametrize("question", ["Which council uses an opt-out model for care leavers?",
-                                      "In which local authority do IROs visit between reviews?",
-                                      "How do councils support care leavers?"])
+                                      "Which council has a Mockingbird hub?",
+                                      "And which council runs Lifelong Links?",
+                                      "How do councils support them?"])
 def test_a_question_about_councils_in_general_never_borrows_the_previous_council(question):
     reading = read(question, "What does Derby's select committee say about caseloads?")
     assert reading.searched == question and not reading.in_context
@@ -79,8 +80,9 @@ def test_what_about_other_councils_asks_the_previous_topic_of_them():
     assert reading.in_context and "caseloads" in reading.searched and "Derby" not in reading.searched
 
 
-def test_where_after_a_question_about_one_council_may_be_about_it():
-    assert read("Where are the gaps?", "What did Ofsted say about caseloads in Derby?").in_context
+@pytest.mark.parametrize("question", ["Where are the gaps?", "What area is weakest there?"])
+def test_where_or_what_area_after_a_question_about_one_council_may_be_about_it(question):
+    assert read(question, "What did Ofsted say about caseloads in Derby?").in_context
 
 
 def test_a_follow_up_to_a_grade_list_is_a_grade_list():
@@ -102,3 +104,20 @@ def test_a_follow_up_asking_a_figure_keeps_asking_one():
     # after a rating question, "how many" asks a figure of the judgement's topic, not its grade
     assert read("how many children are in care there?", "How was Derby rated for care leavers?").searched == (
         "how many children care Derby")
+
+
+def test_a_new_question_after_a_grade_list_is_not_made_one():
+    reading = read("What did inspectors say about supervision in 2024?", "Which councils were judged inadequate?")
+    assert "supervision" in reading.searched and "judged" not in reading.searched
+
+
+def test_a_figure_follow_up_asks_the_previous_topic():
+    assert read("how many are there?", "What did Ofsted say about care leavers in Derby?").searched == (
+        "how many care leavers Derby")
+    assert read("How many in 2019?", "How many care leavers does Staffordshire have?").searched == (
+        "how many care leavers Staffordshire 2019")
+
+
+def test_compare_after_a_rating_question_naming_no_judgement_compares_overall_grades():
+    assert read("how does Derby compare?", "How was Staffordshire rated?").searched == (
+        "how was Staffordshire and Derby rated for overall effectiveness?")

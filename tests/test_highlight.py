@@ -42,6 +42,8 @@ def test_a_theme_question_prefers_the_passage_that_states_the_theme_in_one_sente
 
 @pytest.mark.parametrize("sentence, figure", [
     ("There are 19 care leavers attending university.", True),
+    ("The number of children in care has risen to 475.", True),   # a figure ending the sentence
+    ("Eighteen children were adopted.", True),
     ("Assessments completed on time rose to 88%.", True),
     ("Eight children live in two of the three homes.", True),
     ("At 31 March 2015, 1,785 children were in need.", True),

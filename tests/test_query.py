@@ -72,3 +72,14 @@ def test_a_question_after_the_one_place_something_is_done_is_read_as_a_lookup(qu
 def test_a_question_asking_for_a_figure_is_read_so_and_its_asking_words_are_no_topic(question, figure, topic):
     query = analyse(question, HELD)
     assert query.asks_figure is figure and query.topic_terms == topic
+
+
+@pytest.mark.parametrize("question, kinds, topic", [
+    ("What did Community Care say about care leavers?", ("press_article",), ["care", "leavers"]),
+    ("What did Dudley's select committee recommend about caseloads?", ("committee_paper",), ["recommend", "caseloads"]),
+    ("How effective is management scrutiny of care plans?", (), ["effective", "management", "scrutiny", "care", "plans"]),
+    ("Do children in care get a newsletter or magazine?", (), ["children", "care", "newsletter", "magazine"]),
+])
+def test_a_kind_of_document_named_chooses_the_papers_and_its_name_is_no_topic(question, kinds, topic):
+    query = analyse(question, HELD)
+    assert query.report_types == kinds and query.topic_terms == topic

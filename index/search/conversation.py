@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.search.query import FRAME_WORDS, WHICH_COUNCIL, QueryAnalysis, analyse, keywords
+from index.search.query import FIGURE_ASKED, FRAME_WORDS, WHICH_COUNCIL, QueryAnalysis, analyse, keywords
+from index.search.scope import grade_list_question
 from ofsted.councils import council_key, council_name
-from ofsted.judgements import LABELS, judgement_asked
+from ofsted.grades import GRADES
+from ofsted.judgements import LABELS, judgement_asked, judgement_words
 
 # Openings that say "same as before, but…": the question is a follow-up whatever its length.
 _FOLLOW_UP_OPENING = re.compile(
@@ -30,6 +32,7 @@ _COMPARE_WITH = re.compile(
 _BACK_REFERENCES = frozenset("they them their theirs it its there that those this these council report".split())
 # Words that ask for a grade and say nothing of the topic ("how was Derby judged for care leavers?").
 _RATING_ONLY = frozenset("judged judge judgement judgment graded grade grades rating ratings rated score scored".split())
+_GRADE_WORDS = frozenset(" ".join(GRADES).split()) | {"ones", "judged", "graded"}
 # A question with this many topic words or fewer, and no council or year, is read as a follow-up.
 SHORT_TOPIC = 2
 
@@ -50,9 +53,10 @@ def _where(analysis: QueryAnalysis) -> tuple[list[str], list[int]]:
 
 
 def _topic(question: str, councils: list[str], years: list[int]) -> list[str]:
-    """Topic words: keywords that are not a council's name, a year or a word pointing back."""
+    """Topic words: keywords that are not a council's name, a year, a word pointing back or asking for a
+    rating or a figure ("how many are there?" asks the previous topic)."""
     place_words = {word for key in councils for word in key.split()} | {str(y) for y in years}
-    return [w for w in keywords(question) if w not in place_words and w not in _BACK_REFERENCES
+    return [w for w in keywords(FIGURE_ASKED.sub(" ", question)) if w not in place_words and w not in _BACK_REFERENCES
             and w not in _RATING_ONLY]
 
 
@@ -74,10 +78,12 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     before_topic = _topic(previous, before_councils, before_years)
 
     was_rating = before.asks_grade
-    if before.kind == "grade_list" and not councils and (now.grade or now.judgement or years):
+    if before.kind == "grade_list" and not councils and (now.grade or now.judgement or years) and not [
+            w for w in topic if w not in _GRADE_WORDS and w not in keywords(judgement_words(question))]:
         # "Which councils were judged inadequate?", then "what about outstanding?" or "and for care leavers?"
-        return Reading(question, _grade_list(now.grade or before.grade, now.judgement or before.judgement,
-                                             years or before_years), True)
+        # (not "what did inspectors say about supervision in 2024?", which asks something new)
+        return Reading(question, grade_list_question(now.grade or before.grade, now.judgement or before.graded_judgement,
+                                                     years or before_years), True)
     if _COMPARE_WITH.match(question) and councils and before_councils:
         # "Compare with Reading" after a question about Sutton: both councils, the same topic and kind (after
         # what Sutton's report found, how both were rated overall).
@@ -85,7 +91,7 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
         searched = _compose([w for w in topic if w not in FRAME_WORDS] or before_topic,
                             before_councils + [c for c in councils if c not in before_councils],
                             years or before_years, rating=was_rating or summary,
-                            judgement=before.judgement or ("overall_effectiveness" if summary else None),
+                            judgement=before.graded_judgement if was_rating or summary else None,
                             figure=before.asks_figure)
         return Reading(question, searched, True)
     if WHICH_COUNCIL.search(question) or now.across_councils:
@@ -108,7 +114,7 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
         # unless the follow-up asks a figure of it ("how many children are in care there?").
         judgement = judgement_asked(question) if was_rating and topic and not now.asks_figure else None
         searched = _compose(topic or before_topic, before_councils, before_years, rating=judgement is not None,
-                            judgement=judgement, figure=now.asks_figure if topic else before.asks_figure)
+                            judgement=judgement, figure=now.asks_figure or (before.asks_figure and not topic))
     elif not topic and not (councils or years) and before_topic:
         # "Tell me more" after a question across councils: ask it again.
         searched = previous
@@ -120,13 +126,6 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
 def _is_follow_up(question: str, topic: list[str]) -> bool:
     words = set(re.findall(r"[a-z]+", question.lower()))
     return bool(_FOLLOW_UP_OPENING.match(question)) or bool(words & _BACK_REFERENCES) or len(topic) <= SHORT_TOPIC
-
-
-def _grade_list(grade: str | None, judgement: str | None, years: list[int]) -> str:
-    """A question of which councils were given a grade, as the search reads one."""
-    asked = LABELS.get(judgement or "overall_effectiveness", "overall effectiveness").lower()
-    when = f" in {' '.join(str(y) for y in years)}" if years else ""
-    return f"which councils were judged {grade} for {asked}{when}?"
 
 
 def _compose(topic: list[str], councils: list[str], years: list[int], rating: bool = False,

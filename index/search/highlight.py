@@ -23,9 +23,11 @@ FIGURELESS_SHARE = 0.5   # of its score, for a sentence without a figure when th
 # A figure: a number that is not a year ("272", "15 out of 19", "88%", "12,500"; a single digit only before a
 # word, not a footnote mark or "Outcome 1)"), or one in words.
 _FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+(?:[,.]\d+)*\s*%|\b(?!(?:19|20)\d\d\b)\d{2,}(?:[,.]\d+)*\b|\b\d\b(?=\s+[a-z])|"
-                     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                     r"fifty|hundred|thousand|half|third|thirds|quarter|quarters|per\s?cent)\b", re.IGNORECASE)
-_PARAGRAPH_NUMBER = re.compile(r"\s\d{1,3}\.\s*$")   # pypdf puts "46." at the end of the sentence before paragraph 46
+                     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand|million|half|thirds?|quarters?|"
+                     r"per\s?cent)\b", re.IGNORECASE)
+# pypdf puts a paragraph's number after the heading before it, past a wide gap ("… in care: outstanding  23.").
+_PARAGRAPH_NUMBER = re.compile(r"(?:\s{2,}|\n)\d{1,3}\.\s*$")
 SENTENCE_CACHE = 8192   # passages whose sentence spans and lower case are kept (~4 MB per thousand, with their texts)
 
 

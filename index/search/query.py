@@ -59,11 +59,11 @@ main headline headlines conclusion conclusions concluded conclude verdict most h
 # asks which councils had it ("which councils are outstanding for care leavers?").
 # "the quality of plans": the question is about plans; quality is how it is asked ("quality assurance" stays).
 _FRAMING = re.compile(r"\b(quality|standard|standards|effectiveness)\s+of\b", re.IGNORECASE)
-# "Bromley's children's services": the whole service the report is about, no topic within it.
 # A question asking for a figure ("How many children are in care in Wandsworth?", "What percentage of care
 # leavers …"): the words that ask for it frame the question; a sentence giving a figure answers it.
-_FIGURE_ASKED = re.compile(r"\bhow\s+many\b|\bby\s+how\s+much\b|\bwhat\s+(?:percentage|proportion|share|number|fraction)\b",
-                           re.IGNORECASE)
+FIGURE_ASKED = re.compile(r"\bhow\s+many\b|\bby\s+how\s+much\b|"
+                          r"\bwhat\s+(?:percentages?|proportions?|shares?|numbers?|fractions?)\b", re.IGNORECASE)
+# "Bromley's children's services": the whole service the report is about, no topic within it.
 _THE_SERVICE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+social\s+care\b",
                           re.IGNORECASE)
 _RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
@@ -74,9 +74,10 @@ _HOW_DID = re.compile(r"\bhow\s+(?:did|does|has|have|was)\b.{0,60}?\b(?:do|fare|
 _WHICH = re.compile(r"^\s*(which|what)\s+(councils|local\s+authorities|authorities|las)\b", re.IGNORECASE)
 # A question after the one council, or the one place, where something is done ("Which council uses an opt-out
 # model …?", "Where did children ask for a fireplace …?"): one report's sentence answers it, not a survey.
-WHICH_COUNCIL = re.compile(r"^\s*(?:in\s+)?(?:which|what)\s+(?:council|local\s+authority|authority|la|area)\b(?!s)",
+WHICH_COUNCIL = re.compile(r"^\s*(?:(?:and|but|so|then)\s+)?(?:in\s+)?(?:which|what)\s+(?:council|local\s+authority)\b",
                            re.IGNORECASE)
-_ONE_PLACE = re.compile(rf"{WHICH_COUNCIL.pattern}|^\s*where\b", re.IGNORECASE)
+_ONE_PLACE = re.compile(rf"{WHICH_COUNCIL.pattern}|^\s*(?:in\s+)?(?:which|what)\s+(?:authority|area)\b|^\s*where\b",
+                        re.IGNORECASE)
 # Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
 _RATING_CONTEXT = _RATING_WORDS | frozenset(" ".join(GRADES).split()) | frozenset("""children childrens
 services social care ilacs overall get got give gave given receive received do did latest most recent""".split())
@@ -86,9 +87,9 @@ _ACROSS = re.compile(r"\b(councils|authorities|local authorities|LAs|across|nati
 _KIND_NAMES = (
     ("committee_paper", re.compile(
         r"\b(?:select|scrutiny|cabinet|overview\s+and\s+scrutiny)\s+(?:committee|panel|board|paper|report|update)s?\b"
-        r"|\bscrutiny\b|\bcommittee\s+(?:paper|report|update)s?\b|\bcouncil\s+paper", re.IGNORECASE)),
+        r"|\bcommittee\s+(?:paper|report|update)s?\b|\bcouncil\s+paper", re.IGNORECASE)),
     ("press_article", re.compile(
-        r"\b(?:(?:press|news|newspaper|magazine)\s+)?(?:article|newspaper|magazine|press\s+report|news\s+story)s?\b|"
+        r"\b(?:(?:press|news|newspaper|magazine)\s+)?(?:article|press\s+report|news\s+story)s?\b|"
         r"\bCYP\s*Now\b|"
         r"\bChildren\s+and\s+Young\s+People\s+Now\b|\bCommunity\s+Care\b")),
 )
@@ -131,9 +132,7 @@ class QueryAnalysis:
         """Words that frame this question rather than name its topic: FRAME_WORDS, "quality" in "the quality
         of plans", and the service itself ("Bromley's children's services")."""
         framing = FRAME_WORDS | {m.group(1).lower() for m in _FRAMING.finditer(self.text)}
-        framing |= {word for m in _FIGURE_ASKED.finditer(self.text) for word in keywords(m.group(0))}
-        # "Dudley's select committee", "the CYP Now article": the kind of document chooses the papers searched.
-        framing |= {word for _, pattern in _KIND_NAMES for m in pattern.finditer(self.text) for word in keywords(m.group(0))}
+        framing |= {word for m in FIGURE_ASKED.finditer(self.text) for word in keywords(m.group(0))}
         return framing | {word for m in _THE_SERVICE.finditer(self.text) for word in keywords(m.group(0))}
 
     @cached_property
@@ -252,7 +251,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
     councils = find_councils(question, known)
     return QueryAnalysis(
         text=question,
-        terms=keywords(_YEAR_SPAN.sub(r"\1", question)),
+        terms=keywords(_without_kind_names(_YEAR_SPAN.sub(r"\1", question))),
         council_keys=councils,
         years=_years(question),
         asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))
@@ -265,9 +264,18 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
         across_councils=bool(_ACROSS.search(question)),
         seeks_one_place=bool(_ONE_PLACE.search(question)) and not _ACROSS.search(question),
-        asks_figure=bool(_FIGURE_ASKED.search(question)),
+        asks_figure=bool(FIGURE_ASKED.search(question)),
         names_improvements=names_improvements(question),
     )
+
+
+def _without_kind_names(question: str) -> str:
+    """The question without the names of kinds of document it uses ("Dudley's select committee", "the CYP Now
+    article"): they choose the papers searched, like a council's name, and are no topic ("What did Community
+    Care say about care leavers?" is about care leavers)."""
+    for _, pattern in _KIND_NAMES:
+        question = pattern.sub(" ", question)
+    return question
 
 
 def _years(question: str) -> list[int]:

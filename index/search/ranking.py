@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from index.search.relevance import ANSWERS, Evidence
@@ -59,9 +59,9 @@ SCOPED = Weights(keyword=0.6, dense=0.4, year=0.0, judgement=0.6, same_document=
 TAKE_TURNS = 1.0   # taken off per passage already shown from the same council: more than any score gap
 
 
+
 # A question after the one council where something is done, naming none: its words, held in one sentence.
-LOOKUP = Weights(keyword=0.75, dense=0.25, year=0.4, judgement=0.6, same_document=0.02, same_council=0.0,
-                 focus=0.6)
+LOOKUP = replace(SPECIFIC, focus=0.6)
 
 THEMATIC = Weights(keyword=0.45, dense=0.55, year=0.0, judgement=0.0, same_document=0.12,
                    same_council=0.08, focus=0.6)

@@ -52,8 +52,9 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     kind_missing = None   # "Derby's select committee", and Derby has no committee paper: said, not answered
     if query.report_types and not kinds:
         named = _council_names(query, documents, chosen)
-        kind_missing = (f"The library has no {report_types.PLURALS.get(query.report_types[0], 'papers')}"
-                        f"{f' on {named}' if named else ''}.")
+        what = f"{report_types.PLURALS.get(query.report_types[0], 'papers')}{f' on {named}' if named else ''}"
+        kind_missing = (f"The library has no {what}." if admitted is None
+                        else f"The reports the filters allow include no {what}.")
     in_years = {d for d in chosen if documents[d].metadata.years & set(query.years)}
     if in_years:
         chosen = in_years
@@ -107,6 +108,13 @@ def without_names(text: str, query: QueryAnalysis) -> str:
     return " ".join(text.split())
 
 
+def grade_list_question(grade: str | None, judgement: str, years: list[int]) -> str:
+    """"which councils were judged outstanding for care leavers (2024 reports)?": how the search reads, and the
+    app says, a question for the councils given one grade (conversation.read_in_context writes follow-ups so)."""
+    when = f" ({' and '.join(str(y) for y in years)} reports)" if years else ""
+    return f"which councils were judged {grade} for {LABELS.get(judgement, judgement).lower()}{when}?"
+
+
 def describe(query: QueryAnalysis, scope: Scope) -> str:
     """How the question was read, in words: "how was Derby rated for children in care (2025 report)?"."""
     years = f" ({' and '.join(str(y) for y in query.years)} report)" if query.years else ""
@@ -117,8 +125,7 @@ def describe(query: QueryAnalysis, scope: Scope) -> str:
     if scope.whole_report:
         return f"what {scope.words} found"
     if query.kind == "grade_list":
-        years = f" ({' and '.join(str(y) for y in query.years)} reports)" if query.years else ""
-        return f"which councils were judged {query.grade} for {LABELS.get(query.graded_judgement, query.graded_judgement).lower()}{years}?"
+        return grade_list_question(query.grade, query.graded_judgement, query.years)
     topic = "what needs to improve" if query.asks_improvements and scope.by_name else " ".join(query.topic_terms)
     if scope.words:
         return f"{topic}, in {scope.words}" if topic else f"anything in {scope.words}"
