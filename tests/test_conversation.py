@@ -121,3 +121,23 @@ def test_a_figure_follow_up_asks_the_previous_topic():
 def test_compare_after_a_rating_question_naming_no_judgement_compares_overall_grades():
     assert read("how does Derby compare?", "How was Staffordshire rated?").searched == (
         "how was Staffordshire and Derby rated for overall effectiveness?")
+
+
+@pytest.mark.parametrize("question, judgement", [
+    ("what about the impact of leaders?", "impact of leaders on social work practice"),
+    ("what about children who need help and protection?", "children who need help and protection"),
+    ("what about looked after children?", "children in care"),
+])
+def test_a_judgement_named_after_a_grade_list_keeps_the_list(question, judgement):
+    assert read(question, "Which councils were judged inadequate in 2024?").searched == (
+        f"which councils were judged inadequate for {judgement} (2024 reports)?")
+
+
+def test_a_whole_grade_list_question_after_another_asks_for_itself():
+    assert read("Which councils were judged good in 2023?", "Which councils were judged inadequate?").searched == (
+        "Which councils were judged good in 2023?")
+
+
+@pytest.mark.parametrize("question", ["Which authority has a Mockingbird hub?", "Which LA has a Mockingbird hub?"])
+def test_which_authority_never_borrows_the_previous_council(question):
+    assert read(question, "What did Ofsted say about caseloads in Derby?").searched == question

@@ -79,6 +79,10 @@ def test_a_question_asking_for_a_figure_is_read_so_and_its_asking_words_are_no_t
     ("What did Dudley's select committee recommend about caseloads?", ("committee_paper",), ["recommend", "caseloads"]),
     ("How effective is management scrutiny of care plans?", (), ["effective", "management", "scrutiny", "care", "plans"]),
     ("Do children in care get a newsletter or magazine?", (), ["children", "care", "newsletter", "magazine"]),
+    ("What did the Article say about caseloads?", ("press_article",), ["caseloads"]),
+    ("Are Community Care Act assessments timely?", (), ["community", "care", "act", "assessments", "timely"]),
+    ("Do children know their UNCRC articles?", (), ["children", "know", "uncrc", "articles"]),
+    ("Did the council paper over its problems?", (), ["paper", "problems"]),
 ])
 def test_a_kind_of_document_named_chooses_the_papers_and_its_name_is_no_topic(question, kinds, topic):
     query = analyse(question, HELD)

@@ -32,7 +32,8 @@ _COMPARE_WITH = re.compile(
 _BACK_REFERENCES = frozenset("they them their theirs it its there that those this these council report".split())
 # Words that ask for a grade and say nothing of the topic ("how was Derby judged for care leavers?").
 _RATING_ONLY = frozenset("judged judge judgement judgment graded grade grades rating ratings rated score scored".split())
-_GRADE_WORDS = frozenset(" ".join(GRADES).split()) | {"ones", "judged", "graded"}
+# Words a follow-up to a list of councils with a grade may use besides the grade and the judgement's name.
+_GRADE_WORDS = frozenset(" ".join(GRADES).split()) | frozenset("ones judged graded impact experiences progress children those".split())
 # A question with this many topic words or fewer, and no council or year, is read as a follow-up.
 SHORT_TOPIC = 2
 
@@ -78,8 +79,11 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     before_topic = _topic(previous, before_councils, before_years)
 
     was_rating = before.asks_grade
+    if now.kind == "grade_list":   # "Which councils were judged good in 2023?" asks for itself
+        return Reading(question, question, False)
+    judgement_named = set(keywords(judgement_words(question))) | set(keywords(LABELS.get(now.judgement or "", "")))
     if before.kind == "grade_list" and not councils and (now.grade or now.judgement or years) and not [
-            w for w in topic if w not in _GRADE_WORDS and w not in keywords(judgement_words(question))]:
+            w for w in topic if w not in _GRADE_WORDS and w not in FRAME_WORDS and w not in judgement_named]:
         # "Which councils were judged inadequate?", then "what about outstanding?" or "and for care leavers?"
         # (not "what did inspectors say about supervision in 2024?", which asks something new)
         return Reading(question, grade_list_question(now.grade or before.grade, now.judgement or before.graded_judgement,

@@ -74,10 +74,9 @@ _HOW_DID = re.compile(r"\bhow\s+(?:did|does|has|have|was)\b.{0,60}?\b(?:do|fare|
 _WHICH = re.compile(r"^\s*(which|what)\s+(councils|local\s+authorities|authorities|las)\b", re.IGNORECASE)
 # A question after the one council, or the one place, where something is done ("Which council uses an opt-out
 # model …?", "Where did children ask for a fireplace …?"): one report's sentence answers it, not a survey.
-WHICH_COUNCIL = re.compile(r"^\s*(?:(?:and|but|so|then)\s+)?(?:in\s+)?(?:which|what)\s+(?:council|local\s+authority)\b",
-                           re.IGNORECASE)
-_ONE_PLACE = re.compile(rf"{WHICH_COUNCIL.pattern}|^\s*(?:in\s+)?(?:which|what)\s+(?:authority|area)\b|^\s*where\b",
-                        re.IGNORECASE)
+_LEAD = r"^\s*(?:(?:and|but|so|then)\s+)?(?:in\s+)?"
+WHICH_COUNCIL = re.compile(_LEAD + r"(?:which|what)\s+(?:council|local\s+authority|authority|la)\b", re.IGNORECASE)
+_ONE_PLACE = re.compile(rf"{WHICH_COUNCIL.pattern}|{_LEAD}(?:which|what)\s+area\b|^\s*where\b", re.IGNORECASE)
 # Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
 _RATING_CONTEXT = _RATING_WORDS | frozenset(" ".join(GRADES).split()) | frozenset("""children childrens
 services social care ilacs overall get got give gave given receive received do did latest most recent""".split())
@@ -87,11 +86,10 @@ _ACROSS = re.compile(r"\b(councils|authorities|local authorities|LAs|across|nati
 _KIND_NAMES = (
     ("committee_paper", re.compile(
         r"\b(?:select|scrutiny|cabinet|overview\s+and\s+scrutiny)\s+(?:committee|panel|board|paper|report|update)s?\b"
-        r"|\bcommittee\s+(?:paper|report|update)s?\b|\bcouncil\s+paper", re.IGNORECASE)),
-    ("press_article", re.compile(
-        r"\b(?:(?:press|news|newspaper|magazine)\s+)?(?:article|press\s+report|news\s+story)s?\b|"
-        r"\bCYP\s*Now\b|"
-        r"\bChildren\s+and\s+Young\s+People\s+Now\b|\bCommunity\s+Care\b")),
+        r"|\bcommittee\s+(?:paper|report|update)s?\b|\bcouncil\s+papers?\b(?!\s+over)", re.IGNORECASE)),
+    ("press_article", re.compile(   # "Community Care" the magazine only as a name, and not the Act
+        r"(?i:(?<!uncrc\s)\b(?:(?:press|news|newspaper|magazine)\s+)?(?:article|press\s+report|news\s+story)s?\b(?!\s*\d)|"
+        r"\bCYP\s*Now\b|\bChildren\s+and\s+Young\s+People\s+Now\b)|\bCommunity\s+Care\b(?!\s+Act)")),
 )
 
 
