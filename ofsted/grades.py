@@ -8,6 +8,8 @@ RANK = {grade: 4 - position for position, grade in enumerate(GRADES)}
 # The grades as a report or a question writes them, "requires improvement to be good" included.
 GRADE_WORDS = r"outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate"
 GRADE = rf"(?P<grade>{GRADE_WORDS})\b"
+# Each word of the grades, as keywords ("requires", "improvement", …).
+GRADE_KEYWORDS = frozenset(" ".join(GRADES).split())
 
 
 def grade_of(text: str) -> str:

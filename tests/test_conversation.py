@@ -99,23 +99,20 @@ def test_compare_with_adds_the_council_to_the_previous_question():
         "how was Staffordshire and Derby rated for care leavers?")
 
 
-def test_a_follow_up_asking_a_figure_keeps_asking_one():
-    assert read("and Derby?", "How many care leavers does Staffordshire have?").searched == "how many care leavers Derby"
+@pytest.mark.parametrize("question, previous, searched", [
+    ("and Derby?", "How many care leavers does Staffordshire have?", "how many care leavers Derby"),
     # after a rating question, "how many" asks a figure of the judgement's topic, not its grade
-    assert read("how many children are in care there?", "How was Derby rated for care leavers?").searched == (
-        "how many children care Derby")
+    ("how many children are in care there?", "How was Derby rated for care leavers?", "how many children care Derby"),
+    ("how many are there?", "What did Ofsted say about care leavers in Derby?", "how many care leavers Derby"),
+    ("How many in 2019?", "How many care leavers does Staffordshire have?", "how many care leavers Staffordshire 2019"),
+])
+def test_a_follow_up_asking_a_figure_keeps_asking_one_of_the_topic(question, previous, searched):
+    assert read(question, previous).searched == searched
 
 
 def test_a_new_question_after_a_grade_list_is_not_made_one():
     reading = read("What did inspectors say about supervision in 2024?", "Which councils were judged inadequate?")
     assert "supervision" in reading.searched and "judged" not in reading.searched
-
-
-def test_a_figure_follow_up_asks_the_previous_topic():
-    assert read("how many are there?", "What did Ofsted say about care leavers in Derby?").searched == (
-        "how many care leavers Derby")
-    assert read("How many in 2019?", "How many care leavers does Staffordshire have?").searched == (
-        "how many care leavers Staffordshire 2019")
 
 
 def test_compare_after_a_rating_question_naming_no_judgement_compares_overall_grades():

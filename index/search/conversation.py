@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index.search.query import FIGURE_ASKED, FRAME_WORDS, WHICH_COUNCIL, QueryAnalysis, analyse, keywords
 from index.search.scope import grade_list_question
 from ofsted.councils import council_key, council_name
-from ofsted.grades import GRADES
+from ofsted.grades import GRADE_KEYWORDS
 from ofsted.judgements import LABELS, judgement_asked, judgement_words
 
 # Openings that say "same as before, but…": the question is a follow-up whatever its length.
@@ -33,7 +33,7 @@ _BACK_REFERENCES = frozenset("they them their theirs it its there that those thi
 # Words that ask for a grade and say nothing of the topic ("how was Derby judged for care leavers?").
 _RATING_ONLY = frozenset("judged judge judgement judgment graded grade grades rating ratings rated score scored".split())
 # Words a follow-up to a list of councils with a grade may use besides the grade and the judgement's name.
-_GRADE_WORDS = frozenset(" ".join(GRADES).split()) | frozenset("ones judged graded impact experiences progress children those".split())
+_GRADE_WORDS = GRADE_KEYWORDS | frozenset("ones judged graded impact experiences progress children those".split())
 # A question with this many topic words or fewer, and no council or year, is read as a follow-up.
 SHORT_TOPIC = 2
 

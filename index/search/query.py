@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ofsted.councils import council_key, council_spans, councils_mentioned, names_a_thing
-from ofsted.grades import GRADE_WORDS, GRADES, grade_of
+from ofsted.grades import GRADE_KEYWORDS, GRADE_WORDS, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
 from ofsted.judgements import judgement_asked, judgement_words
 
@@ -78,7 +78,7 @@ _LEAD = r"^\s*(?:(?:and|but|so|then)\s+)?(?:in\s+)?"
 WHICH_COUNCIL = re.compile(_LEAD + r"(?:which|what)\s+(?:council|local\s+authority|authority|la)\b", re.IGNORECASE)
 _ONE_PLACE = re.compile(rf"{WHICH_COUNCIL.pattern}|{_LEAD}(?:which|what)\s+area\b|^\s*where\b", re.IGNORECASE)
 # Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
-_RATING_CONTEXT = _RATING_WORDS | frozenset(" ".join(GRADES).split()) | frozenset("""children childrens
+_RATING_CONTEXT = _RATING_WORDS | GRADE_KEYWORDS | frozenset("""children childrens
 services social care ilacs overall get got give gave given receive received do did latest most recent""".split())
 # A question about councils in general rather than one: "how have councils improved supervision?"
 _ACROSS = re.compile(r"\b(councils|authorities|local authorities|LAs|across|nationally|England|everywhere|other areas)\b")
