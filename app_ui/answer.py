@@ -15,17 +15,19 @@ import streamlit as st
 from app_ui import session
 from app_ui.copy_button import copy_button
 from app_ui.grade_card import grade_card_html
-from app_ui.passages import document_heading, grouped_by_document, page_html, passage_html, plural, quote_html
+from app_ui.passages import (digest_item_html, document_heading, grouped_by_document, page_html, passage_html, plural,
+                              quote_html, timeline_entry_html)
 from index.output.briefing import Excerpt, escape_markdown
 from index.output.citation import published_words
 from index.output.grades import grade_excerpt, judgement_hit
 from index.search.answers import GradeAnswer, GradeList
+from index.search.digest import Digest, DigestItem, Timeline
 from index.search.quotes import Quote
 from index.search.searcher import Filters, Searcher
 from models import Hit
 from ofsted import report_types
 from ofsted.grades import grade_label
-from ofsted.judgements import LABELS
+from ofsted.judgements import LABELS, SHORT_LABELS
 
 
 def filters_caption(filters: Filters, searcher: Searcher) -> str:
@@ -63,6 +65,10 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
             with st.expander(f"{heading} ({plural(len(response.hits), 'passage')})"):
                 _passages(response.hits, turn_no, searcher, response.seconds)
         return
+    if response.timeline is not None and response.timeline.entries:
+        _timeline_card(response.timeline, turn_no)
+    if response.digest is not None and response.digest.groups:
+        _digest_card(response.digest, response.reading.question, turn_no)
     if response.quote is not None:
         _quote_card(response.quote, turn_no)
     if response.hits:
@@ -98,6 +104,67 @@ def _quote_card(quote: Quote, turn_no: int) -> None:
                                width="stretch", help="Add these sentences to the briefing basket")
         with copy_column:
             copy_button(excerpt.quote, key=f"copy-quote-{turn_no}")
+
+
+SHOWN_PER_GROUP = 3   # councils shown in each digest group before "N more councils"
+
+
+def _keep_button(excerpt: Excerpt, key: str, column) -> None:
+    if excerpt.key in session.kept_keys():
+        column.button("Kept ✓", key=f"keep-{key}", disabled=True, width="stretch")
+    else:
+        column.button("Keep", key=f"keep-{key}", on_click=session.keep, args=(excerpt,), width="stretch",
+                      help="Add these sentences to the briefing basket")
+
+
+def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
+    """Every council whose reports speak to the question, each in its latest report's own words, grouped by what
+    they say: readable in a minute (each group folded after its first few councils); keep one or all."""
+    judgement_label = SHORT_LABELS.get(digest.judgement, LABELS.get(digest.judgement, ""))
+    title = f"{question.strip()} — what each council's latest report says"
+    everything = [Excerpt.from_quote(item.finding.quote, table=title, council=item.council) for item in digest.items]
+    with st.container(border=True):
+        head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
+        head.markdown(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
+                      f"{digest.councils_searched} searched speak to it, each from its latest report that does; "
+                      f"grades are for {escape_markdown(judgement_label.lower())}.")
+        keep_all.button("Keep all", key=f"keep-digest-{turn_no}", on_click=session.keep_all,
+                        args=(everything, "the digest"), width="stretch",
+                        help="Add every council's sentences to the briefing, exported to Word as one table")
+        for g, group in enumerate(digest.groups):
+            st.markdown(f"**{escape_markdown(group.label)}** · {plural(len(group.items), 'council')}")
+            for i, item in enumerate(group.items[:SHOWN_PER_GROUP]):
+                _digest_item(item, judgement_label, f"d{turn_no}-{g}-{i}")
+            if len(group.items) > SHOWN_PER_GROUP:
+                rest = group.items[SHOWN_PER_GROUP:]
+                with st.expander(f"{plural(len(rest), 'more council')} on {group.label.lower()}"):
+                    for i, item in enumerate(rest, start=SHOWN_PER_GROUP):
+                        _digest_item(item, judgement_label, f"d{turn_no}-{g}-{i}")
+
+
+def _digest_item(item: DigestItem, judgement_label: str, key: str) -> None:
+    text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
+    text.html(digest_item_html(item, judgement_label))
+    _keep_button(Excerpt.from_quote(item.finding.quote, council=item.council), key, keep_column)
+
+
+def _timeline_card(timeline: Timeline, turn_no: int) -> None:
+    """One council's reports that speak to the topic, oldest first, each with its grade and its own sentences."""
+    judgement_label = SHORT_LABELS.get(timeline.judgement, LABELS.get(timeline.judgement, ""))
+    title = f"{timeline.council}: what each report said, oldest first"
+    everything = [Excerpt.from_quote(e.finding.quote, table=title, council=timeline.council) for e in timeline.entries]
+    with st.container(border=True):
+        head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
+        head.markdown(f"**{escape_markdown(timeline.council)} over time** · "
+                      f"{plural(len(timeline.entries), 'report')} of {timeline.reports_searched} speak to it, "
+                      f"oldest first; grades are for {escape_markdown(judgement_label.lower())}.")
+        keep_all.button("Keep all", key=f"keep-timeline-{turn_no}", on_click=session.keep_all,
+                        args=(everything, "the timeline"), width="stretch",
+                        help="Add every report's sentences to the briefing, exported to Word as one table")
+        for i, entry in enumerate(timeline.entries):
+            text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
+            text.html(timeline_entry_html(entry, judgement_label))
+            _keep_button(Excerpt.from_quote(entry.finding.quote, council=timeline.council), f"t{turn_no}-{i}", keep_column)
 
 
 def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:

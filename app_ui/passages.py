@@ -13,7 +13,11 @@ from html import escape
 
 from index.output.citation import published_words
 from index.output.grades import TableRow, judgement_table
+from index.search.digest import DigestItem, Finding, TimelineEntry
 from index.search.quotes import Quote
+from ofsted import report_types
+from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
+from ofsted.grades import grade_label
 from models import Document, Highlight, Hit
 
 STYLE = """<style>
@@ -35,6 +39,14 @@ STYLE = """<style>
 .iqa-table th, .iqa-table td { border-bottom: 1px solid #e3e6ec; padding: 0.25rem 0.8rem 0.25rem 0; text-align: left; }
 .iqa-table td:first-child::first-letter { text-transform: uppercase; }
 .iqa-table tr.iqa-marked td { background: #fff1a8; }
+.iqa-item { margin: 0.35rem 0 0.2rem 0; }
+.iqa-item .iqa-quote { font-size: 0.98rem; margin: 0.1rem 0 0.15rem 0; }
+.iqa-chip { display: inline-block; padding: 0 0.45rem; border-radius: 0.6rem; font-size: 0.78rem; margin-left: 0.3rem;
+            background: #eef1f6; color: #2e3440; }
+.iqa-strength { background: #e3f1e6; color: #1d4d2b; }
+.iqa-shortfall { background: #fbe6e4; color: #7a1f16; }
+.iqa-mixed { background: #fdf1dc; color: #6b4300; }
+.iqa-earlier summary { font-size: 0.85rem; color: #4c5566; cursor: pointer; }
 </style>"""
 
 
@@ -144,3 +156,44 @@ def grouped_by_document(hits: Sequence[Hit]) -> list[list[Hit]]:
     for hit in hits:
         groups.setdefault(hit.document.doc_id, []).append(hit)
     return list(groups.values())
+
+
+STANCE_WORDS = {STRENGTH: "strength", SHORTFALL: "shortfall", MIXED: "strength and shortfall", NEUTRAL: ""}
+
+
+def stance_chip(text: str) -> str:
+    """'strength', 'shortfall' or both, as the sentences state it (ofsted.findings); nothing for a description."""
+    found = stance(text)
+    return f'<span class="iqa-chip iqa-{found}">{STANCE_WORDS[found]}</span>' if STANCE_WORDS[found] else ""
+
+
+def _grade_chip(grade: str | None, judgement_label: str) -> str:
+    return f'<span class="iqa-chip">{escape(judgement_label)}: {escape(grade_label(grade))}</span>' if grade else ""
+
+
+def _finding_html(finding: Finding, heading: str | None, grade: str | None, judgement_label: str) -> str:
+    """`heading` is HTML (escaped by the caller): the council in a digest, the year in a timeline."""
+    document = finding.document
+    kind = escape(report_types.label(document.metadata.report_type))
+    return (f'<div class="iqa-meta">{f"{heading} · " if heading else ""}{kind} · published {escape(published_words(document.metadata))}'
+            f'{_grade_chip(grade, judgement_label)}{stance_chip(finding.quote.text)}</div>'
+            f'<div class="iqa-quote">“{_paragraphs_html(finding.quote.text)}”</div>'
+            f'<div class="iqa-meta">{escape(finding.quote.citation)}</div>')
+
+
+def digest_item_html(item: DigestItem, judgement_label: str) -> str:
+    """One council's words in a digest: the council, its report, the grade for the topic's judgement area,
+    strength or shortfall, the sentences and their citation; its older reports' words folded beneath."""
+    html = f'<div class="iqa-item">{_finding_html(item.finding, f"<b>{escape(item.council)}</b>", item.grade, judgement_label)}'
+    if item.earlier:
+        earlier = "".join(_finding_html(f, None, None, judgement_label)
+                          for f in item.earlier)
+        html += (f'<details class="iqa-earlier"><summary>{plural(len(item.earlier), "earlier report")} of '
+                 f'{escape(item.council)} also speak{"s" if len(item.earlier) == 1 else ""} to it</summary>{earlier}</details>')
+    return html + "</div>"
+
+
+def timeline_entry_html(entry: TimelineEntry, judgement_label: str) -> str:
+    """One report in a council's timeline: its date and kind, its grade for the topic's area, its sentences."""
+    year = entry.finding.document.metadata.year or "Undated"
+    return f'<div class="iqa-item">{_finding_html(entry.finding, f"<b>{year}</b>", entry.grade, judgement_label)}</div>'

@@ -132,6 +132,14 @@ def keep(excerpt: Excerpt) -> None:
     st.toast(f"Kept in “{briefing.name}”.")
 
 
+def keep_all(excerpts: list[Excerpt], what: str) -> None:
+    """Keep a whole digest or timeline; excerpts already kept stay where they are."""
+    briefing = current()
+    for excerpt in excerpts:
+        _act(resources.briefing_store().keep, briefing.id, excerpt)
+    st.toast(f"Kept {what} in “{briefing.name}”.")
+
+
 def remove(briefing_id: int, index: int) -> None:
     _act(resources.briefing_store().remove, briefing_id, index)
     st.session_state[UNDO_KEY] = briefing_id

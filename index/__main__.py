@@ -117,6 +117,29 @@ def print_results(result: dict) -> None:
         print("From the report:")
         print(textwrap.indent(textwrap.fill(f"“{' '.join(quote['text'].split())}”", width=100), "    "))
         print(f"    {quote['citation']}\n")
+    if result["timeline"]:
+        timeline = result["timeline"]
+        print(f"{timeline['council']} over time: {len(timeline['entries'])} of {timeline['reports_searched']} "
+              "reports speak to it, oldest first:")
+        for entry in timeline["entries"]:
+            grade = f", {entry['grade']}" if entry["grade"] else ""
+            print(f"  {entry['published'] or 'undated'} · {entry['report_label']}{grade}")
+            for item in entry["items"]:
+                print(textwrap.indent(textwrap.fill(f"“{' '.join(item['text'].split())}”", width=96), "      "))
+                print(f"      {item['citation']}")
+        print()
+    if result["digest"]:
+        digest = result["digest"]
+        print(f"What councils' reports say: {digest['councils_answering']} of {digest['councils_searched']} "
+              "councils searched speak to it, each from its latest report that does.")
+        for group in digest["groups"]:
+            print(f"\n  {group['label']} ({len(group['items'])})")
+            for item in group["items"]:
+                grade = f", {item['grade']}" if item["grade"] else ""
+                print(f"    {item['council']} ({item['published'] or 'undated'}{grade}, {item['stance']})")
+                print(textwrap.indent(textwrap.fill(f"“{' '.join(item['text'].split())}”", width=96), "      "))
+                print(f"      {item['citation']}")
+        print()
     if not result["results"] and result["answerable"]:
         print("No passages found. Try other words, or check the index with 'python -m index list'.")
     for hit in result["results"]:

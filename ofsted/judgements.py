@@ -97,6 +97,46 @@ def _judgement_named(question: str) -> tuple[str, str] | None:
     return None
 
 
+# The judgement area a topic belongs to, when the question names none ("supervision" is leaders' work, "the
+# front door" is help and protection): the grade a digest or timeline shows beside what a report says of it.
+# Ofsted's ILACS framework (evaluation criteria for each judgement) places these; first match wins.
+_TOPIC_AREAS = (
+    ("care_leavers", r"pathway\s+plans?|personal\s+advis[eo]rs?|staying\s+(?:put|close)|local\s+offer|"
+                     r"care[\s-]+experienced"),
+    ("in_care", r"foster|placements?|permanence|adopt|reviewing\s+officers?|\biros?\b|life[\s-]+story|"
+                r"virtual\s+school|corporate\s+parent|sufficiency|health\s+(?:assessments?|needs)|residential|"
+                r"special\s+guardian|children['’]s\s+homes?|unaccompanied|asylum"),
+    ("help_and_protection", r"referrals?|front\s+door|\bmash\b|early\s+help|domestic\s+(?:abuse|violence)|"
+                            r"exploitation|missing|strategy\s+(?:meetings?|discussions?)|section\s+47|\blado\b|"
+                            r"allegations?|thresholds?|neglect|assessments?|private(?:ly)?\s+foster|homeless|"
+                            r"disabled|disabilit|out[\s-]+of[\s-]+hours|emergency\s+duty|home[\s-]+educat|"
+                            r"conferences?|family\s+group|family\s+network|safeguarding|harm"),
+    ("impact_of_leaders", r"supervis|caseloads?|workloads?|workforce|agency|recruit|retention|retain|"
+                          r"quality\s+assurance|audits?|management\s+oversight|performance|training|"
+                          r"practice\s+model|social\s+work\s+practice|leaders|leadership|managers?|staff"),
+)
+_TOPIC_AREA_PATTERNS = tuple((key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _TOPIC_AREAS)
+
+
+def judgement_area(question: str) -> str:
+    """The ILACS judgement a question's topic belongs to: the one it names, else the one its topic falls under,
+    else overall effectiveness."""
+    named = judgement_asked(question)
+    if named in ILACS_JUDGEMENTS:
+        return named
+    return next((key for key, pattern in _TOPIC_AREA_PATTERNS if pattern.search(question)), "overall_effectiveness")
+
+
+# ILACS judged "the experiences and progress of children in care and care leavers" as one until January 2023: a
+# report of then has no care leavers judgement of its own, and its children in care grade is the one that covers them.
+JUDGED_WITH = {"care_leavers": "in_care"}
+
+
+def area_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement] | None:
+    """The report's judgement that covers an area: its own (find_judgement), else the one it was judged with."""
+    return find_judgement(metadata, key) or (find_judgement(metadata, JUDGED_WITH[key]) if key in JUDGED_WITH else None)
+
+
 def find_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement] | None:
     """The report's judgement for an area, under its own framework's name."""
     if key in metadata.judgements:

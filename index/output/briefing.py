@@ -65,6 +65,8 @@ class Excerpt:
     start: int
     ocr: bool = False          # read by OCR from a scan: the citation says so
     verbatim: bool = True      # the report's own words, shown in quotation marks
+    table: str | None = None   # kept with a whole digest or timeline: its title; excerpts kept together under one
+                               # title are exported as one table (council, what the report says, citation)
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Excerpt":
@@ -81,12 +83,16 @@ class Excerpt:
                    hit.chunk.page, hit.chunk.start, hit.chunk.ocr)
 
     @classmethod
-    def from_quote(cls, quote: "Quote") -> "Excerpt":
-        """The report's own sentences (index.search.quotes), all of them chosen."""
+    def from_quote(cls, quote: "Quote", table: str | None = None, council: str | None = None) -> "Excerpt":
+        """The report's own sentences (index.search.quotes), all of them chosen; `table` when kept as part of a
+        digest or timeline, `council` the one name the answer gives the council (index.search.digest.council_names)."""
         spans = sentence_spans(quote.text)
         sentences = tuple(_sentence(quote.text, s, e, quote.page, quote.end_page, quote.page_break) for s, e in spans)
         every = tuple(range(len(sentences)))
-        return cls(Source.of(quote.document), sentences, every, every, quote.page, quote.start, quote.ocr)
+        source = Source.of(quote.document)
+        if council:
+            source = replace(source, council=council)
+        return cls(source, sentences, every, every, quote.page, quote.start, quote.ocr, table=table)
 
     @classmethod
     def statement(cls, document: Document, text: str, page: int | None, start: int, verbatim: bool) -> "Excerpt":
@@ -137,7 +143,8 @@ class Excerpt:
     @classmethod
     def from_dict(cls, data: dict) -> "Excerpt":
         return cls(Source(**data["source"]), tuple(Sentence(**s) for s in data["sentences"]), tuple(data["chosen"]),
-                   tuple(data["marked"]), data["page"], data["start"], data["ocr"], data["verbatim"])
+                   tuple(data["marked"]), data["page"], data["start"], data["ocr"], data["verbatim"],
+                   data.get("table"))   # briefings saved before tables have none
 
 
 def _sentence(text: str, start: int, end: int, page: int | None, end_page: int | None,

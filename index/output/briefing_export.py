@@ -50,11 +50,38 @@ def _subtitle(basket: Sequence[Excerpt], author: str | None, today: datetime | N
     return " · ".join(part for part in (count, f"prepared by {author}" if author else "", _made_on(today)) if part)
 
 
+def runs(basket: Sequence[Excerpt]) -> list[tuple[str | None, list[Excerpt]]]:
+    """The basket in order as runs: excerpts kept together as one digest or timeline (the same `table`, next to
+    each other) make one run under its title, every other excerpt a run of its own (title None)."""
+    found: list[tuple[str | None, list[Excerpt]]] = []
+    for excerpt in basket:
+        if excerpt.table is not None and found and found[-1][0] == excerpt.table:
+            found[-1][1].append(excerpt)
+        else:
+            found.append((excerpt.table, [excerpt]))
+    return found
+
+
+TABLE_HEADINGS = ("Council", "What the report says", "Citation")
+
+
+def table_row(excerpt: Excerpt) -> tuple[str, str, str]:
+    shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
+    return excerpt.source.council or "", shown, excerpt.citation
+
+
 def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str | None = None,
                 today: datetime | None = None) -> str:
     """The same content as the Word export; report text is escaped so no Markdown reader acts on it."""
     lines = [f"# {escape_markdown(title)}", "", f"*{escape_markdown(_subtitle(basket, author, today))}*", ""]
-    for excerpt in basket:
+    for title, run in runs(basket):
+        if title is not None:
+            lines += [f"**{escape_markdown(title)}**", "", "| " + " | ".join(TABLE_HEADINGS) + " |", "|---|---|---|"]
+            lines += ["| " + " | ".join(escape_markdown(" ".join(cell.split())) for cell in table_row(e)) + " |"
+                      for e in run]
+            lines.append("")
+            continue
+        excerpt = run[0]
         shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
         lines += [f"> {escape_markdown(shown)}", ">", f"> — {escape_markdown(excerpt.citation)}", ""]
     lines += ["## References", ""]
@@ -81,7 +108,19 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
 
     document.add_paragraph(title, style="Title")
     document.add_paragraph(_subtitle(basket, author, today), style="Subtitle")
-    for excerpt in basket:
+    for title, run in runs(basket):
+        if title is not None:   # a digest or timeline kept whole: one table, as a briefing sets out evidence
+            document.add_paragraph(title, style="Heading 2")
+            table = document.add_table(rows=1, cols=len(TABLE_HEADINGS))
+            table.style = "Table Grid"
+            for cell, heading in zip(table.rows[0].cells, TABLE_HEADINGS):
+                cell.text = heading
+                cell.paragraphs[0].runs[0].bold = True
+            for excerpt in run:
+                for cell, value in zip(table.add_row().cells, table_row(excerpt)):
+                    cell.text = value
+            continue
+        excerpt = run[0]
         document.add_paragraph(f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text, style="Quote")
         document.add_paragraph(f"— {excerpt.citation}", style="Caption")
     document.add_paragraph("References", style="Heading 1")

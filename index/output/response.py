@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from index.output.results import hit_to_dict
 from index.search.answers import GradeAnswer, GradeList
 from index.search.conversation import Reading
+from index.search.digest import Digest, Timeline
 from index.search.query import QueryAnalysis
 from index.search.quotes import Quote
 from models import Hit
@@ -29,6 +30,8 @@ class Response:
     quote: Quote | None = None         # the report's own sentences that answer it
     seconds: float = 0.0
     in_reading_order: bool = False     # hits are one report's passages as it prints them, not ranked
+    digest: Digest | None = None       # a question across councils: each council's own words, grouped
+    timeline: Timeline | None = None   # one council over time: one entry per report, oldest first
 
     def to_dict(self) -> dict:
         return {"query": self.reading.question, "read_as": self.read_as, "scope": self.scope,
@@ -37,4 +40,6 @@ class Response:
                 "grade_list": self.grade_list.to_dict() if self.grade_list else None,
                 "quote": self.quote.to_dict() if self.quote else None,
                 "in_reading_order": self.in_reading_order,
+                "digest": self.digest.to_dict() if self.digest else None,
+                "timeline": self.timeline.to_dict() if self.timeline else None,
                 "results": [hit_to_dict(h) for h in self.hits]}

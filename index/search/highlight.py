@@ -76,6 +76,19 @@ def highlight(text: str, weights: dict[str, float], figure: bool = False) -> lis
     return [Highlight(start, end) for _, start, end in sorted(chosen, key=lambda item: item[1])]
 
 
+def sentence_stems(text: str, weights: dict[str, float]) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, keyword stems it holds) of every sentence of the passage in reading order, a paragraph break
+    also ending one."""
+    pattern = _keyword_pattern(tuple(sorted(weights))) if weights else None
+    found = []
+    for start, end in paragraph_sentence_spans(text):
+        lowered = text[start:end].lower()
+        stems = frozenset(word_key(m.group()) for m in pattern.finditer(lowered)
+                          if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))) if pattern else frozenset()
+        found.append((start, end, stems & weights.keys()))
+    return found
+
+
 def scored_sentences(text: str, weights: dict[str, float], figure: bool = False) -> list[tuple[float, int, int]]:
     """(score, start, end) of every sentence of the passage in reading order, a paragraph break also ending
     one; a sentence's score is the weight of the question's keywords it holds (0 for none), less without a

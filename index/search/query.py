@@ -63,6 +63,20 @@ _FRAMING = re.compile(r"\b(quality|standard|standards|effectiveness)\s+of\b", re
 # leavers …"): the words that ask for it frame the question; a sentence giving a figure answers it.
 FIGURE_ASKED = re.compile(r"\bhow\s+many\b|\bby\s+how\s+much\b|"
                           r"\bwhat\s+(?:percentages?|proportions?|shares?|numbers?|fractions?)\b", re.IGNORECASE)
+# A question about how one council's service has changed across its reports ("How has Derby's service for care
+# leavers changed over time?", "… since 2017", "Looking across Harrow's inspection reports, how have … developed?",
+# "and over time?"): answered by a timeline, one entry per report. Its words frame the question, they are no topic.
+OVER_TIME = re.compile(
+    r"\bover\s+(?:time|the\s+years|recent\s+years|the\s+last\s+\w+\s+years)\b|\bsince\s+(?:19[89]\d|20\d\d)\b|"
+    r"\b(?:looking\s+)?across\s+(?:(?:its|their|the|all|successive|[A-Z][\w&-]*(?:\s+[\w&-]+){0,4}?['’]s?)\s+)?"
+    r"(?:inspections|inspection\s+reports|reports)\b|"
+    r"\bfrom\s+one\s+inspection\s+to\s+(?:the\s+next|another)\b|\binspection\s+to\s+inspection\b|"
+    r"\b(?:changed|developed|evolved|progressed)\b|\btrends?\b|\btimeline\b|\bhistory\s+of\s+(?:its|their)\b",
+    re.IGNORECASE)
+# "inspectors' views of …", "Ofsted's findings on …": who judged and that they judged, not what.
+_JUDGED_BY = re.compile(r"\b(?:inspectors|ofsted)['’]?s?\s+(?:views?|findings?|judgements?|view|verdicts?)\s+(?:of|on|about)\b",
+                        re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(19[89]\d|20\d\d)\b", re.IGNORECASE)
 # "Bromley's children's services": the whole service the report is about, no topic within it.
 _THE_SERVICE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+social\s+care\b",
                           re.IGNORECASE)
@@ -108,6 +122,8 @@ class QueryAnalysis:
     seeks_one_place: bool = False         # "which council …?", "where did …?": one report's sentence answers it
     asks_figure: bool = False             # "how many …?", "what percentage …?": a sentence giving a figure answers it
     names_improvements: bool = False      # uses words that ask for a report's list of what must improve
+    asks_over_time: bool = False          # "how has … changed over time?": one council's reports, in date order
+    since: int | None = None              # "since 2017": the reports from that year on (not that year's alone)
 
     @property
     def is_specific(self) -> bool:
@@ -131,6 +147,9 @@ class QueryAnalysis:
         of plans", and the service itself ("Bromley's children's services")."""
         framing = FRAME_WORDS | {m.group(1).lower() for m in _FRAMING.finditer(self.text)}
         framing |= {word for m in FIGURE_ASKED.finditer(self.text) for word in keywords(m.group(0))}
+        framing |= {word for m in _JUDGED_BY.finditer(self.text) for word in keywords(m.group(0))}
+        if self.asks_over_time:
+            framing |= {word for m in OVER_TIME.finditer(self.text) for word in keywords(m.group(0))}
         return framing | {word for m in _THE_SERVICE.finditer(self.text) for word in keywords(m.group(0))}
 
     @cached_property
@@ -251,7 +270,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         text=question,
         terms=keywords(_without_kind_names(_YEAR_SPAN.sub(r"\1", question))),
         council_keys=councils,
-        years=_years(question),
+        years=_years(_SINCE.sub(" ", question)),
         asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))
                          or (_GRADE.search(question) and _WHICH.search(question))
                          or len({grade_of(m.group(1)) for m in _GRADE.finditer(question)}) > 1
@@ -264,6 +283,8 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         seeks_one_place=bool(_ONE_PLACE.search(question)) and not _ACROSS.search(question),
         asks_figure=bool(FIGURE_ASKED.search(question)),
         names_improvements=names_improvements(question),
+        asks_over_time=bool(OVER_TIME.search(question)),
+        since=int(since.group(1)) if (since := _SINCE.search(question)) else None,
     )
 
 

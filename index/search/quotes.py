@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.output.citation import cited, reference
-from index.search.highlight import scored_sentences
+from index.search.highlight import scored_sentences, sentence_stems
 from index.search.sentences import is_whole
 from index.search.widening import locate
 from models import Document, Hit
@@ -47,8 +47,7 @@ def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quo
     text = hit.chunk.text
     sentences = scored_sentences(text, weights, figure)
     def quotable(start: int, end: int) -> bool:
-        """Whole, and no question the report asks itself: that is a heading ("What needs to improve?")."""
-        return is_whole(text, start, end) and not text[start:end].rstrip().endswith("?")
+        return _quotable(text, start, end)
 
     whole = [(score, start, end) for score, start, end in sentences if score > 0 and quotable(start, end)]
     if not whole:
@@ -66,6 +65,41 @@ def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quo
         j = max(grow, key=lambda j: scores[order[j]])
         first, last = min(first, j), max(last, j)
     return quote_of(hit, order[first][0], order[last][1])
+
+
+def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
+    """The one to MAX_SENTENCES whole, consecutive sentences of the hit that together hold most of the question's
+    keyword weight (each stem counted once), fewest sentences first; each end sentence holds a keyword. For a digest
+    or timeline, where one council's words must say what is asked in full ("health needs" and "children in care"),
+    not only its rarest word. None when no whole sentence holds a keyword."""
+    text = hit.chunk.text
+    sentences = sentence_stems(text, weights)
+    quotable = [bool(stems) and _quotable(text, start, end) or not stems and is_whole(text, start, end)
+                for start, end, stems in sentences]
+    best: tuple[float, int, int, int, int] | None = None   # (weight, -sentences, -first) and the span
+    for first in range(len(sentences)):
+        if not sentences[first][2]:
+            continue
+        held: set[str] = set()
+        for last in range(first, min(first + MAX_SENTENCES, len(sentences))):
+            start, end, stems = sentences[last]
+            if not quotable[last]:
+                break
+            held |= stems
+            if not stems:
+                continue
+            weight = sum(weights[s] for s in held)
+            candidate = (round(weight, 6), first - last, -first)
+            if best is None or candidate > best[:3]:
+                best = (*candidate, first, last)
+    if best is None:
+        return None
+    return quote_of(hit, sentences[best[3]][0], sentences[best[4]][1])
+
+
+def _quotable(text: str, start: int, end: int) -> bool:
+    """Whole, and no question the report asks itself: that is a heading ("What needs to improve?")."""
+    return is_whole(text, start, end) and not text[start:end].rstrip().endswith("?")
 
 
 def quote_of(hit: Hit, start: int, end: int) -> Quote:

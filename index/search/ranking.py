@@ -29,6 +29,16 @@ COVERING_DEPTH = 3        # a report covers the topic when one of its best this-
 LATEST_DEPTH = 30         # of the latest such report, its best this-many passages are checked to come first
 LIFT_MARGIN = 0.01        # how far passages put first (index.search.ranking.put_first) are lifted above the rest
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (Searcher.keyword_terms)
+# A theme question's passages: a council's older reports and papers' or articles' accounts of inspections lose this,
+# so each council's latest report that speaks to the topic leads unless an older one is far better on it.
+SUPERSEDED_PENALTY = 0.25
+# The digest and timeline (index.search.digest): every report in the scope is ranked, then read a few passages deep.
+ACROSS_KEYWORD_POOL = 100_000   # passages holding the topic's keywords: all of them, at any size we have measured
+ACROSS_DENSE_POOL = 3000        # closest by meaning, for reports that word the topic otherwise
+ACROSS_PER_REPORT = 4           # of each report, its best this-many passages are judged for an answer
+ACROSS_MIN_WORDS = 4            # a finding of fewer words is a label ("Supervision practices have improved." has 4)
+ACROSS_MIN_FOCUS = 0.5          # a finding holds at least this share of the topic's keyword weight in one sentence ...
+ACROSS_DISTINCT_SHARE = 0.7     # ... or a distinctive word of it: one weighing this share of its rarest word or more
 
 
 class Candidate(NamedTuple):
@@ -99,9 +109,11 @@ def reach(pool: list[Candidate], depth: int | None) -> float:
     return pool[depth - 1].score if depth and len(pool) > depth else float("-inf")
 
 
-def demote(pool: list[Candidate], about_report: Callable[[int], bool], reach_score: float) -> list[Candidate]:
-    """Pages about the report (a cover, contents, a judgement table, licence text) lose FRONT_MATTER_PENALTY."""
-    return sorted((Candidate(c.score - FRONT_MATTER_PENALTY, c.chunk_id, c.doc_id)
+def demote(pool: list[Candidate], about_report: Callable[[int], bool], reach_score: float,
+           penalty: float = FRONT_MATTER_PENALTY) -> list[Candidate]:
+    """Candidates the test picks lose the penalty: by default pages about the report (a cover, contents, a
+    judgement table, licence text) lose FRONT_MATTER_PENALTY."""
+    return sorted((Candidate(c.score - penalty, c.chunk_id, c.doc_id)
                    if c.score >= reach_score and about_report(c.chunk_id) else c for c in pool), reverse=True)
 
 

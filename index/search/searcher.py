@@ -25,12 +25,14 @@ from typing import Any
 from index.output.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import read_in_context
+from index.search.digest import (Digest, Finding, Timeline, council_findings, council_names, group_items, holds_unit,
+                                 timeline_entries, topic_units)
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
-from index.search.quotes import Quote, best_quote, quote_of
-from index.search.relevance import Evidence, answers, is_front_matter, is_licence, named_things
+from index.search.quotes import Quote, best_quote, covering_quote, quote_of
+from index.search.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.search.scope import Scope, choose_scope, describe, without_names
 from index.search.widening import widen
@@ -38,8 +40,9 @@ from index.storage.embedder import Embedder
 from index.storage.store import Store
 from models import Chunk, Document, Hit
 from ofsted.councils import council_key
+from ofsted import report_types
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
-from ofsted.judgements import find_judgement, states_judgement
+from ofsted.judgements import find_judgement, judgement_area, states_judgement
 
 @functools.lru_cache(maxsize=256)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -64,8 +67,10 @@ def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[
     return runs
 
 
+_ENDS_PROSE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 QUOTED_FROM = 3        # the quote comes from one of the first three passages
 PASSAGES_KEPT = 8192   # passages kept in memory between questions (~1.2 MB per thousand)
+QUESTIONS_KEPT = 64    # question embeddings kept: a digest and the ranked passages embed the same text once
 
 
 class _Memo:
@@ -134,6 +139,20 @@ class Searcher:
         self._catalogue: Catalogue | None = None
         self._lock = threading.Lock()
         self._embedding_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="embed-question")
+        self._embeddings: OrderedDict[str, Any] = OrderedDict()
+
+    def _embed(self, text: str):
+        """The question's vector, embedded once however many parts of an answer need it."""
+        with self._lock:
+            if text in self._embeddings:
+                self._embeddings.move_to_end(text)
+                return self._embeddings[text]
+        vector = self.embedder.embed_query(text)
+        with self._lock:
+            self._embeddings[text] = vector
+            while len(self._embeddings) > QUESTIONS_KEPT:
+                self._embeddings.popitem(last=False)
+        return vector
 
     def catalogue(self) -> Catalogue:
         generation = self.store.generation()
@@ -165,21 +184,166 @@ class Searcher:
         grade = report_grade(catalogue.documents[read_whole]) if read_whole else grade_answer(query, admitted_documents)
         listing = grade_list(query, admitted_documents)
         hits, evidence, weights, listed = [], [], {}, set()
+        digest = timeline = None
+        superseded: set[str] = set()
+        if scope.note is None and query.topic_terms:
+            if self._wants_timeline(query, filters, scope):
+                timeline = self._timeline(query, catalogue, scope.doc_ids if scope.doc_ids is not None else admitted)
+            elif self._wants_digest(query, filters):
+                digest = self._digest(query, catalogue, scope.doc_ids if scope.doc_ids is not None else admitted)
+                superseded = self._superseded(digest, catalogue)
         if read_whole:
             hits = self._in_reading_order(catalogue, read_whole, k)
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
             # A rating question's statements come from the reports its grade card or its councils' grades are from.
             graded = ({grade.document.doc_id} if grade else {r.document.doc_id for r in listing.reports}
                       if listing and query.kind == "rating" else None)
-            hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, graded)
+            hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, graded, superseded)
         note = scope.note
         if note is None and grade is None and listing is None:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
         answerable = note is None and (grade is not None or listing is not None or bool(read_whole and hits)
-                                       or answers(evidence))
+                                       or answers(evidence) or bool(digest and digest.groups)
+                                       or bool(timeline and timeline.entries))
         quote = self._quote(hits, weights, listed, query.asks_figure) if answerable and query.kind == "topic" else None
-        return Response(reading, query, hits, answerable, describe(query, scope), scope.words,
-                        note, grade, listing, quote, time.perf_counter() - started, in_reading_order=bool(read_whole))
+        return Response(reading=reading, query=query, hits=hits, answerable=answerable, read_as=describe(query, scope),
+                        scope=scope.words, note=note, grade=grade, grade_list=listing, quote=quote,
+                        seconds=time.perf_counter() - started, in_reading_order=bool(read_whole),
+                        digest=digest if answerable else None, timeline=timeline if answerable else None)
+
+    @staticmethod
+    def _wants_digest(query: QueryAnalysis, filters: Filters | None) -> bool:
+        """A question across councils: a theme, several councils named, or a topic asked of what the filters
+        admit (councils, years, grades); not one asking for one place or a figure, which one sentence answers."""
+        if query.kind not in ("theme", "topic") or query.seeks_one_place or query.asks_figure or query.report_types:
+            return False
+        if query.kind == "theme" or len(query.council_keys) > 1:
+            return True
+        return not query.council_keys and not query.years and filters is not None and filters != Filters() \
+            and not filters.doc_ids and len(filters.councils) != 1
+
+    @staticmethod
+    def _wants_timeline(query: QueryAnalysis, filters: Filters | None, scope: Scope) -> bool:
+        """One council's topic over time: "how has … in Derby changed?", "since 2017", "across its inspections"."""
+        one_council = len(query.council_keys) == 1 or (not query.council_keys and filters is not None
+                                                       and len(filters.councils) == 1)
+        return query.asks_over_time and one_council and query.kind in ("topic", "rating", "summary") \
+            and not query.report_types
+
+    def _digest(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None) -> Digest:
+        """Every council whose reports (within doc_ids) speak to the topic, each in its own words, grouped."""
+        documents = [d for d_id, d in catalogue.documents.items() if doc_ids is None or d_id in doc_ids]
+        by_council: dict[str, list[Document]] = {}
+        for document in documents:   # a document of no council (a national article) stands alone
+            by_council.setdefault(catalogue.council_keys.get(document.doc_id) or document.doc_id, []).append(document)
+        judgement = judgement_area(query.text)
+        names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
+        items = council_findings(by_council, self._finding_reader(query, catalogue, doc_ids, scoped=False),
+                                 names, judgement)
+        return Digest(groups=group_items(items, query.topic_terms), councils_searched=len(by_council),
+                      councils_answering=len({item.council for item in items}), judgement=judgement)
+
+    def _timeline(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None) -> Timeline:
+        """One entry per report of the council that speaks to the topic, oldest first, each with its grade for
+        the topic's judgement area and its own sentences."""
+        documents = [d for d_id, d in catalogue.documents.items() if (doc_ids is None or d_id in doc_ids)
+                     and (query.since is None or (d.metadata.year or 0) >= query.since)]
+        judgement = judgement_area(query.text)
+        names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
+        council = names.get(query.council_keys[0]) if query.council_keys else next(iter(names.values()), "")
+        entries = timeline_entries(documents, self._finding_reader(query, catalogue, {d.doc_id for d in documents},
+                                                                   scoped=True), judgement)
+        return Timeline(council=council or "", judgement=judgement, entries=entries, reports_searched=len(documents))
+
+    @staticmethod
+    def _superseded(digest: Digest, catalogue: Catalogue) -> set[str]:
+        """Reports a theme question's passages should not lead with: a council's reports older than the latest
+        one that speaks to the topic, and papers' and articles' accounts of what inspectors found."""
+        latest = {item.finding.document.doc_id: item for item in digest.items if item.primary}
+        newest_by_council = {catalogue.council_keys.get(d): catalogue.documents[d].metadata.date or "" for d in latest}
+        older = {d for d, document in catalogue.documents.items()
+                 if (key := catalogue.council_keys.get(d)) in newest_by_council and d not in latest
+                 and (document.metadata.date or "") < newest_by_council[key]}
+        accounts = {d for d, document in catalogue.documents.items()
+                    if document.metadata.report_type in report_types.NOT_OFSTED}
+        return older | accounts
+
+    def _finding_reader(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
+                        scoped: bool) -> Callable[[str], Finding | None]:
+        """A function from a report to its finding: the quote card's sentences from the best of its passages
+        that answer the topic (index.search.relevance), or None. Every report in the scope is ranked at once by
+        keywords and meaning; each is then read only when asked, a few passages deep, so a digest over the
+        whole library reads only the reports it needs (a council's newest that speaks to the topic, and a few
+        older), and nothing is embedded again: passages the dense search did not reach are scored from their
+        stored vectors."""
+        topic = query.topic_terms
+        also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
+        terms = self.keyword_terms(topic + also, catalogue)
+        ranges = catalogue.ranges_of(doc_ids)
+        if ranges == []:   # the filters admit nothing
+            return lambda doc_id: None
+        vector = self._embed(without_names(query.text, query) if scoped else query.text)
+        keyword = dict(self.store.keyword_search(terms, ranking.ACROSS_KEYWORD_POOL, ranges)) if terms else {}
+        dense = self.store.dense_search(vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
+        candidates = {c: catalogue.chunk_doc[c] for c in set(keyword) | set(dense) if c in catalogue.chunk_doc
+                      and (doc_ids is None or catalogue.chunk_doc[c] in doc_ids)}
+        per_report: dict[str, list[int]] = {}
+        for candidate in ranking.fuse(candidates, keyword, dense, ranking.THEMATIC, set(), set()):
+            shortlist = per_report.setdefault(candidate.doc_id, [])
+            if len(shortlist) < ranking.ACROSS_PER_REPORT:
+                shortlist.append(candidate.chunk_id)
+        total = len(catalogue.chunk_doc)
+        forms = [(topic, term_weights(self._passage_counts(topic, catalogue), total))]
+        other_form = catalogue.glossary.other_form(topic, query.text)
+        if other_form != topic:
+            forms.append((other_form, term_weights(self._passage_counts(other_form, catalogue), total)))
+        absent = min(self._absent_share(words, weight, catalogue, doc_ids) for words, weight in forms)
+        quoting = term_weights(self._passage_counts(topic + also, catalogue), total) if also else forms[0][1]
+        # What a finding must hold is judged on the words the searched reports use: one none of them prints
+        # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
+        held = [weight for weight in ({key: w for key, w in weight.items()
+                                       if key not in self._missing(words, catalogue, doc_ids)} for words, weight in forms)
+                if weight]
+        # The topic's distinctive words, as ideas the question prints (digest.topic_units): "exploitation" in "how do councils protect young people from harm outside
+        # the home, such as exploitation?", never "young" or "home" alone.
+        distinctive = [{key for key, w in weight.items() if w >= ranking.ACROSS_DISTINCT_SHARE * max(weight.values())}
+                       for weight in held]
+        units = [unit for text, keys in zip([query.text, " ".join(other_form)], distinctive)
+                 for unit in topic_units(text, keys)]
+
+        def focus(text: str) -> float:
+            return max((sentence_focus(text, weight) for weight in held), default=0.0)
+
+        def says_it(text: str) -> bool:
+            """Prose that holds the topic: a sentence ending as one, of a few words at least (no heading or
+            label), not a cover or table, holding ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive
+            words (not "improve" alone for "improve supervision")."""
+            return (len(text.split()) >= ranking.ACROSS_MIN_WORDS and _ENDS_PROSE.search(text) is not None
+                    and not is_front_matter(text)
+                    and (focus(text) >= ranking.ACROSS_MIN_FOCUS or any(holds_unit(text, unit) for unit in units)))
+
+        def finding_of(doc_id: str) -> Finding | None:
+            ids = per_report.get(doc_id, [])
+            chunks = {c: chunk for c, chunk in self.store.chunks(ids).items() if not is_front_matter(chunk.text)}
+            missing = [c for c in chunks if c not in dense]
+            cosines = {c: dense[c] for c in chunks if c in dense} | {
+                c: float(v @ vector) for c, v in self.store.vectors(missing).items()}
+            focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in forms) for c, chunk in chunks.items()}
+            scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], absent).score, c) for c in chunks), reverse=True)
+            found = []   # of the passages that answer, the quote holding most of the topic
+            page_text = functools.lru_cache(maxsize=None)(self.store.page_text)
+            for score, chunk_id in scored:
+                if score < ANSWERS:
+                    break
+                if not focused[chunk_id]:   # no sentence holds a topic word: nothing to quote
+                    continue
+                chunk, page_break = widen(chunks[chunk_id], page_text)
+                quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
+                if quote is not None and says_it(quote.text):
+                    found.append((round(focus(quote.text), 4), score, Finding(quote=quote, score=round(score, 4))))
+            return max(found, key=lambda f: f[:2])[2] if found else None
+
+        return finding_of
 
     @staticmethod
     def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int], figure: bool) -> Quote | None:
@@ -223,7 +387,8 @@ class Searcher:
         return self.ask(question, filters, k).hits
 
     def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
-              graded: set[str] | None = None) -> tuple[list[Hit], list[Evidence], dict[str, float], set[int]]:
+              graded: set[str] | None = None,
+              superseded: set[str] = frozenset()) -> tuple[list[Hit], list[Evidence], dict[str, float], set[int]]:
         """The k best passages in the scope, each with its evidence, the topic's keyword weights, and which
         passages hold a report's list of what must improve (when asked); a rating question's grade card
         comes from the reports `graded` (doc ids), whose statements lead."""
@@ -235,7 +400,7 @@ class Searcher:
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
         # words' postings are in memory, but reading them after the index changes takes several ms.
         # Within one council's reports its name says nothing about the topic, so it is left out of both.
-        embedding = self._embedding_pool.submit(self.embedder.embed_query,
+        embedding = self._embedding_pool.submit(self._embed,
                                                 without_names(query.text, query) if scoped else query.text)
         asked = query.topic_terms if scoped else query.terms
         # An acronym the question uses also searches its words, and a term it spells out its acronym.
@@ -260,6 +425,9 @@ class Searcher:
         # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
         about_report = is_licence if query.asks_grade else is_front_matter
         pool = ranking.demote(pool, lambda chunk_id: about_report(chunks[chunk_id].text), reach)
+        if superseded:   # a theme's current, primary evidence first: see _superseded
+            pool = ranking.demote(pool, lambda chunk_id: catalogue.chunk_doc[chunk_id] in superseded, reach,
+                                  ranking.SUPERSEDED_PENALTY)
         if self.reranker is not None:
             head = [chunks[c.chunk_id].text for c in pool[:RERANK_DEPTH]]
             pool = ranking.rerank(pool, self.reranker.relevance(query.text, head), RERANK_WEIGHT)
@@ -368,9 +536,13 @@ class Searcher:
     def _absent_share(self, terms: list[str], weights: dict[str, float], catalogue: Catalogue,
                       doc_ids: set[str] | None) -> float:
         """The share of the topic words' weight that no passage in the searched reports holds."""
-        ranges = catalogue.ranges_of(doc_ids)
-        missing = {word_key(t) for t in terms if not self.store.holds_keyword(t, ranges)}
+        missing = self._missing(terms, catalogue, doc_ids)
         return sum(w for s, w in weights.items() if s in missing) / (sum(weights.values()) or 1.0)
+
+    def _missing(self, terms: list[str], catalogue: Catalogue, doc_ids: set[str] | None) -> set[str]:
+        """The stems (highlight.word_key) of the words no passage in the searched reports holds."""
+        ranges = catalogue.ranges_of(doc_ids)
+        return {word_key(t) for t in terms if not self.store.holds_keyword(t, ranges)}
 
     def keyword_terms(self, terms: list[str], catalogue: Catalogue) -> list[str]:
         """The keywords worth matching: one found in most passages ('children') adds almost nothing to

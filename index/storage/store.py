@@ -326,6 +326,19 @@ class Store:
         """Cosine of the question to its k closest chunks, within runs of chunk ids if given."""
         return self._vectors.search(vector, k, chunk_ranges)
 
+    def vectors(self, chunk_ids: Iterable[int]) -> dict[int, np.ndarray]:
+        """The stored vectors of these passages: a digest scores a few passages of every report by meaning,
+        most of them past the dense search's depth, without embedding anything again."""
+        ids = list(dict.fromkeys(chunk_ids))
+        found: dict[int, np.ndarray] = {}
+        with self._lock:
+            for begin in range(0, len(ids), 500):  # under SQLite's bound-parameter limit
+                part = ids[begin:begin + 500]
+                rows = self._db.execute(f"SELECT chunk_id, vector FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})",
+                                        part)
+                found.update((chunk_id, np.frombuffer(vector, dtype=np.float32)) for chunk_id, vector in rows)
+        return found
+
     def stats(self) -> dict:
         with self._lock:
             one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731

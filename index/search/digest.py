@@ -1,0 +1,293 @@
+"""The answer across the library, in the reports' own words: a digest for a question across councils (every
+council whose reports speak to it, each from its latest such report, grouped by what they say) and a timeline
+for one council (one entry per report that speaks to it, in date order).
+
+A ranked list of ten passages shows ten councils at best, mostly from whichever reports word the topic most
+like the question; a manager asking "how did councils improve supervision?" wants to know which councils'
+reports speak to it and what each says now. So every report in the scope is asked, through `FindingOf`, for
+its best answer (the searcher's evidence rules and the quote card's sentence rules, index.search.searcher):
+per council the newest report first, older ones only until one answers, and a few more to fold beneath it.
+
+This module is pure: it walks documents and findings given to it, groups sentences and builds the records the
+JSON contract and the app show. The grouping labels each group with a phrase its own sentences print.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from index.output.citation import reference
+from index.search.highlight import word_key
+from index.search.quotes import Quote
+from index.search.query import FRAME_WORDS, STOPWORDS
+from models import Document
+from ofsted import report_types
+from ofsted.findings import stance
+from ofsted.judgements import area_judgement
+from ofsted.vocabulary import EVERYDAY_WORDS
+
+EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
+MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
+MIN_GROUP = 2           # councils a group needs: a label one council's sentence prints says nothing shared
+MAX_LABEL_SHARE = 0.5   # a phrase in more than this share of the items says what they all say: no group
+OTHER_LABEL = "Other findings"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One report's answer to the topic: its best whole sentences (a quote) and how well its passage answers
+    (index.search.relevance.Evidence.score)."""
+
+    quote: Quote
+    score: float
+
+    @property
+    def document(self) -> Document:
+        return self.quote.document
+
+
+FindingOf = Callable[[str], "Finding | None"]   # doc id -> the report's finding, None when it says nothing on it
+
+
+def _grade(document: Document, judgement: str) -> str | None:
+    """The report's grade for the area (or the judgement that covered it then, ofsted.judgements.area_judgement)."""
+    found = area_judgement(document.metadata, judgement)
+    return found[1].grade if found else None
+
+
+def _graded_as(document: Document, judgement: str) -> str | None:
+    """The judgement the grade is the report's own for ("in_care" for a 2022 report's care leavers)."""
+    found = area_judgement(document.metadata, judgement)
+    return found[0] if found else None
+
+
+def _finding_dict(finding: Finding, judgement: str) -> dict:
+    document = finding.document
+    return finding.quote.to_dict() | {
+        "source": document.source, "published": document.metadata.date,
+        "report_type": document.metadata.report_type, "grade": _grade(document, judgement),
+        "graded_as": _graded_as(document, judgement), "stance": stance(finding.quote.text)}
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    """One council's words on the topic: from its latest report that speaks to it (`finding`), with the older
+    reports that also do (`earlier`, newest first). A committee paper or press article is an item of its own,
+    labelled as what it is."""
+
+    council: str
+    finding: Finding
+    judgement: str                       # the ILACS judgement area whose grade is shown
+    earlier: tuple[Finding, ...] = ()
+
+    @property
+    def stance(self) -> str:
+        return stance(self.finding.quote.text)
+
+    @property
+    def grade(self) -> str | None:
+        return _grade(self.finding.document, self.judgement)
+
+    @property
+    def primary(self) -> bool:
+        """An inspection report's own words, not a paper's or an article's account of them."""
+        return self.finding.document.metadata.report_type not in report_types.NOT_OFSTED
+
+    def to_dict(self) -> dict:
+        return {"council": self.council} | _finding_dict(self.finding, self.judgement) | {
+            "earlier": [_finding_dict(f, self.judgement) for f in self.earlier]}
+
+
+@dataclass(frozen=True)
+class DigestGroup:
+    label: str
+    items: tuple[DigestItem, ...]
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "items": [item.to_dict() for item in self.items]}
+
+
+@dataclass(frozen=True)
+class Digest:
+    groups: tuple[DigestGroup, ...]
+    councils_searched: int               # councils (and unattributed papers) whose reports were asked
+    councils_answering: int              # of those, how many speak to the topic
+    judgement: str                       # the judgement area the topic belongs to (its grade is shown per item)
+
+    @property
+    def items(self) -> list[DigestItem]:
+        return [item for group in self.groups for item in group.items]
+
+    def to_dict(self) -> dict:
+        return {"groups": [g.to_dict() for g in self.groups], "councils_searched": self.councils_searched,
+                "councils_answering": self.councils_answering, "judgement": self.judgement}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    finding: Finding
+    judgement: str
+
+    @property
+    def grade(self) -> str | None:
+        return _grade(self.finding.document, self.judgement)
+
+    def to_dict(self) -> dict:
+        document = self.finding.document
+        return {"source": document.source, "doc_id": document.doc_id, "published": document.metadata.date,
+                "report_type": document.metadata.report_type, "report_label": report_types.label(document.metadata.report_type),
+                "grade": self.grade, "graded_as": _graded_as(document, self.judgement), "reference": reference(document),
+                "items": [self.finding.quote.to_dict() | {"stance": stance(self.finding.quote.text)}]}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    council: str
+    judgement: str
+    entries: tuple[TimelineEntry, ...]   # oldest first
+    reports_searched: int = 0
+
+    def to_dict(self) -> dict:
+        return {"council": self.council, "judgement": self.judgement, "reports_searched": self.reports_searched,
+                "entries": [e.to_dict() for e in self.entries]}
+
+
+def newest_first(documents: Iterable[Document]) -> list[Document]:
+    """Dated reports newest first (by publication, else inspection date), undated ones last."""
+    return sorted(documents, key=lambda d: (d.metadata.date or "", d.doc_id), reverse=True)
+
+
+def council_findings(by_council: Mapping[str, list[Document]], finding_of: FindingOf,
+                     names: Mapping[str, str], judgement: str) -> list[DigestItem]:
+    """Each council's latest inspection report that speaks to the topic (older ones asked only until one does,
+    and EARLIER_KEPT more folded beneath it), and each of its other documents that does, as an item of its own."""
+    items = []
+    for council, documents in by_council.items():
+        ofsted = [d for d in newest_first(documents) if d.metadata.report_type not in report_types.NOT_OFSTED]
+        found = []
+        for document in ofsted:
+            if len(found) > EARLIER_KEPT:
+                break
+            if (finding := finding_of(document.doc_id)) is not None:
+                found.append(finding)
+        if found:
+            items.append(DigestItem(names.get(council, council), found[0], judgement, tuple(found[1:])))
+        for document in newest_first(d for d in documents if d.metadata.report_type in report_types.NOT_OFSTED):
+            if (finding := finding_of(document.doc_id)) is not None:
+                items.append(DigestItem(names.get(council, council), finding, judgement))
+    return items
+
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _stems(text: str) -> list[str]:
+    return [word_key(word) for word in _PLAIN_WORD.findall(text.lower())]
+
+
+def topic_units(text: str, distinctive: set[str]) -> list[tuple[str, ...]]:
+    """The distinctive ideas of a question: runs of its words whose stems (highlight.word_key) are distinctive,
+    as it prints them side by side. "staying put and staying close" is two ideas, "staying put" and "staying
+    close", not "staying", "put" and "close"; "harm outside the home, such as exploitation" has "exploitation"."""
+    units, run = [], []
+    for stem in _stems(text) + [""]:
+        if stem in distinctive:
+            run.append(stem)
+        elif run:
+            units.append(tuple(run))
+            run = []
+    return list(dict.fromkeys(units))
+
+
+def holds_unit(text: str, unit: tuple[str, ...]) -> bool:
+    """Whether the text prints the idea's words side by side, in order, by stem ("Staying-put", "staying put")."""
+    stems = _stems(text)
+    return any(tuple(stems[i:i + len(unit)]) == unit for i in range(len(stems) - len(unit) + 1))
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
+
+
+def _phrases(text: str, topic: set[str]) -> dict[str, str]:
+    """The label phrases a sentence prints, keyed by their words' stems: content words alone and pairs of
+    adjacent content words ("reflective supervision", "management oversight"). A phrase of nothing but the
+    question's topic or words every report uses says nothing a group shares."""
+    found: dict[str, str] = {}
+    previous: tuple[str, str] | None = None
+    for match in _TOKEN.finditer(text):
+        word = match.group().lower().replace("’", "'")
+        bare = word.split("'")[0]
+        if bare in STOPWORDS or bare in FRAME_WORDS or len(bare) < 3:
+            previous = None
+            continue
+        key = word_key(bare)
+        plain = key in topic or bare in EVERYDAY_WORDS
+        if not plain:
+            found.setdefault(key, word)
+        if previous is not None and not (plain and previous[2]):
+            found.setdefault(f"{previous[0]} {key}", f"{previous[1]} {word}")
+        previous = (key, word, plain)
+    return found
+
+
+def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGroup, ...]:
+    """Items grouped by a phrase their sentences share, greedily: the phrase most uncovered items print (a pair
+    of words counts for more than one word), then the next, up to MAX_GROUPS; the rest
+    under OTHER_LABEL. Each label is the phrase as the sentences most often print it (see _says_more)."""
+    topic_keys = {word_key(t) for t in topic}
+    phrases = [_phrases(item.finding.quote.text, topic_keys) for item in items]
+    counts = Counter(key for found in phrases for key in found)
+    limit = max(MIN_GROUP, MAX_LABEL_SHARE * len(items))
+    uncovered = set(range(len(items)))
+    groups = []
+    while uncovered and len(groups) < MAX_GROUPS:
+        tally = Counter(key for i in uncovered for key in phrases[i] if counts[key] <= limit)
+        best = max(tally, key=lambda key: (tally[key] * _says_more(key, topic_keys), tally[key], key), default=None)
+        if best is None or tally[best] < MIN_GROUP:
+            break
+        members = sorted(i for i in uncovered if best in phrases[i])
+        if " " not in best:   # a word alone says more with the word it stands beside in most of the sentences
+            pairs = Counter(key for i in members for key in phrases[i] if best in key.split() and " " in key)
+            pair, count = max(pairs.items(), key=lambda p: (p[1], p[0]), default=(None, 0))
+            best = pair if pair and count >= max(MIN_GROUP, len(members) / 2) else best
+        written = Counter(phrases[i][best] for i in members if best in phrases[i]).most_common(1)[0][0]
+        groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
+        uncovered -= set(members)
+    if uncovered:
+        groups.append(DigestGroup(OTHER_LABEL, tuple(_ordered([items[i] for i in sorted(uncovered)]))))
+    return tuple(groups)
+
+
+def _says_more(key: str, topic: set[str]) -> float:
+    """How much a phrase says of a kind of practice, beyond how many items print it: a pair of words more than
+    one ("management oversight"), a pair naming the topic most ("reflective supervision", "supervision records")."""
+    words = key.split()
+    return 1.0 if len(words) == 1 else 2.0 if topic.intersection(words) else 1.5
+
+
+def _ordered(items: list[DigestItem]) -> list[DigestItem]:
+    """Inspection reports' own words before papers' and articles' accounts, then the best answers first."""
+    return sorted(items, key=lambda item: (not item.primary, -item.finding.score, item.council))
+
+
+def timeline_entries(documents: Iterable[Document], finding_of: FindingOf, judgement: str) -> tuple[TimelineEntry, ...]:
+    """One entry per report that speaks to the topic, oldest first (undated ones last)."""
+    dated = sorted(documents, key=lambda d: (d.metadata.date is None, d.metadata.date or "", d.doc_id))
+    return tuple(TimelineEntry(finding, judgement) for d in dated if (finding := finding_of(d.doc_id)) is not None)
+
+
+def council_names(documents: Iterable[Document], key_of: Callable[[Document], str]) -> dict[str, str]:
+    """One name per council: the one its latest inspection report prints ("Derby City" in 2025 for Derby's
+    2022 "Derby" too), else its latest document's."""
+    names: dict[str, tuple[bool, str, str]] = {}
+    for document in documents:
+        council = document.metadata.council
+        if not council:
+            continue
+        rank = (document.metadata.report_type not in report_types.NOT_OFSTED, document.metadata.date or "", council)
+        key = key_of(document)
+        if key not in names or rank > names[key]:
+            names[key] = rank
+    return {key: rank[2] for key, rank in names.items()}

@@ -1,0 +1,53 @@
+"""Whether a sentence of a report states a strength or a shortfall: Ofsted writes both, often of the same
+practice ("Supervision is regular, but it is not always reflective"), and a manager reading what councils
+do about something needs to tell the two apart at a glance.
+
+The cues are the words inspection reports use to judge practice. A judging word negated ("not always
+effective", "not consistently regular", with the word after the qualifier) counts as a shortfall, not a strength. A sentence with cues of both kinds is
+`MIXED`; one with neither is `NEUTRAL` (a description: "Supervision takes place monthly."). This is a
+reading aid, never a grade: the grade shown beside it is the report's own.
+"""
+from __future__ import annotations
+
+import re
+
+STRENGTH, SHORTFALL, MIXED, NEUTRAL = "strength", "shortfall", "mixed", "neutral"
+STANCES = (STRENGTH, SHORTFALL, MIXED, NEUTRAL)
+
+_STRENGTH_WORDS = """strong strongly strength strengths effective effectively good well improved improving
+robust consistent consistently regular regularly timely thorough comprehensive purposeful reflective embedded
+appropriate appropriately positive positively impressive excellent outstanding skilled skilful clear clearly
+high-quality sustained secure securely prompt promptly rigorous rigorously focused confident confidently
+valued benefit benefits benefited helpful helps effectively successful successfully strengthened
+enhanced innovative creative proactive proactively""".split()
+_SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
+weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
+failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits concern
+concerns concerning declined deteriorated deteriorating inadequate ineffective ineffectively unsafe
+unnecessary overly overdue missed superficial vague generic slow slower sporadic patchy uneven inaccurate
+incomplete""".split()
+# Phrases that state a shortfall whatever else the sentence says.
+_SHORTFALL_PHRASES = re.compile(
+    r"\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b"
+    r"(?:\s+(?:always|consistently|yet|sufficiently|routinely|fully|all|every|enough|sufficiently|as))?(?:\s+[a-z-]+)?|"
+    r"\b\w+n['’]t\b(?:\s+[a-z-]+)?|"
+    r"\btoo\s+(?:many|much|long|few|little|slow|variable|often)\b|"
+    r"\brequires?\s+improvement\b|\bneeds?\s+to\s+(?:improve|be\s+improved|strengthen)\b",
+    re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_STRENGTH = frozenset(_STRENGTH_WORDS)
+_SHORTFALL = frozenset(_SHORTFALL_WORDS)
+
+
+def stance(sentence: str) -> str:
+    """STRENGTH, SHORTFALL, MIXED or NEUTRAL: what the sentence says of the practice it describes."""
+    negated = list(_SHORTFALL_PHRASES.finditer(sentence))
+    text = sentence.lower()
+    for match in reversed(negated):   # a negated judging word is no strength
+        text = text[:match.start()] + " " + text[match.end():]
+    words = _WORD.findall(text)
+    strengths = sum(word in _STRENGTH for word in words)
+    shortfalls = len(negated) + sum(word in _SHORTFALL for word in words)
+    if strengths and shortfalls:
+        return MIXED
+    return STRENGTH if strengths else SHORTFALL if shortfalls else NEUTRAL

@@ -1,0 +1,234 @@
+"""The digest and timeline as pure functions (index.search.digest) and through Searcher.ask on reports built
+inline: which report each council is quoted from, how groups are labelled, strengths and shortfalls, the
+timeline's order, and the JSON contract."""
+from __future__ import annotations
+
+import pytest
+
+from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding, council_findings, council_names,
+                                 group_items, timeline_entries)
+from index.search.query import analyse
+from index.search.quotes import Quote
+from index.search.searcher import Filters, Searcher
+from index.storage.store import Store
+from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
+from ofsted.judgements import area_judgement, judgement_area
+from tests.conftest import add_report, make_report
+
+
+def finding(document, text: str, score: float = 0.6) -> Finding:
+    return Finding(Quote(text, f"cited {document.doc_id}", document, 1, 0, len(text)), score)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Supervision is regular, reflective and of good quality.", STRENGTH),
+    ("Supervision is not always regular and records are inconsistent.", SHORTFALL),
+    ("Supervision is regular, but it is not always reflective.", MIXED),
+    ("Supervision takes place monthly.", NEUTRAL),
+    ("Too many children wait for an assessment.", SHORTFALL),
+    ("Plans are not consistently effective.", SHORTFALL),   # a negated strength is a shortfall, not both
+])
+def test_stance_tells_strengths_from_shortfalls(sentence, expected):
+    assert stance(sentence) == expected
+
+
+@pytest.mark.parametrize("question, area", [
+    ("How have councils improved the quality of supervision for social workers?", "impact_of_leaders"),
+    ("How do councils help care leavers into education?", "care_leavers"),
+    ("How have councils screened referrals at the front door?", "help_and_protection"),
+    ("How do councils keep placements stable?", "in_care"),
+    ("How do councils talk to the press?", "overall_effectiveness"),
+])
+def test_judgement_area_of_a_topic(question, area):
+    assert judgement_area(question) == area
+
+
+def test_care_leavers_before_2023_are_graded_with_children_in_care():
+    old = make_report("d22", "Derby", "2022-05-10", {"in_care": "good"}).metadata
+    new = make_report("d25", "Derby", "2025-07-07", {"in_care": "outstanding", "care_leavers": "good"}).metadata
+    assert area_judgement(old, "care_leavers")[0] == "in_care"
+    assert area_judgement(new, "care_leavers")[1].grade == "good"
+    assert area_judgement(old, "help_and_protection") is None
+
+
+def test_each_council_from_its_latest_report_that_speaks_to_it():
+    reports = {
+        "derby": [make_report("d17", "Derby", "2017-01-01"), make_report("d22", "Derby", "2022-05-10"),
+                  make_report("d25", "Derby City", "2025-07-07"),
+                  make_report("paper", "Derby", "2024-01-01", report_type="committee_paper", publisher=None)],
+        "wigan": [make_report("w19", "Wigan", "2019-01-01")],
+    }
+    speaks = {"d17", "d22", "paper"}   # Derby's 2025 report says nothing on it; Wigan's never did
+    asked = []
+
+    def finding_of(doc_id):
+        asked.append(doc_id)
+        document = next(d for ds in reports.values() for d in ds if d.doc_id == doc_id)
+        return finding(document, f"Words of {doc_id}.") if doc_id in speaks else None
+
+    items = council_findings(reports, finding_of, {"derby": "Derby City"}, "impact_of_leaders")
+    assert [(i.council, i.finding.document.doc_id, [e.document.doc_id for e in i.earlier]) for i in items] == [
+        ("Derby City", "d22", ["d17"]), ("Derby City", "paper", [])]
+    assert asked[:3] == ["d25", "d22", "d17"]   # newest first
+    assert items[0].primary and not items[1].primary
+
+
+def test_older_reports_are_read_only_a_few_deep():
+    reports = {"kent": [make_report(f"k{year}", "Kent", f"{year}-01-01") for year in range(2000, 2020)]}
+    asked = []
+
+    def finding_of(doc_id):
+        asked.append(doc_id)
+        return finding(next(d for d in reports["kent"] if d.doc_id == doc_id), "Kent says it.")
+
+    [item] = council_findings(reports, finding_of, {}, "overall_effectiveness")
+    assert item.finding.document.doc_id == "k2019" and len(item.earlier) == EARLIER_KEPT
+    assert len(asked) == EARLIER_KEPT + 1
+
+
+def _items(texts: dict[str, str]) -> list[DigestItem]:
+    return [DigestItem(council, finding(make_report(council.lower(), council, "2025-01-01"), text), "impact_of_leaders")
+            for council, text in texts.items()]
+
+
+def test_groups_are_labelled_with_words_their_sentences_print():
+    items = _items({
+        "Derby": "Reflective supervision is well established.",
+        "Wigan": "Managers provide reflective supervision every month.",
+        "Sutton": "Group supervision helps staff learn from each other.",
+        "Leeds": "Group supervision sessions are valued.",
+        "Bury": "Audits of supervision records show gaps.",
+    })
+    groups = group_items(items, ["supervision"])
+    labels = {g.label: sorted(i.council for i in g.items) for g in groups}
+    assert labels == {"Reflective supervision": ["Derby", "Wigan"], "Group supervision": ["Leeds", "Sutton"],
+                      OTHER_LABEL: ["Bury"]}
+    for group in groups[:-1]:   # every label's words are in each of its sentences
+        assert all(group.label.lower() in i.finding.quote.text.lower() for i in group.items)
+
+
+def test_a_phrase_every_item_prints_makes_no_group():
+    items = _items({c: f"Supervision is regular in {c}." for c in ("Derby", "Wigan", "Sutton", "Leeds")})
+    groups = group_items(items, ["supervision"])
+    assert [g.label for g in groups] == [OTHER_LABEL]
+
+
+def test_inspection_reports_lead_their_group():
+    report = make_report("r", "Derby", "2020-01-01")
+    article = make_report("a", "Derby", "2021-01-01", report_type="press_article")
+    items = [DigestItem("Derby", finding(article, "Group supervision is new.", 0.9), "in_care"),
+             DigestItem("Derby", finding(report, "Group supervision is regular.", 0.5), "in_care")]
+    [group] = group_items(items, ["supervision"])
+    assert [i.finding.document.doc_id for i in group.items] == ["r", "a"]
+
+
+def test_timeline_runs_oldest_first_with_undated_last():
+    documents = [make_report("b", "Derby", "2025-01-01"), make_report("u", "Derby", None),
+                 make_report("a", "Derby", "2017-01-01"), make_report("quiet", "Derby", "2020-01-01")]
+    entries = timeline_entries(documents, lambda d: None if d == "quiet" else finding(
+        next(x for x in documents if x.doc_id == d), f"{d} says it."), "in_care")
+    assert [e.finding.document.doc_id for e in entries] == ["a", "b", "u"]
+
+
+def test_one_name_per_council_from_its_latest_inspection():
+    documents = [make_report("d22", "Derby", "2022-01-01"), make_report("d25", "Derby City", "2025-01-01"),
+                 make_report("p", "Derby Council", "2026-01-01", report_type="committee_paper")]
+    assert council_names(documents, lambda d: "derby") == {"derby": "Derby City"}
+
+
+@pytest.mark.parametrize("question, over_time, since, topic", [
+    ("How has Derby's service for care leavers changed over time?", True, None, ["care", "leavers"]),
+    ("How have care leavers in Derby been supported since 2017?", True, 2017, ["care", "leavers", "supported"]),
+    ("Looking across Harrow's inspection reports, how have inspectors' views of early help developed?", True, None,
+     ["early", "help"]),
+    ("What did inspectors say about early help in Harrow in 2017?", False, None, ["early", "help"]),
+])
+def test_questions_over_time(question, over_time, since, topic):
+    query = analyse(question, ["derby", "harrow"])
+    assert (query.asks_over_time, query.since, query.topic_terms) == (over_time, since, topic)
+    assert query.years == ([2017] if "in 2017" in question else [])
+
+
+SUPERVISION = {
+    "Derby": ("Reflective supervision is now regular and helps social workers to think about risk.",
+              "Supervision was infrequent and did not help social workers."),
+    "Wigan": ("Reflective supervision takes place monthly and is recorded well.", None),
+    "Sutton": ("Group supervision has been introduced and staff value it.", None),
+    "Leeds": ("Group supervision sessions are well attended by practitioners.", None),
+}
+
+
+@pytest.fixture(scope="module")
+def model():
+    from index.opening import load_embedder
+    return load_embedder()
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory, model):
+    """Each council's latest report (2024) and, for Derby, a 2018 one; filler pages on other topics. The real
+    model: what answers is judged by meaning as well as words."""
+    store = Store.open(tmp_path_factory.mktemp("digest") / "index", model_name=model.name, dim=model.dim, create=True)
+    embedder = model
+    for council, (latest, older) in SUPERVISION.items():
+        add_report(store, embedder, f"{council}-2024", council, "2024-06-01",
+                   [f"Inspection of {council} children's services.", latest,
+                    "Children in care live in stable homes close to their families."],
+                   {"impact_of_leaders": "good"})
+        if older:
+            add_report(store, embedder, f"{council}-2018", council, "2018-06-01",
+                       ["Care leavers have personal advisers.", older], {"leadership_management_and_governance": "inadequate"},
+                       report_type="sif")
+    add_report(store, embedder, "Bury-2023", "Bury", "2023-01-01", ["Care leavers have good accommodation."])
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def searcher(library, model):
+    return Searcher(library, model)
+
+
+@pytest.mark.model
+def test_a_theme_gets_every_council_in_its_latest_words(library, searcher):
+    response = searcher.ask("What do councils' reports say about supervision?")
+    digest = response.digest
+    assert response.answerable and digest is not None and response.timeline is None
+    assert (digest.councils_searched, digest.councils_answering) == (5, 4)
+    quoted = {item.council: item for item in digest.items}
+    assert set(quoted) == set(SUPERVISION)
+    assert quoted["Derby"].finding.document.doc_id == "Derby-2024"
+    assert [f.document.doc_id for f in quoted["Derby"].earlier] == ["Derby-2018"]
+    assert quoted["Derby"].grade == "good" and digest.judgement == "impact_of_leaders"
+    assert quoted["Derby"].earlier[0].quote.text == SUPERVISION["Derby"][1]
+    for item in digest.items:   # verbatim: the page text at the item's offsets
+        page = library.page_text(item.finding.document.doc_id, item.finding.quote.page)
+        assert page[item.finding.quote.start:item.finding.quote.end] == item.finding.quote.text
+    as_json = response.to_dict()["digest"]
+    assert {"council", "source", "doc_id", "text", "page", "end_page", "start", "end", "citation", "published",
+            "grade", "stance", "earlier"} <= set(as_json["groups"][0]["items"][0])
+
+
+@pytest.mark.model
+def test_filters_bound_the_digest(library, searcher):
+    response = searcher.ask("What do councils' reports say about supervision?", Filters(councils=("Derby", "Wigan")))
+    assert {item.council for item in response.digest.items} == {"Derby", "Wigan"}
+    assert response.digest.councils_searched == 2
+
+
+@pytest.mark.model
+def test_one_council_over_time_gets_a_timeline(library, searcher):
+    response = searcher.ask("How has supervision in Derby changed over time?")
+    timeline = response.timeline
+    assert response.digest is None and timeline is not None and timeline.council == "Derby"
+    assert [e.finding.document.doc_id for e in timeline.entries] == ["Derby-2018", "Derby-2024"]
+    assert [e.grade for e in timeline.entries] == ["inadequate", "good"]
+    assert response.to_dict()["timeline"]["entries"][0]["items"][0]["text"] == SUPERVISION["Derby"][1]
+    assert response.hits   # the passages stay beneath
+
+
+@pytest.mark.model
+def test_a_question_about_one_council_or_one_fact_gets_neither(library, searcher):
+    for question in ("What did inspectors say about supervision in Derby?", "Which council has group supervision?"):
+        response = searcher.ask(question)
+        assert response.digest is None and response.timeline is None
