@@ -122,12 +122,12 @@ def test_inspection_reports_lead_their_group():
     assert [i.finding.document.doc_id for i in group.items] == ["r", "a"]
 
 
-def test_timeline_runs_oldest_first_with_undated_last():
+def test_timeline_runs_oldest_first_and_leaves_out_the_undated():
     documents = [make_report("b", "Derby", "2025-01-01"), make_report("u", "Derby", None),
                  make_report("a", "Derby", "2017-01-01"), make_report("quiet", "Derby", "2020-01-01")]
     entries = timeline_entries(documents, lambda d: None if d == "quiet" else finding(
         next(x for x in documents if x.doc_id == d), f"{d} says it."), "in_care")
-    assert [e.finding.document.doc_id for e in entries] == ["a", "b", "u"]
+    assert [e.finding.document.doc_id for e in entries] == ["a", "b"]
 
 
 def test_one_name_per_council_from_its_latest_inspection():

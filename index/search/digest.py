@@ -180,11 +180,13 @@ def council_findings(by_council: Mapping[str, list[Document]], finding_of: Findi
     return items
 
 
-_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+# Words as stems, a compound whose first part is a prefix kept whole ("multi-agency" is not "agency").
+_PLAIN_WORD = re.compile(r"(?:multi|inter|non|cross|sub|co|pre|post|anti|self|extra|intra)[-‐][a-z0-9]+|[a-z0-9]+")
 
 
 def _stems(text: str) -> list[str]:
-    return [word_key(word) for word in _PLAIN_WORD.findall(text.lower())]
+    return [word_key(word) if "-" not in word and "‐" not in word else word
+            for word in _PLAIN_WORD.findall(text.lower())]
 
 
 def topic_units(text: str, distinctive: set[str]) -> list[tuple[str, ...]]:
@@ -273,8 +275,9 @@ def _ordered(items: list[DigestItem]) -> list[DigestItem]:
 
 
 def timeline_entries(documents: Iterable[Document], finding_of: FindingOf, judgement: str) -> tuple[TimelineEntry, ...]:
-    """One entry per report that speaks to the topic, oldest first (undated ones last)."""
-    dated = sorted(documents, key=lambda d: (d.metadata.date is None, d.metadata.date or "", d.doc_id))
+    """One entry per dated report that speaks to the topic, oldest first. A document with no date (a press
+    cutting) cannot be placed in the story; its words stay among the passages."""
+    dated = sorted((d for d in documents if d.metadata.date), key=lambda d: (d.metadata.date, d.doc_id))
     return tuple(TimelineEntry(finding, judgement) for d in dated if (finding := finding_of(d.doc_id)) is not None)
 
 

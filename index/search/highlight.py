@@ -76,17 +76,29 @@ def highlight(text: str, weights: dict[str, float], figure: bool = False) -> lis
     return [Highlight(start, end) for _, start, end in sorted(chosen, key=lambda item: item[1])]
 
 
+# A word after one of these is another word: a "multi-agency" meeting says nothing of agency staff.
+_PREFIXED = re.compile(r"(?:multi|inter|non|cross|sub|co|pre|post|anti|self|extra|intra)[-‐]$")
+
+
 def sentence_stems(text: str, weights: dict[str, float]) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, keyword stems it holds) of every sentence of the passage in reading order, a paragraph break
-    also ending one."""
+    also ending one; a keyword only as the second half of a prefixed compound ("multi-agency") is not held."""
     pattern = _keyword_pattern(tuple(sorted(weights))) if weights else None
     found = []
     for start, end in paragraph_sentence_spans(text):
         lowered = text[start:end].lower()
         stems = frozenset(word_key(m.group()) for m in pattern.finditer(lowered)
-                          if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))) if pattern else frozenset()
+                          if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))
+                          and not _PREFIXED.search(lowered, max(0, m.start() - 7), m.start())) if pattern else frozenset()
         found.append((start, end, stems & weights.keys()))
     return found
+
+
+def stem_focus(text: str, weights: dict[str, float]) -> float:
+    """sentence_focus by sentence_stems: the best sentence's share of the keyword weight."""
+    total = sum(weights.values())
+    return max((sum(weights[s] for s in stems) for _, _, stems in sentence_stems(text, weights)),
+               default=0.0) / (total or 1.0)
 
 
 def scored_sentences(text: str, weights: dict[str, float], figure: bool = False) -> list[tuple[float, int, int]]:

@@ -29,7 +29,7 @@ from index.search.digest import (Digest, Finding, Timeline, council_findings, co
                                  timeline_entries, topic_units)
 from index.search.glossary import Glossary
 from index.search import ranking
-from index.search.highlight import highlight, sentence_focus, term_weights, word_key
+from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
 from index.search.query import QueryAnalysis, analyse
 from index.search.quotes import Quote, best_quote, covering_quote, quote_of
 from index.search.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
@@ -191,7 +191,7 @@ class Searcher:
                 timeline = self._timeline(query, catalogue, scope.doc_ids if scope.doc_ids is not None else admitted)
             elif self._wants_digest(query, filters):
                 digest = self._digest(query, catalogue, scope.doc_ids if scope.doc_ids is not None else admitted)
-                superseded = self._superseded(digest, catalogue)
+                superseded = self._superseded(digest, catalogue) if digest.groups else set()
         if read_whole:
             hits = self._in_reading_order(catalogue, read_whole, k)
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
@@ -227,8 +227,7 @@ class Searcher:
         """One council's topic over time: "how has … in Derby changed?", "since 2017", "across its inspections"."""
         one_council = len(query.council_keys) == 1 or (not query.council_keys and filters is not None
                                                        and len(filters.councils) == 1)
-        return query.asks_over_time and one_council and query.kind in ("topic", "rating", "summary") \
-            and not query.report_types
+        return query.asks_over_time and one_council and query.kind in ("topic", "rating", "summary")
 
     def _digest(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None) -> Digest:
         """Every council whose reports (within doc_ids) speak to the topic, each in its own words, grouped."""
@@ -246,8 +245,11 @@ class Searcher:
     def _timeline(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None) -> Timeline:
         """One entry per report of the council that speaks to the topic, oldest first, each with its grade for
         the topic's judgement area and its own sentences."""
+        # The story of its inspections: Ofsted's reports, not a paper's or an article's account of them (unless the
+        # question names that kind, and then its scope holds only those).
         documents = [d for d_id, d in catalogue.documents.items() if (doc_ids is None or d_id in doc_ids)
-                     and (query.since is None or (d.metadata.year or 0) >= query.since)]
+                     and (query.since is None or (d.metadata.year or 0) >= query.since)
+                     and (d.metadata.report_type not in report_types.NOT_OFSTED or query.report_types)]
         judgement = judgement_area(query.text)
         names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
         council = names.get(query.council_keys[0]) if query.council_keys else next(iter(names.values()), "")
@@ -257,16 +259,11 @@ class Searcher:
 
     @staticmethod
     def _superseded(digest: Digest, catalogue: Catalogue) -> set[str]:
-        """Reports a theme question's passages should not lead with: a council's reports older than the latest
-        one that speaks to the topic, and papers' and articles' accounts of what inspectors found."""
-        latest = {item.finding.document.doc_id: item for item in digest.items if item.primary}
-        newest_by_council = {catalogue.council_keys.get(d): catalogue.documents[d].metadata.date or "" for d in latest}
-        older = {d for d, document in catalogue.documents.items()
-                 if (key := catalogue.council_keys.get(d)) in newest_by_council and d not in latest
-                 and (document.metadata.date or "") < newest_by_council[key]}
-        accounts = {d for d, document in catalogue.documents.items()
-                    if document.metadata.report_type in report_types.NOT_OFSTED}
-        return older | accounts
+        """Documents a theme question's passages should not lead with: papers' and articles' accounts of what
+        inspectors found, when the digest above them quotes the inspection reports themselves. (A council's older
+        reports are not demoted here: the digest gives each council's latest words, and demoting them in the list
+        cost the list its relevance, bench/RESULTS.md "Digest and timeline".)"""
+        return {d for d, document in catalogue.documents.items() if document.metadata.report_type in report_types.NOT_OFSTED}
 
     def _finding_reader(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
                         scoped: bool) -> Callable[[str], Finding | None]:
@@ -301,18 +298,16 @@ class Searcher:
         quoting = term_weights(self._passage_counts(topic + also, catalogue), total) if also else forms[0][1]
         # What a finding must hold is judged on the words the searched reports use: one none of them prints
         # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
-        held = [weight for weight in ({key: w for key, w in weight.items()
-                                       if key not in self._missing(words, catalogue, doc_ids)} for words, weight in forms)
-                if weight]
-        # The topic's distinctive words, as ideas the question prints (digest.topic_units): "exploitation" in "how do councils protect young people from harm outside
-        # the home, such as exploitation?", never "young" or "home" alone.
-        distinctive = [{key for key, w in weight.items() if w >= ranking.ACROSS_DISTINCT_SHARE * max(weight.values())}
-                       for weight in held]
-        units = [unit for text, keys in zip([query.text, " ".join(other_form)], distinctive)
-                 for unit in topic_units(text, keys)]
+        held = [{key: w for key, w in weight.items() if key not in self._missing(words, catalogue, doc_ids)}
+                for words, weight in forms]
+        # The topic's distinctive words, as ideas the question prints (digest.topic_units): "exploitation" in "how do
+        # councils protect young people from harm outside the home, such as exploitation?", never "young" or "home" alone.
+        units = [unit for text, weight in zip([query.text, " ".join(other_form)], held) if weight
+                 for unit in topic_units(text, {key for key, w in weight.items()
+                                                if w >= ranking.ACROSS_DISTINCT_SHARE * max(weight.values())})]
 
         def focus(text: str) -> float:
-            return max((sentence_focus(text, weight) for weight in held), default=0.0)
+            return max((stem_focus(text, weight) for weight in held if weight), default=0.0)
 
         def says_it(text: str) -> bool:
             """Prose that holds the topic: a sentence ending as one, of a few words at least (no heading or
