@@ -69,8 +69,8 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
         _timeline_card(response.timeline, turn_no)
     if response.digest is not None and response.digest.groups:
         _digest_card(response.digest, response.reading.question, turn_no)
-    if response.quote is not None:
-        _quote_card(response.quote, turn_no)
+    if response.quote is not None and not (response.timeline and response.timeline.entries):
+        _quote_card(response.quote, turn_no)   # a timeline's last entry says it already
     if response.hits:
         _passages(response.hits, turn_no, searcher, response.seconds,
                   "in the order it prints them" if response.in_reading_order else "best first")
@@ -134,17 +134,17 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
         for g, group in enumerate(digest.groups):
             st.markdown(f"**{escape_markdown(group.label)}** · {plural(len(group.items), 'council')}")
             for i, item in enumerate(group.items[:SHOWN_PER_GROUP]):
-                _digest_item(item, judgement_label, f"d{turn_no}-{g}-{i}")
+                _digest_item(item, f"d{turn_no}-{g}-{i}")
             if len(group.items) > SHOWN_PER_GROUP:
                 rest = group.items[SHOWN_PER_GROUP:]
                 with st.expander(f"{plural(len(rest), 'more council')} on {group.label.lower()}"):
                     for i, item in enumerate(rest, start=SHOWN_PER_GROUP):
-                        _digest_item(item, judgement_label, f"d{turn_no}-{g}-{i}")
+                        _digest_item(item, f"d{turn_no}-{g}-{i}")
 
 
-def _digest_item(item: DigestItem, judgement_label: str, key: str) -> None:
+def _digest_item(item: DigestItem, key: str) -> None:
     text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
-    text.html(digest_item_html(item, judgement_label))
+    text.html(digest_item_html(item))
     _keep_button(Excerpt.from_quote(item.finding.quote, council=item.council), key, keep_column)
 
 
@@ -163,7 +163,7 @@ def _timeline_card(timeline: Timeline, turn_no: int) -> None:
                         help="Add every report's sentences to the briefing, exported to Word as one table")
         for i, entry in enumerate(timeline.entries):
             text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
-            text.html(timeline_entry_html(entry, judgement_label))
+            text.html(timeline_entry_html(entry))
             _keep_button(Excerpt.from_quote(entry.finding.quote, council=timeline.council), f"t{turn_no}-{i}", keep_column)
 
 

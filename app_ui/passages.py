@@ -18,6 +18,7 @@ from index.search.quotes import Quote
 from ofsted import report_types
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
 from ofsted.grades import grade_label
+from ofsted.judgements import area_grade
 from models import Document, Highlight, Hit
 
 STYLE = """<style>
@@ -167,33 +168,35 @@ def stance_chip(text: str) -> str:
     return f'<span class="iqa-chip iqa-{found}">{STANCE_WORDS[found]}</span>' if STANCE_WORDS[found] else ""
 
 
-def _grade_chip(grade: str | None, judgement_label: str) -> str:
-    return f'<span class="iqa-chip">{escape(judgement_label)}: {escape(grade_label(grade))}</span>' if grade else ""
+def _grade_chip(document: Document, judgement: str) -> str:
+    """The report's grade for the topic's judgement area, named as the report judged it (ofsted.judgements.area_grade)."""
+    found = area_grade(document.metadata, judgement)
+    return f'<span class="iqa-chip">{escape(found[0])}: {escape(grade_label(found[1]))}</span>' if found else ""
 
 
-def _finding_html(finding: Finding, heading: str | None, grade: str | None, judgement_label: str) -> str:
+def _finding_html(finding: Finding, heading: str | None, judgement: str) -> str:
     """`heading` is HTML (escaped by the caller): the council in a digest, the year in a timeline."""
     document = finding.document
     kind = escape(report_types.label(document.metadata.report_type))
     return (f'<div class="iqa-meta">{f"{heading} · " if heading else ""}{kind} · published {escape(published_words(document.metadata))}'
-            f'{_grade_chip(grade, judgement_label)}{stance_chip(finding.quote.text)}</div>'
+            f'{_grade_chip(document, judgement)}{stance_chip(finding.quote.text)}</div>'
             f'<div class="iqa-quote">“{_paragraphs_html(finding.quote.text)}”</div>'
             f'<div class="iqa-meta">{escape(finding.quote.citation)}</div>')
 
 
-def digest_item_html(item: DigestItem, judgement_label: str) -> str:
+def digest_item_html(item: DigestItem) -> str:
     """One council's words in a digest: the council, its report, the grade for the topic's judgement area,
     strength or shortfall, the sentences and their citation; its older reports' words folded beneath."""
-    html = f'<div class="iqa-item">{_finding_html(item.finding, f"<b>{escape(item.council)}</b>", item.grade, judgement_label)}'
+    html = f'<div class="iqa-item">{_finding_html(item.finding, f"<b>{escape(item.council)}</b>", item.judgement)}'
     if item.earlier:
-        earlier = "".join(_finding_html(f, None, None, judgement_label)
+        earlier = "".join(_finding_html(f, None, item.judgement)
                           for f in item.earlier)
         html += (f'<details class="iqa-earlier"><summary>{plural(len(item.earlier), "earlier report")} of '
                  f'{escape(item.council)} also speak{"s" if len(item.earlier) == 1 else ""} to it</summary>{earlier}</details>')
     return html + "</div>"
 
 
-def timeline_entry_html(entry: TimelineEntry, judgement_label: str) -> str:
+def timeline_entry_html(entry: TimelineEntry) -> str:
     """One report in a council's timeline: its date and kind, its grade for the topic's area, its sentences."""
     year = entry.finding.document.metadata.year or "Undated"
-    return f'<div class="iqa-item">{_finding_html(entry.finding, f"<b>{year}</b>", entry.grade, judgement_label)}</div>'
+    return f'<div class="iqa-item">{_finding_html(entry.finding, f"<b>{year}</b>", entry.judgement)}</div>'

@@ -130,11 +130,24 @@ def judgement_area(question: str) -> str:
 # ILACS judged "the experiences and progress of children in care and care leavers" as one until January 2023: a
 # report of then has no care leavers judgement of its own, and its children in care grade is the one that covers them.
 JUDGED_WITH = {"care_leavers": "in_care"}
+JUDGED_WITH_LABELS = {"care_leavers": "Children in care and care leavers"}   # what that grade was for, in short
 
 
 def area_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement] | None:
     """The report's judgement that covers an area: its own (find_judgement), else the one it was judged with."""
     return find_judgement(metadata, key) or (find_judgement(metadata, JUDGED_WITH[key]) if key in JUDGED_WITH else None)
+
+
+def area_grade(metadata: DocumentMetadata, key: str) -> tuple[str, str] | None:
+    """(what the grade is for, the grade) of the report's judgement covering an area: "Care leavers", or
+    "Children in care and care leavers" from a report of before 2023, or a SIF report's own name for it."""
+    found = area_judgement(metadata, key)
+    if found is None:
+        return None
+    judged, judgement = found
+    label = (JUDGED_WITH_LABELS[key] if key in JUDGED_WITH and judged == JUDGED_WITH[key]
+             else SHORT_LABELS.get(judged) or LABELS.get(judged, judged))
+    return label, judgement.grade
 
 
 def find_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement] | None:

@@ -5,6 +5,7 @@ The screenshot goes to $INSPECTQA_SCREENSHOTS (a folder) or the test's tmp folde
 """
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,8 @@ pytestmark = [
     pytest.mark.model,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
     pytest.mark.skipif(importlib.util.find_spec("playwright") is None, reason="needs playwright (requirements-dev.txt)"),
-    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent"),
 ]
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent")
 
 
 def built_index(folder: Path, tmp_path_factory) -> Path:
@@ -37,6 +38,7 @@ def seed_index(tmp_path_factory):
     return built_index(SEEDS, tmp_path_factory)
 
 
+@needs_seeds
 def test_a_question_in_the_browser_shows_cited_passages(seed_index, tmp_path):
     shots = Path(os.environ.get("INSPECTQA_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
@@ -189,3 +191,51 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
             page.screenshot(path=str(shots / shot), full_page=True)
     assert [u for u in requests if not u.startswith((url.rsplit(":", 1)[0], "data:", "blob:"))] == []
     assert [line for line in console if line.startswith(("error", "warning"))] == []
+
+
+def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monkeypatch):
+    """A theme question opens on the digest (every council's own words, grouped, with grades), kept whole it
+    exports to Word as one table; one council over time opens on its timeline, oldest report first."""
+    import docx
+
+    shots = Path(os.environ.get("INSPECTQA_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv("INSPECTQA_BRIEFINGS", str(tmp_path / "briefings.sqlite"))
+    requests = []
+    with running_app(demo_index) as url, browser_page(1400, 2000) as page:
+        page.on("request", lambda request: requests.append(request.url))
+        open_app(page, url)
+        ask(page, "how did councils improve supervision?", shown=".iqa-item")
+        heading = page.get_by_text("What councils' reports say").last
+        heading.wait_for(timeout=30_000)
+        summary = page.locator('[data-testid="stChatMessage"]').last.inner_text()
+        answering = re.search(r"(\d+) councils? of 7 searched speak", summary)   # 8 reports, Derby's two are one council
+        assert answering and int(answering.group(1)) >= 4
+        items = page.locator('[data-testid="stChatMessage"]').last.locator(".iqa-item")
+        assert items.count() >= 4
+        assert "Impact of leaders: " in summary and "Leadership, management and governance: " in summary  # SIF names it so
+        heading.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "browser-digest.png"))
+        page.get_by_role("button", name="Keep all").first.click()
+        page.get_by_role("link", name=re.compile(r"Briefing \([1-9]\d*\)")).wait_for(timeout=30_000)
+        kept = int(re.search(r"\((\d+)\)", page.get_by_role("link", name=re.compile("Briefing")).inner_text()).group(1))
+        assert kept >= 4
+
+        ask(page, "How has Derby's support for care leavers changed over time?", shown=".iqa-item")
+        page.get_by_text("Derby City over time").wait_for(timeout=30_000)
+        entries = page.locator('[data-testid="stChatMessage"]').last.locator(".iqa-item")
+        years = [entries.nth(i).inner_text()[:4] for i in range(entries.count())]
+        assert years == sorted(years) and {"2022", "2025"} <= set(years)
+        page.get_by_text("Derby City over time").scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "browser-timeline.png"))
+
+        page.get_by_role("link", name=re.compile("Briefing")).click()
+        page.get_by_role("button", name="Export .docx").wait_for(timeout=30_000)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Export .docx").click()
+        word = docx.Document(download.value.path())
+        [table] = word.tables
+        assert [c.text for c in table.rows[0].cells] == ["Council", "What the report says", "Citation"]
+        assert len(table.rows) == kept + 1
+        assert all(row.cells[1].text.startswith("“") and row.cells[2].text.startswith("Ofsted (") for row in table.rows[1:])
+    assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == []

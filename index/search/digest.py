@@ -30,7 +30,8 @@ from ofsted.vocabulary import EVERYDAY_WORDS
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
-MIN_GROUP = 2           # councils a group needs: a label one council's sentence prints says nothing shared
+MIN_GROUP = 2           # councils a group labelled by a pair of words needs: one council's phrase says nothing shared
+MIN_GROUP_WORD = 3      # ... and by one word, which two sentences share by chance more often
 MAX_LABEL_SHARE = 0.5   # a phrase in more than this share of the items says what they all say: no group
 OTHER_LABEL = "Other findings"
 
@@ -246,8 +247,9 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
     groups = []
     while uncovered and len(groups) < MAX_GROUPS:
         tally = Counter(key for i in uncovered for key in phrases[i] if counts[key] <= limit)
+        tally = Counter({key: n for key, n in tally.items() if n >= (MIN_GROUP if " " in key else MIN_GROUP_WORD)})
         best = max(tally, key=lambda key: (tally[key] * _says_more(key, topic_keys), tally[key], key), default=None)
-        if best is None or tally[best] < MIN_GROUP:
+        if best is None:
             break
         members = sorted(i for i in uncovered if best in phrases[i])
         if " " not in best:   # a word alone says more with the word it stands beside in most of the sentences

@@ -8,6 +8,7 @@ left out rather than quoted in part.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from index.output.citation import cited, reference
@@ -76,25 +77,35 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     sentences = sentence_stems(text, weights)
     quotable = [bool(stems) and _quotable(text, start, end) or not stems and is_whole(text, start, end)
                 for start, end, stems in sentences]
+    scores = [sum(weights[s] for s in stems) for _, _, stems in sentences]
     best: tuple[float, int, int, int, int] | None = None   # (weight, -sentences, -first) and the span
     for first in range(len(sentences)):
-        if not sentences[first][2]:
+        if not scores[first]:
             continue
         held: set[str] = set()
         for last in range(first, min(first + MAX_SENTENCES, len(sentences))):
             start, end, stems = sentences[last]
-            if not quotable[last]:
-                break
+            if not quotable[last] or (last > first and _PARAGRAPH_BREAK.search(text, sentences[last - 1][1], start)):
+                break   # one paragraph's point: a numbered paragraph after it makes another
             held |= stems
-            if not stems:
-                continue
+            strongest = max(scores[first:last + 1])
+            if not stems or any(0 < score < NEIGHBOUR_SHARE * strongest for score in scores[first:last + 1]) \
+                    or scores[first] < NEIGHBOUR_SHARE * strongest:
+                continue   # a sentence holding only a lesser word of the question ("improve" beside "supervision")
             weight = sum(weights[s] for s in held)
             candidate = (round(weight, 6), first - last, -first)
             if best is None or candidate > best[:3]:
                 best = (*candidate, first, last)
     if best is None:
         return None
-    return quote_of(hit, sentences[best[3]][0], sentences[best[4]][1])
+    start = sentences[best[3]][0]
+    if numbered := _PARAGRAPH_NUMBER.match(text, start):   # "128. Staff report …": the report's numbering, not its words
+        start = numbered.end()
+    return quote_of(hit, start, sentences[best[4]][1])
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s+(?=[A-Z“\"‘'])")
 
 
 def _quotable(text: str, start: int, end: int) -> bool:
