@@ -232,3 +232,18 @@ def test_a_question_about_one_council_or_one_fact_gets_neither(library, searcher
     for question in ("What did inspectors say about supervision in Derby?", "Which council has group supervision?"):
         response = searcher.ask(question)
         assert response.digest is None and response.timeline is None
+
+
+def test_best_per_report_agrees_with_fuse():
+    from index.search import ranking
+
+    candidates = {1: "a", 2: "a", 3: "a", 4: "b", 5: "b", 6: "c"}
+    keyword = {1: 3.0, 2: 1.0, 4: 2.0, 6: 0.5}
+    dense = {1: 0.2, 2: 0.9, 3: 0.8, 5: 0.7, 6: 0.1}
+    fused = ranking.fuse(candidates, keyword, dense, ranking.THEMATIC, set(), set())
+    expected: dict[str, list[int]] = {}
+    for c in fused:
+        if len(expected.setdefault(c.doc_id, [])) < 2:
+            expected[c.doc_id].append(c.chunk_id)
+    assert ranking.best_per_report(candidates, keyword, dense, ranking.THEMATIC, 2) == expected
+    assert ranking.best_per_report({}, {}, {}, ranking.THEMATIC, 2) == {}

@@ -17,3 +17,28 @@ def test_the_readme_configuration_table_lists_every_setting_the_code_reads():
     assert len(read) >= 10  # the search found the settings (it cannot pass by finding none)
     assert read - table == set(), "settings the README's configuration table does not list"
     assert table - read == set(), "settings the README lists that the code no longer reads"
+
+
+def _json_contract() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text[text.index("### JSON contract"):text.index("## Scaling out")]
+
+
+def test_every_key_a_search_answer_emits_is_in_the_readme_json_contract():
+    from index.search.digest import Digest, DigestGroup, DigestItem, Finding, Timeline, TimelineEntry
+    from index.search.quotes import Quote
+    from tests.conftest import make_report
+
+    report = make_report("d1", "Derby", "2025-01-01", {"impact_of_leaders": "good"})
+    finding = Finding(Quote("Supervision is regular.", "cited", report, 1, 0, 23), 0.7)
+    digest = Digest((DigestGroup("Regular supervision", (DigestItem("Derby", finding, "impact_of_leaders", (finding,)),)),),
+                    1, 1, "impact_of_leaders").to_dict()
+    timeline = Timeline("Derby", "impact_of_leaders", (TimelineEntry(finding, "impact_of_leaders"),), 1).to_dict()
+    keys = set(digest) | set(digest["groups"][0]) | set(digest["groups"][0]["items"][0]) | set(timeline)
+    keys |= set(timeline["entries"][0]) | set(timeline["entries"][0]["items"][0])
+    from index.output.response import Response
+    keys |= set(Response.__dataclass_fields__) - {"reading", "query", "hits", "grade", "grade_list", "seconds"}
+    keys |= {"query", "answer", "grade_list", "results"}
+    contract = _json_contract()
+    assert len(keys) > 30
+    assert {key for key in keys if f'"{key}"' not in contract} == set(), "JSON keys the README's contract does not name"

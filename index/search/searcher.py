@@ -284,11 +284,7 @@ class Searcher:
         dense = self.store.dense_search(vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
         candidates = {c: catalogue.chunk_doc[c] for c in set(keyword) | set(dense) if c in catalogue.chunk_doc
                       and (doc_ids is None or catalogue.chunk_doc[c] in doc_ids)}
-        per_report: dict[str, list[int]] = {}
-        for candidate in ranking.fuse(candidates, keyword, dense, ranking.THEMATIC, set(), set()):
-            shortlist = per_report.setdefault(candidate.doc_id, [])
-            if len(shortlist) < ranking.ACROSS_PER_REPORT:
-                shortlist.append(candidate.chunk_id)
+        per_report = ranking.best_per_report(candidates, keyword, dense, ranking.THEMATIC, ranking.ACROSS_PER_REPORT)
         total = len(catalogue.chunk_doc)
         forms = [(topic, term_weights(self._passage_counts(topic, catalogue), total))]
         other_form = catalogue.glossary.other_form(topic, query.text)
