@@ -13,7 +13,7 @@ import streamlit as st
 
 from app_ui import resources, signin
 from errors import BriefingStoreError
-from index.output.briefing import Basket, Excerpt
+from index.output.briefing import Basket, Excerpt, escape_markdown
 from index.output.briefing_store import Briefing
 from index.output.response import Response
 from index.search.searcher import Filters, Searcher
@@ -123,13 +123,13 @@ def _act(action, *args) -> None:
     try:
         action(_user(), *args)
     except BriefingStoreError as exc:
-        st.toast(str(exc), icon=":material/error:")
+        st.toast(escape_markdown(str(exc)), icon=":material/error:")
 
 
 def keep(excerpt: Excerpt) -> None:
     briefing = current()
     _act(resources.briefing_store().keep, briefing.id, excerpt)
-    st.toast(f"Kept in “{briefing.name}”.")
+    st.toast(f"Kept in “{escape_markdown(briefing.name)}”.")
 
 
 def keep_all(excerpts: list[Excerpt], what: str) -> None:
@@ -137,7 +137,7 @@ def keep_all(excerpts: list[Excerpt], what: str) -> None:
     briefing = current()
     for excerpt in excerpts:
         _act(resources.briefing_store().keep, briefing.id, excerpt)
-    st.toast(f"Kept {what} in “{briefing.name}”.")
+    st.toast(f"Kept {what} in “{escape_markdown(briefing.name)}”.")
 
 
 def remove(briefing_id: int, index: int) -> None:
@@ -166,7 +166,7 @@ def create_briefing(name: str) -> bool:
     try:
         resources.briefing_store().create(_user(), name)
     except BriefingStoreError as exc:
-        st.error(str(exc))
+        st.error(escape_markdown(str(exc)))   # a name is the user's text: never Markdown (an image from another host)
         return False
     return True
 
@@ -175,7 +175,7 @@ def rename_briefing(briefing_id: int, name: str) -> bool:
     try:
         resources.briefing_store().rename(_user(), briefing_id, name)
     except BriefingStoreError as exc:
-        st.error(str(exc))
+        st.error(escape_markdown(str(exc)))   # a name is the user's text: never Markdown (an image from another host)
         return False
     return True
 

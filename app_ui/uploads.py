@@ -37,9 +37,14 @@ def uploads_dir() -> Path:
 
 
 def max_upload_mb() -> int:
-    """The configured size limit; a value that is not a positive whole number falls back to the default."""
+    """The configured size limit, never above Streamlit's own (server.maxUploadSize in .streamlit/config.toml,
+    what its upload endpoint accepts from anyone); a value that is not a positive whole number falls back to
+    the default."""
+    import streamlit as st
+
     setting = os.environ.get(MAX_UPLOAD_ENV, "")
-    return int(setting) if setting.isdigit() and int(setting) > 0 else DEFAULT_MAX_UPLOAD_MB
+    wanted = int(setting) if setting.isdigit() and int(setting) > 0 else DEFAULT_MAX_UPLOAD_MB
+    return min(wanted, int(st.get_option("server.maxUploadSize")))
 
 
 def allowed_suffix(name: str) -> str:

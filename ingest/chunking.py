@@ -15,6 +15,9 @@ from models import Chunk, Page
 PASSAGE_MAX_TOKENS = 240  # 256 minus the model's two special tokens, with a margin for joins
 PARAGRAPH_BREAK_TOKENS = 120  # once a passage is this long, a new paragraph starts a new passage
 MIN_TAIL_TOKENS = 30      # a shorter last passage on a page joins the one before when it fits
+# A passage of 240 word pieces of prose is ~1,300 characters; a run of text without breaks (a pasted hash, a page of
+# one "word") is cut at this many, so no passage, search answer or quote grows with what a file holds.
+PASSAGE_MAX_CHARS = 2000
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 
@@ -35,12 +38,27 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [trim_span(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
+def _words(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The words of text[span], a word longer than PASSAGE_MAX_CHARS cut into pieces of that length."""
+    words = []
+    for start, end in (m.span() for m in _WORD.finditer(text, *span)):
+        words += [(a, min(a + PASSAGE_MAX_CHARS, end)) for a in range(start, end, PASSAGE_MAX_CHARS)]
+    return words
+
+
 def _split_long(text: str, span: tuple[int, int], tokens: int, max_tokens: int) -> list[tuple[int, int]]:
-    """Cut an over-long sentence (a table, a list without full stops) at word boundaries."""
-    words = [m.span() for m in _WORD.finditer(text, *span)]
+    """Cut an over-long sentence (a table, a list without full stops) at word boundaries, and a run of text
+    without any into pieces of PASSAGE_MAX_CHARS."""
+    words = _words(text, span)
     pieces = max(2, -(-tokens // max_tokens) + 1)
     per_piece = -(-len(words) // pieces)
-    return [(words[i][0], words[min(i + per_piece, len(words)) - 1][1]) for i in range(0, len(words), per_piece)]
+    cut: list[tuple[int, int]] = []
+    for start, end in words:   # per_piece words a piece, and never past PASSAGE_MAX_CHARS
+        if cut and cut[-1][2] < per_piece and end - cut[-1][0] <= PASSAGE_MAX_CHARS:
+            cut[-1] = (cut[-1][0], end, cut[-1][2] + 1)
+        else:
+            cut.append((start, end, 1))
+    return [(start, end) for start, end, _ in cut]
 
 
 def _units(text: str, count_tokens: TokenCounter, max_tokens: int) -> list[tuple[int, int, int, bool]]:
@@ -53,7 +71,7 @@ def _units(text: str, count_tokens: TokenCounter, max_tokens: int) -> list[tuple
     counts = count_tokens([text[s:e] for s, e in spans]) if spans else []
     units = []
     for (s, e), tokens, first in zip(spans, counts, firsts):
-        if tokens <= max_tokens:
+        if tokens <= max_tokens and e - s <= PASSAGE_MAX_CHARS:
             units.append((s, e, tokens, first))
             continue
         pieces = _split_long(text, (s, e), tokens, max_tokens)
@@ -68,13 +86,14 @@ def chunk_page(text: str, count_tokens: TokenCounter, max_tokens: int = PASSAGE_
     passages: list[list[int]] = []  # [start, end, tokens]
     for start, end, tokens, starts_paragraph in _units(text, count_tokens, max_tokens):
         current = passages[-1] if passages else None
-        fits = current is not None and current[2] + tokens <= max_tokens
+        fits = current is not None and current[2] + tokens <= max_tokens and end - current[0] <= PASSAGE_MAX_CHARS
         paragraph_break = starts_paragraph and current is not None and current[2] >= PARAGRAPH_BREAK_TOKENS
         if fits and not paragraph_break:
             current[1], current[2] = end, current[2] + tokens
         else:
             passages.append([start, end, tokens])
-    if len(passages) >= 2 and passages[-1][2] < MIN_TAIL_TOKENS and passages[-2][2] + passages[-1][2] <= max_tokens:
+    if len(passages) >= 2 and passages[-1][2] < MIN_TAIL_TOKENS and passages[-2][2] + passages[-1][2] <= max_tokens \
+            and passages[-1][1] - passages[-2][0] <= PASSAGE_MAX_CHARS:
         tail = passages.pop()
         passages[-1][1], passages[-1][2] = tail[1], passages[-1][2] + tail[2]
     return [(s, e) for s, e, _ in passages]

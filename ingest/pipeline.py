@@ -75,16 +75,24 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]
     """(source name, path) for every file to ingest; folders are walked, keeping only supported files.
 
     A named path that is not a regular file comes back as (name, None) so it is reported, not silently
-    dropped; pipes and devices are never opened (reading one would block forever).
+    dropped; pipes and devices are never opened (reading one would block forever). Inside a folder, a link
+    to a file outside it, and a link to a folder, come back as (name, None) too: nothing outside what was
+    given is read (a "notes.txt" linking to /etc/passwd), and a link loop is never walked.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            inside = path.resolve()
+            for root, dirs, files in os.walk(path):   # os.walk does not descend into linked folders ...
                 dirs.sort()
+                for name in dirs:
+                    if Path(root, name).is_symlink():   # ... and says so
+                        yield os.path.abspath(Path(root, name)), None
                 for name in sorted(files):
                     full = Path(root, name)
-                    if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith(".") and full.is_file():
+                    if full.is_symlink() and not full.resolve().is_relative_to(inside):
+                        yield os.path.abspath(full), None
+                    elif name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith(".") and full.is_file():
                         yield os.path.abspath(full), full
         elif path.is_file():
             yield os.path.abspath(path), path
@@ -243,6 +251,9 @@ def in_path_order(outcomes: list[FileOutcome], positions: dict[str, int]) -> lis
 def _settle_known(source: str, path: Path | None, store: Store) -> FileOutcome | ReadTask:
     """Outcome without reading, for missing, unsupported and already indexed files; else a ReadTask."""
     try:
+        if path is None and os.path.islink(source):
+            raise UnreadableFileError(source, "is a link to a folder, or to a file outside the folder given, and was "
+                                      "not followed", "Copy the file itself into the folder if it should be added.")
         if path is None:
             raise UnreadableFileError(source, "does not exist or is not a regular file", "Check the path and try again.")
         if not _is_text(source):

@@ -318,3 +318,19 @@ def test_a_kind_of_document_named_scopes_the_search_and_one_the_library_lacks_is
     add(store, embedder, "derby-paper", "Derby", "2020-01-01", ["Caseloads were discussed."], report_type="committee_paper")
     filtered = searcher.ask("What does Derby's select committee say about caseloads?", Filters(years=(2025,)))
     assert filtered.note == "The reports the filters allow include no committee papers on Derby."
+
+
+def test_a_pasted_run_of_100000_letters_is_refused_at_once(searcher):
+    """Reading a question is linear in its length, and one past the limit is refused before it is read."""
+    import time
+
+    from index.search.query import MAX_QUESTION_CHARS, analyse
+
+    started = time.perf_counter()
+    response = searcher.ask("a" * 100_000)
+    assert time.perf_counter() - started < 1.0
+    assert not response.answerable and "100,000 characters" in response.note and not response.hits
+    assert len(str(response.to_dict())) < 2000
+    started = time.perf_counter()
+    analyse("b" * MAX_QUESTION_CHARS, ["derby"])   # at the limit: read, and quickly
+    assert time.perf_counter() - started < 0.5

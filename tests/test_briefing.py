@@ -196,3 +196,44 @@ def test_the_briefings_file_lives_beside_the_index_unless_configured(tmp_path, m
     assert briefings_path(tmp_path / "data" / "index") == tmp_path / "data" / "briefings.sqlite"
     monkeypatch.setenv("INSPECTQA_BRIEFINGS", str(tmp_path / "elsewhere.sqlite"))
     assert briefings_path(tmp_path / "data" / "index") == tmp_path / "elsewhere.sqlite"
+
+
+def test_the_briefings_file_is_readable_by_its_owner_only(tmp_path):
+    import stat
+
+    from index.output.briefing_store import BriefingStore
+
+    path = tmp_path / "briefings.sqlite"
+    BriefingStore(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.chmod(0o644)   # made by an older version
+    BriefingStore(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_digest_kept_whole_exports_as_one_table_and_old_briefings_still_read(tmp_path):
+    import docx
+    import io
+
+    from index.output.briefing_export import to_docx, to_markdown
+    from index.search.quotes import Quote
+    from tests.conftest import make_report
+
+    derby, wigan = make_report("d", "Derby City", "2025-07-07"), make_report("w", "Wigan", "2025-11-25")
+    table = "How did councils improve supervision? — what each council's latest report says"
+    kept = tuple(Excerpt.from_quote(Quote(text, "", report, 4, 0, len(text)), table=table, council=report.metadata.council)
+                 for report, text in ((derby, "Supervision practices have improved."),
+                                      (wigan, "Supervision is regular | and reflective.")))
+    single = Excerpt.from_quote(Quote("Plans are clear.", "", derby, 5, 0, 16))
+    word = docx.Document(io.BytesIO(to_docx((single,) + kept)))
+    [exported] = word.tables
+    assert [[c.text for c in row.cells] for row in exported.rows] == [
+        ["Council", "What the report says", "Citation"],
+        ["Derby City", "“Supervision practices have improved.”", kept[0].citation],
+        ["Wigan", "“Supervision is regular | and reflective.”", kept[1].citation]]
+    assert [p.text for p in word.paragraphs if p.style.name == "Quote"] == ["“Plans are clear.”"]
+    markdown = to_markdown((single,) + kept)
+    assert "| Wigan | “Supervision is regular \\| and reflective.” |" in markdown
+    saved = single.to_dict()
+    del saved["table"]   # a briefing saved before tables
+    assert Excerpt.from_dict(saved) == single

@@ -121,3 +121,35 @@ def test_without_tesseract_a_scan_says_so_and_how_to_get_it_in(tmp_path, monkeyp
     path.write_bytes(hostile.scanned_pdf())
     with pytest.raises(UnreadableFileError, match="has no text layer .* install Tesseract OCR"):
         read_file(path)
+
+
+def test_links_out_of_the_folder_and_link_loops_are_not_followed(tmp_path, store, embedder):
+    """A folder holding "notes.txt" linked to a server file, a link to a folder (a loop), and a link to a
+    file inside it: only what the folder holds goes in, and each link left out is named."""
+    secret = tmp_path / "outside" / "passwd"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\nSupervision of social workers is regular.\n")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "real.txt").write_text("Care leavers have personal advisers who stay in touch.\n")
+    (folder / "notes.txt").symlink_to(secret)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "inside.txt").symlink_to(folder / "real.txt")
+    report = ingest_paths([folder], store, embedder)
+    by_name = {os.path.basename(o.path): o for o in report.outcomes}
+    assert by_name["notes.txt"].status == "failed" and "not followed" in by_name["notes.txt"].message
+    assert by_name["loop"].status == "failed" and "not followed" in by_name["loop"].message
+    assert sorted([by_name["real.txt"].status, by_name["inside.txt"].status]) == ["added", "duplicate"]
+    texts = [store.page_text(d.doc_id, None) or "" for d in store.documents()]
+    assert not any("root:x" in text for text in texts)
+
+
+def test_a_run_of_text_without_breaks_is_cut_into_bounded_passages(tmp_path, store, embedder):
+    from ingest.chunking import PASSAGE_MAX_CHARS
+
+    (tmp_path / "one-word.txt").write_text("Supervision is regular. " + "x" * (2 * 1024 * 1024) + " The end.\n")
+    report = ingest_paths([tmp_path / "one-word.txt"], store, embedder)
+    assert [o.status for o in report.outcomes] == ["added"]
+    hits = Searcher(store, embedder).ask("supervision", k=10).hits
+    assert hits and all(len(hit.chunk.text) <= PASSAGE_MAX_CHARS for hit in hits)
+    assert max(len(c.text) for c in store.chunks(range(1, 5000)).values()) <= PASSAGE_MAX_CHARS

@@ -37,3 +37,16 @@ def test_a_bad_limit_setting_falls_back_to_50_mb(monkeypatch):
 def test_messages_name_the_file_as_the_user_knows_it(tmp_path):
     saved = save_upload("my report.pdf", b"%PDF", tmp_path)
     assert for_the_user(f"{saved.path.resolve()}: is damaged.", saved) == "my report.pdf: is damaged."
+
+
+def test_streamlits_own_upload_limit_is_the_apps_and_errors_stay_on_the_server():
+    """Streamlit's upload endpoint takes what server.maxUploadSize allows from anyone who loads the page:
+    it must be the app's limit, not Streamlit's 200 MB; error details never reach a browser."""
+    import tomllib
+    from pathlib import Path
+
+    from app_ui.uploads import DEFAULT_MAX_UPLOAD_MB
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == DEFAULT_MAX_UPLOAD_MB
+    assert config["client"]["showErrorDetails"] == "none"

@@ -11,6 +11,7 @@ from app_ui.scroll import show_from_top
 from index.output.briefing import escape_markdown
 from index.output.examples import example_questions, library_summary
 from index.output.response import Response
+from index.search.query import MAX_QUESTION_CHARS
 from index.search.searcher import Filters, Searcher
 
 K = 10
@@ -52,7 +53,7 @@ with st.sidebar:
     st.button("New conversation", on_click=session.clear_conversation, key="new_conversation",
               help="Forget earlier questions, so the next one is read on its own")
 
-question = (st.chat_input("Ask about the reports, e.g. how did councils improve supervision?")
+question = (st.chat_input("Ask about the reports, e.g. how did councils improve supervision?", max_chars=MAX_QUESTION_CHARS)
             or st.session_state.pop("example_question", None))
 if not turns and not question:
     documents = searcher.catalogue().documents.values()

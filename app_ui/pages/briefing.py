@@ -6,6 +6,7 @@ import streamlit as st
 
 from app_ui import session, signin
 from app_ui.passages import plural
+from index.output.briefing import escape_markdown
 from index.output.briefing_export import to_docx, to_markdown
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -18,7 +19,7 @@ def _file_name(name: str, suffix: str) -> str:
 
 @st.dialog("Delete this briefing?")
 def _confirm_delete(briefing_id: int, name: str, count: int) -> None:
-    st.write(f"“{name}” and its {plural(count, 'excerpt')} will be deleted. This cannot be undone.")
+    st.write(f"“{escape_markdown(name)}” and its {plural(count, 'excerpt')} will be deleted. This cannot be undone.")
     delete, cancel = st.columns(2)
     if delete.button("Delete", type="primary", key="briefing_delete_confirm", width="stretch"):
         session.delete_briefing(briefing_id)

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -72,6 +72,11 @@ class BriefingStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Each user's questions and briefings: readable by the server's own user only, as the users file and
+        # index are (SQLite gives its -wal and -shm files the database file's permissions).
+        os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        with suppress(OSError):   # a file made by an older version, or by hand
+            os.chmod(self.path, 0o600)
         try:
             db = sqlite3.connect(self.path, timeout=10)
             try:

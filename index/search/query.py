@@ -20,13 +20,17 @@ from ofsted.grades import GRADE_KEYWORDS, GRADE_WORDS, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
 from ofsted.judgements import judgement_asked, judgement_words
 
+# A question is a sentence or two; a longer one is a paste gone wrong (or an attempt to tie up the server), refused
+# before it is read. The chat box takes no more either (app_ui/pages/ask.py).
+MAX_QUESTION_CHARS = 2000
+
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[-–/]\s*(\d\d)\b")   # a financial or school year: "2020-21"
 _GRADE = re.compile(rf"\b({GRADE_WORDS})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 # A hyphenated compound ("opt-out", "step-down", "drop-in"): its short words are no stopwords there, since
 # they are what tells "opt-out" from "opt-in".
-_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
+_COMPOUND = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")   # from a word's start: linear in the text
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b|(?<=s)['’](?!\w)")   # "Wigan's", "councils'"; not "didn't"
 # Question words and fillers that carry no topic, and words every report in the corpus uses of itself
 # ("Ofsted", "inspection", "report"): searching for them only favours title pages.

@@ -24,13 +24,13 @@ from typing import Any
 
 from index.output.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
-from index.search.conversation import read_in_context
+from index.search.conversation import Reading, read_in_context
 from index.search.digest import (Digest, Finding, Timeline, council_findings, council_names, group_items, holds_unit,
                                  timeline_entries, topic_units)
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
-from index.search.query import QueryAnalysis, analyse
+from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, analyse
 from index.search.quotes import Quote, best_quote, covering_quote, quote_of
 from index.search.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -173,6 +173,8 @@ class Searcher:
         the filters admit, with passages, the grade card or list, the report's own sentences, whether
         anything answers it at all, and how it was read. Filters apply to every part."""
         started = time.perf_counter()
+        if len(question) > MAX_QUESTION_CHARS:
+            return self._too_long(question, started)
         catalogue = self.catalogue()
         known = catalogue.council_keys.values()
         reading = read_in_context(question, previous.reading.searched if previous else None, known)
@@ -210,6 +212,14 @@ class Searcher:
                         scope=scope.words, note=note, grade=grade, grade_list=listing, quote=quote,
                         seconds=time.perf_counter() - started, in_reading_order=bool(read_whole),
                         digest=digest if answerable else None, timeline=timeline if answerable else None)
+
+    @staticmethod
+    def _too_long(question: str, started: float) -> Response:
+        """A clear refusal, read in no time, of a question past MAX_QUESTION_CHARS (its start kept to show)."""
+        shown = question[:200] + "…"
+        return Response(reading=Reading(shown, "", False), query=analyse("", ()), hits=[], answerable=False,
+                        read_as=shown, note=f"The question is {len(question):,} characters long; ask it in fewer than "
+                                            f"{MAX_QUESTION_CHARS:,}.", seconds=time.perf_counter() - started)
 
     @staticmethod
     def _wants_digest(query: QueryAnalysis, filters: Filters | None) -> bool:
