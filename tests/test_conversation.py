@@ -138,3 +138,13 @@ def test_a_whole_grade_list_question_after_another_asks_for_itself():
 @pytest.mark.parametrize("question", ["Which authority has a Mockingbird hub?", "Which LA has a Mockingbird hub?"])
 def test_which_authority_never_borrows_the_previous_council(question):
     assert read(question, "What did Ofsted say about caseloads in Derby?").searched == question
+
+
+@pytest.mark.parametrize("follow_up, searched", [
+    ("and over time?", "care leavers Derby over time"),
+    ("How has that changed since 2017?", "care leavers Derby since 2017"),
+    ("What about over the years?", "care leavers Derby over time"),
+])
+def test_a_follow_up_over_time_asks_the_previous_topic_across_the_councils_reports(follow_up, searched):
+    reading = read_in_context(follow_up, "What did inspectors say about care leavers in Derby?", ["derby", "wigan"])
+    assert reading.searched == searched and reading.in_context

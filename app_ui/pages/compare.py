@@ -32,6 +32,11 @@ LINE_OFFSET = {label: (2 - position) * 0.08 for position, label in enumerate(GRA
 AXIS_LABELS = " : ".join(f"datum.value == {RANK[grade]} ? '{grade_label(grade)}'" for grade in GRADES) + " : ''"
 
 
+# The areas a timeline can follow from here, as a button says them and as the question asks them.
+TIMELINE_AREAS = (("Help and protection", "help and protection"), ("Children in care", "children in care"),
+                  ("Care leavers", "care leavers"), ("Leaders and supervision", "leadership and supervision"))
+
+
 def _cell_style(rank) -> str:
     if pd.isna(rank):
         return "color: #5b6170"
@@ -130,3 +135,11 @@ if points:
     st.altair_chart(history_chart(points), width="stretch")
 else:
     st.caption("None of this council's graded reports has a publication date to place it in time.")
+
+# The chart's grades, then what each report said: a timeline (index.search.digest) of one area, asked on the Ask page.
+st.caption(f"What {council}'s reports said, report by report, oldest first:")
+for column, (area, words) in zip(st.columns(len(TIMELINE_AREAS)), TIMELINE_AREAS):
+    if column.button(area, key=f"timeline-{area}", width="stretch",
+                     help=f"Ask how inspectors' findings on {words} in {council} changed over time"):
+        st.session_state["example_question"] = f"How have inspectors' findings on {words} in {council} changed over time?"
+        st.switch_page("app_ui/pages/ask.py")

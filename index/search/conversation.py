@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.search.query import FIGURE_ASKED, FRAME_WORDS, WHICH_COUNCIL, QueryAnalysis, analyse, keywords
+from index.search.query import FIGURE_ASKED, FRAME_WORDS, OVER_TIME, WHICH_COUNCIL, QueryAnalysis, analyse, keywords
 from index.search.scope import grade_list_question
 from ofsted.councils import council_key, council_name
 from ofsted.grades import GRADE_KEYWORDS
@@ -57,8 +57,8 @@ def _topic(question: str, councils: list[str], years: list[int]) -> list[str]:
     """Topic words: keywords that are not a council's name, a year, a word pointing back or asking for a
     rating or a figure ("how many are there?" asks the previous topic)."""
     place_words = {word for key in councils for word in key.split()} | {str(y) for y in years}
-    return [w for w in keywords(FIGURE_ASKED.sub(" ", question)) if w not in place_words and w not in _BACK_REFERENCES
-            and w not in _RATING_ONLY]
+    return [w for w in keywords(OVER_TIME.sub(" ", FIGURE_ASKED.sub(" ", question))) if w not in place_words
+            and w not in _BACK_REFERENCES and w not in _RATING_ONLY]
 
 
 def read_in_context(question: str, previous: str | None, council_keys: Iterable[str]) -> Reading:
@@ -104,6 +104,10 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
         if [w for w in topic if w not in FRAME_WORDS] or not before_topic:
             return Reading(question, question, False)
         return Reading(question, " ".join(before_topic) + " in other councils", True)
+    if not topic and now.asks_over_time and not councils and before_topic and (before_councils or not before.across_councils):
+        # "and over time?", "how has that changed since 2017?": the previous topic and council, across its reports.
+        since = f" since {now.since}" if now.since else " over time"
+        return Reading(question, _compose(before_topic, before_councils, []) + since, True)
     if not topic and (councils or years) and before_topic:
         # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year; a
         # rating question stays one.
