@@ -29,6 +29,8 @@ from ofsted.judgements import area_judgement
 from ofsted.vocabulary import EVERYDAY_WORDS
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
+ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an older one speaks of a service long changed
+                        # (a council has at most 5 in the dev library); it bounds a digest's work at any library size
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
 MIN_GROUP = 2           # councils a group labelled by a pair of words needs: one council's phrase says nothing shared
 MIN_GROUP_WORD = 3      # ... and by one word, which two sentences share by chance more often
@@ -163,12 +165,13 @@ def newest_first(documents: Iterable[Document]) -> list[Document]:
 def council_findings(by_council: Mapping[str, list[Document]], finding_of: FindingOf,
                      names: Mapping[str, str], judgement: str) -> list[DigestItem]:
     """Each council's latest inspection report that speaks to the topic (older ones asked only until one does,
-    and EARLIER_KEPT more folded beneath it), and each of its other documents that does, as an item of its own."""
+    and EARLIER_KEPT more folded beneath it; its ASKED_PER_COUNCIL newest at most), and each of its other
+    documents that does, as an item of its own."""
     items = []
     for council, documents in by_council.items():
         ofsted = [d for d in newest_first(documents) if d.metadata.report_type not in report_types.NOT_OFSTED]
         found = []
-        for document in ofsted:
+        for document in ofsted[:ASKED_PER_COUNCIL]:
             if len(found) > EARLIER_KEPT:
                 break
             if (finding := finding_of(document.doc_id)) is not None:
