@@ -48,8 +48,9 @@ class DocumentMetadata:
 
     @property
     def published_estimated(self) -> bool:
-        """The date was not printed in the report but taken from the file's own metadata or its name."""
-        return self.published is not None and self.published_source not in (None, "text")
+        """The date was neither printed in the report nor stated by its file's name, but estimated from the
+        file's own metadata (a PDF's creation date)."""
+        return self.published is not None and self.published_source == "pdf-metadata"
 
 
 @dataclass(frozen=True)

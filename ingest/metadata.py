@@ -1,9 +1,10 @@
 """What a document says about itself: title, council, report type, dates and published judgements.
 
-Read from the document's own first pages, because that is what a citation must agree with. Uploads are
-stored under hashed names and Ofsted's downloads are numbers, so the file name is the last resort: a
-publication date the text does not print is taken from the PDF's own creation date, and only then from
-a date in the file name; `published_source` says which. A grade that is not printed stays absent.
+Read from the document's own first pages, because that is what a citation must agree with. A publication
+date the text does not print is taken from a full date the file's name states (Ofsted's listings and the
+common downloaders name reports by their publication date), and only then estimated from the PDF's own
+creation date (usually a day or so before publication; uploads are stored under hashed names, so for them this
+is often all there is); `published_source` says which. A grade that is not printed stays absent.
 """
 from __future__ import annotations
 
@@ -32,10 +33,10 @@ def extract_metadata(pages: list[Page], file_name: str, kind: str, created: date
     """Metadata of one document from its cleaned pages, with the acronyms it defines; `created` is the
     file's own creation date (a PDF's /CreationDate), if it has one."""
     metadata = _described(pages, file_name, kind)
-    if metadata.published is None and created is not None and kind == "pdf":
-        metadata.published, metadata.published_source = created.isoformat(), "pdf-metadata"
     if metadata.published is None and (named := _file_date(file_name)):
         metadata.published, metadata.published_source = named.isoformat(), "file-name"
+    if metadata.published is None and created is not None and kind == "pdf":
+        metadata.published, metadata.published_source = created.isoformat(), "pdf-metadata"
     metadata.acronyms = find_acronyms(page.text for page in pages)
     return metadata
 

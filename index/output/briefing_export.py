@@ -28,8 +28,8 @@ def reference_entry(source: Source, ranges: Sequence[tuple[int | None, int | Non
         parts.append(f"Council: {source.council}.")
     if dates := readable_dates(source.inspection_start, source.inspection_end):
         parts.append(f"Inspected {dates}.")
-    if source.published:
-        parts.append(f"Published {'c. ' if source.published_estimated else ''}{readable_date(source.published)}.")
+    if source.published and not source.published_estimated:   # an estimate is no fact to put in a council's paper
+        parts.append(f"Published {readable_date(source.published)}.")
     if ranges:
         cited = ", ".join(str(a) if b in (None, a) else f"{a}–{b}" for a, b in sorted(ranges))
         parts.append(f"{'Page' if len(ranges) == 1 and ranges[0][1] in (None, ranges[0][0]) else 'Pages'} cited: {cited}.")
