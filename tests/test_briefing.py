@@ -84,9 +84,9 @@ def test_an_excerpt_round_trips_through_json():
 def test_references_list_each_report_once_with_dates_and_the_pages_cited():
     basket = tuple(Excerpt.from_hit(h) for h in (hit("Wigan", start=1, page=9), hit("Bury"), hit("Wigan", start=2, page=4)))
     assert references(basket) == [
-        "Ofsted (2025) Bury: inspection of local authority children's services. Bury ILACS. Inspected 12 to 23 May "
+        "Ofsted (2025) Bury: inspection of local authority children’s services. Bury ILACS. Inspected 12 to 23 May "
         "2025. Published 8 July 2025. Page cited: 4.",
-        "Ofsted (2025) Wigan: inspection of local authority children's services. Wigan ILACS. Inspected 12 to 23 May "
+        "Ofsted (2025) Wigan: inspection of local authority children’s services. Wigan ILACS. Inspected 12 to 23 May "
         "2025. Published 8 July 2025. Pages cited: 4, 9.",
     ]
 
@@ -237,3 +237,27 @@ def test_a_digest_kept_whole_exports_as_one_table_and_old_briefings_still_read(t
     saved = single.to_dict()
     del saved["table"]   # a briefing saved before tables
     assert Excerpt.from_dict(saved) == single
+
+
+def test_the_word_file_is_british_english_in_one_font_without_a_stock_thumbnail_or_a_repeated_title():
+    import io
+    import zipfile
+
+    import docx
+    from docx.oxml.ns import qn
+
+    from index.output.briefing_export import to_docx
+    from index.search.quotes import Quote
+    from tests.conftest import make_report
+
+    report = make_report("l", "Lewisham", "2024-01-31", title="Inspection of Lewisham local authority children's services",
+                         report_type="ilacs_standard")
+    excerpt = Excerpt.from_quote(Quote("Plans are clear.", "", report, 5, 0, 16))
+    data = to_docx((excerpt,))
+    word = docx.Document(io.BytesIO(data))
+    normal = word.styles["Normal"].element.rPr
+    assert normal.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
+    assert word.styles["Normal"].font.name == "Arial"
+    assert not [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "thumbnail" in n]
+    [entry] = [p.text for p in word.paragraphs if p.style.name == "Normal" and p.text.startswith("Ofsted")]
+    assert entry.count("Lewisham") == 1 and "'" not in entry, entry

@@ -8,6 +8,7 @@ inspection dates, publication date and the pages cited.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
@@ -22,7 +23,7 @@ def reference_entry(source: Source, ranges: Sequence[tuple[int | None, int | Non
     """'Ofsted (2025) Derby City: inspection of … services. Inspected 12 to 23 May 2025. Published 8 July 2025.
     Pages cited: 4, 9–10.' Parts the report does not state are left out."""
     parts = [source.reference.rstrip(".") + "."]
-    if source.title and source.title.lower() not in source.reference.lower():
+    if source.title and not _words(source.title) <= _words(source.reference):   # not the reference's title again
         parts.append(f"{source.title.rstrip('.')}.")
     if source.council and source.council.lower() not in source.reference.lower():
         parts.append(f"Council: {source.council}.")
@@ -36,9 +37,48 @@ def reference_entry(source: Source, ranges: Sequence[tuple[int | None, int | Non
     return " ".join(parts)
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
+
+
 def references(basket: Sequence[Excerpt]) -> list[str]:
-    """The reference list: each report once, alphabetically, as reference lists are."""
-    return [reference_entry(source, ranges) for source, ranges in cited_sources(basket)]
+    """The reference list: each report once, alphabetically, as reference lists are, with one kind of
+    apostrophe (titles are printed with straight and curly ones)."""
+    return [_STRAIGHT_APOSTROPHE.sub("’", reference_entry(source, ranges)) for source, ranges in cited_sources(basket)]
+
+
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=\s)")
+LANGUAGE = "en-GB"       # British English: Word must not flag "organisation" or "judgement"
+FONT, FONT_SIZE_PT = "Arial", 11   # a plain font every council's machines have, set on Normal so every style has it
+
+
+def _set_language_and_font(document) -> None:
+    """British English and one font on the Normal style (every other style is based on it)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(FONT_SIZE_PT)
+    properties = normal.element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        properties.append(language)
+    language.set(qn("w:val"), LANGUAGE)
+    language.set(qn("w:eastAsia"), LANGUAGE)
+
+
+def _without_stock_thumbnail(document) -> None:
+    """python-docx's template carries a picture of its own as the file's thumbnail: a council's paper has none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    relationships = document.part.package.rels
+    for key in [k for k, rel in relationships.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
+        relationships.pop(key)
 
 
 def _made_on(today: datetime | None) -> str:
@@ -95,6 +135,8 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
     from docx.shared import Mm
 
     document = Document()
+    _set_language_and_font(document)
+    _without_stock_thumbnail(document)
     for section in document.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = Mm(25)
