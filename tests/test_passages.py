@@ -95,3 +95,21 @@ def test_a_quoted_list_shows_one_item_a_line_escaped():
     text = "◼ The response to <homeless> 16-year-olds.\n\n◼ Oversight of\nplans."
     html = quote_html(quote_of(hit(text), 0, len(text)))
     assert "“◼ The response to &lt;homeless&gt; 16-year-olds.<br>◼ Oversight of plans.”" in html
+
+
+def test_a_sentence_grading_practice_good_is_no_judgement_table():
+    """Sutton's "… is mostly regular, reflective, comprehensive and of good quality." was drawn as a table of five
+    identical rows (every judgement graded good); only lines that state their own judgement make a table."""
+    from index.output.grades import judgement_table
+    from tests.conftest import make_report
+
+    sutton = make_report("s", "Sutton", "2025-07-29", {key: "good" for key in
+                         ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")})
+    sentence = ("Practitioners report this to be helpful. Management oversight and supervision in Sutton is mostly "
+                "regular, reflective, comprehensive and of good quality. Practitioners value it.")
+    assert judgement_table(sentence, sutton) == []
+    table = ("Judgement Grade\nThe impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Good\n"
+             "The experiences and progress of children in care Good\n"
+             "The experiences and progress of care leavers Good\nOverall effectiveness Good\n")
+    assert len(judgement_table(table, sutton)) == 5

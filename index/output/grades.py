@@ -75,12 +75,13 @@ def judgement_table(text: str, document: Document) -> list[TableRow]:
     rows = []
     for key, found in document.metadata.judgements.items():
         span = printed_statement(text, key, found.grade)
-        if span is None or span[1] - span[0] <= len(found.grade):
+        if span is None or span[1] - span[0] <= len(found.grade) \
+                or not states_judgement(text[span[0]:span[1]], key, found.grade):   # a row states its own judgement
             continue
         grade_at = [m.start() for m in re.finditer(_words(found.grade), text[span[0]:span[1]], re.IGNORECASE)][-1]
         rows.append(TableRow(span[0], span[1], text[span[0]:span[0] + grade_at].strip(),
                              text[span[0] + grade_at:span[1]]))
-    rows.sort(key=lambda row: row.start)
+    rows = sorted({row.start: row for row in rows}.values(), key=lambda row: row.start)   # one row per printed line
     if len(rows) < 3 or any(text[a.end:b.start].strip() for a, b in zip(rows, rows[1:])):
         return []
     return rows

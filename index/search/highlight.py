@@ -14,7 +14,8 @@ import functools
 import math
 import re
 
-from index.search.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
+from index.search.sentences import (ends_sentence, is_prose_length, paragraph_sentence_spans, sentence_spans,
+                                    starts_sentence)
 from models import Highlight
 
 MAX_SENTENCES = 3
@@ -67,7 +68,8 @@ def highlight(text: str, weights: dict[str, float], figure: bool = False) -> lis
     scored = sorted(((_score(text, start, end, sum(weights[s] for s in stems), figure), start, end)
                      for start, end, stems in _keyword_sentences(text, weights)
                      if not (start == first and not starts_sentence(text, start))
-                     and not (start == last and not ends_sentence(text, start, end))),
+                     and not (start == last and not ends_sentence(text, start, end))
+                     and is_prose_length(text, start, end)),
                     reverse=True)
     if not scored:
         return []

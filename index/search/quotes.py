@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from index.output.citation import cited, reference
 from index.search.highlight import scored_sentences, sentence_stems
-from index.search.sentences import is_whole
+from index.search.sentences import is_prose_length, is_whole
 from index.search.widening import locate
 from models import Document, Hit
 
@@ -110,7 +110,7 @@ _PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s+(?=[A-Z“\"‘'])")
 
 def _quotable(text: str, start: int, end: int) -> bool:
     """Whole, and no question the report asks itself: that is a heading ("What needs to improve?")."""
-    return is_whole(text, start, end) and not text[start:end].rstrip().endswith("?")
+    return is_whole(text, start, end) and not text[start:end].rstrip().endswith("?") and is_prose_length(text, start, end)
 
 
 def quote_of(hit: Hit, start: int, end: int) -> Quote:

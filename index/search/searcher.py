@@ -472,7 +472,9 @@ class Searcher:
         hits = self._hits(picked, catalogue, highlight_weight, query.asks_figure)
         evidence = [evidence_of(hit.chunk.chunk_id) for hit in hits]
         for hit, found in zip(hits, evidence):
-            hit.match = found.label
+            # A cover page or judgement table can name everything a question does (council, year, judgement,
+            # grade) and still say nothing of it in prose: at most a partial match.
+            hit.match = "partial" if found.label == "strong" and is_front_matter(hit.chunk.text) else found.label
         return hits, evidence, highlight_weight, listed
 
     @staticmethod

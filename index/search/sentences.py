@@ -55,3 +55,13 @@ def ends_sentence(text: str, start: int, end: int) -> bool:
 def is_whole(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] reads as a whole sentence: it starts as one and ends as one."""
     return starts_sentence(text, start) and ends_sentence(text, start, end)
+
+
+# Ofsted's longest sentences run to about 70 words; a "sentence" longer than this is a cover page or a judgement
+# table flattened into one line ("Inspection of Wigan … Inspection dates: … Judgement Grade …"): never marked or
+# quoted as an answer.
+LONGEST_SENTENCE_WORDS = 90
+
+
+def is_prose_length(text: str, start: int, end: int) -> bool:
+    return len(text[start:end].split()) <= LONGEST_SENTENCE_WORDS
