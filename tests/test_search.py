@@ -1,6 +1,7 @@
 """Ranking behaviour, with the fast test embedder over documents built inline."""
 import numpy as np
 
+from index.output.citation import citation
 from index.search.searcher import Filters
 from models import Judgement
 from tests.conftest import add_report, make_report
@@ -118,3 +119,14 @@ def test_how_many_is_answered_by_the_report_that_gives_the_figure_not_the_latest
     assert "475" in response.quote.text
     # Asked of the topic, the latest report that covers it still comes first.
     assert searcher.search("How are Bury's care leavers supported?")[0].document.doc_id == "bury2025"
+
+
+def test_a_council_has_one_name_everywhere_the_one_its_latest_report_prints(store, embedder, searcher):
+    add_report(store, embedder, "d22", "Derby", "2022-05-10", ["Care leavers have personal advisers."])
+    add_report(store, embedder, "d25", "Derby City", "2025-07-07", ["Care leavers are supported after 21."])
+    add_report(store, embedder, "paper", "Derby City Council", "2026-01-01", ["Committee paper on care leavers."],
+               report_type="committee_paper", publisher=None)
+    documents = searcher.catalogue().documents
+    assert {d.metadata.council for d in documents.values()} == {"Derby City"}
+    hits = searcher.ask("care leavers in Derby").hits
+    assert hits and all(", p. " in citation(h) and "Derby City:" in citation(h) for h in hits if h.document.doc_id != "paper")

@@ -114,7 +114,7 @@ def _added(iso: str) -> str:
 
 
 def document_list(searcher: Searcher) -> None:
-    documents = sorted(searcher.store.documents(), key=lambda d: d.added_at, reverse=True)
+    documents = sorted(searcher.catalogue().documents.values(), key=lambda d: d.added_at, reverse=True)   # one name each
     st.subheader(plural(len(documents), "document"))
     if not documents:
         return

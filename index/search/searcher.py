@@ -160,6 +160,12 @@ class Searcher:
             if self._catalogue is None or self._catalogue.generation != generation:
                 generation, document_list, locations = self.store.snapshot()
                 documents = {d.doc_id: d for d in document_list}
+                # One name per council in every heading, citation and filter: the one its latest inspection
+                # report prints (Derby's 2022 report says "Derby", its 2025 one "Derby City").
+                names = council_names(document_list, lambda d: council_key(d.metadata.council or ""))
+                for document in document_list:
+                    if document.metadata.council:
+                        document.metadata.council = names[council_key(document.metadata.council)]
                 self._catalogue = Catalogue(
                     generation, documents, {c: d for c, d, _ in locations}, {c: p for c, _, p in locations},
                     {d.doc_id: council_key(d.metadata.council) for d in documents.values() if d.metadata.council},
