@@ -127,3 +127,13 @@ def test_a_name_is_looked_for_in_any_number_of_reports_as_written(store):
     runs = [(n, n) for n in range(1, 2401, 2)]  # the odd-numbered reports only: "Preventing", never "Prevent"
     assert not store.mentions("Prevent", runs)
     assert store.mentions("Prevent", [(2, 2)]) and store.mentions("prevent duty", None)
+
+
+def test_a_name_printed_as_a_plural_or_possessive_is_mentioned(store):
+    """"No report mentions “Family Hubs”" while a report says "the family hub’s offer" refused an answer it held."""
+    from tests.conftest import add_report
+
+    add_report(store, None, "d1", pages=["The family hub’s offer is wide. Staying Close' work and Prevent's reach grew."])
+    for name in ("Family Hubs", "family hub", "Staying Close", "Prevent"):
+        assert store.mentions(name, None), name
+    assert not store.mentions("Family Hubbub", None) and not store.mentions("Preventing", None)

@@ -82,6 +82,13 @@ def _in_runs(chunk_id: int, runs: Sequence[tuple[int, int]]) -> bool:
     return position >= 0 and runs[position][0] <= chunk_id <= runs[position][1]
 
 
+def _word_forms(word: str) -> str:
+    """A word as a pattern that also finds its plural and possessive ("Family Hubs" in "family hub's", "Prevent"
+    in "Prevent’s"): a report that prints a name so mentions it."""
+    stem = word[:-1] if len(word) > 3 and word.lower().endswith("s") and not word.lower().endswith("ss") else word
+    return re.escape(stem) + r"(?:e?s)?(?:['’]s?)?"
+
+
 def metadata_to_json(metadata: DocumentMetadata) -> str:
     return json.dumps(asdict(metadata), ensure_ascii=False, sort_keys=True)
 
@@ -306,7 +313,7 @@ class Store:
         words = re.findall(r"[^\W_]+", phrase)
         if not words or (chunk_ranges is not None and not chunk_ranges):
             return False
-        exact = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+        exact = re.compile(r"\b" + r"\W+".join(map(_word_forms, words)) + r"\b", re.IGNORECASE)
         runs = sorted(chunk_ranges) if chunk_ranges is not None else None  # checked here: a long OR in SQL
         with self._lock:                                                  # is past SQLite's depth limit
             rows = self._db.execute(
