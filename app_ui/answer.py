@@ -21,7 +21,7 @@ from index.output.briefing import Excerpt, escape_markdown
 from index.output.citation import published_words
 from index.output.grades import grade_excerpt, judgement_hit
 from index.search.answers import GradeAnswer, GradeList
-from index.search.digest import Digest, DigestItem, Timeline
+from index.search.digest import Digest, Finding, Timeline
 from index.search.quotes import Quote
 from index.search.searcher import Filters, Searcher
 from models import Hit
@@ -117,54 +117,52 @@ def _keep_button(excerpt: Excerpt, key: str, column) -> None:
                       help="Add these sentences to the briefing basket")
 
 
+def _card_head(summary: str, judgement: str, everything: list[Excerpt], what: str, key: str) -> None:
+    """A digest's or timeline's first line: what it holds, whose grades it shows, and Keep all (one Word table)."""
+    label = SHORT_LABELS.get(judgement, LABELS.get(judgement, "")).lower()
+    head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
+    head.markdown(f"{summary}; grades are for {escape_markdown(label)}.")
+    keep_all.button("Keep all", key=key, on_click=session.keep_all, args=(everything, what), width="stretch",
+                    help=f"Add all of {what} to the briefing, exported to Word as one table")
+
+
 def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
     """Every council whose reports speak to the question, each in its latest report's own words, grouped by what
     they say: readable in a minute (each group folded after its first few councils); keep one or all."""
-    judgement_label = SHORT_LABELS.get(digest.judgement, LABELS.get(digest.judgement, ""))
     title = f"{question.strip()} — what each council's latest report says"
-    everything = [Excerpt.from_quote(item.finding.quote, table=title, council=item.council) for item in digest.items]
     with st.container(border=True):
-        head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
-        head.markdown(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
-                      f"{digest.councils_searched} searched speak to it, each from its latest report that does; "
-                      f"grades are for {escape_markdown(judgement_label.lower())}.")
-        keep_all.button("Keep all", key=f"keep-digest-{turn_no}", on_click=session.keep_all,
-                        args=(everything, "the digest"), width="stretch",
-                        help="Add every council's sentences to the briefing, exported to Word as one table")
+        _card_head(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
+                   f"{digest.councils_searched} searched speak to it, each from its latest report that does",
+                   digest.judgement, [Excerpt.from_quote(item.finding.quote, table=title, council=item.council)
+                                      for item in digest.items], "the digest", f"keep-digest-{turn_no}")
         for g, group in enumerate(digest.groups):
             st.markdown(f"**{escape_markdown(group.label)}** · {plural(len(group.items), 'council')}")
             for i, item in enumerate(group.items[:SHOWN_PER_GROUP]):
-                _digest_item(item, f"d{turn_no}-{g}-{i}")
+                _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}")
             if len(group.items) > SHOWN_PER_GROUP:
                 rest = group.items[SHOWN_PER_GROUP:]
                 with st.expander(f"{plural(len(rest), 'more council')} on {group.label.lower()}"):
                     for i, item in enumerate(rest, start=SHOWN_PER_GROUP):
-                        _digest_item(item, f"d{turn_no}-{g}-{i}")
-
-
-def _digest_item(item: DigestItem, key: str) -> None:
-    text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
-    text.html(digest_item_html(item))
-    _keep_button(Excerpt.from_quote(item.finding.quote, council=item.council), key, keep_column)
+                        _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}")
 
 
 def _timeline_card(timeline: Timeline, turn_no: int) -> None:
     """One council's reports that speak to the topic, oldest first, each with its grade and its own sentences."""
-    judgement_label = SHORT_LABELS.get(timeline.judgement, LABELS.get(timeline.judgement, ""))
     title = f"{timeline.council}: what each report said, oldest first"
-    everything = [Excerpt.from_quote(e.finding.quote, table=title, council=timeline.council) for e in timeline.entries]
     with st.container(border=True):
-        head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
-        head.markdown(f"**{escape_markdown(timeline.council)} over time** · "
-                      f"{plural(len(timeline.entries), 'report')} of {timeline.reports_searched} speak to it, "
-                      f"oldest first; grades are for {escape_markdown(judgement_label.lower())}.")
-        keep_all.button("Keep all", key=f"keep-timeline-{turn_no}", on_click=session.keep_all,
-                        args=(everything, "the timeline"), width="stretch",
-                        help="Add every report's sentences to the briefing, exported to Word as one table")
+        _card_head(f"**{escape_markdown(timeline.council)} over time** · {plural(len(timeline.entries), 'report')} "
+                   f"of {timeline.reports_searched} speak to it, oldest first", timeline.judgement,
+                   [Excerpt.from_quote(e.finding.quote, table=title, council=timeline.council) for e in timeline.entries],
+                   "the timeline", f"keep-timeline-{turn_no}")
         for i, entry in enumerate(timeline.entries):
-            text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
-            text.html(timeline_entry_html(entry))
-            _keep_button(Excerpt.from_quote(entry.finding.quote, council=timeline.council), f"t{turn_no}-{i}", keep_column)
+            _finding_row(timeline_entry_html(entry), entry.finding, timeline.council, f"t{turn_no}-{i}")
+
+
+def _finding_row(html: str, finding: Finding, council: str, key: str) -> None:
+    """One council's or report's sentences, with Keep beside them."""
+    text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
+    text.html(html)
+    _keep_button(Excerpt.from_quote(finding.quote, council=council), key, keep_column)
 
 
 def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:
