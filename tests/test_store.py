@@ -134,6 +134,8 @@ def test_a_name_printed_as_a_plural_or_possessive_is_mentioned(store):
     from tests.conftest import add_report
 
     add_report(store, None, "d1", pages=["The family hub’s offer is wide. Staying Close' work and Prevent's reach grew."])
+    add_report(store, None, "d2", pages=["This prevents harm to the councils' children."])
     for name in ("Family Hubs", "family hub", "Staying Close", "Prevent"):
         assert store.mentions(name, None), name
     assert not store.mentions("Family Hubbub", None) and not store.mentions("Preventing", None)
+    assert not store.mentions("Prevent", [(2, 2)])   # "prevents" is a verb

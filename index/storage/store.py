@@ -82,11 +82,17 @@ def _in_runs(chunk_id: int, runs: Sequence[tuple[int, int]]) -> bool:
     return position >= 0 and runs[position][0] <= chunk_id <= runs[position][1]
 
 
-def _word_forms(word: str) -> str:
-    """A word as a pattern that also finds its plural and possessive ("Family Hubs" in "family hub's", "Prevent"
-    in "Prevent’s"): a report that prints a name so mentions it."""
+_POSSESSIVE = r"(?:['’]s?)?"
+
+
+def _word_forms(word: str, plural: bool) -> str:
+    """A name's last word as a pattern that also finds its possessive ("Prevent’s") and, for a name of several
+    words, its plural or singular ("Family Hubs" in "the family hub's offer"): a report that prints a name so
+    mentions it. A one-word name keeps its form: "prevents" is a verb, not the Prevent duty."""
+    if not plural:
+        return re.escape(word) + _POSSESSIVE
     stem = word[:-1] if len(word) > 3 and word.lower().endswith("s") and not word.lower().endswith("ss") else word
-    return re.escape(stem) + r"(?:e?s)?(?:['’]s?)?"
+    return re.escape(stem) + r"(?:e?s)?" + _POSSESSIVE
 
 
 def metadata_to_json(metadata: DocumentMetadata) -> str:
@@ -313,7 +319,8 @@ class Store:
         words = re.findall(r"[^\W_]+", phrase)
         if not words or (chunk_ranges is not None and not chunk_ranges):
             return False
-        exact = re.compile(r"\b" + r"\W+".join(map(_word_forms, words)) + r"\b", re.IGNORECASE)
+        forms = [re.escape(word) + _POSSESSIVE for word in words[:-1]] + [_word_forms(words[-1], len(words) > 1)]
+        exact = re.compile(r"\b" + r"\W+".join(forms) + r"\b", re.IGNORECASE)
         runs = sorted(chunk_ranges) if chunk_ranges is not None else None  # checked here: a long OR in SQL
         with self._lock:                                                  # is past SQLite's depth limit
             rows = self._db.execute(
