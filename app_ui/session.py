@@ -13,6 +13,7 @@ import streamlit as st
 
 from app_ui import resources, signin
 from errors import BriefingStoreError
+from index.output import briefing as briefing_module
 from index.output.briefing import Basket, Excerpt, escape_markdown
 from index.output.briefing_store import Briefing
 from index.output.response import Response
@@ -128,8 +129,11 @@ def _act(action, *args) -> None:
 
 def keep(excerpt: Excerpt) -> None:
     briefing = current()
+    repeated = briefing_module.repeats(briefing.excerpts, excerpt)
     _act(resources.briefing_store().keep, briefing.id, excerpt)
-    st.toast(f"Kept in “{escape_markdown(briefing.name)}”.")
+    st.toast(f"Kept in “{escape_markdown(briefing.name)}”."
+             + (" It repeats a sentence the briefing already quotes: remove one of them on the Briefing page."
+                if repeated else ""), icon=":material/warning:" if repeated else None)
 
 
 def keep_all(excerpts: list[Excerpt], what: str) -> None:

@@ -135,6 +135,7 @@ def _password_form(known: dict[str, users.User]) -> None:
                 return
             user = users.authenticate(known, name, password)
             if user is None:
+                throttle.failed(name, client)
                 st.error("That name and password do not match. Check them, or ask whoever runs InspectQA to "
                          "reset your password.")
             else:

@@ -69,8 +69,17 @@ class SignInThrottle:
             if count.failures >= FREE_FAILURES:
                 wait = min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (count.failures - FREE_FAILURES))
                 count.blocked_until = now + wait
-                log.warning("sign-in: %d failed tries in a row for %s; the next is refused for %d s",
-                            count.failures, key, wait)
+
+    def failed(self, name: str, client: str | None) -> None:
+        """The try `attempt` counted was a wrong password: the log tells a lockout only now that it is true
+        (the right password on the fifth try locks nothing out)."""
+        now = self._clock()
+        with self._lock:
+            for key in self._keys(name, client):
+                count = self._counts.get(key)
+                if count is not None and count.blocked_until > now:
+                    log.warning("sign-in: %d failed tries in a row for %s; the next is refused for %d s",
+                                count.failures, key, math.ceil(count.blocked_until - now))
 
     def succeeded(self, name: str, client: str | None) -> None:
         with self._lock:

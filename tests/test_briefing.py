@@ -261,3 +261,13 @@ def test_the_word_file_is_british_english_in_one_font_without_a_stock_thumbnail_
     assert not [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "thumbnail" in n]
     [entry] = [p.text for p in word.paragraphs if p.style.name == "Normal" and p.text.startswith("Ofsted")]
     assert entry.count("Lewisham") == 1 and "'" not in entry, entry
+
+
+def test_keeping_the_quote_and_its_passage_is_said_to_repeat():
+    from index.search.quotes import Quote
+
+    passage = Excerpt.from_hit(hit(text=PASSAGE, highlights=[(0, 10)]))
+    first = passage.sentences[passage.chosen[0]].text
+    quote = Excerpt.from_quote(Quote(first, "", document(), 4, 1, 1 + len(first)))
+    assert briefing.repeats((passage,), quote)
+    assert not briefing.repeats((passage,), passage) and not briefing.repeats((), quote)

@@ -87,3 +87,12 @@ def test_a_question_asking_for_a_figure_is_read_so_and_its_asking_words_are_no_t
 def test_a_kind_of_document_named_chooses_the_papers_and_its_name_is_no_topic(question, kinds, topic):
     query = analyse(question, HELD)
     assert query.report_types == kinds and query.topic_terms == topic
+
+
+def test_a_question_pasted_with_markup_is_read_as_its_words():
+    from index.search.query import without_markup
+
+    assert without_markup("How is <b>supervision</b> in Derby &amp; Wigan?").split() == \
+        "How is supervision in Derby & Wigan?".split()
+    assert without_markup("<script>alert(1)</script>care leavers") .split() == ["alert(1)", "care", "leavers"]
+    assert without_markup("caseloads < 20 in Bury") == "caseloads < 20 in Bury"   # a lone "<" is a word

@@ -77,3 +77,26 @@ def test_tries_made_at_the_same_moment_cannot_all_slip_past_the_count():
     for thread in threads:
         thread.join()
     assert len(checked) == FREE_FAILURES
+
+
+def test_the_log_tells_a_lockout_only_when_the_password_was_wrong(caplog):
+    """Four wrong passwords, then the right one: the fifth try is counted before its password is checked, but
+    nothing is locked out, so nothing may be logged as refused."""
+    import logging
+
+    from app_ui.throttle import FREE_FAILURES, SignInThrottle
+
+    clock = [0.0]
+    throttle = SignInThrottle(lambda: clock[0])
+    with caplog.at_level(logging.WARNING):
+        for _ in range(FREE_FAILURES - 1):
+            assert throttle.attempt("ann", "10.0.0.1") == 0
+            throttle.failed("ann", "10.0.0.1")
+        assert throttle.attempt("ann", "10.0.0.1") == 0
+        throttle.succeeded("ann", "10.0.0.1")
+    assert "refused" not in caplog.text
+    with caplog.at_level(logging.WARNING):
+        for _ in range(FREE_FAILURES):
+            throttle.attempt("bob", None)
+            throttle.failed("bob", None)
+    assert "5 failed tries in a row for name 'bob'; the next is refused for 30 s" in caplog.text

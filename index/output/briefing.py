@@ -167,6 +167,14 @@ def keep(basket: Basket, excerpt: Excerpt) -> Basket:
     return (*basket, excerpt)
 
 
+def repeats(basket: Basket, excerpt: Excerpt) -> bool:
+    """Whether the excerpt quotes a sentence the basket already quotes from the same report (the quote card's
+    sentences and the passage they come from, kept one after the other): a paper should not say it twice."""
+    chosen = {excerpt.sentences[i].text for i in excerpt.chosen}
+    return any(kept.source.doc_id == excerpt.source.doc_id and kept.key != excerpt.key
+               and chosen & {kept.sentences[i].text for i in kept.chosen} for kept in basket)
+
+
 def remove(basket: Basket, index: int) -> Basket:
     return basket[:index] + basket[index + 1:]
 

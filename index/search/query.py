@@ -10,6 +10,7 @@ app can say "the library has no report on Leicester", from the list of English c
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,15 @@ from ofsted.judgements import judgement_asked, judgement_words
 # A question is a sentence or two; a longer one is a paste gone wrong (or an attempt to tie up the server), refused
 # before it is read. The chat box takes no more either (app_ui/pages/ask.py).
 MAX_QUESTION_CHARS = 2000
+
+_MARKUP = re.compile(r"<[^<>]{0,200}>")
+
+
+def without_markup(question: str) -> str:
+    """A question pasted from a web page or an email with its tags ("<b>supervision</b>") and entities ("&amp;")
+    read as the words it contains."""
+    return html.unescape(_MARKUP.sub(" ", question)) if "<" in question or "&" in question else question
+
 
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _YEAR_SPAN = re.compile(r"\b(20\d\d)\s*[-–/]\s*(\d\d)\b")   # a financial or school year: "2020-21"

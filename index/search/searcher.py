@@ -30,7 +30,7 @@ from index.search.digest import (Digest, Finding, Timeline, council_findings, co
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
-from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, analyse
+from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, analyse, without_markup
 from index.search.quotes import Quote, best_quote, covering_quote, quote_of
 from index.search.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -181,6 +181,7 @@ class Searcher:
         started = time.perf_counter()
         if len(question) > MAX_QUESTION_CHARS:
             return self._too_long(question, started)
+        question = without_markup(question)
         catalogue = self.catalogue()
         known = catalogue.council_keys.values()
         reading = read_in_context(question, previous.reading.searched if previous else None, known)
