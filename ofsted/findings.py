@@ -19,7 +19,8 @@ robust consistent consistently regular regularly timely thorough comprehensive p
 appropriate appropriately positive positively impressive excellent outstanding skilled skilful clear clearly
 high-quality sustained secure securely prompt promptly rigorous rigorously focused confident confidently
 valued benefit benefits benefited helpful helps effectively successful successfully strengthened
-enhanced innovative creative proactive proactively""".split()
+enhanced innovative creative proactive proactively exceptional exceptionally highly well-established
+well-supported well-led""".split()
 _SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
 weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
 failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits concern
@@ -27,10 +28,10 @@ concerns concerning declined deteriorated deteriorating inadequate ineffective i
 unnecessary overly overdue missed superficial vague generic slow slower sporadic patchy uneven inaccurate
 incomplete""".split()
 # Phrases that state a shortfall whatever else the sentence says.
+# A negation and the rest of its clause: "not effective, reflective or frequent enough" says nothing good.
 _SHORTFALL_PHRASES = re.compile(
-    r"\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b"
-    r"(?:\s+(?:always|consistently|yet|sufficiently|routinely|fully|all|every|enough|sufficiently|as))?(?:\s+[a-z-]+)?|"
-    r"\b\w+n['’]t\b(?:\s+[a-z-]+)?|"
+    r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b|\b\w+n['’]t\b)"
+    r"[^.;:!?]*?(?=\b(?:but|although|however|though|while|whereas|yet)\b|[.;:!?]|$)|"
     r"\btoo\s+(?:many|much|long|few|little|slow|variable|often)\b|"
     r"\brequires?\s+improvement\b|\bneeds?\s+to\s+(?:improve|be\s+improved|strengthen)\b",
     re.IGNORECASE)

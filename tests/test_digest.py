@@ -27,6 +27,9 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Supervision takes place monthly.", NEUTRAL),
     ("Too many children wait for an assessment.", SHORTFALL),
     ("Plans are not consistently effective.", SHORTFALL),   # a negated strength is a shortfall, not both
+    ("Supervision in some teams is not effective, reflective or frequent enough.", SHORTFALL),   # the whole clause
+    ("Oversight is good, although reflective supervision is not consistently seen.", MIXED),
+    ("Care leavers receive exceptional support from personal advisers.", STRENGTH),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected
@@ -247,3 +250,10 @@ def test_best_per_report_agrees_with_fuse():
             expected[c.doc_id].append(c.chunk_id)
     assert ranking.best_per_report(candidates, keyword, dense, ranking.THEMATIC, 2) == expected
     assert ranking.best_per_report({}, {}, {}, ranking.THEMATIC, 2) == {}
+
+
+@pytest.mark.model
+def test_a_theme_asked_of_one_year_quotes_that_years_reports(library, searcher):
+    response = searcher.ask("What do councils' reports say about supervision in 2018?")
+    assert response.digest is not None
+    assert {item.finding.document.doc_id for item in response.digest.items} == {"Derby-2018"}

@@ -234,8 +234,8 @@ class Searcher:
         admit (councils, years, grades); not one asking for one place or a figure, which one sentence answers."""
         if query.kind not in ("theme", "topic") or query.seeks_one_place or query.asks_figure or query.report_types:
             return False
-        if query.kind == "theme" or len(query.council_keys) > 1:
-            return True
+        if query.kind == "theme" or len(query.council_keys) > 1 or (query.across_councils and not query.council_keys):
+            return True   # "… across councils", "Derby and Wigan", "how have councils improved supervision in 2024?"
         return not query.council_keys and not query.years and filters is not None and filters != Filters() \
             and not filters.doc_ids and len(filters.councils) != 1
 
@@ -248,7 +248,9 @@ class Searcher:
 
     def _digest(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None) -> Digest:
         """Every council whose reports (within doc_ids) speak to the topic, each in its own words, grouped."""
-        documents = [d for d_id, d in catalogue.documents.items() if doc_ids is None or d_id in doc_ids]
+        documents = [d for d_id, d in catalogue.documents.items() if (doc_ids is None or d_id in doc_ids)
+                     and (not query.years or d.metadata.years & set(query.years))]   # a year named: its reports
+        doc_ids = {d.doc_id for d in documents}
         by_council: dict[str, list[Document]] = {}
         for document in documents:   # a document of no council (a national article) stands alone
             by_council.setdefault(catalogue.council_keys.get(document.doc_id) or document.doc_id, []).append(document)
