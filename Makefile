@@ -17,8 +17,10 @@ $(VENV)/installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/dev-installed: requirements-dev.txt $(VENV)/installed
+$(VENV)/dev-installed: requirements-dev.txt package.json $(VENV)/installed
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	# axe-core, for the browser test's accessibility audit (from the npm registry; skipped where npm is absent)
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; fi
 	touch $@
 
 $(INDEX)/inspectqa.sqlite: | $(VENV)/installed

@@ -239,3 +239,35 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
         assert len(table.rows) == kept + 1
         assert all(row.cells[1].text.startswith("“") and row.cells[2].text.startswith("Ofsted (") for row in table.rows[1:])
     assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == []
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"   # `make test` installs it
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def wcag_violations(page) -> list[str]:
+    """axe-core's WCAG 2.2 A and AA violations on the page as it stands, one line each."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:160]}"
+            for v in result["violations"]]
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is absent: `make test` installs it with npm (package.json)")
+def test_every_page_meets_wcag_2_2_aa(demo_index):
+    """Councils must meet WCAG 2.2 AA: axe-core finds nothing on the start page, an answer with its digest, Compare,
+    Library and Briefing (the muted captions and a disabled filter's label were too faint)."""
+    with running_app(demo_index) as url, browser_page(1400, 1200) as page:
+        open_app(page, url)
+        page.wait_for_timeout(2000)   # the start page's examples and captions drawn
+        found = {"start": wcag_violations(page)}
+        ask(page, "how did councils improve supervision?", shown=".iqa-item")
+        page.wait_for_timeout(1500)
+        found["answer"] = wcag_violations(page)
+        for name, shown in (("Compare", '[data-testid="stDataFrame"]'), ("Library", '[data-testid="stDataFrame"]'),
+                            ("Briefing", '[data-testid="stMain"]')):
+            page.get_by_role("link", name=re.compile(name)).click()
+            page.locator(shown).first.wait_for(timeout=30_000)
+            page.wait_for_timeout(2000)
+            found[name] = wcag_violations(page)
+    assert {page_name: lines for page_name, lines in found.items() if lines} == {}
