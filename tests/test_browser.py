@@ -271,3 +271,38 @@ def test_every_page_meets_wcag_2_2_aa(demo_index):
             page.wait_for_timeout(2000)
             found[name] = wcag_violations(page)
     assert {page_name: lines for page_name, lines in found.items() if lines} == {}
+
+
+def _tab_to(page, wanted, limit: int = 150) -> None:
+    """Press Tab until the focused element is the one wanted (tag, label, text, test id, link): keyboard only."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => { const e = document.activeElement; return [e.tagName, "
+                                "e.getAttribute('aria-label') || '', (e.innerText || '').trim()] }")
+        if wanted(*focused):
+            return
+    raise AssertionError(f"Tab never reached it in {limit} presses")
+
+
+def test_a_question_a_keep_and_an_export_with_the_keyboard_alone(demo_index, tmp_path, monkeypatch):
+    """WCAG 2.2 keyboard access: ask, keep and export without a mouse."""
+    monkeypatch.setenv("INSPECTQA_BRIEFINGS", str(tmp_path / "briefings.sqlite"))
+    with running_app(demo_index) as url, browser_page(1400, 1200) as page:
+        open_app(page, url)
+        page.wait_for_timeout(2000)
+        _tab_to(page, lambda tag, label, text: tag == "TEXTAREA")
+        page.keyboard.type("how did councils improve supervision?")
+        page.keyboard.press("Enter")
+        page.locator(".iqa-item").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
+        _tab_to(page, lambda tag, label, text: tag == "BUTTON" and text == "Keep")
+        page.keyboard.press("Enter")
+        page.get_by_role("link", name=re.compile(r"Briefing \([1-9]")).wait_for(timeout=30_000)
+        page.keyboard.press("Shift+Tab")
+        _tab_to(page, lambda tag, label, text: tag == "A" and "Briefing" in text)
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Export .docx").wait_for(timeout=30_000)
+        _tab_to(page, lambda tag, label, text: text == "Export .docx")
+        with page.expect_download() as download:
+            page.keyboard.press("Enter")
+        assert download.value.suggested_filename.endswith(".docx")
