@@ -43,6 +43,9 @@ def filters_caption(filters: Filters, searcher: Searcher) -> str:
 def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
     response = turn.response
     st.caption(f"Read as: {escape_markdown(response.read_as)}")
+    if not response.cited_reports() <= searcher.catalogue().documents.keys():
+        st.warning("This earlier answer cites a report that has since been deleted from the library; ask again "
+                   "for an answer from the reports it holds now.", icon=":material/delete:")
     if turn.filters != Filters():
         st.caption(f"Only: {escape_markdown(filters_caption(turn.filters, searcher))}")
     if also := searcher.catalogue().glossary.terms_named(response.reading.searched):

@@ -265,3 +265,19 @@ def test_clear_all_filters_shows_every_report_again(library):
     assert len(quotes(app)) == 1
     app.button(key=next(b.key for b in app.button if b.label == "Clear all filters")).click().run()
     assert len(quotes(app)) == 2 and app.multiselect(key="filter_councils").value == []
+
+
+def test_after_a_delete_no_screen_shows_or_cites_the_deleted_report(library):
+    """Upload messages go, and the latest answer is asked again of the library as it now is."""
+    app = upload(start(), ("bolton.txt", b"Bolton: inspection of local authority children's services\n\nPlans are clear.\n"))
+    assert "bolton.txt: added" in texts(app.success)
+    app.switch_page("app_ui/pages/ask.py").run()
+    ask(app, "supervision")
+    assert any("Bury" in quote for quote in quotes(app))
+    app.switch_page("app_ui/pages/library.py").run()
+    bury = next(option for option in app.multiselect[0].options if option.startswith("Bury"))
+    app.multiselect[0].select(bury).run()
+    app.button(key="delete_confirm").click().run()
+    assert not app.exception and "2 documents" in texts(app.subheader) and texts(app.success) == ""
+    app.switch_page("app_ui/pages/ask.py").run()
+    assert not app.exception and quotes(app) and not any("Bury" in quote for quote in quotes(app))

@@ -65,8 +65,11 @@ if not turns and not question:
     for number, example in enumerate(example_questions(documents)):
         columns[number % 2].button(example, key=f"example-{number}", width="stretch",
                                    on_click=st.session_state.__setitem__, args=("example_question", example))
+held = searcher.catalogue().documents
 for turn_no, turn in enumerate(turns):
-    if turn_no == len(turns) - 1 and turn.filters != filters:
+    # The latest answer follows the filters and the library: asked again when either changed (a report it cites
+    # was deleted), so nothing on screen, kept or opened comes from a report that is gone.
+    if turn_no == len(turns) - 1 and (turn.filters != filters or not turn.response.cited_reports() <= held.keys()):
         turns[turn_no] = turn = answer(turn.question, turn.previous, searcher, filters)
         session.save_conversation()
     show(turn, turn_no, searcher, latest=turn_no == len(turns) - 1 and not question)

@@ -102,6 +102,7 @@ def delete(searcher: Searcher, doc_ids: list[str]) -> None:
                     source.unlink(missing_ok=True)
         searcher.store.flush_vectors()
     st.session_state["filter_documents"] = []
+    st.session_state.pop("upload_results", None)   # "added … Recognised: Reading" no longer holds
     st.toast(f"Deleted {len(doc_ids)} document{'s' if len(doc_ids) > 1 else ''}.")
 
 
@@ -130,6 +131,9 @@ def document_list(searcher: Searcher) -> None:
         return
     labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.display_title} "
                         f"({published_words(d.metadata)})" for d in documents}
+    repeated = {label for label in labels.values() if list(labels.values()).count(label) > 1}
+    labels = {d.doc_id: labels[d.doc_id] + (f" · {Path(d.source).name}" if labels[d.doc_id] in repeated else "")
+              for d in documents}   # two documents alike but for their files: told apart by the file's name
     chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
                             placeholder="Choose documents to remove from the index", key="delete_chosen",
                             select_all=False)  # deleting everything at one click is not offered

@@ -33,6 +33,16 @@ class Response:
     digest: Digest | None = None       # a question across councils: each council's own words, grouped
     timeline: Timeline | None = None   # one council over time: one entry per report, oldest first
 
+    def cited_reports(self) -> set[str]:
+        """Every report (doc id) the answer quotes or cites: passages, quote, grade card or list, digest, timeline."""
+        cited = {hit.document.doc_id for hit in self.hits}
+        cited |= {self.quote.document.doc_id} if self.quote else set()
+        cited |= {self.grade.document.doc_id} if self.grade else set()
+        cited |= {r.document.doc_id for r in self.grade_list.reports} if self.grade_list else set()
+        cited |= {f.document.doc_id for item in self.digest.items for f in (item.finding, *item.earlier)} if self.digest else set()
+        cited |= {e.finding.document.doc_id for e in self.timeline.entries} if self.timeline else set()
+        return cited
+
     def to_dict(self) -> dict:
         return {"query": self.reading.question, "read_as": self.read_as, "scope": self.scope,
                 "answerable": self.answerable, "note": self.note,
