@@ -93,9 +93,13 @@ def reflow(text: str) -> str:
     return "\n\n".join(merged)
 
 
+# A footnote's marker that pypdf glues to a heading's question mark: "What needs to improve?1".
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z]\?)\d{1,2}(?=\s|$)", re.MULTILINE)
+
+
 def clean_pdf_pages(raw_pages: list[str]) -> list[str]:
-    """Running lines out, then paragraphs reflowed, page by page."""
-    return [reflow(page) for page in strip_running_lines(raw_pages)]
+    """Running lines out, footnote markers off headings, then paragraphs reflowed, page by page."""
+    return [reflow(_FOOTNOTE_MARK.sub("", page)) for page in strip_running_lines(raw_pages)]
 
 
 def clean_plain_text(text: str) -> str:

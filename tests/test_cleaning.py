@@ -46,3 +46,10 @@ def test_judgement_table_cells_join_into_label_grade_sentences():
 
 def test_plain_text_keeps_its_paragraphs_but_loses_nuls_and_crlf():
     assert clean_plain_text("\ufeffTitle\r\n\r\n\r\n\r\nBody\x00 text  \r\n") == "Title\n\nBody text"
+
+
+def test_a_footnote_marker_on_a_headings_question_mark_goes():
+    from ingest.cleaning import clean_pdf_pages
+
+    [page] = clean_pdf_pages(["What needs to improve?1\nThe quality of plans.\nHow old is 12? 14 days."])
+    assert page.startswith("What needs to improve?\n") and "12? 14 days" in page
