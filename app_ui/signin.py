@@ -15,6 +15,7 @@ sign-ins for one name or from one client are refused for a while (app_ui.throttl
 """
 from __future__ import annotations
 
+import logging
 import os
 
 import streamlit as st
@@ -23,6 +24,7 @@ from app_ui import users
 from app_ui.throttle import SignInThrottle, in_words
 from index.output.briefing import escape_markdown
 
+log = logging.getLogger(__name__)
 OPEN_ENV = "INSPECTQA_OPEN"
 _VISITOR = "signin_visitor"      # the User this run belongs to, set by gate() on every run
 _SIGNED_IN = "signin_name"       # password sign-in: the name, for this browser tab only
@@ -38,6 +40,8 @@ the app only runs without sign-in when that is asked for explicitly. Whoever run
 """
 OPEN_BANNER = ("Open demo: sign-in is not set up, so anyone who can reach this address can read, add and delete "
                "reports. Set up sign-in before real use (README, \"Access control\").")
+
+
 
 
 def gate() -> None:
@@ -106,7 +110,11 @@ def _password_visitor() -> users.User:
     try:
         known = users.load_users(users.users_path())
     except users.UsersFileError as exc:
-        st.error(escape_markdown(str(exc)))
+        # The file's path and the names in it are the server's business, not a visitor's: the log says which
+        # file and what to do; the page says whom to ask.
+        log.error("%s", exc)
+        st.error("Sign-in is not available: the server's users file cannot be read. Ask whoever runs InspectQA "
+                 "to check the server's log.")
         st.stop()
     visitor = known.get(st.session_state.get(_SIGNED_IN, ""))
     if visitor is None:

@@ -155,3 +155,12 @@ def test_repeated_failed_sign_ins_lock_the_name_even_against_the_right_password(
         assert sign_in("rita", PASSWORDS["rita"]).chat_input  # another name is not held up
     finally:
         signin._throttle.clear()
+
+
+def test_a_broken_users_file_tells_visitors_whom_to_ask_and_the_log_what_to_fix(with_users, caplog):
+    path = with_users / "users.json"
+    path.write_text('{"users": [{"name": "zebedee", "role": "boss"', encoding="utf-8")   # cut short
+    app = checked(AppTest.from_file(APP, default_timeout=60).run())
+    shown = texts(app.error)
+    assert "Sign-in is not available" in shown and str(path) not in shown and "zebedee" not in shown
+    assert str(path) in caplog.text
