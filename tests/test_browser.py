@@ -254,16 +254,32 @@ def wcag_violations(page) -> list[str]:
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is absent: `make test` installs it with npm (package.json)")
-def test_every_page_meets_wcag_2_2_aa(demo_index):
+def test_every_page_meets_wcag_2_2_aa_and_works_with_the_keyboard_alone(demo_index, tmp_path, monkeypatch):
     """Councils must meet WCAG 2.2 AA: axe-core finds nothing on the start page, an answer with its digest, Compare,
-    Library and Briefing (the muted captions and a disabled filter's label were too faint)."""
+    Library and Briefing (the muted captions and a disabled filter's label were too faint); and a question, a Keep
+    and a Word export take the keyboard alone."""
+    monkeypatch.setenv("INSPECTQA_BRIEFINGS", str(tmp_path / "briefings.sqlite"))
     with running_app(demo_index) as url, browser_page(1400, 1200) as page:
         open_app(page, url)
         page.wait_for_timeout(2000)   # the start page's examples and captions drawn
         found = {"start": wcag_violations(page)}
-        ask(page, "how did councils improve supervision?", shown=".iqa-item")
+        _tab_to(page, lambda tag, label, text: tag == "TEXTAREA")
+        page.keyboard.type("how did councils improve supervision?")
+        page.keyboard.press("Enter")
+        page.locator(".iqa-item").first.wait_for(timeout=60_000)
         page.wait_for_timeout(1500)
         found["answer"] = wcag_violations(page)
+        _tab_to(page, lambda tag, label, text: tag == "BUTTON" and text == "Keep")
+        page.keyboard.press("Enter")
+        page.get_by_role("link", name=re.compile(r"Briefing \([1-9]")).wait_for(timeout=30_000)
+        page.keyboard.press("Shift+Tab")
+        _tab_to(page, lambda tag, label, text: tag == "A" and "Briefing" in text)
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Export .docx").wait_for(timeout=30_000)
+        _tab_to(page, lambda tag, label, text: text == "Export .docx")
+        with page.expect_download() as download:
+            page.keyboard.press("Enter")
+        assert download.value.suggested_filename.endswith(".docx")
         for name, shown in (("Compare", '[data-testid="stDataFrame"]'), ("Library", '[data-testid="stDataFrame"]'),
                             ("Briefing", '[data-testid="stMain"]')):
             page.get_by_role("link", name=re.compile(name)).click()
@@ -282,27 +298,3 @@ def _tab_to(page, wanted, limit: int = 150) -> None:
         if wanted(*focused):
             return
     raise AssertionError(f"Tab never reached it in {limit} presses")
-
-
-def test_a_question_a_keep_and_an_export_with_the_keyboard_alone(demo_index, tmp_path, monkeypatch):
-    """WCAG 2.2 keyboard access: ask, keep and export without a mouse."""
-    monkeypatch.setenv("INSPECTQA_BRIEFINGS", str(tmp_path / "briefings.sqlite"))
-    with running_app(demo_index) as url, browser_page(1400, 1200) as page:
-        open_app(page, url)
-        page.wait_for_timeout(2000)
-        _tab_to(page, lambda tag, label, text: tag == "TEXTAREA")
-        page.keyboard.type("how did councils improve supervision?")
-        page.keyboard.press("Enter")
-        page.locator(".iqa-item").first.wait_for(timeout=60_000)
-        page.wait_for_timeout(1500)
-        _tab_to(page, lambda tag, label, text: tag == "BUTTON" and text == "Keep")
-        page.keyboard.press("Enter")
-        page.get_by_role("link", name=re.compile(r"Briefing \([1-9]")).wait_for(timeout=30_000)
-        page.keyboard.press("Shift+Tab")
-        _tab_to(page, lambda tag, label, text: tag == "A" and "Briefing" in text)
-        page.keyboard.press("Enter")
-        page.get_by_role("button", name="Export .docx").wait_for(timeout=30_000)
-        _tab_to(page, lambda tag, label, text: text == "Export .docx")
-        with page.expect_download() as download:
-            page.keyboard.press("Enter")
-        assert download.value.suggested_filename.endswith(".docx")
