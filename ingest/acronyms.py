@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from index.search.glossary import MINOR_WORDS
+from text.words import MINOR_WORDS
 
 # An acronym of 2-6 capitals (a plural 's' allowed) in brackets; its words are looked for just before it.
 _BRACKETED = re.compile(r"\(([A-Z]{2,6})s?\)")

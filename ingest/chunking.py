@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from index.search.sentences import sentence_spans, trim_span
+from text.sentences import sentence_spans, trim_span
 from models import Chunk, Page
 
 PASSAGE_MAX_TOKENS = 240  # 256 minus the model's two special tokens, with a margin for joins

@@ -153,7 +153,7 @@ def _join(ray, address: str | None, workers: int | None) -> bool:
     local = address in (None, "", "local")
     # Workers import this project: on this machine from where it is; on a cluster, Ray ships the code.
     runtime_env = ({"env_vars": {"PYTHONPATH": str(ROOT)}} if local else
-                   {"working_dir": str(ROOT), "excludes": [".git", ".venv", "data", "corpus", "tests/data"]})
+                   {"working_dir": str(ROOT), "excludes": [".git", ".venv", "data", "corpus", "tests/data", "node_modules"]})
     try:
         # "local" starts a new Ray here even where RAY_ADDRESS names a cluster: files leave only when asked.
         ray.init(address="local" if local else address, num_cpus=workers if local else None, include_dashboard=False,

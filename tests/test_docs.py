@@ -42,3 +42,19 @@ def test_every_key_a_search_answer_emits_is_in_the_readme_json_contract():
     contract = _json_contract()
     assert len(keys) > 30
     assert {key for key in keys if f'"{key}"' not in contract} == set(), "JSON keys the README's contract does not name"
+
+
+def test_imports_run_one_way():
+    """Reading a file knows nothing of questions: ingest/ imports nothing from index/search/ (nor index/ from
+    ingest/), and the neutral modules (ofsted/, text/) import neither."""
+    def imports(folder: str) -> set[str]:
+        found = set()
+        for path in (ROOT / folder).rglob("*.py"):
+            found |= set(re.findall(r"^\s*(?:from|import)\s+([\w.]+)", path.read_text(encoding="utf-8"), re.MULTILINE))
+        return found
+
+    assert not {m for m in imports("ingest") if m.startswith("index.search")}
+    assert not {m for m in imports("index") if m.startswith("ingest")}
+    for neutral in ("ofsted", "text"):
+        assert not {m for m in imports(neutral) if m.startswith(("index", "ingest", "app_ui"))}, neutral
+    assert imports("ingest")   # the check read something

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.output.citation import cited, reference
-from index.search.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
+from text.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
 from models import Document, Hit
 
 if TYPE_CHECKING:

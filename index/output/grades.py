@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from index.output.briefing import Excerpt
 from index.output.citation import published_words, readable_dates
-from index.search.sentences import paragraph_sentence_spans
+from text.sentences import paragraph_sentence_spans
 from models import Chunk, Document, Hit
 from ofsted import report_types
 from ofsted.grades import grade_label

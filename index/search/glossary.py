@@ -19,8 +19,8 @@ from index.search.highlight import word_key
 from index.search.query import FRAME_WORDS, STOPWORDS
 from models import Document
 from ofsted.vocabulary import SAME_IDEA
+from text.words import MINOR_WORDS
 
-MINOR_WORDS = frozenset("a an and for in of on the to".split())
 _CAPITALS = re.compile(r"\b([A-Z]{2,6})s?\b")
 _WORD = re.compile(r"[A-Za-z]+")
 _IGNORED_STEMS = {word_key(word) for word in STOPWORDS | MINOR_WORDS}

@@ -14,7 +14,7 @@ import functools
 import math
 import re
 
-from index.search.sentences import (ends_sentence, is_prose_length, paragraph_sentence_spans, sentence_spans,
+from text.sentences import (ends_sentence, is_prose_length, paragraph_sentence_spans, sentence_spans,
                                     starts_sentence)
 from models import Highlight
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from index.output.citation import cited, reference
 from index.search.highlight import scored_sentences, sentence_stems
-from index.search.sentences import is_prose_length, is_whole
+from text.sentences import is_prose_length, is_whole
 from index.search.widening import locate
 from models import Document, Hit
 

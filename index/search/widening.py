@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from index.search.sentences import ends_sentence, sentence_spans, starts_sentence
+from text.sentences import ends_sentence, sentence_spans, starts_sentence
 from models import Chunk
 
 PageText = Callable[[str, int | None], str | None]  # (doc_id, page number or None) -> that page's text, if there is one
