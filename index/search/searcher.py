@@ -194,13 +194,11 @@ class Searcher:
         listing = grade_list(query, admitted_documents)
         hits, evidence, weights, listed = [], [], {}, set()
         digest = timeline = None
-        superseded: set[str] = set()
-        if scope.note is None and query.topic_terms:
-            if self._wants_timeline(query, filters, scope):
-                timeline = self._timeline(query, catalogue, scope.doc_ids if scope.doc_ids is not None else admitted)
-            elif self._wants_digest(query, filters):
-                digest = self._digest(query, catalogue, scope.doc_ids if scope.doc_ids is not None else admitted)
-                superseded = self._superseded(digest, catalogue) if digest.groups else set()
+        searched = scope.doc_ids if scope.doc_ids is not None else admitted
+        wants_timeline = bool(scope.note is None and query.topic_terms and self._wants_timeline(query, filters, scope))
+        wants_digest = bool(scope.note is None and query.topic_terms and not wants_timeline
+                            and self._wants_digest(query, filters))
+        superseded = self._accounts(catalogue) if wants_digest else set()
         if read_whole:
             hits = self._in_reading_order(catalogue, read_whole, k)
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
@@ -211,6 +209,10 @@ class Searcher:
         note = scope.note
         if note is None and grade is None and listing is None:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
+        if wants_timeline and note is None:
+            timeline = self._timeline(query, catalogue, searched)
+        if wants_digest and note is None and answers(evidence):   # nothing answers: no council's words either
+            digest = self._digest(query, catalogue, searched)
         answerable = note is None and (grade is not None or listing is not None or bool(read_whole and hits)
                                        or answers(evidence) or bool(digest and digest.groups)
                                        or bool(timeline and timeline.entries))
@@ -277,11 +279,11 @@ class Searcher:
         return Timeline(council=council or "", judgement=judgement, entries=entries, reports_searched=len(documents))
 
     @staticmethod
-    def _superseded(digest: Digest, catalogue: Catalogue) -> set[str]:
-        """Documents a theme question's passages should not lead with: papers' and articles' accounts of what
-        inspectors found, when the digest above them quotes the inspection reports themselves. (A council's older
-        reports are not demoted here: the digest gives each council's latest words, and demoting them in the list
-        cost the list its relevance, bench/RESULTS.md "Digest and timeline".)"""
+    def _accounts(catalogue: Catalogue) -> set[str]:
+        """Documents a question across councils should not lead its passages with: papers' and articles' accounts
+        of what inspectors found, when the reports themselves are there. (A council's older reports are not demoted
+        here: the digest gives each council's latest words, and demoting them in the list cost the list its
+        relevance, bench/RESULTS.md "Digest and timeline".)"""
         return {d for d, document in catalogue.documents.items() if document.metadata.report_type in report_types.NOT_OFSTED}
 
     def _finding_reader(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
@@ -435,7 +437,7 @@ class Searcher:
         # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
         about_report = is_licence if query.asks_grade else is_front_matter
         pool = ranking.demote(pool, lambda chunk_id: about_report(chunks[chunk_id].text), reach)
-        if superseded:   # a theme's current, primary evidence first: see _superseded
+        if superseded:   # an inspection report's own words first: see _accounts
             pool = ranking.demote(pool, lambda chunk_id: catalogue.chunk_doc[chunk_id] in superseded, reach,
                                   ranking.SUPERSEDED_PENALTY)
         if self.reranker is not None:
