@@ -58,3 +58,31 @@ def test_imports_run_one_way():
     for neutral in ("ofsted", "text"):
         assert not {m for m in imports(neutral) if m.startswith(("index", "ingest", "app_ui"))}, neutral
     assert imports("ingest")   # the check read something
+
+
+def _help(*command: str) -> str:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", *command, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_every_command_line_subcommand_and_option_is_in_the_readme():
+    """The CLIs are documented where a user looks (the README's command-line section and Ray section): a new
+    subcommand or option fails here until it is."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = set()
+    for module, subcommands in (("index", ("search", "list", "delete", "councils", "stats", "check")),
+                                ("ingest", ()), ("app_ui.users", ("add", "remove", "list"))):
+        helps = [_help(module)] + [_help(module, sub) for sub in subcommands]
+        listed = set(re.findall(r"\{([a-z,]+)\}", helps[0])[0].split(",")) if subcommands else set()
+        assert listed <= set(subcommands), f"{module} has subcommands this test does not know: {listed - set(subcommands)}"
+        for sub in subcommands:
+            if f"{module} {sub}" not in readme and f"-m {module} {sub}" not in readme:
+                missing.add(f"python -m {module} {sub}")
+        for text in helps:
+            missing |= {f"{module} {option}" for option in re.findall(r"(?<![\w-])--[a-z][a-z-]+", text)
+                        if option != "--help" and option not in readme}
+    assert missing == set(), "command-line parts the README does not document"
