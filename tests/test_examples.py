@@ -27,3 +27,11 @@ def test_example_questions_name_councils_and_grades_the_library_has():
     assert len(example_questions([report("x", None, None)])) == 1
     city = example_questions([report("c", "Derby City", "2025-07-08", {"care_leavers": "good"})])
     assert "What does Derby need to improve?" in city   # as people name it: a question the app reads
+
+
+def test_a_council_with_several_reports_gets_an_example_over_time():
+    documents = [report("a", "Derby", "2022-05-10", report_type="ilacs_short"),
+                 report("b", "Derby City", "2025-07-08", {"care_leavers": "good"}, report_type="ilacs_short"),
+                 report("c", "Wigan", "2022-01-01", report_type="ilacs_short")]
+    assert example_questions(documents)[-1] == "How has Derby's support for care leavers changed over time?"
+    assert not any("over time" in q for q in example_questions(documents[1:]))

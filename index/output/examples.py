@@ -11,6 +11,7 @@ from models import Document
 from ofsted.councils import council_key, council_name
 from ofsted.grades import GRADES
 from ofsted.judgements import find_judgement
+from ofsted.report_types import NOT_OFSTED
 
 
 def library_summary(documents: Iterable[Document]) -> str:
@@ -25,8 +26,10 @@ def library_summary(documents: Iterable[Document]) -> str:
 
 
 def example_questions(documents: Iterable[Document]) -> list[str]:
-    """Up to six questions the library answers: a theme, a council's rating, a council's topic, a list of
-    councils, what a council's latest inspection found and what a council needs to improve."""
+    """Up to seven questions the library answers: a theme, a council's rating, a council's topic, a list of
+    councils, what a council's latest inspection found, what a council needs to improve and, where a council has
+    several reports, how one of its services changed over time."""
+    documents = list(documents)
     graded = sorted((d for d in documents if d.metadata.council and find_judgement(d.metadata, "care_leavers")),
                     key=lambda d: d.metadata.published or "", reverse=True)
     questions = ["How have councils improved the supervision of social workers?"]
@@ -39,4 +42,13 @@ def example_questions(documents: Iterable[Document]) -> list[str]:
         questions.append(f"Which councils were judged {grade} for care leavers?")
         questions.append(f"What did Ofsted find in {councils[-1]}'s latest inspection?")
         questions.append(f"What does {councils[0]} need to improve?")
+    # One council over time: the council with the most dated inspection reports, when it has two or more.
+    reports: dict[str, int] = {}
+    for document in documents:
+        if document.metadata.council and document.metadata.date and document.metadata.report_type not in NOT_OFSTED:
+            key = council_key(document.metadata.council)
+            reports[key] = reports.get(key, 0) + 1
+    if reports and max(reports.values()) > 1:
+        most = max(sorted(reports), key=reports.get)
+        questions.append(f"How has {council_name(most)}'s support for care leavers changed over time?")
     return questions
