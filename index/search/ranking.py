@@ -31,9 +31,9 @@ COVERING_DEPTH = 3        # a report covers the topic when one of its best this-
 LATEST_DEPTH = 30         # of the latest such report, its best this-many passages are checked to come first
 LIFT_MARGIN = 0.01        # how far passages put first (index.search.ranking.put_first) are lifted above the rest
 COMMON_TERM_SHARE = 0.5   # keywords in more than this share of passages are not matched (Searcher.keyword_terms)
-# A theme question's passages: papers' and articles' accounts of inspections lose this when the digest quotes the reports,
-# so an inspection report's own words lead unless an account is far better on the topic.
-SUPERSEDED_PENALTY = 0.25
+# A question across councils: papers' and articles' accounts of inspections lose this, so an inspection report's own
+# words lead unless an account is far better on the topic (bench/RESULTS.md, "Sixth session").
+ACCOUNT_PENALTY = 0.25
 # The digest and timeline (index.search.digest): every report in the scope is ranked, then read a few passages deep.
 ACROSS_KEYWORD_POOL = 100_000   # passages holding the topic's keywords: all of them, at any size we have measured
 ACROSS_DENSE_POOL = 3000        # closest by meaning, for reports that word the topic otherwise

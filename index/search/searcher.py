@@ -198,14 +198,14 @@ class Searcher:
         wants_timeline = bool(scope.note is None and query.topic_terms and self._wants_timeline(query, filters, scope))
         wants_digest = bool(scope.note is None and query.topic_terms and not wants_timeline
                             and self._wants_digest(query, filters))
-        superseded = self._accounts(catalogue) if wants_digest else set()
+        accounts = self._accounts(catalogue) if wants_digest else set()
         if read_whole:
             hits = self._in_reading_order(catalogue, read_whole, k)
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
             # A rating question's statements come from the reports its grade card or its councils' grades are from.
             graded = ({grade.document.doc_id} if grade else {r.document.doc_id for r in listing.reports}
                       if listing and query.kind == "rating" else None)
-            hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, graded, superseded)
+            hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, graded, accounts)
         note = scope.note
         if note is None and grade is None and listing is None:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
@@ -400,7 +400,7 @@ class Searcher:
 
     def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
               graded: set[str] | None = None,
-              superseded: set[str] = frozenset()) -> tuple[list[Hit], list[Evidence], dict[str, float], set[int]]:
+              accounts: set[str] = frozenset()) -> tuple[list[Hit], list[Evidence], dict[str, float], set[int]]:
         """The k best passages in the scope, each with its evidence, the topic's keyword weights, and which
         passages hold a report's list of what must improve (when asked); a rating question's grade card
         comes from the reports `graded` (doc ids), whose statements lead."""
@@ -437,9 +437,9 @@ class Searcher:
         # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
         about_report = is_licence if query.asks_grade else is_front_matter
         pool = ranking.demote(pool, lambda chunk_id: about_report(chunks[chunk_id].text), reach)
-        if superseded:   # an inspection report's own words first: see _accounts
-            pool = ranking.demote(pool, lambda chunk_id: catalogue.chunk_doc[chunk_id] in superseded, reach,
-                                  ranking.SUPERSEDED_PENALTY)
+        if accounts:   # an inspection report's own words first: see _accounts
+            pool = ranking.demote(pool, lambda chunk_id: catalogue.chunk_doc[chunk_id] in accounts, reach,
+                                  ranking.ACCOUNT_PENALTY)
         if self.reranker is not None:
             head = [chunks[c.chunk_id].text for c in pool[:RERANK_DEPTH]]
             pool = ranking.rerank(pool, self.reranker.relevance(query.text, head), RERANK_WEIGHT)
