@@ -315,8 +315,8 @@ class Searcher:
         quoting = term_weights(self._passage_counts(topic + also, catalogue), total) if also else forms[0][1]
         # What a finding must hold is judged on the words the searched reports use: one none of them prints
         # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
-        held = [{key: w for key, w in weight.items() if key not in self._missing(words, catalogue, doc_ids)}
-                for words, weight in forms]
+        missing = [self._missing(words, catalogue, doc_ids) for words, _ in forms]
+        held = [{key: w for key, w in weight.items() if key not in gone} for (_, weight), gone in zip(forms, missing)]
         # The topic's distinctive words, as ideas the question prints (digest.topic_units): "exploitation" in "how do
         # councils protect young people from harm outside the home, such as exploitation?", never "young" or "home" alone.
         units = [unit for text, weight in zip([query.text, " ".join(other_form)], held) if weight
