@@ -55,6 +55,11 @@ def _phrase(words: list[str]) -> re.Pattern:
     return _phrase_pattern(tuple(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words))
 
 
+def _absent_share(weights: dict[str, float], missing: set[str]) -> float:
+    """The share of the topic words' weight that no passage in the searched reports holds (`missing`, by stem)."""
+    return sum(w for stem, w in weights.items() if stem in missing) / (sum(weights.values()) or 1.0)
+
+
 def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[int, int]]]:
     """Each document's chunk ids as runs of consecutive ids (one run per document, unless ids were reused)."""
     runs: dict[str, list[tuple[int, int]]] = {}
@@ -306,16 +311,14 @@ class Searcher:
         candidates = {c: catalogue.chunk_doc[c] for c in set(keyword) | set(dense) if c in catalogue.chunk_doc
                       and (doc_ids is None or catalogue.chunk_doc[c] in doc_ids)}
         per_report = ranking.best_per_report(candidates, keyword, dense, ranking.THEMATIC, ranking.ACROSS_PER_REPORT)
-        total = len(catalogue.chunk_doc)
-        forms = [(topic, term_weights(self._passage_counts(topic, catalogue), total))]
-        other_form = catalogue.glossary.other_form(topic, query.text)
-        if other_form != topic:
-            forms.append((other_form, term_weights(self._passage_counts(other_form, catalogue), total)))
-        absent = min(self._absent_share(words, weight, catalogue, doc_ids) for words, weight in forms)
-        quoting = term_weights(self._passage_counts(topic + also, catalogue), total) if also else forms[0][1]
+        forms = self._topic_forms(topic, query.text, catalogue)
+        other_form = forms[-1][0]
+        missing = [self._missing(words, catalogue, doc_ids) for words, _ in forms]
+        absent = min(_absent_share(weight, gone) for (_, weight), gone in zip(forms, missing))
+        quoting = term_weights(self._passage_counts(topic + also, catalogue), len(catalogue.chunk_doc)) if also \
+            else forms[0][1]
         # What a finding must hold is judged on the words the searched reports use: one none of them prints
         # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
-        missing = [self._missing(words, catalogue, doc_ids) for words, _ in forms]
         held = [{key: w for key, w in weight.items() if key not in gone} for (_, weight), gone in zip(forms, missing)]
         # The topic's distinctive words, as ideas the question prints (digest.topic_units): "exploitation" in "how do
         # councils protect young people from harm outside the home, such as exploitation?", never "young" or "home" alone.
@@ -444,17 +447,12 @@ class Searcher:
             head = [chunks[c.chunk_id].text for c in pool[:RERANK_DEPTH]]
             pool = ranking.rerank(pool, self.reranker.relevance(query.text, head), RERANK_WEIGHT)
         topic = query.topic_terms if scoped else query.terms
-        term_weight = term_weights(self._passage_counts(topic, catalogue), len(catalogue.chunk_doc))
-        # The topic with each acronym in its other form ("UASC" as unaccompanied asylum seeking children,
-        # "independent reviewing officers" as IRO): a sentence holding either form holds the idea.
-        forms = [(topic, term_weight)]
-        other_form = catalogue.glossary.other_form(topic, query.text)
-        if other_form != topic:
-            forms.append((other_form, term_weights(self._passage_counts(other_form, catalogue), len(catalogue.chunk_doc))))
+        forms = self._topic_forms(topic, query.text, catalogue)
+        term_weight = forms[0][1]
         # A term of several words the question names ("front door", or "UASC" spelled out), as a phrase.
         phrases = [_phrase(words) for words in ([topic] if len(topic) == 2 else []) + catalogue.glossary.spelled_out(query.text)]
         floor = min(dense.values(), default=0.0)
-        absent = min(self._absent_share(words, weight, catalogue, scope.doc_ids) for words, weight in forms)
+        absent = min(_absent_share(weight, self._missing(words, catalogue, scope.doc_ids)) for words, weight in forms)
         # A passage stating what is asked (the judgement, the list of what must improve) holds the topic
         # whatever its words: "◼ The response to homeless 16-year-olds" shares none with the question.
         focus_of = _Memo(lambda chunk_id: 1.0 if chunk_id in statements
@@ -547,11 +545,16 @@ class Searcher:
                 catalogue.passages.popitem(last=False)
         return found | read
 
-    def _absent_share(self, terms: list[str], weights: dict[str, float], catalogue: Catalogue,
-                      doc_ids: set[str] | None) -> float:
-        """The share of the topic words' weight that no passage in the searched reports holds."""
-        missing = self._missing(terms, catalogue, doc_ids)
-        return sum(w for s, w in weights.items() if s in missing) / (sum(weights.values()) or 1.0)
+    def _topic_forms(self, topic: list[str], question: str, catalogue: Catalogue) -> list[tuple[list[str], dict[str, float]]]:
+        """The topic's words with their weights, and, where the question uses an acronym or spells one out, the
+        same with it in its other form ("UASC" as unaccompanied asylum seeking children, "independent reviewing
+        officers" as IRO): a sentence holding either form holds the idea."""
+        total = len(catalogue.chunk_doc)
+        forms = [(topic, term_weights(self._passage_counts(topic, catalogue), total))]
+        other_form = catalogue.glossary.other_form(topic, question)
+        if other_form != topic:
+            forms.append((other_form, term_weights(self._passage_counts(other_form, catalogue), total)))
+        return forms
 
     def _missing(self, terms: list[str], catalogue: Catalogue, doc_ids: set[str] | None) -> set[str]:
         """The stems (highlight.word_key) of the words no passage in the searched reports holds."""
