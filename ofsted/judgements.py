@@ -77,6 +77,16 @@ def states_judgement(text: str, key: str, grade: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
+# The areas that are about a group of children of their own: a sentence on care leavers does not answer a question
+# about children in care, nor the other way round (index.search.searcher's findings).
+_GROUPS_OF_CHILDREN = ("care_leavers", "in_care")
+
+
+def children_named(text: str) -> set[str]:
+    """The groups of children (_GROUPS_OF_CHILDREN, as judgement keys) a question or sentence names."""
+    return {key for key, pattern in _ASKED_PATTERNS if key in _GROUPS_OF_CHILDREN and pattern.search(text)}
+
+
 def judgement_asked(question: str) -> str | None:
     """The judgement area a question names, as an ILACS key (or adoption/lscb), else None."""
     named = _judgement_named(question)

@@ -257,3 +257,35 @@ def test_a_theme_asked_of_one_year_quotes_that_years_reports(library, searcher):
     response = searcher.ask("What do councils' reports say about supervision in 2018?")
     assert response.digest is not None
     assert {item.finding.document.doc_id for item in response.digest.items} == {"Derby-2018"}
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory, model):
+    """Three councils' reports where a word of the question appears in another sense or of other children."""
+    store = Store.open(tmp_path_factory.mktemp("services") / "index", model_name=model.name, dim=model.dim, create=True)
+    pages = {
+        "Derby": ["Care leavers have their health needs met well and understand their health histories.",
+                  "Children in care see a dentist promptly and their health is reviewed every six months."],
+        "Wigan": ["The council made deep budget cuts to its workforce and its use of consultants in 2023.",
+                  "Foster carers are well supported and trained."],
+        "Leeds": ["The council has reduced its reliance on agency social workers; most are now permanent staff.",
+                  "Children in care have regular health assessments and see a dentist."],
+    }
+    for council, texts in pages.items():
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", texts)
+    yield store
+    store.close()
+
+
+@pytest.mark.model
+def test_a_finding_is_on_the_children_the_question_names(services, model):
+    digest = Searcher(services, model).ask("How do councils meet the health needs of children in care?").digest
+    quoted = {item.council: item.finding.quote.text for item in digest.items}
+    assert quoted["Derby"].startswith("Children in care see a dentist")   # not its care leavers
+
+
+@pytest.mark.model
+def test_what_the_councils_do_is_not_the_topic_a_finding_must_hold(services, model):
+    digest = Searcher(services, model).ask("What have councils done to cut their use of agency social workers?").digest
+    quoted = {item.council: item.finding.quote.text for item in digest.items}
+    assert "Leeds" in quoted and "Wigan" not in quoted   # "budget cuts" says nothing of agency staff

@@ -1,6 +1,6 @@
 import pytest
 
-from index.search.highlight import highlight, holds_figure, sentence_focus, term_weights
+from index.search.highlight import highlight, holds_figure, sentence_focus, sentence_stems, term_weights, word_key
 from tests.conftest import add_report
 
 TEXT = ("Councils across the region were busy. Supervision is now monthly and reflective for every social "
@@ -25,6 +25,16 @@ def test_focus_is_the_share_of_keyword_weight_one_sentence_holds():
     assert sentence_focus(together, weights) == 1.0
     assert abs(sentence_focus(scattered, weights) - 1 / 3) < 1e-9
     assert sentence_focus("Nothing relevant here.", weights) == 0.0
+
+
+def test_an_adverb_made_from_a_topic_word_is_another_word():
+    weights = term_weights({"sufficiency": 10, "families": 10}, total_passages=100)
+    assert word_key("sufficiently") == "sufficiently" and word_key("family") == word_key("families")
+    text = "The group is not sufficiently representative. Placement sufficiency is improving for families."
+    held = [stems for _, _, stems in sentence_stems(text, weights)]
+    assert held == [frozenset(), {"suffi", "famil"}]
+    (only,) = highlight(text, weights)
+    assert text[only.start:only.end].startswith("Placement sufficiency")
 
 
 def test_a_theme_question_prefers_the_passage_that_states_the_theme_in_one_sentence(store, embedder, searcher):

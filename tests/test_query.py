@@ -96,3 +96,21 @@ def test_a_question_pasted_with_markup_is_read_as_its_words():
         "How is supervision in Derby & Wigan?".split()
     assert without_markup("<script>alert(1)</script>care leavers") .split() == ["alert(1)", "care", "leavers"]
     assert without_markup("caseloads < 20 in Bury") == "caseloads < 20 in Bury"   # a lone "<" is a word
+
+
+@pytest.mark.parametrize("question, action, topic", [
+    ("What have councils done to cut their use of agency social workers?", {"cut", "use"},
+     ["cut", "use", "agency", "social", "workers"]),
+    ("How do councils act as corporate parents?", {"act"}, ["act", "corporate", "parents"]),
+    ("How have councils improved the quality of supervision for social workers?", {"improved", "quality"},
+     ["improved", "supervision", "social", "workers"]),
+    ("How has Derby improved supervision?", {"improved"}, ["improved", "supervision"]),
+    ("How do local authorities keep placements stable?", {"keep"}, ["keep", "placements", "stable"]),
+    ("How have Derby's care leavers services changed?", set(), ["care", "leavers"]),   # a possessive is no doer
+    ("What did inspectors say about supervision in Derby?", set(), ["supervision"]),
+])
+def test_what_the_councils_do_to_the_topic_is_read_apart_from_it(question, action, topic):
+    """The verb whose subject the councils are, and the light noun a topic hangs from, are read as the action
+    (the ranked list still matches them; a digest's finding need not hold them)."""
+    query = analyse(question, ["derby"])
+    assert set(query.action_terms) == action and query.topic_terms == topic

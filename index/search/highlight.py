@@ -35,7 +35,10 @@ SENTENCE_CACHE = 8192   # passages whose sentence spans and lower case are kept 
 def word_key(word: str) -> str:
     """A lower-case word's first KEY_LETTERS letters (not a linguistic stem: FTS5's Porter stemmer is
     index.storage.keywords'), a short word without its plural 's' ('homes' is 'home',
-    'risks' is 'risk'; 'this' and 'bus' stay): a long word's plural shares its stem anyway."""
+    'risks' is 'risk'; 'this' and 'bus' stay): a long word's plural shares its stem anyway. An adverb made from
+    a word is a word of its own: "sufficiently" says nothing of sufficiency, "effectively" nothing of effectiveness."""
+    if len(word) >= KEY_LETTERS + 4 and word.endswith("ly"):   # as _NOT_ADVERB matches
+        return word
     if 3 < len(word) <= KEY_LETTERS and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word[:KEY_LETTERS]
@@ -159,12 +162,17 @@ def _sentences(text: str) -> tuple[list[tuple[int, int]], list[int], str]:
     return spans, [end for _, end in spans], lowered
 
 
+_NOT_ADVERB = r"(?![a-z0-9]{2,}ly(?![a-z0-9]))"
+
+
 @functools.lru_cache(maxsize=256)
 def _keyword_pattern(stems: tuple[str, ...]) -> re.Pattern:
     """Lower-case words whose stem is a keyword stem (a shorter stem is a whole short word, or its
     plural). No look-behind: the pattern then starts with plain letters, which re scans for quickly; the
-    caller drops matches that start inside a word."""
-    alternatives = [re.escape(s) + ("[a-z0-9]*" if len(s) == KEY_LETTERS else "s?(?![a-z0-9])") for s in stems]
+    caller drops matches that start inside a word. An adverb made from the word is another word: "sufficiently"
+    says nothing of sufficiency, "effectively" nothing of effectiveness ("family", "early" are no adverbs)."""
+    alternatives = [re.escape(s) + (_NOT_ADVERB + "[a-z0-9]*" if len(s) == KEY_LETTERS else "s?(?![a-z0-9])")
+                    for s in stems]
     return re.compile("(?:" + "|".join(alternatives) + ")")
 
 

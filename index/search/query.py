@@ -73,6 +73,15 @@ main headline headlines conclusion conclusions concluded conclude verdict most h
 # asks which councils had it ("which councils are outstanding for care leavers?").
 # "the quality of plans": the question is about plans; quality is how it is asked ("quality assurance" stays).
 _FRAMING = re.compile(r"\b(quality|standard|standards|effectiveness)\s+of\b", re.IGNORECASE)
+# What the councils do to the topic: the verb whose subject they are ("how do councils *keep* placements stable?",
+# "what have councils done to *cut* their use of agency staff?", "how has Derby *improved* supervision?"), and the
+# light noun the topic hangs from ("their *use* of agency staff", "the *quality* of supervision"). A report's
+# sentence on the topic says it with its own words ("reliance on agency staff has reduced"), so these are not the
+# topic a council's finding must hold, only words it may also hold.
+_DOERS = re.compile(r"\b(?:councils|local\s+authorities|authorities|LAs|areas|they)(?=\s)", re.IGNORECASE)
+_THEN_ACTS = re.compile(r"\s+(?:(?:have|has|had|do|does|did|are|is|were|was|can|could|should|will|would)\s+)?(?:been\s+)?"
+                        r"(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)\b", re.IGNORECASE)
+_LIGHT_NOUN = re.compile(r"\b(quality|standard|standards|effectiveness|use|usage|levels?|range)\s+of\b", re.IGNORECASE)
 # A question asking for a figure ("How many children are in care in Wandsworth?", "What percentage of care
 # leavers …"): the words that ask for it frame the question; a sentence giving a figure answers it.
 FIGURE_ASKED = re.compile(r"\bhow\s+many\b|\bby\s+how\s+much\b|"
@@ -165,6 +174,16 @@ class QueryAnalysis:
         if self.asks_over_time:
             framing |= {word for m in OVER_TIME.finditer(self.text) for word in keywords(m.group(0))}
         return framing | {word for m in _THE_SERVICE.finditer(self.text) for word in keywords(m.group(0))}
+
+    @cached_property
+    def action_terms(self) -> frozenset[str]:
+        """The councils' verb and the light nouns the topic hangs from (_DOERS, _LIGHT_NOUN): "cut" and "use" in
+        "what have councils done to cut their use of agency social workers?"."""
+        ends = [m.end() for m in _DOERS.finditer(self.text)]
+        ends += [end for _, end, name in council_spans(self.text) if council_key(name) in self.council_keys]
+        verbs = {m.group(1).lower() for end in ends if (m := _THEN_ACTS.match(self.text, end))}
+        light = {m.group(1).lower() for m in _LIGHT_NOUN.finditer(self.text)}
+        return frozenset(word for word in verbs | light if word not in STOPWORDS)
 
     @cached_property
     def topic_terms(self) -> list[str]:

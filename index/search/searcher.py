@@ -42,7 +42,7 @@ from models import Chunk, Document, Hit
 from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
-from ofsted.judgements import find_judgement, judgement_area, states_judgement
+from ofsted.judgements import children_named, find_judgement, judgement_area, states_judgement
 
 @functools.lru_cache(maxsize=256)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -299,7 +299,10 @@ class Searcher:
         whole library reads only the reports it needs (a council's newest that speaks to the topic, and a few
         older), and nothing is embedded again: passages the dense search did not reach are scored from their
         stored vectors."""
-        topic = query.topic_terms
+        # The topic without what the councils do to it (QueryAnalysis.action_terms): a finding must hold
+        # "agency social workers", not "cut"; the action's words only help choose among its sentences.
+        topic = [t for t in query.topic_terms if t not in query.action_terms] or query.topic_terms
+        action = [t for t in query.terms if t in query.action_terms and t not in topic]
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
         terms = self.keyword_terms(topic + also, catalogue)
         ranges = catalogue.ranges_of(doc_ids)
@@ -317,6 +320,10 @@ class Searcher:
         absent = min(_absent_share(weight, gone) for (_, weight), gone in zip(forms, missing))
         quoting = term_weights(self._passage_counts(topic + also, catalogue), len(catalogue.chunk_doc)) if also \
             else forms[0][1]
+        if action and quoting:   # a lesser word of the finding: never outweighing the topic's least
+            least = min(quoting.values())
+            acting = term_weights(self._passage_counts(action, catalogue), len(catalogue.chunk_doc))
+            quoting = {key: min(weight, least) for key, weight in acting.items()} | quoting
         # What a finding must hold is judged on the words the searched reports use: one none of them prints
         # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
         held = [{key: w for key, w in weight.items() if key not in gone} for (_, weight), gone in zip(forms, missing)]
@@ -326,6 +333,8 @@ class Searcher:
                  for unit in topic_units(text, {key for key, w in weight.items()
                                                 if w >= ranking.ACROSS_DISTINCT_SHARE * max(weight.values())})]
 
+        children = children_named(query.text)
+
         def focus(text: str) -> float:
             return max((stem_focus(text, weight) for weight in held if weight), default=0.0)
 
@@ -334,7 +343,7 @@ class Searcher:
             label), not a cover or table, holding ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive
             words (not "improve" alone for "improve supervision")."""
             return (len(text.split()) >= ranking.ACROSS_MIN_WORDS and _ENDS_PROSE.search(text) is not None
-                    and not is_front_matter(text)
+                    and not is_front_matter(text) and not (children and (named := children_named(text)) and not named & children)
                     and (focus(text) >= ranking.ACROSS_MIN_FOCUS or any(holds_unit(text, unit) for unit in units)))
 
         def finding_of(doc_id: str) -> Finding | None:
@@ -355,8 +364,9 @@ class Searcher:
                 chunk, page_break = widen(chunks[chunk_id], page_text)
                 quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
                 if quote is not None and says_it(quote.text):
-                    found.append((round(focus(quote.text), 4), score, Finding(quote=quote, score=round(score, 4))))
-            return max(found, key=lambda f: f[:2])[2] if found else None
+                    found.append((bool(children_named(quote.text) & children), round(focus(quote.text), 4), score,
+                                  Finding(quote=quote, score=round(score, 4))))
+            return max(found, key=lambda f: f[:3])[3] if found else None
 
         return finding_of
 
