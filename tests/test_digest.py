@@ -8,6 +8,7 @@ import pytest
 from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding, council_findings, council_names,
                                  group_items, timeline_entries)
 from index.search.query import analyse
+from index.search.relevance import ANSWERS
 from index.search.quotes import Quote
 from index.search.searcher import Filters, Searcher
 from index.storage.store import Store
@@ -289,3 +290,24 @@ def test_what_the_councils_do_is_not_the_topic_a_finding_must_hold(services, mod
     digest = Searcher(services, model).ask("What have councils done to cut their use of agency social workers?").digest
     quoted = {item.council: item.finding.quote.text for item in digest.items}
     assert "Leeds" in quoted and "Wigan" not in quoted   # "budget cuts" says nothing of agency staff
+
+
+NEGLECT = ("Social workers understand the impact neglect has on children's lives. There is an improved focus on exploring "
+           "parental capacity for sustainable change. Assessments of neglect use a recognised tool and chronologies are "
+           "updated regularly. Children in need of help are visited often and their plans are reviewed. Managers track the "
+           "progress of plans at regular panels. Parents are helped to understand what must change. Children benefit from "
+           "an effective response from the out-of-hours team. Neglect strategy is overseen by the partnership board.")
+
+
+@pytest.mark.model
+def test_a_sentence_printing_the_topic_answers_in_a_passage_mostly_on_another(tmp_path, model):
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    add_report(store, model, "Telford-2018", "Telford and Wrekin", "2018-06-01",
+               ["The out-of-hours emergency duty team responds promptly to concerns at night and at weekends."])
+    add_report(store, model, "Telford-2024", "Telford and Wrekin", "2024-06-01", [NEGLECT])
+    timeline = Searcher(store, model).ask(
+        "How have the out-of-hours service and emergency duty team in Telford and Wrekin changed over time?").timeline
+    assert [entry.finding.document.doc_id for entry in timeline.entries] == ["Telford-2018", "Telford-2024"]
+    assert timeline.entries[1].finding.quote.text.endswith("from the out-of-hours team.")
+    assert timeline.entries[1].finding.score < ANSWERS   # its passage, on neglect, does not answer as a whole
+    store.close()

@@ -354,16 +354,18 @@ class Searcher:
                 c: float(v @ vector) for c, v in self.store.vectors(missing).items()}
             focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in forms) for c, chunk in chunks.items()}
             scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], absent).score, c) for c in chunks), reverse=True)
-            found = []   # of the passages that answer, the quote holding most of the topic
+            found = []   # of the passages that answer, the quote holding most of the topic (of the children asked)
             page_text = functools.lru_cache(maxsize=None)(self.store.page_text)
             for score, chunk_id in scored:
-                if score < ANSWERS:
-                    break
                 if not focused[chunk_id]:   # no sentence holds a topic word: nothing to quote
                     continue
                 chunk, page_break = widen(chunks[chunk_id], page_text)
                 quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
-                if quote is not None and says_it(quote.text):
+                # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
+                # distinctive idea ("… an effective response from the out-of-hours team." amid a page on neglect),
+                # when the searched reports print every word of the topic.
+                if quote is not None and says_it(quote.text) and (
+                        score >= ANSWERS or not absent and any(holds_unit(quote.text, unit) for unit in units)):
                     found.append((bool(children_named(quote.text) & children), round(focus(quote.text), 4), score,
                                   Finding(quote=quote, score=round(score, 4))))
             return max(found, key=lambda f: f[:3])[3] if found else None
