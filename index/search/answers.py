@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.output.citation import cited, reference
-from index.search.query import QueryAnalysis
+from index.search.query import QueryAnalysis, QuestionKind
 from models import Document
 from ofsted.councils import council_key
 from ofsted.judgements import LABELS, find_judgement
@@ -58,7 +58,7 @@ class GradeList:
 def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
     """The named council's grade for the named judgement (overall if none), in the named year or latest;
     for several councils named, see grade_list."""
-    if query.kind != "rating" or len(query.council_keys) != 1:
+    if query.kind != QuestionKind.RATING or len(query.council_keys) != 1:
         return None
     return _council_grade(query.council_keys[0], query, documents)
 
@@ -85,11 +85,11 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
     it names (overall effectiveness if none). For one naming several councils: each one's grade, in the
     order named."""
     label = LABELS.get(query.graded_judgement, query.graded_judgement)
-    if query.kind == "rating" and len(query.council_keys) > 1:
+    if query.kind == QuestionKind.RATING and len(query.council_keys) > 1:
         documents = list(documents)
         named = [answer for key in query.council_keys if (answer := _council_grade(key, query, documents))]
         return GradeList(query.graded_judgement, label, None, named) if named else None
-    if query.kind != "grade_list":
+    if query.kind != QuestionKind.GRADE_LIST:
         return None
     latest: dict[str, GradeAnswer] = {}
     for document in documents:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.search.query import FIGURE_ASKED, FRAME_WORDS, OVER_TIME, WHICH_COUNCIL, QueryAnalysis, analyse, keywords
+from index.search.query import (FIGURE_ASKED, FRAME_WORDS, OVER_TIME, RATING_WORDS, WHICH_COUNCIL, QueryAnalysis,
+                                QuestionKind, analyse, keywords)
 from index.search.scope import grade_list_question
 from ofsted.councils import council_key, council_name
 from ofsted.grades import GRADE_KEYWORDS
@@ -30,8 +31,6 @@ _COMPARE_WITH = re.compile(
     r"how\s+(?:does|do|did)\b.{0,40}\bcompare\b)", re.IGNORECASE)
 # Words that point back at the previous question's council or report.
 _BACK_REFERENCES = frozenset("they them their theirs it its there that those this these council report".split())
-# Words that ask for a grade and say nothing of the topic ("how was Derby judged for care leavers?").
-_RATING_ONLY = frozenset("judged judge judgement judgment graded grade grades rating ratings rated score scored".split())
 # Words a follow-up to a list of councils with a grade may use besides the grade and the judgement's name.
 _GRADE_WORDS = GRADE_KEYWORDS | frozenset("ones judged graded impact experiences progress children those".split())
 # A question with this many topic words or fewer, and no council or year, is read as a follow-up.
@@ -58,7 +57,7 @@ def _topic(question: str, councils: list[str], years: list[int]) -> list[str]:
     rating or a figure ("how many are there?" asks the previous topic)."""
     place_words = {word for key in councils for word in key.split()} | {str(y) for y in years}
     return [w for w in keywords(OVER_TIME.sub(" ", FIGURE_ASKED.sub(" ", question))) if w not in place_words
-            and w not in _BACK_REFERENCES and w not in _RATING_ONLY]
+            and w not in _BACK_REFERENCES and w not in RATING_WORDS]   # "how was Derby judged for care leavers?"
 
 
 def read_in_context(question: str, previous: str | None, council_keys: Iterable[str]) -> Reading:
@@ -79,10 +78,10 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     before_topic = _topic(previous, before_councils, before_years)
 
     was_rating = before.asks_grade
-    if now.kind == "grade_list":   # "Which councils were judged good in 2023?" asks for itself
+    if now.kind == QuestionKind.GRADE_LIST:   # "Which councils were judged good in 2023?" asks for itself
         return Reading(question, question, False)
     judgement_named = set(keywords(judgement_words(question))) | set(keywords(LABELS.get(now.judgement or "", "")))
-    if before.kind == "grade_list" and not councils and (now.grade or now.judgement or years) and not [
+    if before.kind == QuestionKind.GRADE_LIST and not councils and (now.grade or now.judgement or years) and not [
             w for w in topic if w not in _GRADE_WORDS and w not in FRAME_WORDS and w not in judgement_named]:
         # "Which councils were judged inadequate?", then "what about outstanding?" or "and for care leavers?"
         # (not "what did inspectors say about supervision in 2024?", which asks something new)
@@ -91,7 +90,7 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     if _COMPARE_WITH.match(question) and councils and before_councils:
         # "Compare with Reading" after a question about Sutton: both councils, the same topic and kind (after
         # what Sutton's report found, how both were rated overall).
-        summary = before.kind == "summary"
+        summary = before.kind == QuestionKind.SUMMARY
         searched = _compose([w for w in topic if w not in FRAME_WORDS] or before_topic,
                             before_councils + [c for c in councils if c not in before_councils],
                             years or before_years, rating=was_rating or summary,

@@ -18,7 +18,8 @@ from text.sentences import (ends_sentence, is_prose_length, paragraph_sentence_s
                                     starts_sentence)
 from models import Highlight
 
-MAX_SENTENCES = 3
+MAX_SENTENCES = 3          # marked or quoted at most: a quote a manager reads at a glance
+ALSO_MARKED = 0.6          # a sentence scoring this share of the best is marked beside it
 KEY_LETTERS = 5
 FIGURELESS_SHARE = 0.5   # of its score, for a sentence without a figure when the question asks for one
 # A figure: a number that is not a year ("272", "15 out of 19", "88%", "12,500"; a single digit only before a
@@ -64,7 +65,7 @@ def _score(text: str, start: int, end: int, weight: float, figure: bool) -> floa
 
 
 def highlight(text: str, weights: dict[str, float], figure: bool = False) -> list[Highlight]:
-    """The best sentences, in reading order: the top one and any others scoring at least 60% as well.
+    """The best sentences, in reading order: the top one and any others scoring ALSO_MARKED as well.
     A sentence cut by the passage's edge (one that runs across a page break) is not marked."""
     spans = sentence_spans(text)
     first, last = (spans[0][0], spans[-1][0]) if spans else (None, None)
@@ -77,7 +78,7 @@ def highlight(text: str, weights: dict[str, float], figure: bool = False) -> lis
     if not scored:
         return []
     best = scored[0][0]
-    chosen = [item for item in scored[:MAX_SENTENCES] if item[0] >= 0.6 * best]
+    chosen = [item for item in scored[:MAX_SENTENCES] if item[0] >= ALSO_MARKED * best]
     return [Highlight(start, end) for _, start, end in sorted(chosen, key=lambda item: item[1])]
 
 

@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 
 from ofsted.councils import council_key, council_spans, councils_mentioned, names_a_thing
@@ -103,7 +104,7 @@ _SINCE = re.compile(r"\bsince\s+(19[89]\d|20\d\d)\b", re.IGNORECASE)
 # "Bromley's children's services": the whole service the report is about, no topic within it.
 _THE_SERVICE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+social\s+care\b",
                           re.IGNORECASE)
-_RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
+RATING_WORDS = frozenset("rate rated rating ratings grade grades graded judge judged judgement judgment judgements "
                           "score scored award awarded effectiveness verdict".split())
 # "How did Barnet do on leaders' impact?": with a judgement named, a question of how a council did is one of grade.
 _HOW_DID = re.compile(r"\bhow\s+(?:did|does|has|have|was)\b.{0,60}?\b(?:do|fare|fared|perform|performed|score)\b",
@@ -115,7 +116,7 @@ _LEAD = r"^\s*(?:(?:and|but|so|then)\s+)?(?:in\s+)?"
 WHICH_COUNCIL = re.compile(_LEAD + r"(?:which|what)\s+(?:council|local\s+authority|authority|la)\b", re.IGNORECASE)
 _ONE_PLACE = re.compile(rf"{WHICH_COUNCIL.pattern}|{_LEAD}(?:which|what)\s+area\b|^\s*where\b", re.IGNORECASE)
 # Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
-_RATING_CONTEXT = _RATING_WORDS | GRADE_KEYWORDS | frozenset("""children childrens
+_RATING_CONTEXT = RATING_WORDS | GRADE_KEYWORDS | frozenset("""children childrens
 services social care ilacs overall get got give gave given receive received do did latest most recent""".split())
 # A question about councils in general rather than one: "how have councils improved supervision?"
 _ACROSS = re.compile(r"\b(councils|authorities|local authorities|LAs|across|nationally|England|everywhere|other areas)\b")
@@ -128,6 +129,16 @@ _KIND_NAMES = (
         r"(?i:(?<!uncrc\s)\b(?:(?:press|news|newspaper|magazine)\s+)?(?:article|press\s+report|news\s+story)s?\b(?!\s*\d)|"
         r"\bCYP\s*Now\b|\bChildren\s+and\s+Young\s+People\s+Now\b)|\bCommunity\s+Care\b(?!\s+Act)")),
 )
+
+
+class QuestionKind(StrEnum):
+    """What a question asks for, which decides how it is answered (QueryAnalysis.kind)."""
+
+    RATING = "rating"            # a named council's grade: the grade card
+    SUMMARY = "summary"          # what one council's report found, with no topic: its summary
+    GRADE_LIST = "grade_list"    # the councils with a grade: a list of them
+    THEME = "theme"              # a topic across councils: the digest
+    TOPIC = "topic"              # one report's topic, or one fact: the ranked passages and a quote
 
 
 @dataclass
@@ -225,18 +236,18 @@ class QueryAnalysis:
         return self.judgement or "overall_effectiveness"
 
     @cached_property
-    def kind(self) -> str:
+    def kind(self) -> QuestionKind:
         """rating (a named council's grade), summary (what its report found), grade_list (councils with a
         grade), theme (across councils) or topic (one report, or one fact)."""
         if self.asks_grade and self.council_keys:
-            return "rating"
+            return QuestionKind.RATING
         if self.asks_summary:
-            return "summary"
+            return QuestionKind.SUMMARY
         if self.asks_grade and self.grade:   # "which councils were judged inadequate (for care leavers)?"
-            return "grade_list"
+            return QuestionKind.GRADE_LIST
         if not self.council_keys and not self.years and not self.report_types and self.across_councils:
-            return "theme"
-        return "topic"
+            return QuestionKind.THEME
+        return QuestionKind.TOPIC
 
 
 def keywords(text: str) -> list[str]:
@@ -304,7 +315,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         terms=keywords(_without_kind_names(_YEAR_SPAN.sub(r"\1", question))),
         council_keys=councils,
         years=_years(_SINCE.sub(" ", question)),
-        asks_rating=bool(_RATING_WORDS.intersection(_WORD.findall(question.lower()))
+        asks_rating=bool(RATING_WORDS.intersection(_WORD.findall(question.lower()))
                          or (_GRADE.search(question) and _WHICH.search(question))
                          or len({grade_of(m.group(1)) for m in _GRADE.finditer(question)}) > 1
                          or bool(judgement_asked(question) and _HOW_DID.search(question))),

@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 
 from index.output.citation import cited, reference
-from index.search.highlight import scored_sentences, sentence_stems
+from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems
 from text.sentences import is_prose_length, is_whole
 from index.search.widening import locate
 from models import Document, Hit
 
-MAX_SENTENCES = 3
 NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scores this share of the best
 
 

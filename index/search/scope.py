@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from index.search.query import QueryAnalysis
+from index.search.query import QueryAnalysis, QuestionKind
 from models import Document
 from ofsted import report_types
 from ofsted.councils import council_key, council_name
@@ -58,7 +58,7 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
     in_years = {d for d in chosen if documents[d].metadata.years & set(query.years)}
     if in_years:
         chosen = in_years
-    if query.kind == "summary":  # "what did Ofsted find in Wigan's latest inspection?": that one report
+    if query.kind == QuestionKind.SUMMARY:  # "what did Ofsted find in Wigan's latest inspection?": that one report
         latest = latest_inspection(chosen, documents)
         if latest is not None:
             year = documents[latest].metadata.year
@@ -118,16 +118,16 @@ def grade_list_question(grade: str | None, judgement: str, years: list[int]) -> 
 def describe(query: QueryAnalysis, scope: Scope) -> str:
     """How the question was read, in words: "how was Derby rated for children in care (2025 report)?"."""
     years = f" ({' and '.join(str(y) for y in query.years)} report)" if query.years else ""
-    if query.kind == "rating":
+    if query.kind == QuestionKind.RATING:
         councils = _names([council_name(key) for key in query.council_keys], "and")
         judged = LABELS.get(query.graded_judgement, query.graded_judgement).lower()
         return f"how {'were' if len(query.council_keys) > 1 else 'was'} {councils} rated for {judged}{years}?"
     if scope.whole_report:
         return f"what {scope.words} found"
-    if query.kind == "grade_list":
+    if query.kind == QuestionKind.GRADE_LIST:
         return grade_list_question(query.grade, query.graded_judgement, query.years)
     topic = "what needs to improve" if query.asks_improvements and scope.by_name else " ".join(query.topic_terms)
     if scope.words:
         return f"{topic}, in {scope.words}" if topic else f"anything in {scope.words}"
     topic = topic or query.text
-    return f"{topic}, across councils" if query.kind == "theme" else topic
+    return f"{topic}, across councils" if query.kind == QuestionKind.THEME else topic

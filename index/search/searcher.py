@@ -30,7 +30,7 @@ from index.search.digest import (Digest, Finding, Timeline, council_findings, co
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
-from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, analyse, without_markup
+from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, without_markup
 from index.search.quotes import Quote, best_quote, covering_quote, quote_of
 from index.search.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -209,7 +209,7 @@ class Searcher:
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
             # A rating question's statements come from the reports its grade card or its councils' grades are from.
             graded = ({grade.document.doc_id} if grade else {r.document.doc_id for r in listing.reports}
-                      if listing and query.kind == "rating" else None)
+                      if listing and query.kind == QuestionKind.RATING else None)
             hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, graded, accounts)
         note = scope.note
         if note is None and grade is None and listing is None:
@@ -221,7 +221,8 @@ class Searcher:
         answerable = note is None and (grade is not None or listing is not None or bool(read_whole and hits)
                                        or answers(evidence) or bool(digest and digest.groups)
                                        or bool(timeline and timeline.entries))
-        quote = self._quote(hits, weights, listed, query.asks_figure) if answerable and query.kind == "topic" else None
+        quote = (self._quote(hits, weights, listed, query.asks_figure)
+                 if answerable and query.kind == QuestionKind.TOPIC else None)
         return Response(reading=reading, query=query, hits=hits, answerable=answerable, read_as=describe(query, scope),
                         scope=scope.words, note=note, grade=grade, grade_list=listing, quote=quote,
                         seconds=time.perf_counter() - started, in_reading_order=bool(read_whole),
@@ -239,9 +240,10 @@ class Searcher:
     def _wants_digest(query: QueryAnalysis, filters: Filters | None) -> bool:
         """A question across councils: a theme, several councils named, or a topic asked of what the filters
         admit (councils, years, grades); not one asking for one place or a figure, which one sentence answers."""
-        if query.kind not in ("theme", "topic") or query.seeks_one_place or query.asks_figure or query.report_types:
+        if (query.kind not in (QuestionKind.THEME, QuestionKind.TOPIC) or query.seeks_one_place or query.asks_figure
+                or query.report_types):
             return False
-        if query.kind == "theme" or len(query.council_keys) > 1 or (query.across_councils and not query.council_keys):
+        if query.kind == QuestionKind.THEME or len(query.council_keys) > 1 or (query.across_councils and not query.council_keys):
             return True   # "… across councils", "Derby and Wigan", "how have councils improved supervision in 2024?"
         return not query.council_keys and not query.years and filters is not None and filters != Filters() \
             and not filters.doc_ids and len(filters.councils) != 1
@@ -251,7 +253,8 @@ class Searcher:
         """One council's topic over time: "how has … in Derby changed?", "since 2017", "across its inspections"."""
         one_council = len(query.council_keys) == 1 or (not query.council_keys and filters is not None
                                                        and len(filters.councils) == 1)
-        return query.asks_over_time and one_council and query.kind in ("topic", "rating", "summary")
+        return (query.asks_over_time and one_council
+                and query.kind in (QuestionKind.TOPIC, QuestionKind.RATING, QuestionKind.SUMMARY))
 
     def _digest(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None) -> Digest:
         """Every council whose reports (within doc_ids) speak to the topic, each in its own words, grouped."""
@@ -509,7 +512,7 @@ class Searcher:
         """For a rating question, the candidate passages that state the judgement asked about (overall
         effectiveness if it names none): on the page it was read from, and containing its grade; only in
         the reports its grades are from, when it has them ("Is Derby outstanding?": the latest)."""
-        if not (query.asks_grade and (query.judgement or query.kind == "rating")):
+        if not (query.asks_grade and (query.judgement or query.kind == QuestionKind.RATING)):
             return set()
         on_page: dict[int, tuple[str, str]] = {}
         for chunk_id in candidates:
