@@ -16,7 +16,7 @@ from errors import BriefingStoreError
 from index.output import briefing as briefing_module
 from index.output.briefing import Basket, Excerpt, escape_markdown
 from index.output.briefing_store import Briefing
-from index.output.response import Response
+from index.search.response import Response
 from index.search.searcher import Filters, Searcher
 
 # Filter widgets' keys: copied forward on every run so a filter set on Ask survives a visit to Library.

@@ -36,7 +36,7 @@ def test_every_key_a_search_answer_emits_is_in_the_readme_json_contract():
     timeline = Timeline("Derby", "impact_of_leaders", (TimelineEntry(finding, "impact_of_leaders"),), 1).to_dict()
     keys = set(digest) | set(digest["groups"][0]) | set(digest["groups"][0]["items"][0]) | set(timeline)
     keys |= set(timeline["entries"][0]) | set(timeline["entries"][0]["items"][0])
-    from index.output.response import Response
+    from index.search.response import Response
     keys |= set(Response.__dataclass_fields__) - {"reading", "query", "hits", "grade", "grade_list", "seconds"}
     keys |= {"query", "answer", "grade_list", "results"}
     contract = _json_contract()
@@ -46,7 +46,8 @@ def test_every_key_a_search_answer_emits_is_in_the_readme_json_contract():
 
 def test_imports_run_one_way():
     """Reading a file knows nothing of questions: ingest/ imports nothing from index/search/ (nor index/ from
-    ingest/), and the neutral modules (ofsted/, text/) import neither."""
+    ingest/); citing and exporting (index/output/) knows nothing of how a question is searched; and the neutral
+    modules (ofsted/, text/) import neither."""
     def imports(folder: str) -> set[str]:
         found = set()
         for path in (ROOT / folder).rglob("*.py"):
@@ -55,6 +56,7 @@ def test_imports_run_one_way():
 
     assert not {m for m in imports("ingest") if m.startswith("index.search")}
     assert not {m for m in imports("index") if m.startswith("ingest")}
+    assert not {m for m in imports("index/output") if m.startswith("index.search.response")}   # no cycle with search
     for neutral in ("ofsted", "text"):
         assert not {m for m in imports(neutral) if m.startswith(("index", "ingest", "app_ui"))}, neutral
     assert imports("ingest")   # the check read something

@@ -10,7 +10,7 @@ from app_ui.passages import plural
 from app_ui.scroll import show_from_top
 from index.output.briefing import escape_markdown
 from index.output.examples import example_questions, library_summary
-from index.output.response import Response
+from index.search.response import Response
 from index.search.query import MAX_QUESTION_CHARS
 from index.search.searcher import Filters, Searcher
 

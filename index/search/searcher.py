@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.output.response import Response
+from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import (Digest, Finding, Timeline, council_findings, council_names, group_items, holds_unit,
