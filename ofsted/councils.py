@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 # The 153 local authorities that Ofsted inspects for children's services (names as Ofsted prints them).
 ENGLISH_COUNCILS = (
@@ -162,3 +163,51 @@ def council_spans(text: str) -> list[tuple[int, int, str]]:
         if not any(s < end and start < e for s, e, _ in spans):
             spans.append((start, end, name))
     return sorted(spans)
+
+
+# Councils whose names are also ordinary words: read as a council only when capitalised.
+_ORDINARY_WORDS = frozenset({"reading", "bury", "derby", "sutton", "poole", "bath"})
+
+
+def held_council_mentions(text: str, known_keys: Iterable[str]) -> list[tuple[str, int, int]]:
+    """(key, start, end) of each council of known_keys the text names, in the order it names them (a rating
+    question's grade card is the first's), where it is written. One reading for the keyword and the meaning sides
+    of a search, which both leave the name out inside that council's reports.
+
+    Longer names are matched first, so 'North Lincolnshire' is not also 'Lincolnshire'. Possessives count
+    ("Wigan's", and "Wigans" where that cannot be another word), "&" for "and", and so do everyday names of a
+    council ("Hull", "BCP", "B&NES"); a council's name used as the name of a thing ("the Leeds model") does not,
+    nor one that is an ordinary word unless it is written as a name ("children's reading" is not Reading)."""
+    known = set(known_keys)
+    text = text.replace("’", "'")
+    found: dict[str, tuple[int, int]] = {}   # key -> where the text names it
+    for key in sorted(known, key=len, reverse=True):
+        for match in _name_pattern(key).finditer(text) if key else ():
+            written = match.group(0)
+            as_a_name = written[0].isupper()
+            bare_possessive = written.lower().endswith("s") and not written.endswith("'s") and not key.endswith("s")
+            if (as_a_name or key not in _ORDINARY_WORDS and not bare_possessive) \
+                    and not names_a_thing(text, match.start(), match.end()) \
+                    and not any(s <= match.start() < e for s, e in found.values()):
+                found[key] = match.span()
+                break
+    for start, end, name in council_spans(text):   # everyday names: "Hull", "B&NES", "West Northants"
+        key = council_key(name)
+        if key in known and key not in found and not names_a_thing(text, start, end):
+            found[key] = (start, end)
+    return sorted(((key, *span) for key, span in found.items()), key=lambda mention: mention[1])
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(key: str) -> re.Pattern:
+    """A council key as words in a text, any case, any punctuation between them, possessive or not, also
+    without its apostrophe ("Wigans care leavers") where that cannot be another word ("Derbys", "Readings")."""
+    bare = "|s" if key not in _ORDINARY_WORDS and len(key) >= 5 and not key.endswith("s") else ""
+    words = r"\W+".join(r"(?:and|&)" if word == "and" else re.escape(word) for word in key.split())
+    return re.compile(r"(?<![\w])" + words + rf"(?:'s?{bare})?(?![\w])", re.IGNORECASE)
+
+
+def missing_councils(text: str, known_keys: Iterable[str]) -> list[str]:
+    """English councils the text names (capitalised, as a name is written) that known_keys lacks."""
+    known = set(known_keys)
+    return [name for name in councils_mentioned(text) if council_key(name) not in known]

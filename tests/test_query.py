@@ -114,3 +114,18 @@ def test_what_the_councils_do_to_the_topic_is_read_apart_from_it(question, actio
     (the ranked list still matches them; a digest's finding need not hold them)."""
     query = analyse(question, ["derby"])
     assert set(query.action_terms) == action and query.topic_terms == topic
+
+
+@pytest.mark.parametrize("question, council, without", [
+    ("How do Telford & Wrekin support care leavers?", "telford and wrekin", "How do support care leavers?"),
+    ("Wigans care leavers: what did inspectors say?", "wigan", "care leavers: what did inspectors say?"),
+    ("What does B&NES do about supervision?", "bath and north east somerset", "What does do about supervision?"),
+    ("How does Hull help care leavers?", "kingston upon hull", "How does help care leavers?"),
+])
+def test_a_council_is_left_out_of_the_meaning_search_exactly_as_the_keywords_read_it(question, council, without):
+    """One reading of a council's name ("&", a dropped apostrophe, an everyday name) for the keyword side and
+    the meaning side: inside its reports the name says nothing on either."""
+    from index.search.scope import without_names
+    query = analyse(question, [council, "derby"])
+    assert query.council_keys == [council] and without_names(query) == without
+    assert not set(query.topic_terms) & set(council.split())

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from ofsted.councils import council_key, council_spans, councils_mentioned, names_a_thing
+from ofsted.councils import council_key, held_council_mentions, missing_councils
 from ofsted.grades import GRADE_KEYWORDS, GRADE_WORDS, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
 from ofsted.judgements import judgement_asked, judgement_words
@@ -151,6 +151,7 @@ class QueryAnalysis:
     judgement: str | None = None          # the judgement area named (ofsted.judgements key)
     grade: str | None = None              # the one grade a rating question names ("judged outstanding")
     missing_councils: list[str] = field(default_factory=list)  # English councils named that the index lacks
+    council_written: tuple[tuple[int, int], ...] = ()  # where the text writes each council of council_keys
     report_types: tuple[str, ...] = ()    # kinds of document named ("the select committee's report")
     across_councils: bool = False         # "how have councils ...": a theme, not one report
     seeks_one_place: bool = False         # "which council …?", "where did …?": one report's sentence answers it
@@ -170,8 +171,8 @@ class QueryAnalysis:
         names ("B&NES", "Stoke") or possessives without the apostrophe ("Wigans")."""
         place = {word for key in self.council_keys for word in key.split()}
         place |= {word + "s" for word in place}
-        place |= {word for start, end, name in council_spans(self.text) if council_key(name) in self.council_keys
-                  for word in keywords(self.text[start:end])}   # as written: "B&NES", "West Northants"
+        place |= {word for start, end in self.council_written
+                  for word in keywords(self.text[start:end])}   # as written: "B&NES", "West Northants", "Wigans"
         place |= {word for name in self.missing_councils for word in council_key(name).split()}
         return place | {str(year) for year in self.years}
 
@@ -191,7 +192,8 @@ class QueryAnalysis:
         """The councils' verb and the light nouns the topic hangs from (_DOERS, _LIGHT_NOUN): "cut" and "use" in
         "what have councils done to cut their use of agency social workers?"."""
         ends = [m.end() for m in _DOERS.finditer(self.text)]
-        ends += [end for _, end, name in council_spans(self.text) if council_key(name) in self.council_keys]
+        ends += [end for key, (start, end) in zip(self.council_keys, self.council_written)   # not "Derby's care leavers"
+                 if not re.search(r"['’]s?$", self.text[start:end]) and not (self.text[end - 1:end] == "s" != key[-1])]
         verbs = {m.group(1).lower() for end in ends if (m := _THEN_ACTS.match(self.text, end))}
         light = {m.group(1).lower() for m in _LIGHT_NOUN.finditer(self.text)}
         return frozenset(word for word in verbs | light if word not in STOPWORDS)
@@ -261,55 +263,10 @@ def keywords(text: str) -> list[str]:
     return list(seen)
 
 
-def find_councils(text: str, known_keys: Iterable[str]) -> list[str]:
-    """Council keys the text names, in the order it names them (a rating question's grade card is the first's).
-    Longer names are matched first, so 'North Lincolnshire' is not also 'Lincolnshire'. Possessives count
-    ("Wigan's"), and so do everyday names of a council the index holds ("Hull", "BCP"); a council's name used
-    as the name of a thing ("the Leeds model") does not, nor one that is an ordinary word unless it is
-    written as a name ("children's reading" is not Reading)."""
-    known = set(known_keys)
-    text = text.replace("’", "'")
-    found: dict[str, int] = {}   # key -> where the question names it
-    taken: list[tuple[int, int]] = []
-    for key in sorted(known, key=len, reverse=True):
-        for match in _name_pattern(key).finditer(text) if key else ():
-            written = match.group(0)
-            as_a_name = written[0].isupper()
-            bare_possessive = written.lower().endswith("s") and not written.endswith("'s") and not key.endswith("s")
-            if (as_a_name or key not in _ORDINARY_WORDS and not bare_possessive) \
-                    and not names_a_thing(text, match.start(), match.end()) and not any(s <= match.start() < e for s, e in taken):
-                found[key] = match.start()
-                taken.append(match.span())
-                break
-    for start, end, name in council_spans(text):   # everyday names: "Hull", "B&NES", "West Northants"
-        key = council_key(name)
-        if key in known and key not in found and not names_a_thing(text, start, end):
-            found[key] = start
-    return sorted(found, key=found.get)
-
-
-# Councils whose names are also ordinary words: read as a council only when capitalised.
-_ORDINARY_WORDS = frozenset({"reading", "bury", "derby", "sutton", "poole", "bath"})
-
-
-@functools.lru_cache(maxsize=1024)
-def _name_pattern(key: str) -> re.Pattern:
-    """A council key as words in a text, any case, any punctuation between them, possessive or not, also
-    without its apostrophe ("Wigans care leavers") where that cannot be another word ("Derbys", "Readings")."""
-    bare = "|s" if key not in _ORDINARY_WORDS and len(key) >= 5 and not key.endswith("s") else ""
-    words = r"\W+".join(r"(?:and|&)" if word == "and" else re.escape(word) for word in key.split())
-    return re.compile(r"(?<![\w])" + words + rf"(?:'s?{bare})?(?![\w])", re.IGNORECASE)
-
-
-def missing_councils(text: str, known_keys: Iterable[str]) -> list[str]:
-    """English councils the text names (capitalised, as a name is written) that the index holds no report on."""
-    known = set(known_keys)
-    return [name for name in councils_mentioned(text) if council_key(name) not in known]
-
-
 def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
     known = list(known_council_keys)
-    councils = find_councils(question, known)
+    mentions = held_council_mentions(question, known)
+    councils = [key for key, _, _ in mentions]
     return QueryAnalysis(
         text=question,
         terms=keywords(_without_kind_names(_YEAR_SPAN.sub(r"\1", question))),
@@ -322,6 +279,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         judgement=judgement_asked(question),
         grade=_grade_named(question),
         missing_councils=[] if councils else missing_councils(question, known),
+        council_written=tuple((start, end) for _, start, end in mentions),
         report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
         across_councils=bool(_ACROSS.search(question)),
         seeks_one_place=bool(_ONE_PLACE.search(question)) and not _ACROSS.search(question),

@@ -100,11 +100,12 @@ def latest_reports(doc_ids: set[str], documents: Mapping[str, Document]) -> set[
     return {max(ids, key=lambda d: (dated[d], d)) for ids in by_council.values() if all(dated[d] for d in ids)}
 
 
-def without_names(text: str, query: QueryAnalysis) -> str:
-    """The question without the councils it names: inside their reports, the names say nothing."""
-    for key in query.council_keys:
-        pattern = r"\b" + r"\W+".join(re.escape(word) for word in key.split()) + r"(?:['’]s)?\b"
-        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+def without_names(query: QueryAnalysis) -> str:
+    """The question without the councils it names, read as its analysis read them (ofsted.councils
+    .held_council_mentions: "&", everyday names, possessives): inside their reports, the names say nothing."""
+    text = query.text
+    for start, end in sorted(query.council_written, reverse=True):
+        text = text[:start] + " " + text[end:]
     return " ".join(text.split())
 
 

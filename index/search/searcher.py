@@ -311,7 +311,7 @@ class Searcher:
         ranges = catalogue.ranges_of(doc_ids)
         if ranges == []:   # the filters admit nothing
             return lambda doc_id: None
-        vector = self._embed(without_names(query.text, query) if scoped else query.text)
+        vector = self._embed(without_names(query) if scoped else query.text)
         keyword = dict(self.store.keyword_search(terms, ranking.ACROSS_KEYWORD_POOL, ranges)) if terms else {}
         dense = self.store.dense_search(vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
         candidates = {c: catalogue.chunk_doc[c] for c in set(keyword) | set(dense) if c in catalogue.chunk_doc
@@ -431,7 +431,7 @@ class Searcher:
         # words' postings are in memory, but reading them after the index changes takes several ms.
         # Within one council's reports its name says nothing about the topic, so it is left out of both.
         embedding = self._embedding_pool.submit(self._embed,
-                                                without_names(query.text, query) if scoped else query.text)
+                                                without_names(query) if scoped else query.text)
         asked = query.topic_terms if scoped else query.terms
         # An acronym the question uses also searches its words, and a term it spells out its acronym.
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in asked]
