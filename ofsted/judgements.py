@@ -7,6 +7,7 @@ for which ILACS one, so "how was Norfolk rated for care leavers in 2015?" finds 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from models import DocumentMetadata, Judgement
 
@@ -143,7 +144,7 @@ JUDGED_WITH = {"care_leavers": "in_care"}
 JUDGED_WITH_LABELS = {"care_leavers": "Children in care and care leavers"}   # what that grade was for, in short
 
 
-def area_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement] | None:
+def area_judgement(metadata: DocumentMetadata, key: str) -> FoundJudgement | None:
     """The report's judgement that covers an area: its own (find_judgement), else the one it was judged with."""
     return find_judgement(metadata, key) or (find_judgement(metadata, JUDGED_WITH[key]) if key in JUDGED_WITH else None)
 
@@ -160,11 +161,16 @@ def area_grade(metadata: DocumentMetadata, key: str) -> tuple[str, str] | None:
     return label, judgement.grade
 
 
-def find_judgement(metadata: DocumentMetadata, key: str) -> tuple[str, Judgement] | None:
+class FoundJudgement(NamedTuple):
+    key: str               # the judgement's key under the report's own framework (a SIF key in a SIF report)
+    judgement: Judgement
+
+
+def find_judgement(metadata: DocumentMetadata, key: str) -> FoundJudgement | None:
     """The report's judgement for an area, under its own framework's name."""
     if key in metadata.judgements:
-        return key, metadata.judgements[key]
+        return FoundJudgement(key=key, judgement=metadata.judgements[key])
     for sif_key, ilacs_key in SIF_TO_ILACS.items():
         if ilacs_key == key and sif_key in metadata.judgements:
-            return sif_key, metadata.judgements[sif_key]
+            return FoundJudgement(key=sif_key, judgement=metadata.judgements[sif_key])
     return None

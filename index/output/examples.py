@@ -37,7 +37,7 @@ def example_questions(documents: Iterable[Document]) -> list[str]:
     if councils:
         questions.append(f"How was {councils[0]} rated for care leavers?")
         questions.append(f"What did inspectors say about personal advisers in {councils[-1]}?")
-        grades = {find_judgement(d.metadata, "care_leavers")[1].grade for d in graded}
+        grades = {find_judgement(d.metadata, "care_leavers").judgement.grade for d in graded}
         grade = next(g for g in GRADES if g in grades)  # the best grade any council had
         questions.append(f"Which councils were judged {grade} for care leavers?")
         questions.append(f"What did Ofsted find in {councils[-1]}'s latest inspection?")

@@ -79,6 +79,13 @@ THEMATIC = Weights(keyword=0.45, dense=0.55, year=0.0, judgement=0.0, same_docum
                    same_council=0.08, focus=0.6)
 
 
+def weights_for(scoped: bool, specific: bool, one_place: bool, councils_named: int) -> Weights:
+    """Which weights a question ranks by: inside the reports it names (SCOPED), a year named (SPECIFIC), after the
+    one place something is done (LOOKUP), else a theme (THEMATIC); several councils named take turns."""
+    weights = SCOPED if scoped else SPECIFIC if specific else LOOKUP if one_place else THEMATIC
+    return replace(weights, same_council=TAKE_TURNS) if councils_named > 1 else weights
+
+
 def pool_size(k: int) -> int:
     return max(k * POOL_PER_RESULT, MIN_POOL)
 

@@ -11,7 +11,6 @@ and which of the report's own sentences do (index.search.quotes).
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import threading
@@ -109,11 +108,21 @@ class Filters:
             and (not self.years or bool(meta.years & set(self.years)))
             and (not self.report_types or meta.report_type in self.report_types)
             and (not self.doc_ids or document.doc_id in self.doc_ids)
-            and (not self.grades or (found is not None and found[1].grade in self.grades))
+            and (not self.grades or (found is not None and found.judgement.grade in self.grades))
         )
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
+class Ranked:
+    """The k best passages of a search, with what the rest of an answer needs of them."""
+
+    hits: list[Hit]
+    evidence: list[Evidence]      # how well each hit answers, in absolute terms
+    weights: dict[str, float]     # the topic's keyword weights, by stem, for marking and quoting
+    listed: set[int]              # passages holding a report's list of what must improve, when asked
+
+
+@dataclass(kw_only=True)
 class Catalogue:
     """What the searcher keeps in memory about the index (documents, where each chunk is, council keys),
     refreshed when the index changes. The app reads its documents and council keys for its filters."""
@@ -172,9 +181,11 @@ class Searcher:
                     if document.metadata.council:
                         document.metadata.council = names[council_key(document.metadata.council)]
                 self._catalogue = Catalogue(
-                    generation, documents, {c: d for c, d, _ in locations}, {c: p for c, _, p in locations},
-                    {d.doc_id: council_key(d.metadata.council) for d in documents.values() if d.metadata.council},
-                    _runs(locations), Glossary(documents.values()),
+                    generation=generation, documents=documents, chunk_doc={c: d for c, d, _ in locations},
+                    chunk_page={c: p for c, _, p in locations},
+                    council_keys={d.doc_id: council_key(d.metadata.council) for d in documents.values()
+                                  if d.metadata.council},
+                    chunk_ranges=_runs(locations), glossary=Glossary(documents.values()),
                 )
             return self._catalogue
 
@@ -210,7 +221,8 @@ class Searcher:
             # A rating question's statements come from the reports its grade card or its councils' grades are from.
             graded = ({grade.document.doc_id} if grade else {r.document.doc_id for r in listing.reports}
                       if listing and query.kind == QuestionKind.RATING else None)
-            hits, evidence, weights, listed = self._rank(query, catalogue, scope, k, graded, accounts)
+            ranked = self._rank(query, catalogue, scope, k, graded, accounts)
+            hits, evidence, weights, listed = ranked.hits, ranked.evidence, ranked.weights, ranked.listed
         note = scope.note
         if note is None and grade is None and listing is None:
             note = self._unprinted_name(reading.question, catalogue, scope, admitted)
@@ -418,15 +430,12 @@ class Searcher:
 
     def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
               graded: set[str] | None = None,
-              accounts: set[str] = frozenset()) -> tuple[list[Hit], list[Evidence], dict[str, float], set[int]]:
+              accounts: set[str] = frozenset()) -> Ranked:
         """The k best passages in the scope, each with its evidence, the topic's keyword weights, and which
         passages hold a report's list of what must improve (when asked); a rating question's grade card
         comes from the reports `graded` (doc ids), whose statements lead."""
         scoped = scope.by_name
-        weights = (ranking.SCOPED if scoped else ranking.SPECIFIC if query.is_specific
-                   else ranking.LOOKUP if query.seeks_one_place else ranking.THEMATIC)
-        if len(query.council_keys) > 1:
-            weights = dataclasses.replace(weights, same_council=ranking.TAKE_TURNS)
+        weights = ranking.weights_for(scoped, query.is_specific, query.seeks_one_place, len(query.council_keys))
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
         # words' postings are in memory, but reading them after the index changes takes several ms.
         # Within one council's reports its name says nothing about the topic, so it is left out of both.
@@ -499,7 +508,7 @@ class Searcher:
             # A cover page or judgement table can name everything a question does (council, year, judgement,
             # grade) and still say nothing of it in prose: at most a partial match.
             hit.match = "partial" if found.label == "strong" and is_front_matter(hit.chunk.text) else found.label
-        return hits, evidence, highlight_weight, listed
+        return Ranked(hits=hits, evidence=evidence, weights=highlight_weight, listed=listed)
 
     @staticmethod
     def _admitted(catalogue: Catalogue, filters: Filters | None) -> set[str] | None:
