@@ -88,3 +88,15 @@ def test_every_command_line_subcommand_and_option_is_in_the_readme():
             missing |= {f"{module} {option}" for option in re.findall(r"(?<![\w-])--[a-z][a-z-]+", text)
                         if option != "--help" and option not in readme}
     assert missing == set(), "command-line parts the README does not document"
+
+
+def test_every_tuning_value_has_its_reason_and_the_docs_page_is_made_from_the_code():
+    """docs/tuning.md lists every number that tunes an answer, read from its module (index.search.tuning); a number
+    without a reason, or a page out of step, fails here: regenerate it with `python -m index.search.tuning >
+    docs/tuning.md`."""
+    from index.search.tuning import markdown, tuning_values
+
+    values = tuning_values(ROOT)
+    assert len(values) > 40
+    assert [name for _, name, _, reason in values if not reason.strip()] == []
+    assert (ROOT / "docs" / "tuning.md").read_text(encoding="utf-8") == markdown(ROOT)

@@ -20,7 +20,7 @@ from models import Highlight
 
 MAX_SENTENCES = 3          # marked or quoted at most: a quote a manager reads at a glance
 ALSO_MARKED = 0.6          # a sentence scoring this share of the best is marked beside it
-KEY_LETTERS = 5
+KEY_LETTERS = 5             # a word is matched on its first five letters: "supervision" finds "supervised" (word_key)
 FIGURELESS_SHARE = 0.5   # of its score, for a sentence without a figure when the question asks for one
 # A figure: a number that is not a year ("272", "15 out of 19", "88%", "12,500"; a single digit only before a
 # word, not a footnote mark or "Outcome 1)"), or one in words.
