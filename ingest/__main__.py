@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     from tqdm import tqdm
 
     from index.opening import index_path, open_for_writing
-    from ingest.pipeline import find_files, ingest_paths
+    from ingest.pipeline import FileStatus, find_files, ingest_paths
 
     try:
         store, embedder = open_for_writing(index_path(args.index), args.model)
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         def on_file(outcome):
             bar.update(1)
             bar.set_postfix_str(shown_path(outcome.path.rsplit("/", 1)[-1][-40:]))
-            if outcome.status == "failed":
+            if outcome.status == FileStatus.FAILED:
                 bar.write(f"failed: {outcome.message}", file=sys.stderr)
 
         try:

@@ -28,8 +28,8 @@ from pathlib import Path
 from errors import InspectQAError, UnreadableFileError
 from index.storage.embedder import Embedder, load_embedder
 from index.storage.store import Store
-from ingest.pipeline import (FileOutcome, IngestReport, Prepared, commit, in_path_order, plan, prepare, recorder,
-                             settle_repeats, unsupported_files)
+from ingest.pipeline import (FileOutcome, FileStatus, IngestReport, Prepared, commit, in_path_order, plan, prepare,
+                             recorder, settle_repeats, unsupported_files)
 from ingest.worker import IsolatedReader, ReadTask
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +58,7 @@ class FileWorker:
             local.path.write_bytes(data)
             ((_, result),) = list(self._reader.read_all([local]))  # its child process lives as long as the actor
             if isinstance(result, UnreadableFileError):
-                return FileOutcome(task.source, "failed", message=str(result))
+                return FileOutcome(path=task.source, status=FileStatus.FAILED, message=str(result))
             return prepare(task, result, self._embedder)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
@@ -110,7 +110,7 @@ def _prepare_and_commit(ray, actors: list, tasks: list[ReadTask], store: Store,
             try:
                 data = ray.put(Path(task.path).read_bytes())
             except OSError as exc:
-                record(FileOutcome(task.source, "failed", message=str(UnreadableFileError(
+                record(FileOutcome(path=task.source, status=FileStatus.FAILED, message=str(UnreadableFileError(
                     task.source, f"cannot be opened ({exc.strerror or exc})", "Check the path and try again."))))
                 continue
             worker = turn % len(actors)
@@ -123,7 +123,7 @@ def _prepare_and_commit(ray, actors: list, tasks: list[ReadTask], store: Store,
         try:
             record(_finish(ray.get(done), store))
         except ray.exceptions.RayError:
-            record(FileOutcome(task.source, "failed", message=str(UnreadableFileError(
+            record(FileOutcome(path=task.source, status=FileStatus.FAILED, message=str(UnreadableFileError(
                 task.source, "was being read by a Ray worker that stopped",
                 "Run the same command again to read it on another worker."))))
             actors[worker] = _worker(ray, factory)

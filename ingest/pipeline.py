@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -26,10 +27,20 @@ from models import Chunk, Document
 VECTOR_FLUSH_SECONDS = 30  # write the FAISS file at least this often during a long ingest
 
 
-@dataclass
+class FileStatus(StrEnum):
+    """What became of one file given to ingest."""
+
+    ADDED = "added"
+    REPLACED = "replaced"     # added, and an older version of the same file's content removed
+    UNCHANGED = "unchanged"   # the same file, already indexed
+    DUPLICATE = "duplicate"   # the same content as a document already indexed, under another name
+    FAILED = "failed"
+
+
+@dataclass(kw_only=True)
 class FileOutcome:
     path: str
-    status: str               # added | replaced | unchanged | duplicate | failed
+    status: FileStatus
     doc_id: str | None = None
     message: str = ""
     pages: int = 0
@@ -42,12 +53,12 @@ class IngestReport:
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)  # files in the folders given that are of no supported type
 
-    def count(self, *statuses: str) -> int:
+    def count(self, *statuses: FileStatus) -> int:
         return sum(o.status in statuses for o in self.outcomes)
 
     @property
     def failures(self) -> list[FileOutcome]:
-        return [o for o in self.outcomes if o.status == "failed"]
+        return [o for o in self.outcomes if o.status == FileStatus.FAILED]
 
     @property
     def pages(self) -> int:
@@ -143,7 +154,7 @@ def ingest_paths(
     def read_and_add(tasks: list[ReadTask]) -> None:
         for task, result in reading.read_all(tasks):
             record(commit(prepare(task, result, embedder, store, on_chunks), store)
-                   if isinstance(result, ReadResult) else FileOutcome(task.source, "failed", message=str(result)))
+                   if isinstance(result, ReadResult) else FileOutcome(path=task.source, status=FileStatus.FAILED, message=str(result)))
 
     with store.writer(), reader or IsolatedReader() as reading:
         batch = plan(paths, store, record)
@@ -240,8 +251,8 @@ def commit(prepared: Prepared, store: Store) -> FileOutcome:
     replaces = store.doc_id_for_source(task.source)
     store.add_document(Document(task.sha256[:16], task.sha256, task.kind, [task.source], result.metadata),
                        result.pages, prepared.chunks, prepared.vectors)
-    return FileOutcome(task.source, "replaced" if replaces else "added", task.sha256[:16],
-                       pages=len(result.pages), chunks=len(prepared.chunks))
+    return FileOutcome(path=task.source, status=FileStatus.REPLACED if replaces else FileStatus.ADDED,
+                       doc_id=task.sha256[:16], pages=len(result.pages), chunks=len(prepared.chunks))
 
 
 def in_path_order(outcomes: list[FileOutcome], positions: dict[str, int]) -> list[FileOutcome]:
@@ -265,7 +276,7 @@ def _settle_known(source: str, path: Path | None, store: Store) -> FileOutcome |
         except OSError as exc:
             raise UnreadableFileError(source, f"cannot be opened ({exc.strerror or exc})") from None
     except InspectQAError as exc:
-        return FileOutcome(source, "failed", message=str(exc))
+        return FileOutcome(path=source, status=FileStatus.FAILED, message=str(exc))
     return _as_known(source, sha256, store) or ReadTask(source, path, sha256, kind)
 
 
@@ -283,9 +294,10 @@ def _as_known(source: str, sha256: str, store: Store) -> FileOutcome | None:
     if existing is None:
         return None
     if store.doc_id_for_source(source) == existing:
-        return FileOutcome(source, "unchanged", existing)
+        return FileOutcome(path=source, status=FileStatus.UNCHANGED, doc_id=existing)
     store.add_source(existing, source)
-    return FileOutcome(source, "duplicate", existing, "same content as a document already indexed")
+    return FileOutcome(path=source, status=FileStatus.DUPLICATE, doc_id=existing,
+                       message="same content as a document already indexed")
 
 
 def _embed_new_texts(texts: list[str], store: Store | None, embedder: Embedder,
