@@ -311,3 +311,17 @@ def test_a_sentence_printing_the_topic_answers_in_a_passage_mostly_on_another(tm
     assert timeline.entries[1].finding.quote.text.endswith("from the out-of-hours team.")
     assert timeline.entries[1].finding.score < ANSWERS   # its passage, on neglect, does not answer as a whole
     store.close()
+
+
+def test_a_label_names_a_practice_not_a_judgement_a_clause_or_an_acronym():
+    items = _items({
+        "Derby": "Workers provide effective support through the multi-agency safeguarding hub (MASH).",
+        "Wigan": "Workers provide effective support, and the multi-agency safeguarding hub responds promptly.",
+        "Sutton": "Supervision is regular and effective.",
+        "Leeds": "Supervision is regular and effective in most teams.",
+        "Bury": "Personal advisers (PAs) know care leavers well.",
+        "Hull": "Personal advisers (PAs) visit often.",
+    })
+    labels = [g.label for g in group_items(items, ["supervision"])]
+    assert "Multi-agency safeguarding hub" in labels and "Personal advisers" in labels
+    assert not {"Regular", "Effective", "Workers provide", "Effective support", "Advisers pas"} & set(labels)

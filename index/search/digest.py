@@ -24,16 +24,16 @@ from index.search.quotes import Quote
 from index.search.query import FRAME_WORDS, STOPWORDS
 from models import Document
 from ofsted import report_types
-from ofsted.findings import stance
+from ofsted.findings import JUDGING_WORDS, stance
 from ofsted.judgements import area_judgement
-from ofsted.vocabulary import EVERYDAY_WORDS
+from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
+from text.words import PREPOSITIONS
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
 ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an older one speaks of a service long changed
                         # (a council has at most 5 in the dev library); it bounds a digest's work at any library size
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
-MIN_GROUP = 2           # councils a group labelled by a pair of words needs: one council's phrase says nothing shared
-MIN_GROUP_WORD = 3      # ... and by one word, which two sentences share by chance more often
+MIN_GROUP = 2           # councils a group needs: one council's phrase says nothing shared
 MAX_LABEL_SHARE = 0.5   # a phrase in more than this share of the items says what they all say: no group
 OTHER_LABEL = "Other findings"
 
@@ -214,34 +214,49 @@ def holds_unit(text: str, unit: tuple[str, ...]) -> bool:
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+MAX_LABEL_WORDS = 3   # "integrated front door", "corporate parenting board": longer is a clause, not a practice's name
 
 
 def _phrases(text: str, topic: set[str]) -> dict[str, str]:
-    """The label phrases a sentence prints, keyed by their words' stems: content words alone and pairs of
-    adjacent content words ("reflective supervision", "management oversight"). A phrase of nothing but the
-    question's topic or words every report uses says nothing a group shares."""
+    """The label phrases a sentence prints, keyed by their words' stems: runs of two or three adjacent content
+    words naming a practice ("reflective supervision", "management oversight", "integrated front door"). A word
+    alone names too little ("Regular", "Provide"); a phrase of nothing but the question's topic or words every
+    report uses says nothing a group shares; a judging word ("effective", "strong") names no practice unless it
+    qualifies the topic ("reflective supervision"); an adverb, a preposition, an everyday verb or an acronym ends
+    the run."""
     found: dict[str, str] = {}
-    previous: tuple[str, str] | None = None
-    for match in _TOKEN.finditer(text):
-        word = match.group().lower().replace("’", "'")
+    run: list[tuple[str, str]] = []   # (stem, word as printed) of the current run of content words
+    for match in [*_TOKEN.finditer(text), None]:
+        word = match.group().lower().replace("’", "'") if match else ""
         bare = word.split("'")[0]
-        if bare in STOPWORDS or bare in FRAME_WORDS or len(bare) < 3:
-            previous = None
+        if not match or bare in STOPWORDS or bare in PREPOSITIONS or bare in FRAME_WORDS or bare in EVERYDAY_VERBS \
+                or len(bare) < 3 or (bare.endswith("ly") and len(bare) > 4) or "'" in word[:-2] \
+                or _ACRONYM.fullmatch(match.group()):   # an acronym repeats the words before it: "… hub (MASH)"
+            run = []
             continue
-        key = word_key(bare)
-        plain = key in topic or bare in EVERYDAY_WORDS
-        if not plain:
-            found.setdefault(key, word)
-        if previous is not None and not (plain and previous[2]):
-            found.setdefault(f"{previous[0]} {key}", f"{previous[1]} {word}")
-        previous = (key, word, plain)
+        run.append((word_key(bare), word))
+        for size in range(2, MAX_LABEL_WORDS + 1):
+            phrase = run[-size:]
+            if len(phrase) == size and _names_a_practice([w for _, w in phrase], [k for k, _ in phrase], topic):
+                found.setdefault(" ".join(k for k, _ in phrase), " ".join(w for _, w in phrase))
     return found
 
 
+def _names_a_practice(words: list[str], keys: list[str], topic: set[str]) -> bool:
+    """Whether adjacent content words name a practice: not all topic or everyday words, no judging word but a
+    first one before the topic ("reflective supervision", not "effective response" or "leavers benefit")."""
+    plain = [key in topic or word.split("'")[0] in EVERYDAY_WORDS for key, word in zip(keys, words)]
+    judging = [word.split("'")[0] in JUDGING_WORDS for word in words]
+    if all(plain) or any(judging[1:]):
+        return False
+    return not judging[0] or any(key in topic for key in keys[1:])
+
+
 def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGroup, ...]:
-    """Items grouped by a phrase their sentences share, greedily: the phrase most uncovered items print (a pair
-    of words counts for more than one word), then the next, up to MAX_GROUPS; the rest
-    under OTHER_LABEL. Each label is the phrase as the sentences most often print it (see _says_more)."""
+    """Items grouped by a phrase their sentences share (_phrases), greedily: the phrase most uncovered items print
+    (weighed by _says_more), then the next, up to MAX_GROUPS; the rest under OTHER_LABEL. Each label is the phrase
+    as the sentences most often print it."""
     topic_keys = {word_key(t) for t in topic}
     phrases = [_phrases(item.finding.quote.text, topic_keys) for item in items]
     counts = Counter(key for found in phrases for key in found)
@@ -250,15 +265,11 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
     groups = []
     while uncovered and len(groups) < MAX_GROUPS:
         tally = Counter(key for i in uncovered for key in phrases[i] if counts[key] <= limit)
-        tally = Counter({key: n for key, n in tally.items() if n >= (MIN_GROUP if " " in key else MIN_GROUP_WORD)})
+        tally = Counter({key: n for key, n in tally.items() if n >= MIN_GROUP})
         best = max(tally, key=lambda key: (tally[key] * _says_more(key, topic_keys), tally[key], key), default=None)
         if best is None:
             break
         members = sorted(i for i in uncovered if best in phrases[i])
-        if " " not in best:   # a word alone says more with the word it stands beside in most of the sentences
-            pairs = Counter(key for i in members for key in phrases[i] if best in key.split() and " " in key)
-            pair, count = max(pairs.items(), key=lambda p: (p[1], p[0]), default=(None, 0))
-            best = pair if pair and count >= max(MIN_GROUP, len(members) / 2) else best
         written = Counter(phrases[i][best] for i in members if best in phrases[i]).most_common(1)[0][0]
         groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
         uncovered -= set(members)
@@ -268,10 +279,10 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
 
 
 def _says_more(key: str, topic: set[str]) -> float:
-    """How much a phrase says of a kind of practice, beyond how many items print it: a pair of words more than
-    one ("management oversight"), a pair naming the topic most ("reflective supervision", "supervision records")."""
+    """How much a phrase says of a kind of practice, beyond how many items print it: three words more than two
+    ("integrated front door", not "front door"), a phrase naming the topic most ("reflective supervision")."""
     words = key.split()
-    return 1.0 if len(words) == 1 else 2.0 if topic.intersection(words) else 1.5
+    return len(words) / 2 * (2.0 if topic.intersection(words) else 1.5)
 
 
 def _ordered(items: list[DigestItem]) -> list[DigestItem]:
