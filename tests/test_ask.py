@@ -126,6 +126,16 @@ def test_a_one_or_two_word_topic_held_whole_by_a_sentence_answers(store, embedde
     assert response.answerable and response.hits[0].match == "partial"
 
 
+def test_a_sentence_holding_every_word_of_a_longer_topic_answers_whatever_its_vector(store, embedder, searcher):
+    question = "What did inspectors say about Derby's staying close scheme for care leavers?"
+    far = -embedder.embed_query(question).reshape(1, -1)
+    add(store, embedder, "derby", "Derby", "2025-06-01",
+        ["The staying close scheme gives care leavers a home near the people who matter to them."], vectors=far)
+    response = searcher.ask(question)
+    assert response.answerable and response.hits[0].match == "partial"
+    assert not searcher.ask("What did inspectors say about Derby's staying close scheme for adopters?").answerable
+
+
 def test_a_single_word_sharing_a_topic_words_first_letters_is_no_answer(store, embedder, searcher):
     far = -embedder.embed_query("Tell me about transport").reshape(1, -1)
     add(store, embedder, "derby", "Derby", "2025-06-01", ["Young people transition well into adult services."],

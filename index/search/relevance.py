@@ -34,6 +34,7 @@ FOCUS_WEIGHT = 0.3
 ABSENT_WEIGHT = 0.2
 ANSWERS = 0.48            # a passage scoring this answers the question (at least a partial match)
 STRONG = 0.75              # ... and this, a strong match
+HOLDS_ALL_TOPIC = 0.999    # a passage with one sentence holding all of a topic of several words answers, whatever its cosine
 
 _FRONT_MATTER = re.compile(
     r"inspection\s+dates?\s*:|lead\s+(?:social\s+care\s+)?inspector\s*:|\bcontents\b.{0,200}\bpage\b|"

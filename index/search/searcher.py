@@ -31,7 +31,8 @@ from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
 from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, without_markup
 from index.search.quotes import Quote, best_quote, covering_quote, quote_of
-from index.search.relevance import ANSWERS, Evidence, answers, is_front_matter, is_licence, named_things
+from index.search.relevance import (ANSWERS, HOLDS_ALL_TOPIC, Evidence, answers, is_front_matter, is_licence,
+                                    named_things)
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.search.scope import Scope, choose_scope, describe, without_names
 from index.search.widening import widen
@@ -488,7 +489,9 @@ class Searcher:
                 return Evidence(0.0, 0.0, 1.0)
             # A passage printing such a term as the phrase it is states it, however little its words alone,
             # or an acronym, mean to the model.
-            stated = chunk_id in statements or any(p.search(chunks[chunk_id].text) for p in phrases)
+            # So does one with a sentence holding every word of a topic of several (relevance.HOLDS_ALL_TOPIC).
+            stated = chunk_id in statements or any(p.search(chunks[chunk_id].text) for p in phrases) \
+                or (len(term_weight) > 1 and focus_of(chunk_id) >= HOLDS_ALL_TOPIC)
             return Evidence(dense.get(chunk_id, floor), focus_of(chunk_id), absent, stated=stated)
 
         if weights.focus:  # the question's own words: an acronym and its words are one idea, not two
