@@ -90,3 +90,7 @@ class DocumentNotFoundError(InspectQAError):
 
 class BriefingStoreError(InspectQAError):
     """The briefings file cannot be used, or a briefing cannot be named as asked; the message says why."""
+
+
+class SignInKeyError(InspectQAError):
+    """The server's sign-in key or its list of signed-out tokens cannot be used; the message says what to do."""

@@ -5,7 +5,14 @@ someone who has not signed in. Which sign-in applies, first match wins:
 
 1. OIDC through Streamlit's `st.login`, when `.streamlit/secrets.toml` has an `[auth]` section; roles
    come from its `[access]` section (app_ui.users.oidc_role).
-2. Name and password, when the users file exists (`python -m app_ui.users add NAME --role editor`).
+2. Name and password, when the users file exists (`python -m app_ui.users add NAME --role editor`). The
+   sign-in lasts a working day (users.TOKEN_LIFETIME_S) across reloads and tabs: a signed token
+   (users.make_token) goes into a cookie (SameSite=Strict, Path=/, Secure over https, Max-Age to the token's
+   expiry) that a few lines of script in the page write (a components.v2 component runs in the page, not an
+   iframe) and that Streamlit reads when a tab connects (`st.context.cookies`). Script-written cookies cannot be
+   HttpOnly, so a stolen token signs its user in elsewhere, but only until it expires, the user signs out (the
+   server lists it as signed out) or their password changes or they are removed. (`st.query_params` would
+   show the token in the address bar, history and shared links, and a second tab would not have it.)
 3. Open, with a banner on every page, only when the server was started with INSPECTQA_OPEN=1 (`make run`
    for the local demo): everyone is an editor.
 Otherwise the app says how to set up sign-in and stops. The role is worked out again on every run, so a
@@ -17,17 +24,21 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 
 import streamlit as st
 
 from app_ui import users
 from app_ui.throttle import SignInThrottle, in_words
+from errors import InspectQAError
 from index.output.briefing import escape_markdown
 
 log = logging.getLogger(__name__)
 OPEN_ENV = "INSPECTQA_OPEN"
 _VISITOR = "signin_visitor"      # the User this run belongs to, set by gate() on every run
-_SIGNED_IN = "signin_name"       # password sign-in: the name, for this browser tab only
+_TOKEN = "signin_token"          # password sign-in: this session's token; "" once signed out
+_COOKIE_DUE = "signin_cookie"    # the cookie to write on this run: a new token, or "" to delete it
+TOKEN_COOKIE = "inspectqa_signin"
 
 NOT_CONFIGURED = f"""**Sign-in is not set up, so InspectQA will not open.** The reports concern children, so
 the app only runs without sign-in when that is asked for explicitly. Whoever runs the server can:
@@ -41,7 +52,16 @@ the app only runs without sign-in when that is asked for explicitly. Whoever run
 OPEN_BANNER = ("Open demo: sign-in is not set up, so anyone who can reach this address can read, add and delete "
                "reports. Set up sign-in before real use (README, \"Access control\").")
 
-
+# Runs in the page on the run after a sign-in or sign-out; the cookie is sent on the next connection (a reload,
+# a new tab) and read there with st.context.cookies.
+_COOKIE_JS = """
+export default function ({ data }) {
+  const secure = window.location.protocol === "https:" ? "; Secure" : "";
+  document.cookie = `${data.name}=${data.value}; Max-Age=${data.max_age}; Path=/; SameSite=Strict${secure}`;
+}
+"""
+_cookie_writer = st.components.v2.component("inspectqa_signin_cookie", js=_COOKIE_JS)
+_COOKIE_HIDDEN = "<style>.st-key-signin-cookie { display: none; }</style>"   # it draws nothing: no empty gap either
 
 
 def gate() -> None:
@@ -107,24 +127,33 @@ def _oidc_sign_in() -> None:
 
 
 def _password_visitor() -> users.User:
+    path, now = users.users_path(), time.time()
     try:
-        known = users.load_users(users.users_path())
-    except users.UsersFileError as exc:
-        # The file's path and the names in it are the server's business, not a visitor's: the log says which
+        known = users.load_users(path)
+        key = users.token_key(path)
+        signed_out = users.signed_out(path, now)
+    except InspectQAError as exc:
+        # The files' paths and the names in them are the server's business, not a visitor's: the log says which
         # file and what to do; the page says whom to ask.
         log.error("%s", exc)
-        st.error("Sign-in is not available: the server's users file cannot be read. Ask whoever runs InspectQA "
+        st.error("Sign-in is not available: the server's sign-in files cannot be used. Ask whoever runs InspectQA "
                  "to check the server's log.")
         st.stop()
-    visitor = known.get(st.session_state.get(_SIGNED_IN, ""))
+    # This session's own token once it has one; else the cookie the browser sent when it connected.
+    token = st.session_state.get(_TOKEN, st.context.cookies.get(TOKEN_COOKIE, ""))
+    visitor = users.check_token(token, known, key, now, signed_out) if token else None
     if visitor is None:
-        _password_form(known)
+        st.session_state[_TOKEN] = ""   # a token that fails once never passes again: not the cookie either
+        _write_cookie()
+        _password_form(known, key)
         st.stop()
+    st.session_state[_TOKEN] = token
+    _write_cookie()
     _signed_in_sidebar(visitor, _sign_out)
     return visitor
 
 
-def _password_form(known: dict[str, users.User]) -> None:
+def _password_form(known: dict[str, users.User], key: bytes) -> None:
     st.title("InspectQA")
     if not known:
         st.error("No one can sign in yet: the users file is empty. Add someone with: "
@@ -148,7 +177,7 @@ def _password_form(known: dict[str, users.User]) -> None:
                          "reset your password.")
             else:
                 throttle.succeeded(name, client)
-                st.session_state[_SIGNED_IN] = user.name
+                st.session_state[_TOKEN] = st.session_state[_COOKIE_DUE] = users.make_token(user, key, time.time())
                 st.rerun()
 
 
@@ -159,7 +188,25 @@ def _throttle() -> SignInThrottle:
 
 
 def _sign_out() -> None:
-    st.session_state.pop(_SIGNED_IN, None)
+    """End this sign-in everywhere: the token is listed as signed out on the server (other tabs, and any copy,
+    are refused at their next run) and the cookie is deleted from this browser."""
+    token = st.session_state.get(_TOKEN)
+    st.session_state[_TOKEN] = st.session_state[_COOKIE_DUE] = ""
+    if token:
+        try:
+            users.sign_out(users.users_path(), token, time.time())
+        except InspectQAError as exc:
+            log.error("%s", exc)
+
+
+def _write_cookie() -> None:
+    """Write the cookie a sign-in or sign-out of this session left due, once."""
+    token = st.session_state.pop(_COOKIE_DUE, None)
+    if token is None:
+        return
+    max_age = max(0, users.token_expiry(token) - int(time.time())) if token else 0
+    st.html(_COOKIE_HIDDEN)   # style only: Streamlit puts it where it takes no room
+    _cookie_writer(data={"name": TOKEN_COOKIE, "value": token, "max_age": max_age}, key="signin-cookie")
 
 
 def _signed_in_sidebar(visitor: users.User, sign_out) -> None:

@@ -6,6 +6,13 @@ own random salt, so a copied file does not give the passwords away; it carries a
 later InspectQA can read or refuse it knowingly. With OIDC sign-in (`st.login`) the same two roles come
 from the `[access]` section of `.streamlit/secrets.toml` (`oidc_role`).
 
+A password sign-in outlasts a reload or a second tab through a signed token (`make_token`, `check_token`)
+that app_ui.signin keeps in a browser cookie: `name.expiry.id.mac`, the name in base64url and the mac an
+HMAC-SHA256 under a server key over the rest and the user's password hash, so a new password (a new salt each
+time) or removing the user voids it. Signing out lists its id as signed out until it would have expired anyway.
+The key and that list sit beside the users file (`users-signin.key`, `users-signed-out.json`), readable by their
+owner only; deleting the key signs everyone out.
+
 No Streamlit here, so this is tested on its own. The command line adds, removes and lists users:
 
     python -m app_ui.users add NAME --role editor     # asks for the password twice
@@ -15,6 +22,7 @@ No Streamlit here, so this is tested on its own. The command line adds, removes 
 from __future__ import annotations
 
 import argparse
+import base64
 import getpass
 import hashlib
 import hmac
@@ -23,11 +31,13 @@ import os
 import re
 import secrets
 import sys
-from collections.abc import Mapping
+import tempfile
+import threading
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from errors import InspectQAError
+from errors import InspectQAError, SignInKeyError
 from index.storage.atomic import write_atomically
 
 USERS_ENV = "INSPECTQA_USERS"
@@ -44,6 +54,12 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P, SALT_BYTES, KEY_BYTES = 2**14, 8, 1, 16, 32
 SCRYPT_MAXMEM = 64 * 1024 * 1024
 NAME_PATTERN = re.compile(r"[A-Za-z0-9._@+-]{1,64}")
 MIN_PASSWORD_CHARS = 10
+
+# How long one password sign-in lasts in a browser: a long working day (8:00 to 18:00) without signing in again,
+# while a copied token is dead before the next day starts.
+TOKEN_LIFETIME_S = 10 * 60 * 60
+TOKEN_KEY_BYTES, TOKEN_ID_BYTES = 32, 16
+SIGNED_OUT_VERSION = 1
 
 
 class AccessDeniedError(InspectQAError):
@@ -142,6 +158,138 @@ def save_users(path: Path, users: Mapping[str, User]) -> None:
             "users": {u.name: {"role": u.role, "password": u.password_hash} for u in sorted(users.values(),
                                                                                            key=lambda u: u.name)}}
     write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+
+
+# Signed sign-in tokens
+
+def make_token(user: User, key: bytes, now: float, lifetime_s: float = TOKEN_LIFETIME_S) -> str:
+    """A token that signs `user` in until now + lifetime_s, for as long as their password stays the same.
+
+    Its characters are letters, digits and `-_.` only, so it travels in a cookie as it is."""
+    name = base64.urlsafe_b64encode(user.name.encode()).decode().rstrip("=")
+    payload = f"{name}.{int(now + lifetime_s)}.{secrets.token_hex(TOKEN_ID_BYTES)}"
+    return f"{payload}.{_token_mac(key, payload, user.password_hash)}"
+
+
+def check_token(token: str, users: Mapping[str, User], key: bytes, now: float,
+                signed_out: Collection[str] = ()) -> User | None:
+    """The user a token signs in, with their role as the users file has it now; None for a token that is
+    malformed, altered, made with another key, expired, signed out, or whose user is removed or has a new password."""
+    parsed = _parse_token(token)
+    if parsed is None:
+        return None
+    name, expires, token_id, payload, mac = parsed
+    user = users.get(name)
+    if user is None or not user.password_hash or not hmac.compare_digest(mac, _token_mac(key, payload, user.password_hash)):
+        return None
+    return user if now < expires and token_id not in signed_out else None
+
+
+def token_expiry(token: str) -> int:
+    """When a token expires (seconds since 1970), without checking it; 0 for something that is not a token."""
+    parsed = _parse_token(token)
+    return parsed[1] if parsed else 0
+
+
+def _token_mac(key: bytes, payload: str, password_hash: str) -> str:
+    return hmac.new(key, f"{payload}\n{password_hash}".encode(), hashlib.sha256).hexdigest()
+
+
+def _parse_token(token: str) -> tuple[str, int, str, str, str] | None:
+    """(name, expiry, id, signed part, mac), or None when it is not shaped like a token."""
+    parts = token.split(".") if isinstance(token, str) else []
+    if (len(parts) != 4 or not re.fullmatch(r"[0-9]{1,12}", parts[1]) or not re.fullmatch(r"[0-9a-f]{1,64}", parts[2])
+            or not re.fullmatch(r"[0-9a-f]{64}", parts[3])):
+        return None
+    try:
+        name = base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return name, int(parts[1]), parts[2], ".".join(parts[:3]), parts[3]
+
+
+def token_key_path(users_file: Path) -> Path:
+    return users_file.with_name(f"{users_file.stem}-signin.key")
+
+
+def signed_out_path(users_file: Path) -> Path:
+    return users_file.with_name(f"{users_file.stem}-signed-out.json")
+
+
+def token_key(users_file: Path) -> bytes:
+    """The server's key for signing tokens, made on first use beside the users file, readable by its owner only.
+
+    It is made under a temporary name and linked into place, which fails if another session made one meanwhile:
+    then that one is used, so no token is ever signed with a key that is about to be replaced."""
+    path = token_key_path(users_file)
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)  # mode 0600
+            try:
+                with os.fdopen(fd, "w", encoding="ascii") as handle:
+                    handle.write(secrets.token_hex(TOKEN_KEY_BYTES) + "\n")
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                try:
+                    os.link(temporary, path)
+                except FileExistsError:
+                    pass
+            finally:
+                os.unlink(temporary)
+        except OSError as exc:
+            raise SignInKeyError(f"The sign-in key {path} cannot be made ({exc.strerror}). Let the user the server runs "
+                                 f"as write to {path.parent}, then reload the page.") from None
+    return _read_key(path)
+
+
+def _read_key(path: Path) -> bytes:
+    fix = "Delete it and reload the page: InspectQA makes a new one, and everyone signs in again."
+    try:
+        if os.stat(path).st_mode & 0o077:
+            raise SignInKeyError(f"The sign-in key {path} can be read by other users of the server, who could sign in "
+                                 f"as anyone with it. {fix}")
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise SignInKeyError(f"The sign-in key {path} cannot be read. {fix}") from None
+    if len(key) < TOKEN_KEY_BYTES:
+        raise SignInKeyError(f"The sign-in key {path} is too short to be one InspectQA made. {fix}")
+    return key
+
+
+def signed_out(users_file: Path, now: float) -> dict[str, int]:
+    """The ids of tokens signed out before they expired, with their expiry times."""
+    path = signed_out_path(users_file)
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["version"] != SIGNED_OUT_VERSION:
+            raise ValueError
+        return {str(token_id): int(expires) for token_id, expires in data["tokens"].items() if int(expires) > now}
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        raise SignInKeyError(f"The list of signed-out sign-ins {path} cannot be read. Delete it and the sign-in key "
+                             f"{token_key_path(users_file)} beside it, then reload the page: everyone signs in again.") from None
+
+
+_signing_out = threading.Lock()  # one read-and-rewrite of the signed-out list at a time in this server
+
+
+def sign_out(users_file: Path, token: str, now: float) -> None:
+    """List the token as signed out until it expires, so that a copy of it signs no one in either."""
+    parsed = _parse_token(token)
+    if parsed is None:
+        return
+    _, expires, token_id, _, _ = parsed
+    path = signed_out_path(users_file)
+    with _signing_out:
+        tokens = signed_out(users_file, now)
+        tokens[token_id] = min(expires, int(now + TOKEN_LIFETIME_S))
+        try:
+            write_atomically(path, (json.dumps({"version": SIGNED_OUT_VERSION, "tokens": tokens}) + "\n").encode())
+        except OSError as exc:
+            raise SignInKeyError(f"The sign-out could not be recorded in {path} ({exc.strerror}). Let the user the "
+                                 f"server runs as write to {path.parent}.") from None
 
 
 def valid_name(name: str) -> str:

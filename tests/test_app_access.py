@@ -1,12 +1,15 @@
 """Access control through the real app (AppTest): who gets in, and what each role can do.
 
-Sign-in by name and password against a users file, OIDC through `st.login` (AppTest stands in for the
+Sign-in by name and password against a users file (and its cookie across reloads: the tests stand in for
+the browser's connection, see BrowserConnection), OIDC through `st.login` (AppTest stands in for the
 identity provider with `app.user`), the open demo mode, and refusal when none of them is set up.
 """
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_ui import users
+from app_ui import signin, users
 from app_ui.users import EDITOR, READER, User
 from tests.app_driver import APP, ask, html, texts
 
@@ -109,6 +112,72 @@ def test_signing_out_returns_to_the_sign_in_form(with_users):
     app = sign_in("rita", PASSWORDS["rita"])
     app = checked(app.sidebar.button(key="sign-out").click().run())
     assert not app.chat_input and app.text_input(key="signin_form_name")
+
+
+class BrowserConnection:
+    """What a browser sends when it connects: AppTest cannot seed `st.context.cookies`, so the tests stand in
+    for the connection (streamlit.runtime.session_manager.ClientContext)."""
+
+    def __init__(self):
+        self.cookies: dict[str, str] = {}
+        self.headers: list[tuple[str, str]] = []
+        self.remote_ip = None
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    connection = BrowserConnection()
+    monkeypatch.setattr("streamlit.runtime.context._get_client_context", lambda: connection)
+    return connection
+
+
+def cookie_written(app: AppTest) -> dict | None:
+    """The cookie this run's page writes in the browser: name, value and max_age; None when it writes none."""
+    written = [json.loads(e.proto.json) for e in app.get("bidi_component") if e.key == "signin-cookie"]
+    return written[0] if written else None
+
+
+def reload(browser: BrowserConnection, app: AppTest) -> AppTest:
+    """A reload or a second tab: a new session, presenting the cookie the last page wrote (if it wrote one)."""
+    written = cookie_written(app)
+    if written is not None:
+        browser.cookies[written["name"]] = written["value"]
+    return checked(AppTest.from_file(APP, default_timeout=60).run())
+
+
+def test_a_password_sign_in_lasts_across_reloads_and_tabs_until_sign_out(with_users, browser):
+    app = sign_in("rita", PASSWORDS["rita"])
+    written = cookie_written(app)
+    assert written["name"] == signin.TOKEN_COOKIE and users.TOKEN_LIFETIME_S - 60 < written["max_age"] <= users.TOKEN_LIFETIME_S
+    second = reload(browser, app)
+    assert "Signed in as rita (reader)" in texts(second.sidebar.caption) and second.chat_input
+    assert not can_change_library(library_page(second)) and cookie_written(second) is None
+    stolen = dict(browser.cookies)
+
+    second = checked(second.sidebar.button(key="sign-out").click().run())
+    assert cookie_written(second) == {"name": signin.TOKEN_COOKIE, "value": "", "max_age": 0}
+    assert not second.chat_input and second.text_input(key="signin_form_name")
+    assert not checked(app.run()).chat_input   # the first tab, at its next click
+    browser.cookies.update(stolen)              # a copy of the token made before the sign-out
+    assert not reload(browser, second).chat_input
+
+
+def test_an_editor_stays_an_editor_after_a_reload_and_a_new_password_ends_the_sign_in(with_users, browser):
+    app = reload(browser, sign_in("eddie", PASSWORDS["eddie"]))
+    assert "Signed in as eddie (editor)" in texts(app.sidebar.caption) and can_change_library(library_page(app))
+    path = with_users / "users.json"
+    users.save_users(path, {**users.load_users(path), "eddie": User("eddie", EDITOR, users.hash_password("a new long password"))})
+    assert not checked(app.run()).chat_input
+    assert not reload(browser, app).chat_input
+
+
+def test_an_altered_sign_in_cookie_gets_the_sign_in_form(with_users, browser):
+    token = cookie_written(sign_in("rita", PASSWORDS["rita"]))["value"]
+    name, expires, token_id, mac = token.split(".")
+    for altered in (f"{name}.{int(expires) + 86400}.{token_id}.{mac}", "<script>", "a.b.c.d"):
+        browser.cookies[signin.TOKEN_COOKIE] = altered
+        app = checked(AppTest.from_file(APP, default_timeout=60).run())
+        assert not app.chat_input and app.text_input(key="signin_form_name")
 
 
 def test_a_hostile_upload_name_never_reaches_the_file_system(with_users):

@@ -6,6 +6,7 @@ The screenshot goes to $INSPECTQA_SCREENSHOTS (a folder) or the test's tmp folde
 import importlib.util
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,46 @@ def _tab_to(page, wanted, limit: int = 150) -> None:
         if wanted(*focused):
             return
     raise AssertionError(f"Tab never reached it in {limit} presses")
+
+
+def test_a_password_sign_in_survives_a_reload_and_a_second_tab_until_sign_out(tmp_path, monkeypatch):
+    """Sign in with a name and password, reload, open a second tab: still signed in (the cookie carries a signed
+    token); sign out: the cookie is gone and a reload, in either tab, asks to sign in again."""
+    from app_ui import signin, users
+
+    monkeypatch.setenv("INSPECTQA_USERS", str(tmp_path / "users.json"))   # takes precedence over the open demo
+    monkeypatch.setenv("INSPECTQA_BRIEFINGS", str(tmp_path / "briefings.sqlite"))
+    users.save_users(tmp_path / "users.json", {"rita": users.User("rita", users.READER, users.hash_password("rita's long password"))})
+    requests, console = [], []
+    with running_app(tmp_path / "index") as url, browser_page() as first:   # no index: the sidebar is enough here
+        context = first.context.browser.new_context()   # browser_page's page has a context of its own: tabs share one
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        signed_in = "Signed in as rita (reader)"
+        page.goto(url)
+        page.get_by_role("textbox", name="Name").fill("rita")
+        page.get_by_role("textbox", name="Password").fill("rita's long password")
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_text(signed_in).wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)   # the page's script writes the cookie once the run's elements arrive
+        [cookie] = [c for c in page.context.cookies() if c["name"] == signin.TOKEN_COOKIE]
+        assert cookie["sameSite"] == "Strict" and cookie["path"] == "/" and not cookie["secure"]   # plain http here
+        assert users.TOKEN_LIFETIME_S - 120 < cookie["expires"] - time.time() <= users.TOKEN_LIFETIME_S
+
+        page.reload()
+        page.get_by_text(signed_in).wait_for(timeout=30_000)
+        second = context.new_page()
+        second.goto(url)
+        second.get_by_text(signed_in).wait_for(timeout=30_000)
+
+        page.get_by_role("button", name="Sign out").click()
+        page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)
+        assert [c for c in page.context.cookies() if c["name"] == signin.TOKEN_COOKIE] == []
+        for tab in (page, second):
+            tab.reload()
+            tab.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
+            assert tab.get_by_text(signed_in).count() == 0
+    assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == []
+    assert [line for line in console if line.startswith("error")] == []
