@@ -88,6 +88,28 @@ class DocumentNotFoundError(InspectQAError):
         )
 
 
+class CorrectionError(InspectQAError):
+    """An editor's correction of a report's details that cannot be stored as given; nothing was changed."""
+
+
+class NotADateError(CorrectionError):
+    def __init__(self, what: str, value: str, reason: str = "is not a date"):
+        super().__init__(f"“{value}” {reason} for the {what}: give a real date as YYYY-MM-DD, e.g. 2025-07-08; "
+                         "nothing was changed.")
+
+
+class UnknownCouncilError(CorrectionError):
+    def __init__(self, name: str):
+        super().__init__(f"“{name}” is neither an English council nor the council of another report in the library: "
+                         "give the council's name as Ofsted prints it, e.g. Telford and Wrekin; nothing was changed.")
+
+
+class UnknownReportTypeError(CorrectionError):
+    def __init__(self, value: str, known: tuple[str, ...]):
+        super().__init__(f"“{value}” is not a report type InspectQA knows: use one of {', '.join(known)}; "
+                         "nothing was changed.")
+
+
 class BriefingStoreError(InspectQAError):
     """The briefings file cannot be used, or a briefing cannot be named as asked; the message says why."""
 

@@ -16,6 +16,21 @@ class Judgement:
     page: int
 
 
+# The fields an editor may set where the product read them wrongly (Store.correct), as a sentence names them.
+CORRECTABLE_FIELDS = {"council": "council", "report_type": "report type", "published": "publication date",
+                      "inspection_start": "first day of the inspection", "inspection_end": "last day of the inspection"}
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One field of a document's metadata that an editor set, with who and when, so that a value no report
+    printed is never mistaken for one read from it."""
+
+    editor: str
+    at: str                   # ISO 8601, UTC
+    read: str | None = None   # what InspectQA had read from the file, for the record
+
+
 @dataclass
 class DocumentMetadata:
     """What a document says about itself. Unknown fields stay None: a grade is never guessed."""
@@ -25,11 +40,12 @@ class DocumentMetadata:
     publisher: str | None = None        # "Ofsted", a council, a magazine
     report_type: str = "other"          # one of ofsted.report_types.REPORT_TYPES
     published: str | None = None        # YYYY-MM-DD
-    published_source: str | None = None  # where `published` was read: "text", "pdf-metadata" or "file-name"
+    published_source: str | None = None  # where `published` came from: "text", "pdf-metadata", "file-name" or "editor"
     inspection_start: str | None = None  # YYYY-MM-DD
     inspection_end: str | None = None    # YYYY-MM-DD
     judgements: dict[str, Judgement] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "IRO" -> "independent reviewing officers", as defined
+    corrections: dict[str, Correction] = field(default_factory=dict)  # field -> set by an editor (CORRECTABLE_FIELDS)
 
     @property
     def date(self) -> str | None:

@@ -1,4 +1,4 @@
-"""python -m index {search,list,delete,councils,stats,check} — search and manage an InspectQA index."""
+"""python -m index {search,list,delete,correct,councils,stats,check} — search and manage an InspectQA index."""
 from __future__ import annotations
 
 import argparse
@@ -8,8 +8,10 @@ import sys
 import textwrap
 
 from errors import InspectQAError
+from models import CORRECTABLE_FIELDS
 from ofsted.grades import GRADES
 from ofsted.judgements import ILACS_JUDGEMENTS
+from ofsted.report_types import REPORT_TYPES
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -42,12 +44,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     delete = command("delete", "remove a document (by id, id prefix, file path or file name)")
     delete.add_argument("doc", help="document id, id prefix, file path or file name")
+    correct = command("correct", "set a report's council, type or dates where they were read wrongly, as an editor")
+    correct.add_argument("doc", help="document id, id prefix, file path or file name")
+    correct.add_argument("--by", required=True, help="the name of the editor making the correction (recorded)")
+    correct.add_argument("--council", help="the council, as Ofsted prints it")
+    correct.add_argument("--type", dest="report_type", choices=REPORT_TYPES, help="the kind of report")
+    for field in ("published", "inspection-start", "inspection-end"):
+        correct.add_argument(f"--{field}", metavar="YYYY-MM-DD", help=f"the {field.replace('-', ' ')} date")
     councils = command("councils", "councils with their reports and grades")
     councils.add_argument("--json", action="store_true", help="print a JSON array")
     stats = command("stats", "counts and sizes")
     stats.add_argument("--json", action="store_true")
     command("check", "verify the index's integrity (exit 1 if damaged)")
     args = parser.parse_args(argv)
+    if args.command == "correct" and not any(getattr(args, f) for f in CORRECTABLE_FIELDS):
+        parser.error("give at least one of --council, --type, --published, --inspection-start, --inspection-end")
     if args.command == "search":
         if args.k < 1:
             parser.error("--k must be at least 1")
@@ -188,6 +199,23 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_correct(args: argparse.Namespace) -> int:
+    from index.opening import index_path
+    from index.output.citation import readable_date, readable_dates, set_by_editor
+    from index.storage.store import Store
+
+    store = Store.open(index_path(args.index))
+    document = store.find_document(args.doc)
+    with store.writer():
+        document = store.correct(document.doc_id, {f: getattr(args, f) for f in CORRECTABLE_FIELDS if getattr(args, f)},
+                                 args.by)
+    meta = document.metadata
+    print(f"Corrected {document.doc_id} ({document.display_title}): council {meta.council or 'not identified'}, "
+          f"{meta.report_type}, published {readable_date(meta.published)}, inspected "
+          f"{readable_dates(meta.inspection_start, meta.inspection_end) or 'on dates unknown'}; {set_by_editor(meta)}.")
+    return 0
+
+
 def run_councils(args: argparse.Namespace) -> int:
     from index.opening import index_path
     from index.output.compare import graded_reports
@@ -250,7 +278,7 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-COMMANDS = {"search": run_search, "list": run_list, "delete": run_delete, "councils": run_councils,
+COMMANDS = {"search": run_search, "list": run_list, "delete": run_delete, "correct": run_correct, "councils": run_councils,
             "stats": run_stats, "check": run_check}
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def test_every_command_line_subcommand_and_option_is_in_the_readme():
     subcommand or option fails here until it is."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = set()
-    for module, subcommands in (("index", ("search", "list", "delete", "councils", "stats", "check")),
+    for module, subcommands in (("index", ("search", "list", "delete", "correct", "councils", "stats", "check")),
                                 ("ingest", ()), ("app_ui.users", ("add", "remove", "list"))):
         helps = [_help(module)] + [_help(module, sub) for sub in subcommands]
         listed = set(re.findall(r"\{([a-z,]+)\}", helps[0])[0].split(",")) if subcommands else set()

@@ -1,25 +1,28 @@
-"""Library: add reports (drag and drop, several at once) and see or delete what the index holds.
+"""Library: add reports (drag and drop, several at once), see what the index holds, correct a report's details
+where they were read wrongly, and delete reports.
 
 Uploads are processed as soon as they arrive, one file at a time with its own progress line, and are
-searchable on the Ask page straight away (the shared Searcher follows the index's generation).
-Adding and deleting are for editors: readers see the list only, and both actions check the role again
-before changing anything (app_ui.signin.require).
+searchable on the Ask page straight away (the shared Searcher follows the index's generation); so is a
+correction. Adding, correcting and deleting are for editors: readers see the list only, and each action checks
+the role again before changing anything (app_ui.signin.require, _require_editor).
 """
 from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
 
-from app_ui import resources, signin
+from app_ui import resources, signin, users
 from app_ui.passages import plural
 from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError
 from index.output.briefing import escape_markdown
-from index.output.citation import published_words
+from index.output.citation import published_words, readable_date, readable_dates, set_by_editor
 from index.output.grades import recognised
 from index.search.searcher import Searcher
 from ingest.pipeline import FileOutcome, ingest_paths
 from ingest.readers import SUPPORTED_SUFFIXES
+from models import CORRECTABLE_FIELDS, Document
+from ofsted import report_types
 
 ROW_PX, TABLE_MAX_PX = 35, 560  # show every document up to about fifteen, then scroll
 OUTCOME_WORDS = {
@@ -114,18 +117,102 @@ def _added(iso: str) -> str:
         return iso
 
 
+def _require_editor() -> None:
+    """Correcting a report is an editor's, as adding and deleting are. app_ui.users lists only those two actions
+    (one it does not list is anyone's), so the role itself is checked here, before anything is changed."""
+    visitor = signin.visitor()
+    if visitor.role != users.EDITOR:
+        raise users.AccessDeniedError(
+            f"Only editors can correct a report's details; you are signed in as a {visitor.role}. "
+            "Ask whoever runs InspectQA to give you the editor role.")
+
+
+def correction_section(searcher: Searcher, documents: dict[str, Document], labels: dict[str, str]) -> None:
+    """One report's council, type and dates, to set where they were read wrongly; each change is recorded as the
+    editor's (Store.correct), and a value that cannot be right is refused with a sentence saying why."""
+    st.subheader("Correct a report's details", anchor=False)
+    st.caption("Where InspectQA read a report's council, type or dates wrongly, or only estimated a date the "
+               "report does not print, set them here: the table marks them as set by you.")
+    result = st.session_state.pop("correction_result", None)
+    if result:
+        (st.success if result[0] == "success" else st.error)(escape_markdown(result[1]))
+    # Keyed by the index's generation: a label names the report's council and date, which a correction changes,
+    # so a new chooser is made for the new labels, open on the report chosen before.
+    last = st.session_state.get("correct_doc_last")
+    doc_id = st.selectbox("Report to correct", list(labels), format_func=lambda i: labels.get(i, i),
+                          index=list(labels).index(last) if last in labels else None, placeholder="Choose a report",
+                          key=f"correct_doc-{searcher.catalogue().generation}")
+    st.session_state["correct_doc_last"] = doc_id
+    if doc_id not in documents:
+        return
+    meta = documents[doc_id].metadata
+    estimate = meta.published if meta.published_estimated else None
+    shown = {"council": meta.council or "", "report_type": meta.report_type,
+             "published": "" if estimate else meta.published or "",   # an estimate is for the editor to state
+             "inspection_start": meta.inspection_start or "", "inspection_end": meta.inspection_end or ""}
+    with st.form(f"correct-{doc_id}", border=False):
+        given = {"council": st.text_input("Council", shown["council"],
+                                          placeholder="As Ofsted prints it, e.g. Telford and Wrekin")}
+        types = report_types.REPORT_TYPES
+        given["report_type"] = st.selectbox("Report type", types, format_func=report_types.label,
+                                            index=types.index(meta.report_type) if meta.report_type in types else None)
+        dates = st.columns(3)
+        given["published"] = dates[0].text_input(
+            "Published (YYYY-MM-DD)", shown["published"], placeholder=f"c. {estimate}" if estimate else "YYYY-MM-DD",
+            help=f"Not printed in the report: estimated as {readable_date(estimate)} from the file. Give the "
+                 "date it was published to cite it." if estimate else None)
+        given["inspection_start"] = dates[1].text_input("Inspection began (YYYY-MM-DD)", shown["inspection_start"],
+                                                        placeholder="YYYY-MM-DD")
+        given["inspection_end"] = dates[2].text_input("Inspection ended (YYYY-MM-DD)", shown["inspection_end"],
+                                                      placeholder="YYYY-MM-DD")
+        submitted = st.form_submit_button("Save correction", type="primary")
+    if not submitted:
+        return
+    changes = {name: (value or "").strip() for name, value in given.items() if (value or "").strip() != shown[name]
+               and (value or "").strip()}   # a field left empty stays as it was
+    if not changes:
+        st.info("Nothing was changed: no field differs from what the library holds.")
+        return
+    try:
+        _require_editor()
+        with searcher.store.writer(wait_s=30):   # one writer at a time, as for an upload or a delete
+            corrected = searcher.store.correct(doc_id, changes, signin.visitor().name)
+    except InspectQAError as exc:
+        st.session_state["correction_result"] = ("error", str(exc))
+    else:
+        st.session_state.pop("upload_results", None)   # "added … Recognised: …" may no longer hold
+        said = ", ".join(f"{CORRECTABLE_FIELDS[name]} {_shown_value(name, getattr(corrected.metadata, name))}"
+                         for name in CORRECTABLE_FIELDS if name in changes)
+        st.session_state["correction_result"] = (
+            "success", f"{corrected.display_title}: {said}, marked as set by {signin.visitor().name}.")
+    st.rerun()
+
+
+def _shown_value(name: str, value: str | None) -> str:
+    if name == "report_type":
+        return report_types.label(value or "other")
+    return readable_date(value) if name != "council" else value or ""
+
+
 def document_list(searcher: Searcher) -> None:
     documents = sorted(searcher.catalogue().documents.values(), key=lambda d: d.added_at, reverse=True)   # one name each
     st.subheader(plural(len(documents), "document"))
     if not documents:
         return
-    # Dates as words ("8 July 2025", "not stated"): a date column shows a missing date as a raw "None".
+    # Dates as words ("8 July 2025", "not stated"): a date column shows a missing date as a raw "None". What an
+    # editor set is said so, by whom and when: it was not read from the report.
     st.dataframe(
         [{"Title": d.display_title, "Council": d.metadata.council or "not identified",
+          "Type": report_types.SHORT_LABELS.get(d.metadata.report_type, report_types.label(d.metadata.report_type)),
+          "Inspected": readable_dates(d.metadata.inspection_start, d.metadata.inspection_end) or "not stated",
           "Published": published_words(d.metadata) if d.metadata.published else "not stated",
+          "Set by an editor": set_by_editor(d.metadata),
           "Pages": d.n_pages, "Passages": d.n_chunks, "Added": _added(d.added_at)} for d in documents],
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
-        column_config={"Title": st.column_config.TextColumn(width="large")},
+        column_config={"Title": st.column_config.TextColumn(width="medium"),
+                       "Set by an editor": st.column_config.TextColumn(
+                           width="medium",
+                           help="Details an editor corrected where InspectQA read them wrongly, by whom and when")},
     )
     if not signin.may("delete"):
         return
@@ -134,6 +221,7 @@ def document_list(searcher: Searcher) -> None:
     repeated = {label for label in labels.values() if list(labels.values()).count(label) > 1}
     labels = {d.doc_id: labels[d.doc_id] + (f" · {Path(d.source).name}" if labels[d.doc_id] in repeated else "")
               for d in documents}   # two documents alike but for their files: told apart by the file's name
+    correction_section(searcher, {d.doc_id: d for d in documents}, labels)
     chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
                             placeholder="Choose documents to remove from the index", key="delete_chosen",
                             select_all=False)  # deleting everything at one click is not offered

@@ -6,9 +6,9 @@ and dates as people write them ("8 July 2025"). The quotation itself is index.ou
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from models import Document, DocumentMetadata, Hit
+from models import CORRECTABLE_FIELDS, Document, DocumentMetadata, Hit
 from ofsted import report_types
 
 
@@ -56,8 +56,8 @@ def readable_date(iso: str | None) -> str:
 
 
 def published_words(meta: DocumentMetadata) -> str:
-    """'8 July 2025'; 'c. 29 January 2025' where the report does not print it and the date was taken from the
-    file's own metadata or its name; 'date unknown'."""
+    """'8 July 2025'; 'c. 29 January 2025' where the report does not print it and the date was estimated from the
+    file's own metadata; 'date unknown'. A date an editor set is no estimate."""
     return ("c. " if meta.published_estimated else "") + readable_date(meta.published)
 
 
@@ -76,3 +76,21 @@ def readable_dates(first: str | None, last: str | None) -> str:
     if start.year == end.year:
         return f"{start:%-d %B} to {end:%-d %B %Y}"
     return f"{start:%-d %B %Y} to {end:%-d %B %Y}"
+
+
+def set_by_editor(meta: DocumentMetadata) -> str:
+    """Which fields an editor set, by whom and when: 'publication date and council set by eddie on 6 May 2026';
+    '' when the product's reading stands. A value no report printed must never pass for one read from it."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name in CORRECTABLE_FIELDS:   # in a fixed order, whatever order they were set in
+        if (correction := meta.corrections.get(name)) is not None:
+            try:
+                day = f"{datetime.fromisoformat(correction.at):%-d %B %Y}"
+            except ValueError:
+                day = correction.at
+            groups.setdefault((correction.editor, day), []).append(CORRECTABLE_FIELDS[name])
+    return "; ".join(f"{_and(fields)} set by {editor} on {day}" for (editor, day), fields in groups.items())
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -42,6 +42,7 @@ def document_to_dict(document: Document) -> dict:
         "published_source": meta.published_source,
         "inspection_start": meta.inspection_start,
         "inspection_end": meta.inspection_end,
+        "corrections": {name: {"editor": c.editor, "at": c.at, "read": c.read} for name, c in meta.corrections.items()},
         "judgements": {name: {"grade": j.grade, "page": j.page} for name, j in meta.judgements.items()},
         "kind": document.kind,
         "pages": document.n_pages,

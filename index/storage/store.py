@@ -6,7 +6,9 @@
       ivf-centroids.npy       (large indexes only) the trained coarse quantiser, reused (index.storage.vectors)
 
 SQLite is the single source of truth and every document goes in (or out) in one transaction, so a
-crash mid-ingest leaves the previous state. The FAISS file is a cache named after the generation
+crash mid-ingest leaves the previous state. What an editor corrects in a document's metadata (`correct`) is
+kept by the content's sha256 in its own table as well as in the document's row, so the same file added again
+gets the editor's values back, not the misread ones. The FAISS file is a cache named after the generation
 counter it was built from; if it is missing or stale (a crash between commit and file write) it is
 rebuilt from SQLite on load. Nothing is pickled.
 """
@@ -21,20 +23,23 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict
-from datetime import datetime, timezone
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, replace
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import numpy as np
 
-from errors import DocumentNotFoundError, IndexBusyError, IndexFormatError, IndexNotFoundError, ModelMismatchError
+from errors import (CorrectionError, DocumentNotFoundError, IndexBusyError, IndexFormatError, IndexNotFoundError,
+                    ModelMismatchError, NotADateError, UnknownCouncilError, UnknownReportTypeError)
 from index.storage.atomic import replaced_atomically
 from index.storage.keywords import TOKENIZER, KeywordScorer
-from index.storage.vectors import VectorIndex
-from models import Chunk, Document, DocumentMetadata, Judgement, Page
+from index.storage.vectors import FILE_PATTERN, VectorIndex
+from models import CORRECTABLE_FIELDS, Chunk, Correction, Document, DocumentMetadata, Judgement, Page
+from ofsted.councils import ENGLISH_COUNCILS, council_key
+from ofsted.report_types import REPORT_TYPES
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2   # 2: the corrections table (an index of version 1 is upgraded in place when opened)
 DB_NAME = "inspectqa.sqlite"
 LOCK_NAME = "writer.lock"
 # Passages already stored with the same text (standard paragraphs) are found by this many first characters,
@@ -69,7 +74,16 @@ CREATE INDEX chunks_text_start ON chunks(substr(text, 1, """ + str(TEXT_START_CH
 -- 'context' holds the document's title, council and year, so a council named in a question finds its
 -- report even where a passage does not repeat the name.
 CREATE VIRTUAL TABLE chunks_fts USING fts5(text, context, tokenize = '""" + TOKENIZER + """');
+""" + """
+-- What editors set in a document's metadata (Store.correct), one row per field, by the content's sha256: it
+-- outlives the document's row, so the same content added again (after a delete) gets the editor's values back.
+CREATE TABLE IF NOT EXISTS corrections (
+    sha256 TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, editor TEXT NOT NULL, corrected_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, field)
+);
 """
+_CORRECTIONS_TABLE = _SCHEMA[_SCHEMA.index("CREATE TABLE IF NOT EXISTS corrections"):]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _now() -> str:
@@ -102,6 +116,7 @@ def metadata_to_json(metadata: DocumentMetadata) -> str:
 def metadata_from_json(text: str) -> DocumentMetadata:
     data = json.loads(text)
     data["judgements"] = {k: Judgement(**v) for k, v in data.get("judgements", {}).items()}
+    data["corrections"] = {k: Correction(**v) for k, v in data.get("corrections", {}).items()}
     known = DocumentMetadata.__dataclass_fields__
     return DocumentMetadata(**{k: v for k, v in data.items() if k in known})
 
@@ -149,6 +164,8 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise IndexFormatError(f"The index at {path} is damaged ({exc}). Rebuild it into a new --index folder.") from None
         version = int(meta.get("format_version", 0))
+        if version == 1:
+            version = cls._upgrade(connection)
         if version != FORMAT_VERSION:
             raise IndexFormatError(
                 f"The index at {path} has format version {version}; this InspectQA reads version {FORMAT_VERSION}. "
@@ -179,6 +196,15 @@ class Store:
             connection.commit()
             connection.execute("PRAGMA journal_mode = WAL")
             connection.close()
+
+    @staticmethod
+    def _upgrade(connection: sqlite3.Connection) -> int:
+        """Version 1 to 2: add the corrections table, in one transaction (nothing else changed)."""
+        with _Transaction(connection) as db:
+            if db.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()[0] == "1":
+                db.execute(_CORRECTIONS_TABLE)
+                db.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (str(FORMAT_VERSION),))
+        return FORMAT_VERSION
 
     def require_model(self, model_name: str, dim: int | None = None) -> None:
         """Refuse a model other than the one the vectors were made with."""
@@ -391,12 +417,12 @@ class Store:
         """Insert a document with everything derived from it, in one transaction."""
         if vectors.shape != (len(chunks), self.dim):
             raise ValueError(f"expected {len(chunks)} vectors of {self.dim}, got {vectors.shape}")
-        meta = document.metadata
-        context = " ".join(str(x) for x in (meta.title, meta.council or "", meta.year or "") if x)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         with self._lock, self._transaction() as db:
             for path in document.sources:
                 self._detach_source(db, path)
+            meta = self._corrected(db, document.sha256, document.metadata)   # what an editor set before stands
+            context = _context(meta)
             db.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (document.doc_id, document.sha256, document.kind, document.added_at or _now(), len(pages), len(chunks),
@@ -413,6 +439,36 @@ class Store:
                 db.execute("INSERT INTO chunks_fts (rowid, text, context) VALUES (?, ?, ?)",
                            (cursor.lastrowid, chunk.text, context))
             self._bump_generation(db)
+
+    def correct(self, doc_id: str, changes: Mapping[str, str], editor: str) -> Document:
+        """Set fields of a document's metadata (CORRECTABLE_FIELDS) that were read wrongly or not at all, as the
+        named editor, in one transaction; the caller holds the writer lock. Each value is checked first (a real
+        date, an English council or one the library holds, a known report type), and nothing is changed unless
+        all are. The next search sees the change: the generation moves on, as for a delete."""
+        editor = " ".join(editor.split())
+        if not editor:
+            raise CorrectionError("A correction must name the editor who makes it; nothing was changed.")
+        with self._lock, self._transaction() as db:
+            row = db.execute("SELECT sha256, metadata FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            if row is None:
+                raise DocumentNotFoundError(doc_id)
+            sha256, meta = row[0], metadata_from_json(row[1])
+            others = [c for (c,) in db.execute("SELECT DISTINCT council FROM documents WHERE doc_id != ? AND "
+                                               "council IS NOT NULL", (doc_id,))]
+            checked = checked_changes(meta, changes, others)
+            db.executemany(
+                "INSERT INTO corrections VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256, field) DO UPDATE SET "
+                "value = excluded.value, editor = excluded.editor, corrected_at = excluded.corrected_at",
+                [(sha256, name, value, editor, _now()) for name, value in checked.items()])
+            meta = self._corrected(db, sha256, meta)
+            db.execute("UPDATE documents SET council = ?, report_type = ?, published = ?, metadata = ? WHERE doc_id = ?",
+                       (meta.council, meta.report_type, meta.published, metadata_to_json(meta), doc_id))
+            db.execute("UPDATE chunks_fts SET context = ? WHERE rowid IN (SELECT chunk_id FROM chunks WHERE doc_id = ?)",
+                       (_context(meta), doc_id))
+            before = self.generation()
+            self._bump_generation(db)
+        self._carry_vectors(before)
+        return self.document(doc_id)
 
     def add_source(self, doc_id: str, path: str) -> None:
         """Record another file name for content already in the index (a duplicate, stored once)."""
@@ -453,6 +509,35 @@ class Store:
     def _transaction(self):
         return _Transaction(self._db)
 
+    @staticmethod
+    def _corrected(db: sqlite3.Connection, sha256: str, meta: DocumentMetadata) -> DocumentMetadata:
+        """The metadata with every field an editor set for this content, each recorded with who and when and
+        with what had been read (kept from an earlier correction of the same field)."""
+        rows = db.execute("SELECT field, value, editor, corrected_at FROM corrections WHERE sha256 = ? ORDER BY field",
+                          (sha256,)).fetchall()
+        if not rows:
+            return meta
+        values, corrections = {}, dict(meta.corrections)
+        for name, value, editor, at in rows:
+            earlier = meta.corrections.get(name)
+            corrections[name] = Correction(editor, at, earlier.read if earlier else getattr(meta, name))
+            values[name] = value
+        if "published" in values:
+            values["published_source"] = "editor"
+        return replace(meta, **values, corrections=corrections)
+
+    def _carry_vectors(self, before: int) -> None:
+        """A correction changes no passage, so the FAISS file of the generation before it serves the one after:
+        linked under the new name rather than rebuilt (at 10^7 passages a rebuild would take minutes)."""
+        old, new = (self.path / FILE_PATTERN.format(generation=g) for g in (before, before + 1))
+        try:
+            os.link(old, new)
+        except FileExistsError:
+            pass
+        except OSError:
+            return   # no file to carry (or a file system without links): the next load rebuilds it
+        self.flush_vectors()
+
     def _detach_source(self, db: sqlite3.Connection, path: str) -> None:
         """A file name now holding other content leaves its old document, which goes if no name is left."""
         row = db.execute("SELECT doc_id FROM sources WHERE path = ?", (path,)).fetchone()
@@ -481,6 +566,48 @@ class Store:
     def _document(row: tuple, sources: list[str]) -> Document:
         doc_id, sha256, kind, added_at, n_pages, n_chunks, metadata = row
         return Document(doc_id, sha256, kind, sources, metadata_from_json(metadata), n_pages, n_chunks, added_at)
+
+
+def _context(meta: DocumentMetadata) -> str:
+    """The keyword index's 'context' column of a document's passages: its title, council and year."""
+    return " ".join(str(x) for x in (meta.title, meta.council or "", meta.year or "") if x)
+
+
+def checked_changes(meta: DocumentMetadata, changes: Mapping[str, str], other_councils: Sequence[str]) -> dict[str, str]:
+    """Each change as it will be stored, or a CorrectionError naming the first that cannot be: a date must be a
+    real YYYY-MM-DD no later than today, an inspection cannot end before it starts, the council must be an English
+    council or another report's (stored as the library, else Ofsted, spells it), the type one of REPORT_TYPES."""
+    checked = {}
+    for name, value in changes.items():
+        if name not in CORRECTABLE_FIELDS:
+            raise CorrectionError(f"The {name} of a report cannot be corrected here, only its "
+                                  f"{', '.join(CORRECTABLE_FIELDS.values())}; nothing was changed.")
+        value = " ".join(str(value).split())
+        if name == "council":
+            spelling = {council_key(c): c for c in (*ENGLISH_COUNCILS, *other_councils)}   # the library's own last
+            if not value or council_key(value) not in spelling:
+                raise UnknownCouncilError(value)
+            value = spelling[council_key(value)]
+        elif name == "report_type":
+            if value not in REPORT_TYPES:
+                raise UnknownReportTypeError(value, REPORT_TYPES)
+        else:
+            try:
+                day = date.fromisoformat(value) if _ISO_DATE.fullmatch(value) else None
+            except ValueError:
+                day = None
+            if day is None:
+                raise NotADateError(CORRECTABLE_FIELDS[name], value)
+            if day > datetime.now(timezone.utc).date():
+                raise NotADateError(CORRECTABLE_FIELDS[name], value, "is in the future")
+        checked[name] = value
+    start = checked.get("inspection_start", meta.inspection_start)
+    end = checked.get("inspection_end", meta.inspection_end)
+    if start and end and end < start:
+        raise CorrectionError(f"An inspection cannot end ({end}) before it starts ({start}): correct the "
+                              f"{CORRECTABLE_FIELDS['inspection_start']} or the {CORRECTABLE_FIELDS['inspection_end']}; "
+                              "nothing was changed.")
+    return checked
 
 
 class _Transaction:
