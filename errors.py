@@ -114,5 +114,21 @@ class BriefingStoreError(InspectQAError):
     """The briefings file cannot be used, or a briefing cannot be named as asked; the message says why."""
 
 
+class AccessDeniedError(InspectQAError):
+    """Someone signed in tried something their role does not allow."""
+
+
+class UsersFileError(InspectQAError):
+    """The users file cannot be used as it is; the message says how to put it right."""
+
+
+class UploadRefusedError(InspectQAError):
+    """A file refused before it is saved: too large, or a format the readers do not take."""
+
+
+class RayUnavailableError(InspectQAError):
+    """Ray is not installed, or the cluster named cannot be joined."""
+
+
 class SignInKeyError(InspectQAError):
     """The server's sign-in key or its list of signed-out tokens cannot be used; the message says what to do."""

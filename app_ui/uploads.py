@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from errors import InspectQAError
+from errors import UploadRefusedError
 from index.storage.atomic import write_atomically
 from ingest.readers import SUPPORTED_SUFFIXES
 
@@ -20,10 +20,6 @@ UPLOADS_ENV = "INSPECTQA_UPLOADS"
 DEFAULT_UPLOADS = "data/uploads"
 MAX_UPLOAD_ENV = "INSPECTQA_MAX_UPLOAD_MB"
 DEFAULT_MAX_UPLOAD_MB = 50
-
-
-class UploadRefusedError(InspectQAError):
-    """A file refused before it is saved: too large, or a format the readers do not take."""
 
 
 @dataclass(frozen=True)

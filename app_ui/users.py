@@ -37,7 +37,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from errors import InspectQAError, SignInKeyError
+from errors import AccessDeniedError, InspectQAError, SignInKeyError, UsersFileError
 from index.storage.atomic import write_atomically
 
 USERS_ENV = "INSPECTQA_USERS"
@@ -60,14 +60,6 @@ MIN_PASSWORD_CHARS = 10
 TOKEN_LIFETIME_S = 10 * 60 * 60
 TOKEN_KEY_BYTES, TOKEN_ID_BYTES = 32, 16
 SIGNED_OUT_VERSION = 1
-
-
-class AccessDeniedError(InspectQAError):
-    """Someone signed in tried something their role does not allow."""
-
-
-class UsersFileError(InspectQAError):
-    """The users file cannot be used as it is; the message says how to put it right."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from errors import InspectQAError, UnreadableFileError
+from errors import RayUnavailableError, UnreadableFileError
 from index.storage.embedder import Embedder, load_embedder
 from index.storage.store import Store
 from ingest.pipeline import (FileOutcome, FileStatus, IngestReport, Prepared, commit, in_path_order, plan, prepare,
@@ -35,10 +35,6 @@ from ingest.worker import IsolatedReader, ReadTask
 ROOT = Path(__file__).resolve().parents[1]
 FILES_IN_FLIGHT_PER_WORKER = 2   # bounds the driver's memory: at most this many files' bytes per worker
 INSTALL_HINT = "pip install -r requirements-ray.txt"
-
-
-class RayUnavailableError(InspectQAError):
-    """Ray is not installed, or the cluster named cannot be joined."""
 
 
 class FileWorker:

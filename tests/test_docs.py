@@ -100,3 +100,14 @@ def test_every_tuning_value_has_its_reason_and_the_docs_page_is_made_from_the_co
     assert len(values) > 40
     assert [name for _, name, _, reason in values if not reason.strip()] == []
     assert (ROOT / "docs" / "tuning.md").read_text(encoding="utf-8") == markdown(ROOT)
+
+
+def test_every_error_class_lives_in_the_errors_module():
+    """One errors module (as pypdf has): a manager's message is written in one place, in one style."""
+    outside = []
+    for folder in ("ofsted", "text", "ingest", "index", "app_ui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            outside += [f"{path.relative_to(ROOT)}: {name}" for name in
+                        re.findall(r"^class\s+(\w+)\([\w.]*(?:Error|Exception)\)", path.read_text(encoding="utf-8"), re.MULTILINE)]
+    assert outside == []
+    assert re.search(r"^class AccessDeniedError\(", (ROOT / "errors.py").read_text(encoding="utf-8"), re.MULTILINE)

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from index.storage.store import Store
-from ingest.distributed import RayUnavailableError, ingest_paths_on_ray
+from errors import RayUnavailableError
+from ingest.distributed import ingest_paths_on_ray
 from ingest.pipeline import ingest_paths
 from tests.conftest import DATA, SEEDS, HashingEmbedder, write
 from tests.hostile import DyingEmbedder

@@ -1,7 +1,8 @@
 """Uploads are saved under their content hash; nothing of the client's file name reaches the path."""
 import pytest
 
-from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload
+from app_ui.uploads import for_the_user, max_upload_mb, save_upload
+from errors import UploadRefusedError
 
 
 def test_a_file_is_saved_under_its_hash_with_a_supported_suffix(tmp_path):

@@ -7,7 +7,8 @@ import stat
 import pytest
 
 from app_ui import users
-from app_ui.users import EDITOR, READER, AccessDeniedError, User, UsersFileError
+from app_ui.users import EDITOR, READER, User
+from errors import AccessDeniedError, UsersFileError
 from errors import SignInKeyError
 
 

@@ -13,8 +13,8 @@ import streamlit as st
 
 from app_ui import resources, signin, users
 from app_ui.passages import plural
-from app_ui.uploads import UploadRefusedError, for_the_user, max_upload_mb, save_upload, uploads_dir
-from errors import InspectQAError
+from app_ui.uploads import for_the_user, max_upload_mb, save_upload, uploads_dir
+from errors import AccessDeniedError, InspectQAError, UploadRefusedError
 from index.output.briefing import escape_markdown
 from index.output.citation import published_words, readable_date, readable_dates, set_by_editor
 from index.output.grades import recognised
@@ -122,7 +122,7 @@ def _require_editor() -> None:
     (one it does not list is anyone's), so the role itself is checked here, before anything is changed."""
     visitor = signin.visitor()
     if visitor.role != users.EDITOR:
-        raise users.AccessDeniedError(
+        raise AccessDeniedError(
             f"Only editors can correct a report's details; you are signed in as a {visitor.role}. "
             "Ask whoever runs InspectQA to give you the editor role.")
 
