@@ -141,3 +141,23 @@ class Hit:
     match: str = ""           # how well it answers the question: strong, partial or weak (index.search.relevance)
     page_break: int | None = None  # where in chunk.text the next page begins, when the passage runs onto it
 
+
+@dataclass(frozen=True, kw_only=True)
+class Quote:
+    """A document's own sentences, verbatim: `text == page.text[start:end]`, or for a quote across a page break
+    (`end_page` set), the text of `page` from `start` and of `end_page` up to `end` (index.search.widening
+    .passage_text). Built with keywords only: `start` and `end` point into different pages and must not swap."""
+
+    text: str
+    citation: str
+    document: Document
+    page: int | None
+    start: int                  # offset into the text of `page`
+    end: int                    # offset into the text of `end_page`
+    end_page: int | None = None  # the page the quote ends on (the same as `page` unless it runs across a break)
+    page_break: int | None = None  # where in `text` the text of `end_page` begins
+    ocr: bool = False            # its page was read by OCR
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "citation": self.citation, "doc_id": self.document.doc_id,
+                "page": self.page, "end_page": self.end_page, "start": self.start, "end": self.end}

@@ -22,7 +22,7 @@ from index.output.citation import published_words
 from index.output.grades import grade_excerpt, judgement_hit
 from index.search.answers import GradeAnswer, GradeList
 from index.search.digest import Digest, Finding, Timeline
-from index.search.quotes import Quote
+from models import Quote
 from index.search.searcher import Filters, Searcher
 from models import Hit
 from ofsted import report_types

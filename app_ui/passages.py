@@ -14,7 +14,7 @@ from html import escape
 from index.output.citation import published_words
 from index.output.grades import TableRow, judgement_table
 from index.search.digest import DigestItem, Finding, TimelineEntry
-from index.search.quotes import Quote
+from models import Quote
 from ofsted import report_types
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
 from ofsted.grades import grade_label

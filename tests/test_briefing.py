@@ -12,7 +12,7 @@ from index.output import briefing
 from index.output.briefing import Excerpt
 from index.output.briefing_export import references, to_docx, to_markdown
 from index.output.briefing_store import BriefingStore, briefings_path
-from index.search.quotes import Quote
+from models import Quote
 from models import Chunk, Highlight, Hit
 from tests.conftest import make_report
 
@@ -60,7 +60,8 @@ def test_the_citation_gives_the_pages_of_the_chosen_sentences():
 
 def test_a_quote_across_a_page_break_is_kept_with_both_pages():
     text = "Plans are clear.\nVisits are regular."
-    quote = Quote(text, "", document(), 9, 30, 19, end_page=10, page_break=text.index("Visits"))
+    quote = Quote(text=text, citation="", document=document(), page=9, start=30, end=19, end_page=10,
+                  page_break=text.index("Visits"))
     excerpt = Excerpt.from_quote(quote)
     assert excerpt.text == "Plans are clear. Visits are regular." and excerpt.citation.endswith(", pp. 9–10")
     assert excerpt.choose([1]).citation.endswith(", p. 10") and excerpt.key == ("derby city", 9, 30)
@@ -216,15 +217,15 @@ def test_a_digest_kept_whole_exports_as_one_table_and_old_briefings_still_read(t
     import io
 
     from index.output.briefing_export import to_docx, to_markdown
-    from index.search.quotes import Quote
+    from models import Quote
     from tests.conftest import make_report
 
     derby, wigan = make_report("d", "Derby City", "2025-07-07"), make_report("w", "Wigan", "2025-11-25")
     table = "How did councils improve supervision? — what each council's latest report says"
-    kept = tuple(Excerpt.from_quote(Quote(text, "", report, 4, 0, len(text)), table=table, council=report.metadata.council)
+    kept = tuple(Excerpt.from_quote(Quote(text=text, citation="", document=report, page=4, start=0, end=len(text)), table=table, council=report.metadata.council)
                  for report, text in ((derby, "Supervision practices have improved."),
                                       (wigan, "Supervision is regular | and reflective.")))
-    single = Excerpt.from_quote(Quote("Plans are clear.", "", derby, 5, 0, 16))
+    single = Excerpt.from_quote(Quote(text="Plans are clear.", citation="", document=derby, page=5, start=0, end=16))
     word = docx.Document(io.BytesIO(to_docx((single,) + kept)))
     [exported] = word.tables
     assert [[c.text for c in row.cells] for row in exported.rows] == [
@@ -247,12 +248,12 @@ def test_the_word_file_is_british_english_in_one_font_without_a_stock_thumbnail_
     from docx.oxml.ns import qn
 
     from index.output.briefing_export import to_docx
-    from index.search.quotes import Quote
+    from models import Quote
     from tests.conftest import make_report
 
     report = make_report("l", "Lewisham", "2024-01-31", title="Inspection of Lewisham local authority children's services",
                          report_type="ilacs_standard")
-    excerpt = Excerpt.from_quote(Quote("Plans are clear.", "", report, 5, 0, 16))
+    excerpt = Excerpt.from_quote(Quote(text="Plans are clear.", citation="", document=report, page=5, start=0, end=16))
     data = to_docx((excerpt,))
     word = docx.Document(io.BytesIO(data))
     normal = word.styles["Normal"].element.rPr
@@ -264,10 +265,10 @@ def test_the_word_file_is_british_english_in_one_font_without_a_stock_thumbnail_
 
 
 def test_keeping_the_quote_and_its_passage_is_said_to_repeat():
-    from index.search.quotes import Quote
+    from models import Quote
 
     passage = Excerpt.from_hit(hit(text=PASSAGE, highlights=[(0, 10)]))
     first = passage.sentences[passage.chosen[0]].text
-    quote = Excerpt.from_quote(Quote(first, "", document(), 4, 1, 1 + len(first)))
+    quote = Excerpt.from_quote(Quote(text=first, citation="", document=document(), page=4, start=1, end=1 + len(first)))
     assert briefing.repeats((passage,), quote)
     assert not briefing.repeats((passage,), passage) and not briefing.repeats((), quote)

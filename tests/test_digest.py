@@ -9,7 +9,7 @@ from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding,
                                  group_items, timeline_entries)
 from index.search.query import analyse
 from index.search.relevance import ANSWERS
-from index.search.quotes import Quote
+from models import Quote
 from index.search.searcher import Filters, Searcher
 from index.storage.store import Store
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
@@ -18,7 +18,7 @@ from tests.conftest import add_report, make_report
 
 
 def finding(document, text: str, score: float = 0.6) -> Finding:
-    return Finding(Quote(text, f"cited {document.doc_id}", document, 1, 0, len(text)), score)
+    return Finding(Quote(text=text, citation=f"cited {document.doc_id}", document=document, page=1, start=0, end=len(text)), score)
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -11,14 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import TYPE_CHECKING
 
 from index.output.citation import cited, reference
 from text.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
-from models import Document, Hit
-
-if TYPE_CHECKING:
-    from index.search.quotes import Quote
+from models import Document, Hit, Quote
 
 # Characters that Markdown would read as formatting, links or HTML if a report contained them.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
@@ -83,7 +79,7 @@ class Excerpt:
                    hit.chunk.page, hit.chunk.start, hit.chunk.ocr)
 
     @classmethod
-    def from_quote(cls, quote: "Quote", table: str | None = None, council: str | None = None) -> "Excerpt":
+    def from_quote(cls, quote: Quote, table: str | None = None, council: str | None = None) -> "Excerpt":
         """The report's own sentences (index.search.quotes), all of them chosen; `table` when kept as part of a
         digest or timeline, `council` the one name the answer gives the council (index.search.digest.council_names)."""
         spans = sentence_spans(quote.text)

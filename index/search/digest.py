@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from index.output.citation import reference
 from index.search.highlight import word_key
-from index.search.quotes import Quote
+from models import Quote
 from index.search.query import FRAME_WORDS, STOPWORDS
 from models import Document
 from ofsted import report_types

@@ -9,7 +9,6 @@ app can say "the library has no report on Leicester", from the list of English c
 """
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Iterable

@@ -9,35 +9,14 @@ left out rather than quoted in part.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from index.output.citation import cited, reference
 from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems
 from text.sentences import is_prose_length, is_whole
 from index.search.widening import locate
-from models import Document, Hit
+from models import Hit, Quote
 
 NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scores this share of the best
-
-
-@dataclass(frozen=True)
-class Quote:
-    """Verbatim sentences: `text == page.text[start:end]`, or for a quote across a page break (`end_page`
-    set), the text of `page` from `start` and of `end_page` up to `end` (index.search.widening.passage_text)."""
-
-    text: str
-    citation: str
-    document: Document
-    page: int | None
-    start: int                  # offset into the text of `page`
-    end: int                    # offset into the text of `end_page`
-    end_page: int | None = None  # the page the quote ends on (the same as `page` unless it runs across a break)
-    page_break: int | None = None  # where in `text` the text of `end_page` begins
-    ocr: bool = False            # its page was read by OCR
-
-    def to_dict(self) -> dict:
-        return {"text": self.text, "citation": self.citation, "doc_id": self.document.doc_id,
-                "page": self.page, "end_page": self.end_page, "start": self.start, "end": self.end}
 
 
 def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quote | None:
@@ -119,5 +98,6 @@ def quote_of(hit: Hit, start: int, end: int) -> Quote:
     end_page, page_end = locate(hit.chunk, hit.page_break, end)
     citation = cited(reference(hit.document), page, end_page, hit.chunk.ocr)
     runs_on = end_page != page
-    return Quote(text[start:end], citation, hit.document, page, page_start, page_end, end_page if runs_on else None,
-                 hit.page_break - start if runs_on else None, hit.chunk.ocr)
+    return Quote(text=text[start:end], citation=citation, document=hit.document, page=page, start=page_start,
+                 end=page_end, end_page=end_page if runs_on else None,
+                 page_break=hit.page_break - start if runs_on else None, ocr=hit.chunk.ocr)

@@ -12,7 +12,7 @@ from index.search.answers import GradeAnswer, GradeList
 from index.search.conversation import Reading
 from index.search.digest import Digest, Timeline
 from index.search.query import QueryAnalysis
-from index.search.quotes import Quote
+from models import Quote
 from models import Hit
 
 

@@ -10,7 +10,6 @@ other councils' reports; so is a kind of document named that the library lacks (
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 

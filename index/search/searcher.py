@@ -30,7 +30,7 @@ from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
 from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, without_markup
-from index.search.quotes import Quote, best_quote, covering_quote, quote_of
+from index.search.quotes import best_quote, covering_quote, quote_of
 from index.search.relevance import (ANSWERS, HOLDS_ALL_TOPIC, Evidence, answers, is_front_matter, is_licence,
                                     named_things)
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -38,7 +38,7 @@ from index.search.scope import Scope, choose_scope, describe, without_names
 from index.search.widening import widen
 from index.storage.embedder import Embedder
 from index.storage.store import Store
-from models import Chunk, Document, Hit
+from models import Chunk, Document, Hit, Quote
 from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
