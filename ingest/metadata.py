@@ -18,7 +18,7 @@ from ofsted.councils import council_named_in, display_name
 
 __all__ = ["HEAD_PAGES", "extract_metadata"]
 
-HEAD_PAGES = 3            # every field but the LSCB judgement is printed on the first pages
+HEAD_PAGES = op.HEAD_PAGES  # every field but the LSCB judgement is printed on the first pages
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _FILE_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+((?:19|20)\d\d)", re.IGNORECASE)

@@ -9,5 +9,6 @@ questions and shows answers with it. It imports neither.
 - `judgements`   the judgement areas of each framework, their labels, and how questions name them
 - `grades`       Ofsted's four grades, in order and in words
 - `reading`      what page 1 of a report prints (titles, dates, judgement tables) and how it is read
+- `front_matter` where a report's cover block, judgement table and contents list lie on its pages
 - `vocabulary`   terms reworded over the years ("family and friends carers", "kinship carers")
 """

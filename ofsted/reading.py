@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from models import Judgement
-from ofsted.grades import GRADE, grade_of
+from ofsted.grades import GRADE, GRADE_WORDS, grade_of
 
 MONTHS = {
     name: number
@@ -76,6 +76,8 @@ _SIF_LABELS = (
     ("leadership_management_and_governance", r"Leadership,?\s+management\s+and\s+governance"),
 )
 SIF_LABELS = tuple((key, re.compile(label + r"\s+" + GRADE, re.IGNORECASE)) for key, label in _SIF_LABELS)
+# The list's rows as printed, graded or not: an area with too few children to judge is "Not judged" (Isles of Scilly).
+SIF_ROWS = tuple(re.compile(label + rf"\s+(?:{GRADE_WORDS}|not\s+judged)\b", re.IGNORECASE) for _, label in _SIF_LABELS)
 LSCB = re.compile(
     r"(?:effectiveness\s+of\s+the\s+)?Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?\s+(?:is\s+|are\s+)?"
     + GRADE + r"(?!\s+if\b)",
@@ -163,10 +165,11 @@ def parse_date(text: str) -> date | None:
     return _make(_year(match.group("ny")), int(match.group("nm")), int(match.group("nd")))
 
 
+HEAD_PAGES = 3                # pages on which a report prints its title, dates and judgements (a cover page may come first)
 # An ILACS page 1 whose title line the cleaner took for the running header that repeats it.
 UNTITLED_ILACS = re.compile(r"Inspection\s+dates?\s*:.{0,80}?Lead\s+inspectors?\s*:", re.IGNORECASE)
 TITLE_WINDOW = 700            # page-1 characters in which the title, council and dates are printed
-TABLE_ROWS_TO_RECOGNISE = 3   # graded ILACS judgement rows that make a judgement table, not a quoted grade
+TABLE_ROWS_TO_RECOGNISE = 3   # judgement rows that make a judgement table, not a quoted grade or a section heading
 
 
 def untitled_ilacs(first_pages: list[tuple[int, str]]) -> bool:

@@ -2,7 +2,9 @@
 
 The table holds grade ranks (4 outstanding … 1 inadequate) and shows them as words on their colour, so a
 column sorts from best to worst rather than alphabetically. Selecting a grade opens the page of the
-report that prints it, with the judgement marked; selecting a council charts its grades over time.
+report that prints it, with the judgement marked. The chart of one council's grades over time follows the
+council chosen under the table and nothing else: sorting the table by a column makes the grid select its
+first row's council cell, which is no choice of the user's (tests/test_app_compare_page.py).
 """
 import altair as alt
 import pandas as pd
@@ -60,7 +62,8 @@ def table(rows: list[CouncilRow]):
 
 
 def _selected_cell(cells: list[tuple[int, str]], rows: list[CouncilRow], searcher: Searcher) -> None:
-    """Act on a newly selected cell once: a rerun with the same selection must not reopen the page."""
+    """Open a newly selected grade's page once: a rerun with the same selection must not reopen it. The chart's
+    council is not changed here: after a sort the grid selects a cell of its own accord."""
     chosen = tuple(cells[0]) if cells else None
     if chosen == st.session_state.get("compare_handled"):
         return
@@ -68,7 +71,6 @@ def _selected_cell(cells: list[tuple[int, str]], rows: list[CouncilRow], searche
     if chosen is None:
         return
     row, column = rows[chosen[0]], chosen[1]
-    st.session_state["compare_council"] = row.council
     cell = row.latest.cells.get(JUDGEMENT_OF_COLUMN.get(column))
     if cell is not None:
         document = row.latest.document
@@ -109,8 +111,8 @@ if not rows:
     st.stop()
 
 st.caption("Each council's latest graded inspection; an older framework's equivalent judgements fill the same "
-           "columns; “Req. improvement” is requires improvement to be good. Sort by a column's header. Select a grade to read it on its page, or a council to chart "
-           "its grades below.")
+           "columns; “Req. improvement” is requires improvement to be good. Sort by a column's header. Select a grade to "
+           "read it on its page; choose a council below to chart its grades.")
 event = st.dataframe(
     table(rows), key="compare_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
     width="stretch", height=min(ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX),

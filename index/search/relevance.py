@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ofsted.councils import council_spans
+from ofsted.front_matter import FRONT_MATTER, FRONT_MATTER_CLUES
 from ofsted.grades import GRADE_WORDS
 
 # A passage's evidence score is its cosine to the question, plus FOCUS_WEIGHT times the share of the topic
@@ -36,12 +37,6 @@ ANSWERS = 0.48            # a passage scoring this answers the question (at leas
 STRONG = 0.75              # ... and this, a strong match
 HOLDS_ALL_TOPIC = 0.999    # a passage with one sentence holding all of a topic of several words answers, whatever its cosine
 
-_FRONT_MATTER = re.compile(
-    r"inspection\s+dates?\s*:|lead\s+(?:social\s+care\s+)?inspector\s*:|\bcontents\b.{0,200}\bpage\b|"
-    r"(?:^|\n)[ \t]*(?-i:Contents)(?:\s+(?-i:[A-Z])[^\n\d]{2,90}?\s+\d{1,3}\b){3}|"   # "Contents Executive summary 2 The local authority 5 …"
-    r"judgement\s+grade\b|\bjudgement\s*\n",
-    re.IGNORECASE | re.DOTALL,
-)
 _LICENCE = re.compile(
     r"this\s+publication\s+is\s+available|open\s+government\s+licen[cs]e|crown\s+copyright|"
     r"ofsted\)?\s+(?:regulates|inspects)\s+(?:and\s+inspects\s+)?to\s+achieve",
@@ -50,8 +45,7 @@ _LICENCE = re.compile(
 _GRADE_LINE = re.compile(rf"^[ \t]*(?:{GRADE_WORDS})\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
-# Words the patterns above need: a passage holding none of them is not such a page (a cheap test first).
-_FRONT_CLUES = ("inspection date", "lead ", "contents", "judgement")
+# Words the licence pattern needs: a passage holding none of them is not the licence (a cheap test first).
 _LICENCE_CLUES = ("licen", "copyright", "publication is", "regulates")
 
 
@@ -72,7 +66,7 @@ def _is_licence(text: str, lowered: str) -> bool:
 def is_front_matter(text: str) -> bool:
     """A cover page, contents list, judgement table or licence text: about the report, not a finding."""
     lowered = text.lower()
-    if any(clue in lowered for clue in _FRONT_CLUES) and _FRONT_MATTER.search(text) or _is_licence(text, lowered):
+    if any(clue in lowered for clue in FRONT_MATTER_CLUES) and FRONT_MATTER.search(text) or _is_licence(text, lowered):
         return True
     # A judgement table: several lines that are a grade and nothing else.
     return len(_GRADE_LINE.findall(text)) >= 2
