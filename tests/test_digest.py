@@ -325,3 +325,21 @@ def test_a_label_names_a_practice_not_a_judgement_a_clause_or_an_acronym():
     labels = [g.label for g in group_items(items, ["supervision"])]
     assert "Multi-agency safeguarding hub" in labels and "Personal advisers" in labels
     assert not {"Regular", "Effective", "Workers provide", "Effective support", "Advisers pas"} & set(labels)
+
+
+@pytest.mark.model
+def test_a_report_that_names_only_the_lesser_words_of_the_topic_is_no_entry(tmp_path, model):
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    for year, text in (("2016", "Personal advisers support care leavers well as they move into adulthood."),
+                       ("2018", "Support for care leavers, judged good previously, has remained good since."),
+                       ("2022", "Personal advisers keep in touch with care leavers and visit them often.")):
+        add_report(store, model, f"Wakefield-{year}", "Wakefield", f"{year}-06-01", [text])
+    for council in ("Derby", "Wigan", "Leeds"):   # care leavers are in many reports, personal advisers in few
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Care leavers in {council} live in suitable homes."])
+    for council in ("Bury", "Sutton", "Hull"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    timeline = Searcher(store, model).ask(
+        "How have inspectors' findings on personal advisers' support for care leavers in Wakefield changed over "
+        "time?").timeline
+    assert [entry.finding.document.doc_id for entry in timeline.entries] == ["Wakefield-2016", "Wakefield-2022"]
+    store.close()

@@ -39,7 +39,9 @@ ACROSS_KEYWORD_POOL = 100_000   # passages holding the topic's keywords: all of 
 ACROSS_DENSE_POOL = 3000        # closest by meaning, for reports that word the topic otherwise
 ACROSS_PER_REPORT = 4           # of each report, its best this-many passages are judged for an answer
 ACROSS_MIN_WORDS = 4            # a finding of fewer words is a label ("Supervision practices have improved." has 4)
-ACROSS_MIN_FOCUS = 0.5          # a finding holds at least this share of the topic's keyword weight in one sentence ...
+# A finding holds two-thirds of the topic's keyword weight in one sentence (half let "support for care leavers" answer
+# "personal advisers' support for care leavers") ...
+ACROSS_MIN_FOCUS = 0.67
 ACROSS_DISTINCT_SHARE = 0.7     # ... or a distinctive word of it: one weighing this share of its rarest word or more
 
 
