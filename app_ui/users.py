@@ -47,7 +47,7 @@ FORMAT_VERSION = 1
 READER, EDITOR = "reader", "editor"
 ROLES = (READER, EDITOR)
 # Readers ask, read sources and export briefings; only editors change what the library holds.
-EDITOR_ACTIONS = {"upload": "add reports", "delete": "delete reports"}
+EDITOR_ACTIONS = {"upload": "add reports", "correct": "correct reports' details", "delete": "delete reports"}
 
 # scrypt at n=2**14, r=8: 16 MiB and tens of milliseconds per guess, OWASP's minimum for scrypt.
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SALT_BYTES, KEY_BYTES = 2**14, 8, 1, 16, 32

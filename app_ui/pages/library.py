@@ -4,17 +4,17 @@ where they were read wrongly, and delete reports.
 Uploads are processed as soon as they arrive, one file at a time with its own progress line, and are
 searchable on the Ask page straight away (the shared Searcher follows the index's generation); so is a
 correction. Adding, correcting and deleting are for editors: readers see the list only, and each action checks
-the role again before changing anything (app_ui.signin.require, _require_editor).
+the role again before changing anything (app_ui.signin.require).
 """
 from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
 
-from app_ui import resources, signin, users
+from app_ui import resources, signin
 from app_ui.passages import plural
 from app_ui.uploads import for_the_user, max_upload_mb, save_upload, uploads_dir
-from errors import AccessDeniedError, InspectQAError, UploadRefusedError
+from errors import InspectQAError, UploadRefusedError
 from index.output.briefing import escape_markdown
 from index.output.citation import published_words, readable_date, readable_dates, set_by_editor
 from index.output.grades import recognised
@@ -117,16 +117,6 @@ def _added(iso: str) -> str:
         return iso
 
 
-def _require_editor() -> None:
-    """Correcting a report is an editor's, as adding and deleting are. app_ui.users lists only those two actions
-    (one it does not list is anyone's), so the role itself is checked here, before anything is changed."""
-    visitor = signin.visitor()
-    if visitor.role != users.EDITOR:
-        raise AccessDeniedError(
-            f"Only editors can correct a report's details; you are signed in as a {visitor.role}. "
-            "Ask whoever runs InspectQA to give you the editor role.")
-
-
 def correction_section(searcher: Searcher, documents: dict[str, Document], labels: dict[str, str]) -> None:
     """One report's council, type and dates, to set where they were read wrongly; each change is recorded as the
     editor's (Store.correct), and a value that cannot be right is refused with a sentence saying why."""
@@ -174,7 +164,7 @@ def correction_section(searcher: Searcher, documents: dict[str, Document], label
         st.info("Nothing was changed: no field differs from what the library holds.")
         return
     try:
-        _require_editor()
+        signin.require("correct")
         with searcher.store.writer(wait_s=30):   # one writer at a time, as for an upload or a delete
             corrected = searcher.store.correct(doc_id, changes, signin.visitor().name)
     except InspectQAError as exc:
@@ -214,14 +204,17 @@ def document_list(searcher: Searcher) -> None:
                            width="medium",
                            help="Details an editor corrected where InspectQA read them wrongly, by whom and when")},
     )
-    if not signin.may("delete"):
+    if not (signin.may("correct") or signin.may("delete")):
         return
     labels = {d.doc_id: f"{d.metadata.council or 'Unknown council'}: {d.display_title} "
                         f"({published_words(d.metadata)})" for d in documents}
     repeated = {label for label in labels.values() if list(labels.values()).count(label) > 1}
     labels = {d.doc_id: labels[d.doc_id] + (f" · {Path(d.source).name}" if labels[d.doc_id] in repeated else "")
               for d in documents}   # two documents alike but for their files: told apart by the file's name
-    correction_section(searcher, {d.doc_id: d for d in documents}, labels)
+    if signin.may("correct"):
+        correction_section(searcher, {d.doc_id: d for d in documents}, labels)
+    if not signin.may("delete"):
+        return
     chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
                             placeholder="Choose documents to remove from the index", key="delete_chosen",
                             select_all=False)  # deleting everything at one click is not offered
