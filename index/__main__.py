@@ -10,6 +10,7 @@ import textwrap
 from errors import InspectQAError
 from models import CORRECTABLE_FIELDS
 from ofsted.grades import GRADES
+from ofsted.grades import SHORT_GRADES
 from ofsted.judgements import ILACS_JUDGEMENTS
 from ofsted.report_types import REPORT_TYPES
 
@@ -231,13 +232,12 @@ def run_councils(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(table, ensure_ascii=False, indent=2))
         return 0
-    short = {"outstanding": "Outstanding", "good": "Good", "requires improvement": "RI", "inadequate": "Inadequate"}
     print(f"{'council':<28}{'published':<12}" + "".join(f"{k[:14]:<16}" for k in ILACS_JUDGEMENTS))
     for row in table:
         for i, report in enumerate(row["reports"]):
             name = row["council"] if i == 0 else ""
             print(f"{name[:27]:<28}{report['published'] or '-':<12}"
-                  + "".join(f"{short.get(report['grades'].get(k), '-'):<16}" for k in ILACS_JUDGEMENTS))
+                  + "".join(f"{SHORT_GRADES.get(report['grades'].get(k), '-'):<16}" for k in ILACS_JUDGEMENTS))
     print(f"{len(table)} councils")
     return 0
 

@@ -21,3 +21,7 @@ def grade_of(text: str) -> str:
 def grade_label(grade: str) -> str:
     """'requires improvement' -> 'Requires improvement'."""
     return grade[:1].upper() + grade[1:]
+
+
+# Where a table has little room: the one grade of four words as inspectors and councils abbreviate it.
+SHORT_GRADES = {"outstanding": "Outstanding", "good": "Good", "requires improvement": "RI", "inadequate": "Inadequate"}
