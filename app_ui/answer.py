@@ -27,13 +27,13 @@ from index.search.searcher import Filters, Searcher
 from models import Hit
 from ofsted import report_types
 from ofsted.grades import grade_label
-from ofsted.judgements import LABELS, SHORT_LABELS
+from ofsted.judgements import label, short_label
 
 
 def filters_caption(filters: Filters, searcher: Searcher) -> str:
     documents = searcher.catalogue().documents
     grades = " or ".join(grade_label(g) for g in filters.grades)
-    judged = f"{grades} for {LABELS.get(filters.judgement, filters.judgement).lower()}" if grades else ""
+    judged = f"{grades} for {label(filters.judgement).lower()}" if grades else ""
     parts = [", ".join(filters.councils), ", ".join(str(y) for y in filters.years),
              ", ".join(report_types.label(t) for t in filters.report_types), judged,
              ", ".join(documents[d].title if d in documents else d for d in filters.doc_ids)]
@@ -122,9 +122,9 @@ def _keep_button(excerpt: Excerpt, key: str, column) -> None:
 
 def _card_head(summary: str, judgement: str, everything: list[Excerpt], what: str, key: str) -> None:
     """A digest's or timeline's first line: what it holds, whose grades it shows, and Keep all (one Word table)."""
-    label = SHORT_LABELS.get(judgement, LABELS.get(judgement, "")).lower()
+    label_words = short_label(judgement).lower()
     head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
-    head.markdown(f"{summary}; grades are for {escape_markdown(label)}.")
+    head.markdown(f"{summary}; grades are for {escape_markdown(label_words)}.")
     keep_all.button("Keep all", key=key, on_click=session.keep_all, args=(everything, what), width="stretch",
                     help=f"Add all of {what} to the briefing, exported to Word as one table")
 

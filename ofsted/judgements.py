@@ -7,37 +7,81 @@ for which ILACS one, so "how was Norfolk rated for care leavers in 2015?" finds 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from models import DocumentMetadata, Judgement
 
-LABELS = {
-    "overall_effectiveness": "Overall effectiveness",
-    "impact_of_leaders": "Impact of leaders on social work practice",
-    "help_and_protection": "Children who need help and protection",
-    "in_care": "Children in care",
-    "care_leavers": "Care leavers",
-    "children_who_need_help_and_protection": "Children who need help and protection",
-    "children_looked_after_and_achieving_permanence": "Children looked after and achieving permanence",
-    "adoption_performance": "Adoption performance",
-    "experiences_and_progress_of_care_leavers": "Experiences and progress of care leavers",
-    "leadership_management_and_governance": "Leadership, management and governance",
-    "lscb": "Local Safeguarding Children Board",
-}
+@dataclass(frozen=True)
+class Area:
+    """One judgement area as one framework names it: the one place its names and patterns are written."""
 
-# The five ILACS judgements a comparison shows; a SIF report's equivalents stand in (SIF_TO_ILACS).
+    key: str
+    label: str                     # its name as the product shows it
+    printed: tuple[str, ...] = ()  # its row in the report's judgement table, before the grade (ofsted.reading)
+    stated: str = ""               # how a passage names it where it states its grade (states_judgement)
+    short: str = ""                # where a table has little room
+    ilacs: str = ""                # a SIF area: the ILACS area it stands for
+
+
+# ILACS tables run "The experiences and progress of children in care …"; a few 2025-26 reports print "children
+# care leavers" (sic). Rows are matched in this order, longest first where one is a prefix of another.
+_EXP = r"(?:The\s+)?experiences\s+and\s+progress\s+of\s+"
+AREAS = (
+    # ILACS (2018-), a "Judgement Grade" table on page 1.
+    Area("impact_of_leaders", "Impact of leaders on social work practice",
+         printed=(r"(?:The\s+)?impact\s+of\s+leaders\s+on\s+social\s+work\s+practice\s+with\s+children\s+and\s+families",),
+         stated=r"impact\s+of\s+leaders(\s+on\s+social\s+work\s+practice\s+with\s+children\s+and\s+families)?",
+         short="Impact of leaders"),
+    Area("help_and_protection", "Children who need help and protection",
+         printed=(_EXP + r"children\s+who\s+need\s+help\s+and\s+protection",), stated=r"help\s+and\s+protection",
+         short="Help and protection"),
+    Area("in_care", "Children in care",
+         printed=(_EXP + r"children\s+in\s+care\s+and\s+care\s+leavers",   # one judgement until 2023
+                  _EXP + r"children\s+in\s+care(?!\s+and\s+care\s+leavers)"),
+         stated=r"children\s+in\s+care(\s+and\s+care\s+leavers)?|looked\s+after\s+and\s+achieving\s+permanence",
+         short="Children in care"),
+    Area("care_leavers", "Care leavers", printed=(r"(?<!and\s)" + _EXP + r"(?:children\s+)?care\s+leavers",),
+         stated=r"care\s+leavers", short="Care leavers"),
+    Area("overall_effectiveness", "Overall effectiveness", printed=(r"(?-i:Overall)\s+effectiveness",),
+         stated=r"overall\s+effectiveness", short="Overall effectiveness"),
+    # SIF (2013-2018): numbered judgements under a sentence giving the overall one.
+    Area("children_who_need_help_and_protection", "Children who need help and protection",
+         printed=(r"Children\s+who\s+need\s+help\s+and\s+protection",), stated=r"help\s+and\s+protection",
+         ilacs="help_and_protection"),
+    Area("children_looked_after_and_achieving_permanence", "Children looked after and achieving permanence",
+         printed=(r"Children\s+looked\s+after\s+and\s+achieving\s+permanence",),
+         stated=r"looked\s+after\s+and\s+achieving\s+permanence", ilacs="in_care"),
+    Area("adoption_performance", "Adoption performance", printed=(r"Adoption\s+performance",),
+         stated=r"adoption\s+performance"),
+    Area("experiences_and_progress_of_care_leavers", "Experiences and progress of care leavers",
+         printed=(r"Experiences\s+and\s+progress\s+of\s+care\s+leavers",), stated=r"care\s+leavers",
+         ilacs="care_leavers"),
+    Area("leadership_management_and_governance", "Leadership, management and governance",
+         printed=(r"Leadership,?\s+management\s+and\s+governance",),
+         stated=r"leadership,?\s+management\s+and\s+governance", ilacs="impact_of_leaders"),
+    # The LSCB's effectiveness, reviewed beside a SIF inspection (read by ofsted.reading.LSCB).
+    Area("lscb", "Local Safeguarding Children Board", stated=r"safeguarding\s+children\s+board(\s+\(lscb\))?"),
+)
+ILACS_AREAS = AREAS[:5]
+SIF_AREAS = AREAS[5:10]
+
+# Views of the table, by key.
+LABELS = {area.key: area.label for area in AREAS}
+# The five ILACS judgements a comparison shows, in its order; a SIF report's equivalents stand in (SIF_TO_ILACS).
 ILACS_JUDGEMENTS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")
-# Where a table has little room.
-SHORT_LABELS = {"overall_effectiveness": "Overall effectiveness", "impact_of_leaders": "Impact of leaders",
-                "help_and_protection": "Help and protection", "in_care": "Children in care",
-                "care_leavers": "Care leavers"}
+SHORT_LABELS = {area.key: area.short for area in AREAS if area.short}
+SIF_TO_ILACS = {area.key: area.ilacs for area in AREAS if area.ilacs}
 
-SIF_TO_ILACS = {
-    "children_who_need_help_and_protection": "help_and_protection",
-    "children_looked_after_and_achieving_permanence": "in_care",
-    "experiences_and_progress_of_care_leavers": "care_leavers",
-    "leadership_management_and_governance": "impact_of_leaders",
-}
+
+def label(key: str) -> str:
+    """An area's name as the product shows it ("Care leavers"); an unknown key in words."""
+    return LABELS.get(key) or key.replace("_", " ").capitalize()
+
+
+def short_label(key: str) -> str:
+    """An area's name where a table has little room ("Impact of leaders"), else its full name."""
+    return SHORT_LABELS.get(key) or label(key)
 
 # How questions name each area, most specific first ("care leavers" before "in care").
 _ASKED = (
@@ -52,25 +96,12 @@ _ASKED = (
 _ASKED_PATTERNS = tuple((key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _ASKED)
 
 
-# How reports label each judgement where they state it ("… care leavers Outstanding", "… care leavers: good").
-_STATED_LABELS = {
-    "overall_effectiveness": r"overall\s+effectiveness",
-    "impact_of_leaders": r"impact\s+of\s+leaders(\s+on\s+social\s+work\s+practice\s+with\s+children\s+and\s+families)?",
-    "help_and_protection": r"help\s+and\s+protection",
-    "in_care": r"children\s+in\s+care(\s+and\s+care\s+leavers)?|looked\s+after\s+and\s+achieving\s+permanence",
-    "care_leavers": r"care\s+leavers",
-    "adoption_performance": r"adoption\s+performance",
-    "lscb": r"safeguarding\s+children\s+board(\s+\(lscb\))?",
-    "children_who_need_help_and_protection": r"help\s+and\s+protection",
-    "children_looked_after_and_achieving_permanence": r"looked\s+after\s+and\s+achieving\s+permanence",
-    "experiences_and_progress_of_care_leavers": r"care\s+leavers",
-    "leadership_management_and_governance": r"leadership,?\s+management\s+and\s+governance",
-}
+_STATED = {area.key: area.stated for area in AREAS if area.stated}
 
 
 def states_judgement(text: str, key: str, grade: str) -> bool:
     """Whether a passage states this judgement with this grade: its label, then the grade within a few words."""
-    label = _STATED_LABELS.get(key)
+    label = _STATED.get(key)
     if label is None:
         return False
     grade_words = r"\s+".join(grade.split())
@@ -157,7 +188,7 @@ def area_grade(metadata: DocumentMetadata, key: str) -> tuple[str, str] | None:
         return None
     judged, judgement = found
     label = (JUDGED_WITH_LABELS[key] if key in JUDGED_WITH and judged == JUDGED_WITH[key]
-             else SHORT_LABELS.get(judged) or LABELS.get(judged, judged))
+             else short_label(judged))
     return label, judgement.grade
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from models import Judgement
 from ofsted.grades import GRADE, GRADE_WORDS, grade_of
+from ofsted.judgements import ILACS_AREAS, SIF_AREAS
 
 MONTHS = {
     name: number
@@ -47,19 +48,10 @@ INSPECTION_DATES = re.compile(r"Inspection\s+dates?\s*:?\s*(?P<rest>.{0,90})", r
 PUBLISHED = re.compile(r"\b(?:Report\s+)?published\s*(?:on\s*)?:?\s*(?P<rest>.{0,40})", re.IGNORECASE)
 
 
-# ILACS (2018-): a "Judgement Grade" table on page 1. Labels run longest-first where one is a prefix
-# of another; a few 2025-26 reports print "children care leavers" (sic).
-_EXP = r"(?:The\s+)?experiences\s+and\s+progress\s+of\s+"
+# ILACS (2018-): a "Judgement Grade" table on page 1, its rows as ofsted.judgements.AREAS prints them.
 ILACS_TABLE_START = re.compile(r"\bJudgement\s+Grade\b", re.IGNORECASE)
 ILACS_TABLE_LENGTH = 900  # the table, and not the prose after it
-_ILACS_LABELS = (
-    ("impact_of_leaders", r"(?:The\s+)?impact\s+of\s+leaders\s+on\s+social\s+work\s+practice\s+with\s+children\s+and\s+families"),
-    ("help_and_protection", _EXP + r"children\s+who\s+need\s+help\s+and\s+protection"),
-    ("in_care", _EXP + r"children\s+in\s+care\s+and\s+care\s+leavers"),  # one judgement until 2023
-    ("in_care", _EXP + r"children\s+in\s+care(?!\s+and\s+care\s+leavers)"),
-    ("care_leavers", r"(?<!and\s)" + _EXP + r"(?:children\s+)?care\s+leavers"),
-    ("overall_effectiveness", r"(?-i:Overall)\s+effectiveness"),
-)
+_ILACS_LABELS = tuple((area.key, row) for area in ILACS_AREAS for row in area.printed)
 ILACS_LABELS = tuple((key, re.compile(label + r"\s*:?\s+" + GRADE, re.IGNORECASE)) for key, label in _ILACS_LABELS)
 
 # SIF (2013-2018): numbered judgements under a sentence giving the overall one.
@@ -68,13 +60,7 @@ SIF_OVERALL = re.compile(
     r"\s+(?:are\s+|is\s+)?" + GRADE,
     re.IGNORECASE,
 )
-_SIF_LABELS = (
-    ("children_who_need_help_and_protection", r"Children\s+who\s+need\s+help\s+and\s+protection"),
-    ("children_looked_after_and_achieving_permanence", r"Children\s+looked\s+after\s+and\s+achieving\s+permanence"),
-    ("adoption_performance", r"Adoption\s+performance"),
-    ("experiences_and_progress_of_care_leavers", r"Experiences\s+and\s+progress\s+of\s+care\s+leavers"),
-    ("leadership_management_and_governance", r"Leadership,?\s+management\s+and\s+governance"),
-)
+_SIF_LABELS = tuple((area.key, row) for area in SIF_AREAS for row in area.printed)
 SIF_LABELS = tuple((key, re.compile(label + r"\s+" + GRADE, re.IGNORECASE)) for key, label in _SIF_LABELS)
 # The list's rows as printed, graded or not: an area with too few children to judge is "Not judged" (Isles of Scilly).
 SIF_ROWS = tuple(re.compile(label + rf"\s+(?:{GRADE_WORDS}|not\s+judged)\b", re.IGNORECASE) for _, label in _SIF_LABELS)

@@ -14,7 +14,7 @@ from text.sentences import paragraph_sentence_spans
 from models import Chunk, Document, Hit
 from ofsted import report_types
 from ofsted.grades import grade_label
-from ofsted.judgements import ILACS_JUDGEMENTS, LABELS, SHORT_LABELS, states_judgement
+from ofsted.judgements import ILACS_JUDGEMENTS, label, short_label, states_judgement
 
 _LOOKBEHIND = 220  # characters before a grade in which its judgement's label is printed
 
@@ -27,12 +27,12 @@ def statement_span(page_text: str, judgement: str, grade: str) -> tuple[int, int
     """Offsets of the words that state this judgement's grade ("Care leavers Outstanding"), else of the
     grade's first mention on the page (SIF reports state overall effectiveness in a sentence), else None."""
     grades = list(re.finditer(_words(grade), page_text, re.IGNORECASE))
-    label = re.compile(_words(LABELS.get(judgement, judgement.replace("_", " "))), re.IGNORECASE)
+    named = re.compile(_words(label(judgement)), re.IGNORECASE)
     for found in grades:
         window_start = max(0, found.start() - _LOOKBEHIND)
         window = page_text[window_start:found.end()]
         if states_judgement(window, judgement, grade):
-            labels = list(label.finditer(window))
+            labels = list(named.finditer(window))
             return (window_start + labels[-1].start() if labels else found.start()), found.end()
     return (grades[0].start(), grades[0].end()) if grades else None
 
@@ -111,7 +111,7 @@ def recognised(document: Document) -> str:
     """What was read from a report, for the upload confirmation: "Derby City · ILACS standard inspection ·
     inspected 12 to 23 May 2025 · published 8 July 2025 · Overall effectiveness: Outstanding, …"."""
     meta = document.metadata
-    grades = ", ".join(f"{SHORT_LABELS.get(key, LABELS.get(key, key))}: {grade_label(found.grade)}"
+    grades = ", ".join(f"{short_label(key)}: {grade_label(found.grade)}"
                        for key, found in sorted(meta.judgements.items(), key=_table_order))
     inspected = readable_dates(meta.inspection_start, meta.inspection_end)
     return " · ".join(part for part in (

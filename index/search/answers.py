@@ -13,7 +13,7 @@ from index.output.citation import cited, reference
 from index.search.query import QueryAnalysis, QuestionKind
 from models import Document
 from ofsted.councils import council_key
-from ofsted.judgements import LABELS, find_judgement
+from ofsted.judgements import find_judgement, label
 
 
 @dataclass(frozen=True)
@@ -77,18 +77,18 @@ def report_grade(document: Document, judgement: str = "overall_effectiveness") -
     if not (document.metadata.council and found):
         return None
     key, judged = found
-    return GradeAnswer(document.metadata.council, key, LABELS.get(key, key), judged.grade, judged.page, document)
+    return GradeAnswer(document.metadata.council, key, label(key), judged.grade, judged.page, document)
 
 
 def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList | None:
     """For a rating question naming one grade but no council: the councils judged so, for the judgement
     it names (overall effectiveness if none). For one naming several councils: each one's grade, in the
     order named."""
-    label = LABELS.get(query.graded_judgement, query.graded_judgement)
+    label_words = label(query.graded_judgement)
     if query.kind == QuestionKind.RATING and len(query.council_keys) > 1:
         documents = list(documents)
         named = [answer for key in query.council_keys if (answer := _council_grade(key, query, documents))]
-        return GradeList(query.graded_judgement, label, None, named) if named else None
+        return GradeList(query.graded_judgement, label_words, None, named) if named else None
     if query.kind != QuestionKind.GRADE_LIST:
         return None
     latest: dict[str, GradeAnswer] = {}
@@ -104,4 +104,4 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
     if not latest:
         return None
     reports = sorted(latest.values(), key=lambda a: a.council)
-    return GradeList(query.graded_judgement, label, query.grade, reports)
+    return GradeList(query.graded_judgement, label_words, query.grade, reports)

@@ -18,7 +18,7 @@ from index.search.query import (FIGURE_ASKED, FRAME_WORDS, OVER_TIME, RATING_WOR
 from index.search.scope import grade_list_question
 from ofsted.councils import council_key, council_name
 from ofsted.grades import GRADE_KEYWORDS
-from ofsted.judgements import LABELS, judgement_asked, judgement_words
+from ofsted.judgements import LABELS, judgement_asked, judgement_words, label
 
 # Openings that say "same as before, but…": the question is a follow-up whatever its length.
 _FOLLOW_UP_OPENING = re.compile(
@@ -80,7 +80,7 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     was_rating = before.asks_grade
     if now.kind == QuestionKind.GRADE_LIST:   # "Which councils were judged good in 2023?" asks for itself
         return Reading(question, question, False)
-    judgement_named = set(keywords(judgement_words(question))) | set(keywords(LABELS.get(now.judgement or "", "")))
+    judgement_named = set(keywords(judgement_words(question))) | set(keywords(label(now.judgement) if now.judgement else ""))
     if before.kind == QuestionKind.GRADE_LIST and not councils and (now.grade or now.judgement or years) and not [
             w for w in topic if w not in _GRADE_WORDS and w not in FRAME_WORDS and w not in judgement_named]:
         # "Which councils were judged inadequate?", then "what about outstanding?" or "and for care leavers?"

@@ -17,7 +17,7 @@ from index.search.query import QueryAnalysis, QuestionKind
 from models import Document
 from ofsted import report_types
 from ofsted.councils import council_key, council_name
-from ofsted.judgements import LABELS
+from ofsted.judgements import label
 
 @dataclass(frozen=True)
 class Scope:
@@ -112,7 +112,7 @@ def grade_list_question(grade: str | None, judgement: str, years: list[int]) -> 
     """"which councils were judged outstanding for care leavers (2024 reports)?": how the search reads, and the
     app says, a question for the councils given one grade (conversation.read_in_context writes follow-ups so)."""
     when = f" ({' and '.join(str(y) for y in years)} reports)" if years else ""
-    return f"which councils were judged {grade} for {LABELS.get(judgement, judgement).lower()}{when}?"
+    return f"which councils were judged {grade} for {label(judgement).lower()}{when}?"
 
 
 def describe(query: QueryAnalysis, scope: Scope) -> str:
@@ -120,7 +120,7 @@ def describe(query: QueryAnalysis, scope: Scope) -> str:
     years = f" ({' and '.join(str(y) for y in query.years)} report)" if query.years else ""
     if query.kind == QuestionKind.RATING:
         councils = _names([council_name(key) for key in query.council_keys], "and")
-        judged = LABELS.get(query.graded_judgement, query.graded_judgement).lower()
+        judged = label(query.graded_judgement).lower()
         return f"how {'were' if len(query.council_keys) > 1 else 'was'} {councils} rated for {judged}{years}?"
     if scope.whole_report:
         return f"what {scope.words} found"
