@@ -394,3 +394,19 @@ def test_the_whole_pipeline_reads_every_report_stored_under_a_hashed_name(tmp_pa
             if field != "published":  # printed fields: the name makes no difference at all
                 assert got[field] == own_name[field], f"{path.name}: {field} {got[field]!r} ≠ {own_name[field]!r}"
     _tally_and_check(tally, misses)
+
+
+def test_each_judgement_area_is_written_once_with_all_its_names():
+    """ofsted.judgements.AREAS is the one table: every ILACS area has its table rows, a passage's wording and a short
+    name; every SIF area stands for an ILACS one; the reading patterns are built from it."""
+    from ofsted.judgements import AREAS, ILACS_AREAS, ILACS_JUDGEMENTS, SIF_AREAS, label, short_label
+    from ofsted.reading import ILACS_LABELS, SIF_LABELS
+
+    assert {a.key for a in ILACS_AREAS} == set(ILACS_JUDGEMENTS) and all(a.printed and a.stated and a.short
+                                                                         for a in ILACS_AREAS)
+    assert all(a.printed and a.ilacs in ILACS_JUDGEMENTS for a in SIF_AREAS if a.key != "adoption_performance")
+    assert len({a.key for a in AREAS}) == len(AREAS)
+    assert [key for key, _ in ILACS_LABELS] == [a.key for a in ILACS_AREAS for _ in a.printed]
+    assert [key for key, _ in SIF_LABELS] == [a.key for a in SIF_AREAS for _ in a.printed]
+    assert (label("care_leavers"), short_label("impact_of_leaders"), label("no_such_area")) == (
+        "Care leavers", "Impact of leaders", "No such area")
