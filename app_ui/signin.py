@@ -44,13 +44,13 @@ NOT_CONFIGURED = f"""**Sign-in is not set up, so InspectQA will not open.** The 
 the app only runs without sign-in when that is asked for explicitly. Whoever runs the server can:
 
 - use the council's identity provider (Microsoft Entra ID, Google, Okta…): add an `[auth]` section to
-  `.streamlit/secrets.toml` (see the README, "Access control");
+  `.streamlit/secrets.toml` (see docs/operating.md, "Sign-in and roles");
 - or give people a name and password: `python -m app_ui.users add NAME --role editor` (or `--role reader`),
   then reload this page;
 - or, for a demonstration on one computer only, start the app with `{OPEN_ENV}=1` (`make run` does).
 """
 OPEN_BANNER = ("Open demo: sign-in is not set up, so anyone who can reach this address can read, add and delete "
-               "reports. Set up sign-in before real use (README, \"Access control\").")
+               "reports. Set up sign-in before real use (docs/operating.md, \"Sign-in and roles\").")
 
 # Runs in the page on the run after a sign-in or sign-out; the cookie is sent on the next connection (a reload,
 # a new tab) and read there with st.context.cookies.

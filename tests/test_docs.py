@@ -1,30 +1,42 @@
-"""Documentation checked against the code: the README's settings table names every setting the product reads."""
+"""Documentation checked against the code, and against itself: each page that states what the code does (the
+settings table in docs/operating.md, the commands and JSON contract in docs/cli.md, docs/tuning.md) is compared with
+the code, every relative link in README.md and docs/ leads somewhere, and the README stays short."""
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCT = ["app.py", "errors.py", "models.py", "index", "ingest", "app_ui"]
+DOCS = ROOT / "docs"
+README_MAX_LINES = 200
 
 
-def test_the_readme_configuration_table_lists_every_setting_the_code_reads():
+def _read(page: str) -> str:
+    return (ROOT / page).read_text(encoding="utf-8")
+
+
+def _section(page: str, heading: str) -> str:
+    """The text under a heading of `page`, up to the next heading of the same level or higher."""
+    text = _read(page)
+    match = re.search(rf"^(#+) {re.escape(heading)}\s*$", text, re.MULTILINE)
+    assert match, f"{page} has no heading {heading!r}"
+    end = re.search(rf"^#{{1,{len(match.group(1))}}} ", text[match.end():], re.MULTILINE)
+    return text[match.end(): match.end() + end.start() if end else len(text)]
+
+
+def test_the_settings_table_lists_every_setting_the_code_reads():
     read = set()
     for place in PRODUCT:
         files = [ROOT / place] if place.endswith(".py") else (ROOT / place).rglob("*.py")
         for path in files:
             read |= set(re.findall(r"\bINSPECTQA_[A-Z0-9_]+\b", path.read_text(encoding="utf-8")))
-    table = {row.split("`")[1] for row in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    table = {row.split("`")[1] for row in _section("docs/operating.md", "Settings").splitlines()
              if row.startswith("| `INSPECTQA_")}
     assert len(read) >= 10  # the search found the settings (it cannot pass by finding none)
-    assert read - table == set(), "settings the README's configuration table does not list"
-    assert table - read == set(), "settings the README lists that the code no longer reads"
+    assert read - table == set(), "settings the settings table (docs/operating.md) does not list"
+    assert table - read == set(), "settings docs/operating.md lists that the code no longer reads"
 
 
-def _json_contract() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return text[text.index("### JSON contract"):text.index("## Scaling out")]
-
-
-def test_every_key_a_search_answer_emits_is_in_the_readme_json_contract():
+def test_every_key_a_search_answer_emits_is_in_the_json_contract():
     from index.search.digest import Digest, DigestGroup, DigestItem, Finding, Timeline, TimelineEntry
     from models import Quote
     from tests.conftest import make_report
@@ -39,9 +51,9 @@ def test_every_key_a_search_answer_emits_is_in_the_readme_json_contract():
     from index.search.response import Response
     keys |= set(Response.__dataclass_fields__) - {"reading", "query", "hits", "grade", "grade_list", "seconds"}
     keys |= {"query", "answer", "grade_list", "results"}
-    contract = _json_contract()
+    contract = _section("docs/cli.md", "JSON contract")
     assert len(keys) > 30
-    assert {key for key in keys if f'"{key}"' not in contract} == set(), "JSON keys the README's contract does not name"
+    assert {key for key in keys if f'"{key}"' not in contract} == set(), "JSON keys the contract (docs/cli.md) does not name"
 
 
 def test_imports_run_one_way():
@@ -71,10 +83,9 @@ def _help(*command: str) -> str:
     return done.stdout
 
 
-def test_every_command_line_subcommand_and_option_is_in_the_readme():
-    """The CLIs are documented where a user looks (the README's command-line section and Ray section): a new
-    subcommand or option fails here until it is."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_command_line_subcommand_and_option_is_in_the_cli_page():
+    """The CLIs are documented where a user looks (docs/cli.md): a new subcommand or option fails here until it is."""
+    page = _read("docs/cli.md")
     missing = set()
     for module, subcommands in (("index", ("search", "list", "delete", "correct", "councils", "stats", "check")),
                                 ("ingest", ()), ("app_ui.users", ("add", "remove", "list"))):
@@ -82,12 +93,12 @@ def test_every_command_line_subcommand_and_option_is_in_the_readme():
         listed = set(re.findall(r"\{([a-z,]+)\}", helps[0])[0].split(",")) if subcommands else set()
         assert listed <= set(subcommands), f"{module} has subcommands this test does not know: {listed - set(subcommands)}"
         for sub in subcommands:
-            if f"{module} {sub}" not in readme and f"-m {module} {sub}" not in readme:
+            if f"{module} {sub}" not in page and f"-m {module} {sub}" not in page:
                 missing.add(f"python -m {module} {sub}")
         for text in helps:
             missing |= {f"{module} {option}" for option in re.findall(r"(?<![\w-])--[a-z][a-z-]+", text)
-                        if option != "--help" and option not in readme}
-    assert missing == set(), "command-line parts the README does not document"
+                        if option != "--help" and option not in page}
+    assert missing == set(), "command-line parts docs/cli.md does not document"
 
 
 def test_every_tuning_value_has_its_reason_and_the_docs_page_is_made_from_the_code():
@@ -111,3 +122,83 @@ def test_every_error_class_lives_in_the_errors_module():
                         re.findall(r"^class\s+(\w+)\([\w.]*(?:Error|Exception)\)", path.read_text(encoding="utf-8"), re.MULTILINE)]
     assert outside == []
     assert re.search(r"^class AccessDeniedError\(", (ROOT / "errors.py").read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def _pages() -> list[Path]:
+    return [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+
+
+def _without_code_blocks(text: str) -> str:
+    text = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+    return "\n".join(line for line in text.splitlines() if not line.startswith("    "))
+
+
+def _prose(text: str) -> str:
+    """The text a reader sees as prose: fenced and indented code blocks and inline code left out, so a report's
+    `[x](javascript:…)` quoted in a page is not taken for a link."""
+    return re.sub(r"`[^`\n]*`", "", _without_code_blocks(text))
+
+
+def _anchors(path: Path) -> set[str]:
+    """GitHub's anchors for a page's headings: lower case, punctuation dropped, spaces to hyphens, repeats numbered."""
+    seen: dict[str, int] = {}
+    anchors = set()
+    text = _without_code_blocks(path.read_text(encoding="utf-8"))
+    for heading in re.findall(r"^#{1,6} +(.+?)\s*#*\s*$", text, re.MULTILINE):
+        heading = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading).replace("`", "")
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        anchors.add(f"{slug}-{seen[slug]}" if slug in seen else slug)
+        seen[slug] = seen.get(slug, 0) + 1
+    return anchors
+
+
+def _links(path: Path) -> list[str]:
+    """The relative targets of a page's Markdown links and images (no scheme, not an e-mail address)."""
+    targets = re.findall(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", _prose(path.read_text(encoding="utf-8")))
+    return [t for t in targets if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", t)]
+
+
+def test_every_relative_link_in_the_docs_leads_to_a_file_and_heading_that_exist():
+    broken, checked = [], 0
+    for page in _pages():
+        for target in _links(page):
+            checked += 1
+            file, _, anchor = target.partition("#")
+            goal = (page.parent / file).resolve() if file else page
+            where = f"{page.relative_to(ROOT)}: {target}"
+            if not goal.exists():
+                broken.append(f"{where} (no such file)")
+            elif anchor and (goal.is_dir() or goal.suffix != ".md" or anchor not in _anchors(goal)):
+                broken.append(f"{where} (no such heading)")
+    assert checked > 20   # the search found the links (it cannot pass by finding none)
+    assert broken == []
+
+
+def test_the_readme_stays_short_and_maps_every_docs_page():
+    """README.md is the way in, not the manual: under README_MAX_LINES lines, with a link to every page in docs/."""
+    readme = _read("README.md")
+    assert len(readme.splitlines()) < README_MAX_LINES
+    linked = {(ROOT / t.partition("#")[0]).resolve() for t in _links(ROOT / "README.md")}
+    pages = sorted(DOCS.glob("*.md"))
+    assert len(pages) >= 5
+    assert [p.name for p in pages if p.resolve() not in linked] == [], "docs pages the README's map leaves out"
+
+
+def test_every_pointer_to_a_section_names_a_heading_that_exists():
+    """Code and pages point at a section by page and heading ((docs/operating.md, "Sign-in and roles"), bench/RESULTS.md,
+    "Digest and timeline"): each must name a heading of that page, or the start of one, so moving a section moves
+    its pointers too."""
+    pointer = re.compile(r"\b(README(?:\.md)?|docs/[\w-]+\.md|bench/RESULTS\.md)`?, \\?[\"“]([^\"”\\\n]+)\\?[\"”]")
+    sources = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+    for place in PRODUCT + ["ofsted", "text", "bench"]:
+        sources += [ROOT / place] if place.endswith(".py") else sorted((ROOT / place).rglob("*.py"))
+    dangling, found = [], 0
+    for source in sources:
+        for page, name in pointer.findall(source.read_text(encoding="utf-8")):
+            found += 1
+            page = "README.md" if page.startswith("README") else page
+            headings = re.findall(r"^#{1,6} +(.+?)\s*$", _without_code_blocks(_read(page)), re.MULTILINE)
+            if not any(h == name or (h.startswith(name) and h[len(name)] in " :(") for h in headings):
+                dangling.append(f"{source.relative_to(ROOT)}: {page}, “{name}”")
+    assert found > 10   # the search found the pointers (it cannot pass by finding none)
+    assert dangling == []
