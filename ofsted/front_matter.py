@@ -44,6 +44,13 @@ FRONT_MATTER = re.compile(
 )
 FRONT_MATTER_CLUES = ("inspection date", "lead ", "contents", "judgement")
 
+
+def holds_judgement_rows(text: str) -> bool:
+    """Several judgement rows, each a label and its grade: a judgement table or a SIF report's list of judgements
+    ("1. Children who need help and protection Inadequate 2. …"), which has no heading FRONT_MATTER knows."""
+    rows = sum(1 for row in SIF_ROWS if row.search(text)) + sum(1 for _, row in ILACS_LABELS if row.search(text))
+    return rows >= TABLE_ROWS_TO_RECOGNISE
+
 # The fields a title page prints under its title, each matched where the last one ended.
 _DATED_FIELD = re.compile(r"\s*(?:Inspection\s+dates?|(?:Report\s+)?published)\s*:?\s*", re.IGNORECASE)
 _NAMED_FIELD = re.compile(

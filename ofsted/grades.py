@@ -13,9 +13,10 @@ GRADE_KEYWORDS = frozenset(" ".join(GRADES).split())
 
 
 def grade_of(text: str) -> str:
-    """'Requires Improvement to be good' -> 'requires improvement'."""
+    """'Requires Improvement to be good' -> 'requires improvement' (so is 'require improvement', as a few SIF
+    reports' standard wording prints it)."""
     grade = " ".join(text.lower().split())
-    return "requires improvement" if grade.startswith("requires") else grade
+    return "requires improvement" if grade.startswith("require") else grade
 
 
 def grade_label(grade: str) -> str:

@@ -410,3 +410,10 @@ def test_each_judgement_area_is_written_once_with_all_its_names():
     assert [key for key, _ in SIF_LABELS] == [a.key for a in SIF_AREAS for _ in a.printed]
     assert (label("care_leavers"), short_label("impact_of_leaders"), label("no_such_area")) == (
         "Care leavers", "Impact of leaders", "No such area")
+
+
+def test_a_grade_is_read_however_the_report_words_it():
+    from ofsted.grades import grade_of
+    assert {grade_of(t) for t in ("Requires Improvement to be good", "require improvement", "requires  improvement")} \
+        == {"requires improvement"}
+    assert grade_of("Outstanding") == "outstanding"

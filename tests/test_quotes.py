@@ -55,6 +55,11 @@ def test_pages_about_the_report_are_told_apart_from_findings():
                            "authority area 5 Recommendations 7 Summary for children and young people 9")
     assert not is_front_matter("Plans are good and care leavers say they are listened to.")
     assert not is_front_matter("The contents of 12 plans were reviewed: 9 were up to date and 3 were not.")
+    # A SIF report's list of judgements, cut from its cover as a passage of its own: no heading, only rows.
+    assert is_front_matter("1. Children who need help and protection Inadequate 2. Children looked after and "
+                           "achieving permanence Requires improvement 2.1 Adoption performance Good 2.2 Experiences "
+                           "and progress of care leavers Requires improvement")
+    assert not is_front_matter("Children who need help and protection are now seen quickly; help is good.")
 
 
 def test_a_question_is_answered_when_one_of_the_first_three_passages_is_a_partial_match():

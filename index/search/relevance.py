@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ofsted.councils import council_spans
-from ofsted.front_matter import FRONT_MATTER, FRONT_MATTER_CLUES
+from ofsted.front_matter import FRONT_MATTER, FRONT_MATTER_CLUES, holds_judgement_rows
 from ofsted.grades import GRADE_WORDS
 
 # A passage's evidence score is its cosine to the question, plus FOCUS_WEIGHT times the share of the topic
@@ -68,8 +68,8 @@ def is_front_matter(text: str) -> bool:
     lowered = text.lower()
     if any(clue in lowered for clue in FRONT_MATTER_CLUES) and FRONT_MATTER.search(text) or _is_licence(text, lowered):
         return True
-    # A judgement table: several lines that are a grade and nothing else.
-    return len(_GRADE_LINE.findall(text)) >= 2
+    # A judgement table: several lines that are a grade and nothing else, or several rows of a label and its grade.
+    return len(_GRADE_LINE.findall(text)) >= 2 or holds_judgement_rows(text)
 
 
 @dataclass(frozen=True)
