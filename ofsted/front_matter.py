@@ -46,10 +46,16 @@ FRONT_MATTER_CLUES = ("inspection date", "lead ", "contents", "judgement")
 
 
 def holds_judgement_rows(text: str) -> bool:
-    """Several judgement rows, each a label and its grade: a judgement table or a SIF report's list of judgements
-    ("1. Children who need help and protection Inadequate 2. …"), which has no heading FRONT_MATTER knows."""
-    rows = sum(1 for row in SIF_ROWS if row.search(text)) + sum(1 for _, row in ILACS_LABELS if row.search(text))
-    return rows >= TABLE_ROWS_TO_RECOGNISE
+    """A SIF report's list of judgements ("1. Children who need help and protection Inadequate 2. …"), cut from its
+    cover as a passage of its own: it has no heading FRONT_MATTER knows (an ILACS table keeps its "Judgement Grade")."""
+    lowered = text.lower()   # the rows' own phrases first: three of them are rare in prose (and regexes are not cheap)
+    if sum(phrase in lowered for phrase in _SIF_ROW_CLUES) < TABLE_ROWS_TO_RECOGNISE:
+        return False
+    return sum(1 for row in SIF_ROWS if row.search(text)) >= TABLE_ROWS_TO_RECOGNISE
+
+
+_SIF_ROW_CLUES = ("help and protection", "achieving permanence", "adoption performance", "progress of care leavers",
+                  "management and governance")
 
 # The fields a title page prints under its title, each matched where the last one ended.
 _DATED_FIELD = re.compile(r"\s*(?:Inspection\s+dates?|(?:Report\s+)?published)\s*:?\s*", re.IGNORECASE)
