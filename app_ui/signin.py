@@ -35,6 +35,7 @@ from index.output.briefing import escape_markdown
 
 log = logging.getLogger(__name__)
 OPEN_ENV = "INSPECTQA_OPEN"
+OPEN_VISITOR = "everyone"   # who an open demo's visitor is: an editor with no name of their own
 _VISITOR = "signin_visitor"      # the User this run belongs to, set by gate() on every run
 _TOKEN = "signin_token"          # password sign-in: this session's token; "" once signed out
 _COOKIE_DUE = "signin_cookie"    # the cookie to write on this run: a new token, or "" to delete it
@@ -72,7 +73,7 @@ def gate() -> None:
         visitor = _password_visitor()
     elif os.environ.get(OPEN_ENV) == "1":
         st.warning(OPEN_BANNER, icon=":material/lock_open:")
-        visitor = users.User("everyone", users.EDITOR)
+        visitor = users.User(OPEN_VISITOR, users.EDITOR)
     else:
         st.error(NOT_CONFIGURED, icon=":material/lock:")
         st.stop()
@@ -82,6 +83,12 @@ def gate() -> None:
 def visitor() -> users.User:
     """Who this run belongs to (set by gate(), which runs first on every page)."""
     return st.session_state[_VISITOR]
+
+
+def visitor_name() -> str | None:
+    """The signed-in user's name, for what they author or set; None on the open demo, where nobody signed in."""
+    name = st.session_state[_VISITOR].name
+    return None if name == OPEN_VISITOR else name
 
 
 def may(action: str) -> bool:

@@ -83,3 +83,11 @@ def test_a_reader_sees_no_correction_control(with_users):
     assert chooser_of(app) is None and not app.text_input
     assert "Correct a report's details" not in texts(app.subheader)
     assert "Set by an editor" in app.dataframe[0].value.columns   # what editors set is shown to everyone
+
+
+def test_on_the_open_demo_a_correction_is_marked_as_a_visitors_not_everyones(library):
+    """Nobody signs in on the open demo: the record says so rather than naming a user 'everyone'."""
+    app = checked(checked(AppTest.from_file(APP, default_timeout=60).run()).switch_page("app_ui/pages/library.py").run())
+    app = correct(app, "Bury", **{"Published (YYYY-MM-DD)": "2023-05-15"})
+    assert "publication date 15 May 2023, marked as set by a visitor to the open demo." in texts(app.success)
+    assert row(app, "Bury")["Set by an editor"].startswith("publication date set by a visitor to the open demo on ")

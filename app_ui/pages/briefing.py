@@ -78,7 +78,7 @@ st.title("Briefing")
 current = session.current()
 _manage(current)
 basket = current.excerpts
-author = signin.visitor().name if signin.visitor().name != "everyone" else None
+author = signin.visitor_name()
 
 if current.can_undo and st.session_state.get(session.UNDO_KEY) == current.id:
     notice, undo = st.columns([4, 1], vertical_alignment="center")

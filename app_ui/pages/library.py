@@ -117,6 +117,9 @@ def _added(iso: str) -> str:
         return iso
 
 
+OPEN_DEMO_EDITOR = "a visitor to the open demo"   # who set a correction where nobody signs in
+
+
 def correction_section(searcher: Searcher, documents: dict[str, Document], labels: dict[str, str]) -> None:
     """One report's council, type and dates, to set where they were read wrongly; each change is recorded as the
     editor's (Store.correct), and a value that cannot be right is refused with a sentence saying why."""
@@ -166,7 +169,7 @@ def correction_section(searcher: Searcher, documents: dict[str, Document], label
     try:
         signin.require("correct")
         with searcher.store.writer(wait_s=30):   # one writer at a time, as for an upload or a delete
-            corrected = searcher.store.correct(doc_id, changes, signin.visitor().name)
+            corrected = searcher.store.correct(doc_id, changes, signin.visitor_name() or OPEN_DEMO_EDITOR)
     except InspectQAError as exc:
         st.session_state["correction_result"] = ("error", str(exc))
     else:
@@ -174,7 +177,7 @@ def correction_section(searcher: Searcher, documents: dict[str, Document], label
         said = ", ".join(f"{CORRECTABLE_FIELDS[name]} {_shown_value(name, getattr(corrected.metadata, name))}"
                          for name in CORRECTABLE_FIELDS if name in changes)
         st.session_state["correction_result"] = (
-            "success", f"{corrected.display_title}: {said}, marked as set by {signin.visitor().name}.")
+            "success", f"{corrected.display_title}: {said}, marked as set by {signin.visitor_name() or OPEN_DEMO_EDITOR}.")
     st.rerun()
 
 
