@@ -7,6 +7,7 @@ the cleaned text of one page, which is stored verbatim: `page.text[chunk.start:c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 @dataclass(frozen=True)
 class Judgement:
@@ -121,6 +122,14 @@ class Document:
         return self.metadata.title or self.source.rsplit("/", 1)[-1]
 
 
+class Match(StrEnum):
+    """How well a passage answers the question (index.search.relevance.Evidence.label), shown beside it."""
+
+    STRONG = "strong"
+    PARTIAL = "partial"
+    WEAK = "weak"
+
+
 @dataclass(frozen=True)
 class Highlight:
     """A span of a hit's text (offsets into `Hit.chunk.text`) that best answers the question."""
@@ -138,7 +147,7 @@ class Hit:
     score: float
     rank: int = 0
     highlights: list[Highlight] = field(default_factory=list)
-    match: str = ""           # how well it answers the question: strong, partial or weak (index.search.relevance)
+    match: Match | str = ""   # how well it answers the question ("" before it is judged)
     page_break: int | None = None  # where in chunk.text the next page begins, when the passage runs onto it
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from errors import IndexNotFoundError, ModelMismatchError
 from index.search.rerank import load_reranker
 from index.search.searcher import Searcher
-from index.storage.embedder import MODEL_ENV, Embedder, configured_model_name, load_embedder
+from index.storage.embedder import MODEL_ENV, Embedder, configured_model_name
+from index.storage.loading import load_embedder
 from index.storage.store import Store
 
 INDEX_ENV = "INSPECTQA_INDEX"

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from errors import RayUnavailableError, UnreadableFileError
-from index.storage.embedder import Embedder, load_embedder
+from index.storage.embedder import Embedder
+from index.storage.loading import load_embedder
 from index.storage.store import Store
 from ingest.pipeline import (FileOutcome, FileStatus, IngestReport, Prepared, commit, in_path_order, plan, prepare,
                              recorder, settle_repeats, unsupported_files)

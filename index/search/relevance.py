@@ -23,6 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from models import Match
 from ofsted.councils import council_spans
 from ofsted.front_matter import FRONT_MATTER, FRONT_MATTER_CLUES, holds_judgement_rows
 from ofsted.grades import GRADE_WORDS
@@ -88,8 +89,8 @@ class Evidence:
         return max(score, ANSWERS) if self.stated else score
 
     @property
-    def label(self) -> str:
-        return "strong" if self.score >= STRONG else "partial" if self.score >= ANSWERS else "weak"
+    def label(self) -> Match:
+        return Match.STRONG if self.score >= STRONG else Match.PARTIAL if self.score >= ANSWERS else Match.WEAK
 
 
 def answers(evidence: list[Evidence]) -> bool:

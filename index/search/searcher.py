@@ -38,7 +38,7 @@ from index.search.scope import Scope, choose_scope, describe, without_names
 from index.search.widening import widen
 from index.storage.embedder import Embedder
 from index.storage.store import Store
-from models import Chunk, Document, Hit, Quote
+from models import Chunk, Document, Hit, Match, Quote
 from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
@@ -396,7 +396,7 @@ class Searcher:
         if hits and hits[0].chunk.chunk_id in listed and (items := listed_items(hits[0].chunk.text)):
             return quote_of(hits[0], *items)
         for hit in hits[:QUOTED_FROM]:
-            if hit.match == "weak" or hit.document.doc_id != hits[0].document.doc_id:
+            if hit.match == Match.WEAK or hit.document.doc_id != hits[0].document.doc_id:
                 break
             if (quote := best_quote(hit, weights, figure)) is not None:
                 return quote
@@ -510,7 +510,7 @@ class Searcher:
         for hit, found in zip(hits, evidence):
             # A cover page or judgement table can name everything a question does (council, year, judgement,
             # grade) and still say nothing of it in prose: at most a partial match.
-            hit.match = "partial" if found.label == "strong" and is_front_matter(hit.chunk.text) else found.label
+            hit.match = Match.PARTIAL if found.label == Match.STRONG and is_front_matter(hit.chunk.text) else found.label
         return Ranked(hits=hits, evidence=evidence, weights=highlight_weight, listed=listed)
 
     @staticmethod

