@@ -1,14 +1,10 @@
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
 from ingest.chunking import PASSAGE_MAX_TOKENS, approximate_token_count, chunk_document, chunk_page
-from ingest.worker import ReadResult, read_file
 from models import Judgement, Page
 from ofsted.reading import ILACS_LABELS, LSCB, SIF_LABELS, SIF_OVERALL
-from tests.conftest import SEEDS, SHARED
 from text.sentences import paragraph_sentence_spans
 
 SENTENCE = "Social workers visit children regularly and managers oversee their plans closely. "
@@ -144,7 +140,6 @@ _FRONT_MARKS = re.compile(
 ROWS = {key: [row for other, row in ILACS_LABELS + SIF_LABELS if other == key] for key, _ in ILACS_LABELS + SIF_LABELS}
 PROSE_WORDS = 8      # a sentence this long, ending in a full stop, is prose (a cover's title or a table row is not)
 FRONT_PAGES = 4      # cover, judgement table and contents come first; a SIF report's contents is on page 2 to 4
-READERS = 2          # processes reading the corpus's PDFs (pypdf is most of the test's time)
 
 
 def _front_marks(text: str) -> list[tuple[int, int]]:
@@ -173,44 +168,21 @@ def _prose_beside_front_matter(text: str) -> list[str]:
     return _prose(text[:min(start for start, _ in marks)]) + _prose(text[max(end for _, end in marks):])
 
 
-def _corpus() -> list[tuple[str, ReadResult | tuple[str, str]]]:
-    """Every report and seed document, read and cleaned as ingest reads them (ingest.worker.read_file, which also
-    reads the metadata), in READERS processes."""
-    reports = SHARED / "corpus" / "ofsted-ilacs"
-    if not reports.is_dir() or not SEEDS.is_dir():
-        pytest.skip("shared/corpus is not checked out beside the repository")
-    paths = sorted(reports.rglob("*.pdf")) + sorted(SEEDS.glob("*.txt"))
-    with ProcessPoolExecutor(READERS, mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = pool.map(read_file, [str(path) for path in paths], [path.suffix[1:] for path in paths])
-        return [(f"{path.parent.name}/{path.name}", result) for path, result in zip(paths, results)]
-
-
-@pytest.mark.slow
-def test_no_passage_of_the_corpus_mixes_front_matter_with_prose():
-    """Every report of shared/corpus/ofsted-ilacs and every seed, read, cleaned and chunked as ingest does (with the
-    tokenizer-free counter: where front matter ends does not depend on passage size).
+def front_matter_faults(pages: list[Page], judgements: dict[str, Judgement]) -> tuple[list[str], list[str]]:
+    """The structure check that tests/test_metadata.py runs over every report and seed of shared/corpus, as the
+    whole pipeline stores them (one ingest serves both checks: reading every PDF is most of their time).
 
     A passage mixes front matter with prose when it prints front matter (a cover field such as "Inspection dates:"
     or "Lead inspector:", a "Judgement Grade" heading, two or more judgement rows as ofsted.reading reads grades, or
     a contents list) and also a sentence of prose (PROSE_WORDS words or more, ending as a sentence does) before its
     first mark of front matter or after its last. Passages past page FRONT_PAGES are not checked: the inspection
-    team's names ("Lead inspector: …") at the end of a SIF report are no cover.
+    team's names ("Lead inspector: …") at the end of a SIF report are no cover. And every judgement a report prints
+    as a table row is printed whole ('label grade') in a passage of its page that holds front matter and no such
+    prose: cutting front matter apart never cuts a row from its grade.
 
-    And every judgement a report prints as a table row is printed whole ('label grade') in a passage of its page that
-    holds front matter and no such prose: cutting front matter apart never cuts a row from its grade. (Which grade
-    each row gives is tests/test_metadata.py's to check.)"""
-    mixed, unstated, read = [], [], 0
-    for name, result in _corpus():
-        if not isinstance(result, ReadResult):
-            assert "web page saved as .pdf" in result[0], f"{name}: {result[0]}"   # two Ofsted 'not found' pages
-            continue
-        read += 1
-        found_mixed, found_unstated = _front_matter_faults(result.pages, result.metadata.judgements)
-        mixed += [f"{name} {fault}" for fault in found_mixed]
-        unstated += [f"{name} {fault}" for fault in found_unstated]
-    assert read >= 170
-    assert not mixed, f"{len(mixed)} passages mix front matter with prose:\n" + "\n".join(mixed[:20])
-    assert not unstated, "judgement rows no front-matter passage prints whole:\n" + "\n".join(unstated)
+    Returns (passages mixing front matter with prose, judgements whose row no front-matter passage prints whole);
+    the pages are re-cut here with the tokenizer-free counter (where front matter ends does not depend on size)."""
+    return _front_matter_faults(pages, judgements)
 
 
 def _front_matter_faults(pages: list[Page], judgements: dict[str, Judgement]) -> tuple[list[str], list[str]]:
@@ -220,7 +192,7 @@ def _front_matter_faults(pages: list[Page], judgements: dict[str, Judgement]) ->
              if (chunk.page or 1) <= FRONT_PAGES and (prose := _prose_beside_front_matter(chunk.text))]
     unstated = []
     for key, judgement in judgements.items():
-        page = pages[judgement.page - 1].text
+        page = next((p.text for p in pages if p.number == judgement.page), "")
         if any(row.search(page) for row in ROWS.get(key, [])) and not any(
                 chunk.page == judgement.page and _front_marks(chunk.text) and not _prose_beside_front_matter(chunk.text)
                 and any(row.search(chunk.text) for row in ROWS[key]) for chunk in chunks):

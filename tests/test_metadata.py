@@ -31,6 +31,7 @@ from ofsted.grades import GRADES
 from ofsted.judgements import SIF_TO_ILACS
 from ofsted.report_types import REPORT_TYPES
 from tests.conftest import DATA
+from tests.test_chunking import front_matter_faults
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ILACS = SHARED / "corpus" / "ofsted-ilacs"
@@ -367,8 +368,9 @@ def test_ilacs_corpus_metadata_matches_the_inspection_history_csv():
 
 @pytest.mark.slow
 def test_the_whole_pipeline_reads_every_report_stored_under_a_hashed_name(tmp_path, store, embedder):
-    """Ingest the shared reports as uploads are stored (`<sha256[:16]>.pdf`, in a child process, every page):
-    each field agrees with the CSV as above, and with what the same report says under its own name."""
+    """Ingest the shared reports as uploads are stored (`<sha256[:16]>.pdf`, in a child process, every page), and the
+    seeds: each field agrees with the CSV as above, and with what the same report says under its own name; and no
+    stored report or seed mixes its front matter with prose (tests/test_chunking.front_matter_faults)."""
     from ingest.pipeline import ingest_paths
 
     reports = _reports_and_expected()
@@ -376,8 +378,20 @@ def test_the_whole_pipeline_reads_every_report_stored_under_a_hashed_name(tmp_pa
     uploads.mkdir()
     for path, _ in reports:   # copies: a folder's links to files outside it are not followed
         shutil.copyfile(path, uploads / _hashed_name(path))
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(seed, uploads / seed.name)
     outcome = ingest_paths([uploads], store, embedder)
     assert not outcome.failures, [f.message for f in outcome.failures]
+    # The same ingest serves the structure check (tests/test_chunking.py): no passage of any report or seed mixes a
+    # cover, judgement table or contents list with prose, and no judgement row is cut from its grade.
+    mixed, unstated = [], []
+    for document in store.documents():
+        found_mixed, found_unstated = front_matter_faults(store.pages(document.doc_id), document.metadata.judgements)
+        mixed += [f"{Path(document.source).name} {fault}" for fault in found_mixed]
+        unstated += [f"{Path(document.source).name} {fault}" for fault in found_unstated]
+    assert len(store.documents()) >= len(reports) + 5
+    assert not mixed, f"{len(mixed)} passages mix front matter with prose:\n" + "\n".join(mixed[:20])
+    assert not unstated, "judgement rows no front-matter passage prints whole:\n" + "\n".join(unstated)
     by_name = {Path(d.source).name: d.metadata for d in store.documents()}
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
