@@ -72,7 +72,8 @@ main headline headlines conclusion conclusions concluded conclude verdict most h
 # Words that ask for a grade. A grade word alone does not ("how good are plans?"), unless the question
 # asks which councils had it ("which councils are outstanding for care leavers?").
 # "the quality of plans": the question is about plans; quality is how it is asked ("quality assurance" stays).
-_FRAMING = re.compile(r"\b(quality|standard|standards|effectiveness)\s+of\b", re.IGNORECASE)
+_FRAMED_NOUNS = ("quality", "standard", "standards", "effectiveness")
+_FRAMING = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS)})\s+of\b", re.IGNORECASE)
 # What the councils do to the topic: the verb whose subject they are ("how do councils *keep* placements stable?",
 # "what have councils done to *cut* their use of agency staff?", "how has Derby *improved* supervision?"), and the
 # light noun the topic hangs from ("their *use* of agency staff", "the *quality* of supervision"). A report's
@@ -81,7 +82,8 @@ _FRAMING = re.compile(r"\b(quality|standard|standards|effectiveness)\s+of\b", re
 _DOERS = re.compile(r"\b(?:councils|local\s+authorities|authorities|LAs|areas|they)(?=\s)", re.IGNORECASE)
 _THEN_ACTS = re.compile(r"\s+(?:(?:have|has|had|do|does|did|are|is|were|was|can|could|should|will|would)\s+)?(?:been\s+)?"
                         r"(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)\b", re.IGNORECASE)
-_LIGHT_NOUN = re.compile(r"\b(quality|standard|standards|effectiveness|use|usage|levels?|range)\s+of\b", re.IGNORECASE)
+_LIGHT_NOUN = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS + ('use', 'usage', 'level', 'levels', 'range'))})\s+of\b",
+                         re.IGNORECASE)   # the framing nouns, and those a finding may word otherwise
 # A question asking for a figure ("How many children are in care in Wandsworth?", "What percentage of care
 # leavers …"): the words that ask for it frame the question; a sentence giving a figure answers it.
 FIGURE_ASKED = re.compile(r"\bhow\s+many\b|\bby\s+how\s+much\b|"

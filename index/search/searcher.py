@@ -359,7 +359,8 @@ class Searcher:
             label), not a cover or table, holding ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive
             words (not "improve" alone for "improve supervision")."""
             return (len(text.split()) >= ranking.ACROSS_MIN_WORDS and _ENDS_PROSE.search(text) is not None
-                    and not is_front_matter(text) and not (children and (named := children_named(text)) and not named & children)
+                    and not is_front_matter(text)
+                    and not (children and (named := children_named(text)) and not named & children)
                     and (focus(text) >= ranking.ACROSS_MIN_FOCUS or any(holds_unit(text, unit) for unit in units)))
 
         def finding_of(doc_id: str) -> Finding | None:
@@ -373,15 +374,17 @@ class Searcher:
             found = []   # of the passages that answer, the quote holding most of the topic (of the children asked)
             page_text = functools.lru_cache(maxsize=None)(self.store.page_text)
             for score, chunk_id in scored:
+                # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
+                # distinctive idea ("… an effective response from the out-of-hours team." amid a page on neglect),
+                # when the searched reports print every word of the topic (else nothing below ANSWERS can answer).
+                if score < ANSWERS and absent:
+                    break
                 if not focused[chunk_id]:   # no sentence holds a topic word: nothing to quote
                     continue
                 chunk, page_break = widen(chunks[chunk_id], page_text)
                 quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
-                # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
-                # distinctive idea ("… an effective response from the out-of-hours team." amid a page on neglect),
-                # when the searched reports print every word of the topic.
                 if quote is not None and says_it(quote.text) and (
-                        score >= ANSWERS or not absent and any(holds_unit(quote.text, unit) for unit in units)):
+                        score >= ANSWERS or any(holds_unit(quote.text, unit) for unit in units)):
                     found.append((bool(children_named(quote.text) & children), round(focus(quote.text), 4), score,
                                   Finding(quote=quote, score=round(score, 4))))
             return max(found, key=lambda f: f[:3])[3] if found else None
