@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding, council_findings, council_names,
-                                 group_items, timeline_entries)
+                                 group_items, holds_unit, timeline_entries, topic_units)
 from index.search.query import analyse
 from index.search.relevance import ANSWERS
 from models import Quote
@@ -343,3 +343,26 @@ def test_a_report_that_names_only_the_lesser_words_of_the_topic_is_no_entry(tmp_
         "time?").timeline
     assert [entry.finding.document.doc_id for entry in timeline.entries] == ["Wakefield-2016", "Wakefield-2022"]
     store.close()
+
+
+@pytest.mark.parametrize("question, weights, expected", [
+    # An idea completed by another ("of homes") is asked as the rarer one alone.
+    ("the sufficiency of homes for children in care", {"suffi": 2.3, "home": 2.1, "child": 0.8, "care": 1.1},
+     [("suffi",)]),
+    # Alternatives each count, the common word beside a rare one in another alternative too.
+    ("criminal and sexual exploitation", {"crimi": 5.0, "sexua": 2.7, "explo": 2.5}, [("crimi",), ("sexua", "explo")]),
+    ("staying put and staying close arrangements", {"stayi": 3.6, "put": 3.5, "close": 3.0, "arran": 1.9},
+     [("stayi", "put"), ("stayi", "close")]),
+    ("harm outside the home, such as exploitation", {"harm": 3.0, "outsi": 3.5, "home": 2.1, "explo": 2.5},
+     [("harm", "outsi"), ("explo",)]),
+])
+def test_topic_units_are_the_rarest_idea_of_each_alternative(question, weights, expected):
+    assert topic_units(question, weights, 0.7) == expected
+
+
+def test_an_idea_of_several_words_is_held_close_together_in_any_order():
+    unit = ("place", "stabl")
+    assert holds_unit("Most children live in stable foster placements.", unit)
+    assert holds_unit("Their placements are stable.", unit)
+    assert holds_unit("Placement stability is good.", unit)   # "stability" is "stable"'s idea (highlight.word_key)
+    assert not holds_unit("A stable workforce means children are rarely moved from one placement to another.", unit)

@@ -188,29 +188,51 @@ def council_findings(by_council: Mapping[str, list[Document]], finding_of: Findi
 _PLAIN_WORD = re.compile(r"(?:multi|inter|non|cross|sub|co|pre|post|anti|self|extra|intra)[-‐][a-z0-9]+|[a-z0-9]+")
 
 
+def _stem(word: str) -> str:
+    return word_key(word) if "-" not in word and "‐" not in word else word
+
+
 def _stems(text: str) -> list[str]:
-    return [word_key(word) if "-" not in word and "‐" not in word else word
-            for word in _PLAIN_WORD.findall(text.lower())]
+    return [_stem(word) for word in _PLAIN_WORD.findall(text.lower())]
 
 
-def topic_units(text: str, distinctive: set[str]) -> list[tuple[str, ...]]:
-    """The distinctive ideas of a question: runs of its words whose stems (highlight.word_key) are distinctive,
-    as it prints them side by side. "staying put and staying close" is two ideas, "staying put" and "staying
-    close", not "staying", "put" and "close"; "harm outside the home, such as exploitation" has "exploitation"."""
-    units, run = [], []
-    for stem in _stems(text) + [""]:
-        if stem in distinctive:
-            run.append(stem)
-        elif run:
-            units.append(tuple(run))
-            run = []
+def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[tuple[str, ...]]:
+    """The ideas of a question a finding must hold one of. A question sets ideas beside each other as alternatives
+    ("staying put and staying close", "criminal and sexual exploitation", "harm outside the home, such as
+    exploitation"); each alternative's idea is its rarest run of distinctive words (by highlight.word_key stem,
+    weighing `share` of that alternative's rarest or more) as it prints them side by side, never a word that only
+    completes it ("homes" in "the sufficiency of homes") nor a common one beside a rare one in another alternative
+    ("exploitation" beside "criminal")."""
+    units = []
+    for part in _COORDINATION.split(text):
+        stems = _stems(part)
+        held = [weights[stem] for stem in stems if stem in weights]
+        if not held:
+            continue
+        runs, run = [], []
+        for stem in stems + [""]:
+            if stem in weights and weights[stem] >= share * max(held):
+                run.append(stem)
+            elif run:
+                runs.append(tuple(run))
+                run = []
+        units.append(max(runs, key=lambda r: max(weights[stem] for stem in r)))
     return list(dict.fromkeys(units))
 
 
+# What sets one idea of a question beside another as an alternative, not as its complement ("of homes").
+_COORDINATION = re.compile(r",|\b(?:and|or|such\s+as|including|like)\b", re.IGNORECASE)
+UNIT_SPREAD = 2   # other words a sentence may print among an idea's ("stable foster placements", "placements are stable")
+
+
 def holds_unit(text: str, unit: tuple[str, ...]) -> bool:
-    """Whether the text prints the idea's words side by side, in order, by stem ("Staying-put", "staying put")."""
+    """Whether the text prints the idea's words close together (UNIT_SPREAD other words among them at most), in any
+    order, by stem ("Staying-put", "staying put"; "placements are stable" for "stable placements")."""
     stems = _stems(text)
-    return any(tuple(stems[i:i + len(unit)]) == unit for i in range(len(stems) - len(unit) + 1))
+    if len(unit) == 1:
+        return unit[0] in stems
+    span = len(unit) + UNIT_SPREAD
+    return any(set(unit) <= set(stems[i:i + span]) for i, stem in enumerate(stems) if stem in unit)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")

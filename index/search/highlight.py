@@ -40,6 +40,8 @@ def word_key(word: str) -> str:
     a word is a word of its own: "sufficiently" says nothing of sufficiency, "effectively" nothing of effectiveness."""
     if len(word) >= KEY_LETTERS + 4 and word.endswith("ly"):   # as _NOT_ADVERB matches
         return word
+    if word.endswith("bility"):   # the quality is its adjective's idea: "stability" is "stable"'s, "ability" "able"'s
+        word = word[:-6] + "ble"
     if 3 < len(word) <= KEY_LETTERS and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word[:KEY_LETTERS]

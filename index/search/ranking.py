@@ -42,7 +42,7 @@ ACROSS_MIN_WORDS = 4            # a finding of fewer words is a label ("Supervis
 # A finding holds two-thirds of the topic's keyword weight in one sentence (half let "support for care leavers" answer
 # "personal advisers' support for care leavers") ...
 ACROSS_MIN_FOCUS = 0.67
-ACROSS_DISTINCT_SHARE = 0.7     # ... or a distinctive word of it: one weighing this share of its rarest word or more
+ACROSS_DISTINCT_SHARE = 0.7     # ... or a distinctive word of it: one weighing this share of its alternative's rarest or more
 
 
 class Candidate(NamedTuple):

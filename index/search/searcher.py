@@ -343,11 +343,11 @@ class Searcher:
         # What a finding must hold is judged on the words the searched reports use: one none of them prints
         # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
         held = [{key: w for key, w in weight.items() if key not in gone} for (_, weight), gone in zip(forms, missing)]
-        # The topic's distinctive words, as ideas the question prints (digest.topic_units): "exploitation" in "how do
-        # councils protect young people from harm outside the home, such as exploitation?", never "young" or "home" alone.
+        # The topic's distinctive words, as ideas the question prints (digest.topic_units): "harm outside" or "exploitation"
+        # in "how do councils protect young people from harm outside the home, such as exploitation?", never "young" or
+        # "home" alone; "sufficiency" in "the sufficiency of homes for children in care", not "homes".
         units = [unit for text, weight in zip([query.text, " ".join(other_form)], held) if weight
-                 for unit in topic_units(text, {key for key, w in weight.items()
-                                                if w >= ranking.ACROSS_DISTINCT_SHARE * max(weight.values())})]
+                 for unit in topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE)]
 
         children = children_named(query.text)
 
