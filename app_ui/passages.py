@@ -16,6 +16,7 @@ from index.output.grades import TableRow, judgement_table
 from index.search.digest import DigestItem, Finding, TimelineEntry
 from models import Quote
 from ofsted import report_types
+from ofsted.front_matter import FRONT_MATTER
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
 from ofsted.grades import grade_label
 from ofsted.judgements import area_grade
@@ -116,7 +117,11 @@ def with_judgement_table(text: str, spans: list[Highlight], document: Document, 
         for row in rows)
     tail = text[last:]
     after = _shifted(tail, [Highlight(s.start - last, s.end - last) for s in spans if s.end > last])
-    return ((f'<div class="{css_class}">{marked(before.rstrip(), spans)}</div>' if before.strip() else "")
+    if FRONT_MATTER.search(before):   # the cover's fields above the table: what the report is, never an answer
+        lead = f'<div class="iqa-meta">{escape(" ".join(before.split()))}</div>'
+    else:
+        lead = f'<div class="{css_class}">{marked(before.rstrip(), spans)}</div>' if before.strip() else ""
+    return (lead
             + f'<table class="iqa-table"><thead><tr><th>Judgement</th><th>Grade</th></tr></thead>'
               f'<tbody>{table}</tbody></table>'
             + (f'<div class="{css_class}">{marked(tail.lstrip(), after)}</div>' if tail.strip() else ""))

@@ -69,3 +69,19 @@ def test_a_question_asking_for_a_figure_marks_the_sentence_that_gives_one():
     text = "Care leavers are well supported by personal advisers. There are 475 care leavers in the city."
     weights = {"care": 1.0, "leave": 1.0}
     assert [text[h.start:h.end] for h in highlight(text, weights, figure=True)] == ["There are 475 care leavers in the city."]
+
+
+def test_a_heading_is_never_marked_nor_run_into_the_sentence_after_it():
+    text = ("Improved supervision\n\nThe council introduced group supervision for every team. Other news.\n\n"
+            "New model resulting in improved supervision\n\nWhat needs to improve in supervision?")
+    weights = {"impro": 1.0, "super": 3.0}
+    marked = [text[h.start:h.end] for h in highlight(text, weights)]
+    assert marked == ["The council introduced group supervision for every team."]
+
+
+def test_a_bullet_inside_a_line_starts_an_item_of_its_own():
+    from text.sentences import sentence_spans
+
+    text = "Leaders will ensure accurate initial referrals • Review supervision processes after audits."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Leaders will ensure accurate initial referrals", "• Review supervision processes after audits."]

@@ -7,7 +7,9 @@ import re
 # capital, digit, opening quote or bullet. Good enough for reports; abbreviations rarely precede a capital.
 # The pattern starts at the stop itself (a plain character class is found fast; a look-behind is tried at
 # every position), so a sentence ends one character after the match starts.
-_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]?\s+(?=[A-Z0-9\"'“‘(◼•●▪■])")
+# A bullet inside a line starts an item of its own, whatever ends the text before it ("… initial referrals • Review
+# supervision processes …", a committee paper's list run into one paragraph).
+_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]?\s+(?=[A-Z0-9\"'“‘(◼•●▪■])|(?P<bullet>(?<=\s)[◼•●▪■](?=\s))")
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -23,8 +25,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     spans, cursor = [], start
     for match in _SENTENCE_BOUNDARY.finditer(text, start, end):
-        spans.append((cursor, match.start() + 1))
-        cursor = match.end()
+        if match.group("bullet"):
+            spans.append((cursor, match.start()))
+            cursor = match.start()
+        else:
+            spans.append((cursor, match.start() + 1))
+            cursor = match.end()
     spans.append((cursor, end))
     return [trim_span(text, s, e) for s, e in spans if text[s:e].strip()]
 

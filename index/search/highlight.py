@@ -14,7 +14,7 @@ import functools
 import math
 import re
 
-from text.sentences import (ends_sentence, is_prose_length, paragraph_sentence_spans, sentence_spans,
+from text.sentences import (ends_sentence, is_prose_length, paragraph_sentence_spans,
                                     starts_sentence)
 from models import Highlight
 
@@ -68,13 +68,14 @@ def _score(text: str, start: int, end: int, weight: float, figure: bool) -> floa
 
 def highlight(text: str, weights: dict[str, float], figure: bool = False) -> list[Highlight]:
     """The best sentences, in reading order: the top one and any others scoring ALSO_MARKED as well.
-    A sentence cut by the passage's edge (one that runs across a page break) is not marked."""
-    spans = sentence_spans(text)
-    first, last = (spans[0][0], spans[-1][0]) if spans else (None, None)
+    A sentence cut by the passage's edge (one that runs across a page break) is not marked, nor a heading (a line
+    that does not end as a sentence, or asks the report's own question: "What needs to improve?")."""
+    spans = _sentences(text)[0]
+    first = spans[0][0] if spans else None
     scored = sorted(((_score(text, start, end, sum(weights[s] for s in stems), figure), start, end)
                      for start, end, stems in _keyword_sentences(text, weights)
                      if not (start == first and not starts_sentence(text, start))
-                     and not (start == last and not ends_sentence(text, start, end))
+                     and ends_sentence(text, start, end) and text[end - 1] != "?"
                      and is_prose_length(text, start, end)),
                     reverse=True)
     if not scored:
@@ -158,7 +159,7 @@ def _keyword_sentences(text: str, weights: dict[str, float]) -> list[tuple[int, 
 def _sentences(text: str) -> tuple[list[tuple[int, int]], list[int], str]:
     """A passage's sentence spans, their ends and its lower-case text, kept across questions: the same
     passages come back question after question, and splitting them was a tenth of a search's time."""
-    spans = sentence_spans(text)
+    spans = paragraph_sentence_spans(text)   # a heading on its own line is not part of the sentence after it
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: positions would shift
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
