@@ -12,6 +12,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from index.opening import open_for_writing
+from index.output.briefing_export import typeset
 from ingest.pipeline import ingest_paths
 from tests.app_driver import ask, html, quotes, start, texts
 from tests.conftest import BURY, DATA, SEEDS
@@ -37,7 +38,8 @@ def test_a_question_is_answered_with_cited_passages(library):
     assert app.chat_message[0].name == "user" and app.chat_message[1].name == "assistant"
     assert '<div class="iqa-head"><b>Bury</b>' in html(app)
     assert "<mark>" in html(app)
-    assert quotes(app)[0].startswith("“Bury: inspection") and "” — (2023) Bury: inspection" in quotes(app)[0]
+    # The passage's marked sentence, never the heading lines above it run into it.
+    assert quotes(app)[0].startswith("“Supervision is regular and reflective.” — (2023) Bury: inspection")
     assert "1 passage from 1 report" in texts(app.caption)  # a question naming Bury is about Bury's reports
     assert "Read as: supervision regular, in Bury's reports" in texts(app.caption)
     # The report's own sentence, whole, without the heading lines above it.
@@ -92,7 +94,7 @@ def test_keep_then_export_the_briefing_as_docx_and_markdown(library, monkeypatch
     word = docx.Document(io.BytesIO(downloads["my-briefing.docx"]))
     text = "\n".join(paragraph.text for paragraph in word.paragraphs)
     excerpt, citation = kept_quote.rsplit(" — ", 1)
-    assert excerpt in text and f"— {citation}" in text and "References" in text
+    assert excerpt in text and f"— {typeset(citation)}" in text and "References" in text
     assert excerpt[1:40] in downloads["my-briefing.md"].decode()
 
 

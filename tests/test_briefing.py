@@ -10,7 +10,7 @@ import pytest
 from errors import BriefingStoreError
 from index.output import briefing
 from index.output.briefing import Excerpt
-from index.output.briefing_export import references, to_docx, to_markdown
+from index.output.briefing_export import references, to_docx, to_markdown, typeset
 from index.output.briefing_store import BriefingStore, briefings_path
 from models import Quote
 from models import Chunk, Highlight, Hit
@@ -85,9 +85,9 @@ def test_an_excerpt_round_trips_through_json():
 def test_references_list_each_report_once_with_dates_and_the_pages_cited():
     basket = tuple(Excerpt.from_hit(h) for h in (hit("Wigan", start=1, page=9), hit("Bury"), hit("Wigan", start=2, page=4)))
     assert references(basket) == [
-        "Ofsted (2025) Bury: inspection of local authority children’s services. Bury ILACS. Inspected 12 to 23 May "
+        "Ofsted (2025) Bury: inspection of local authority children’s services. Inspected 12 to 23 May "
         "2025. Published 8 July 2025. Page cited: 4.",
-        "Ofsted (2025) Wigan: inspection of local authority children’s services. Wigan ILACS. Inspected 12 to 23 May "
+        "Ofsted (2025) Wigan: inspection of local authority children’s services. Inspected 12 to 23 May "
         "2025. Published 8 July 2025. Pages cited: 4, 9.",
     ]
 
@@ -96,7 +96,7 @@ def test_markdown_export_has_quotes_citations_and_references_with_report_text_ma
     hostile = hit(text="See [x](javascript:alert(1)) and <script>alert(2)</script> *now*.")
     markdown = to_markdown((Excerpt.from_hit(hostile), Excerpt.from_hit(hit("Bury"))), "Scrutiny, March", "jo", TODAY)
     assert markdown.startswith("# Scrutiny, March\n\n*2 excerpts · prepared by jo · 2 March 2026*")
-    assert "> — Ofsted (2025) Derby City: inspection of local authority children's services, p. 4" in markdown
+    assert "> — Ofsted (2025) Derby City: inspection of local authority children’s services, p. 4" in markdown
     assert "\\[x\\](javascript:alert(1))" in markdown and "\\<script\\>" in markdown and "\\*now\\*" in markdown
     assert markdown.index("## References") < markdown.index("- Ofsted (2025) Bury")
 
@@ -112,7 +112,7 @@ def test_docx_export_is_a4_with_words_own_styles_properties_and_references(baske
     assert styled[0] == ("Title", "Scrutiny committee, March") and styled[1][0] == "Subtitle"
     assert ("Heading 1", "References") in styled
     for excerpt in basket:
-        assert ("Quote", f"“{excerpt.text}”") in styled and ("Caption", f"— {excerpt.citation}") in styled
+        assert ("Quote", f"“{excerpt.text}”") in styled and ("Caption", f"— {typeset(excerpt.citation)}") in styled
     assert sum(style == "Normal" for style, _ in styled) == basket_size  # one reference each
 
 
@@ -230,8 +230,8 @@ def test_a_digest_kept_whole_exports_as_one_table_and_old_briefings_still_read(t
     [exported] = word.tables
     assert [[c.text for c in row.cells] for row in exported.rows] == [
         ["Council", "What the report says", "Citation"],
-        ["Derby City", "“Supervision practices have improved.”", kept[0].citation],
-        ["Wigan", "“Supervision is regular | and reflective.”", kept[1].citation]]
+        ["Derby City", "“Supervision practices have improved.”", typeset(kept[0].citation)],
+        ["Wigan", "“Supervision is regular | and reflective.”", typeset(kept[1].citation)]]
     assert [p.text for p in word.paragraphs if p.style.name == "Quote"] == ["“Plans are clear.”"]
     markdown = to_markdown((single,) + kept)
     assert "| Wigan | “Supervision is regular \\| and reflective.” |" in markdown
@@ -262,6 +262,20 @@ def test_the_word_file_is_british_english_in_one_font_without_a_stock_thumbnail_
     assert not [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "thumbnail" in n]
     [entry] = [p.text for p in word.paragraphs if p.style.name == "Normal" and p.text.startswith("Ofsted")]
     assert entry.count("Lewisham") == 1 and "'" not in entry, entry
+    [caption] = [p.text for p in word.paragraphs if p.style.name == "Caption"]
+    assert "children’s" in caption and "'" not in caption, caption
+
+
+def test_a_title_that_adds_only_the_councils_formal_name_is_not_repeated_in_the_reference():
+    from index.output.briefing_export import references
+    from models import Quote
+    from tests.conftest import make_report
+
+    sutton = make_report("s", "Sutton", "2025-07-29", report_type="ilacs_standard",
+                         title="Inspection of London Borough of Sutton local authority children’s services")
+    [entry] = references((Excerpt.from_quote(Quote(text="Plans are clear.", citation="", document=sutton, page=5,
+                                                   start=0, end=16)),))
+    assert "London Borough" not in entry and entry.count("inspection of local authority children’s services") == 1, entry
 
 
 def test_keeping_the_quote_and_its_passage_is_said_to_repeat():

@@ -184,4 +184,4 @@ def test_citations_and_exports_state_an_editors_date_without_c(store):
 
     word = "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx((excerpt,)))).paragraphs)
     assert "Inspected 4 to 8 February 2019. Published 26 February 2019." in word and "c. " not in word
-    assert "— Ofsted (2019) Staffordshire: inspection of local authority children's services, p. 1" in word
+    assert "— Ofsted (2019) Staffordshire: inspection of local authority children’s services, p. 1" in word

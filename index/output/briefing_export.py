@@ -23,7 +23,7 @@ def reference_entry(source: Source, ranges: Sequence[tuple[int | None, int | Non
     """'Ofsted (2025) Derby City: inspection of … services. Inspected 12 to 23 May 2025. Published 8 July 2025.
     Pages cited: 4, 9–10.' Parts the report does not state are left out."""
     parts = [source.reference.rstrip(".") + "."]
-    if source.title and not _words(source.title) <= _words(source.reference):   # not the reference's title again
+    if source.title and not _common_words(source.title) <= _words(source.reference):   # not the reference's title again
         parts.append(f"{source.title.rstrip('.')}.")
     if source.council and source.council.lower() not in source.reference.lower():
         parts.append(f"Council: {source.council}.")
@@ -41,13 +41,27 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
 
 
+def _common_words(title: str) -> set[str]:
+    """A title's words but the names in it: "Inspection of London Borough of Sutton local authority children's
+    services" says no more than "Sutton: inspection of local authority children's services" (its first word aside,
+    a capitalised word is a name's)."""
+    words = title.split()
+    return _words(" ".join(words[:1] + [word for word in words[1:] if not word[:1].isupper()]))
+
+
 def references(basket: Sequence[Excerpt]) -> list[str]:
     """The reference list: each report once, alphabetically, as reference lists are, with one kind of
     apostrophe (titles are printed with straight and curly ones)."""
-    return [_STRAIGHT_APOSTROPHE.sub("’", reference_entry(source, ranges)) for source, ranges in cited_sources(basket)]
+    return [typeset(reference_entry(source, ranges)) for source, ranges in cited_sources(basket)]
 
 
 _STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=\s)")
+
+
+def typeset(text: str) -> str:
+    """Our own words (citations, references) with one kind of apostrophe, the curly one; a quotation keeps the
+    report's."""
+    return _STRAIGHT_APOSTROPHE.sub("’", text)
 LANGUAGE = "en-GB"       # British English: Word must not flag "organisation" or "judgement"
 FONT, FONT_SIZE_PT = "Arial", 11   # a plain font every council's machines have, set on Normal so every style has it
 
@@ -56,7 +70,7 @@ def _set_language_and_font(document) -> None:
     """British English and one font on the Normal style (every other style is based on it)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Pt, RGBColor
 
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(FONT_SIZE_PT)
@@ -70,6 +84,8 @@ def _set_language_and_font(document) -> None:
         properties.append(language)
     language.set(qn("w:val"), LANGUAGE)
     language.set(qn("w:eastAsia"), LANGUAGE)
+    caption = document.styles["Caption"].font   # the stock caption is small pale blue: too faint to read in print
+    caption.color.rgb, caption.bold, caption.size = RGBColor(0x40, 0x40, 0x40), False, Pt(FONT_SIZE_PT - 1)
 
 
 def _without_stock_thumbnail(document) -> None:
@@ -107,7 +123,7 @@ TABLE_HEADINGS = ("Council", "What the report says", "Citation")
 
 def table_row(excerpt: Excerpt) -> tuple[str, str, str]:
     shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
-    return excerpt.source.council or "", shown, excerpt.citation
+    return excerpt.source.council or "", shown, typeset(excerpt.citation)
 
 
 def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str | None = None,
@@ -123,7 +139,7 @@ def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: s
             continue
         excerpt = run[0]
         shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
-        lines += [f"> {escape_markdown(shown)}", ">", f"> — {escape_markdown(excerpt.citation)}", ""]
+        lines += [f"> {escape_markdown(shown)}", ">", f"> — {escape_markdown(typeset(excerpt.citation))}", ""]
     lines += ["## References", ""]
     lines += [f"- {escape_markdown(entry)}" for entry in references(basket)]
     return "\n".join(lines) + "\n"
@@ -164,7 +180,7 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
             continue
         excerpt = run[0]
         document.add_paragraph(f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text, style="Quote")
-        document.add_paragraph(f"— {excerpt.citation}", style="Caption")
+        document.add_paragraph(f"— {typeset(excerpt.citation)}", style="Caption")
     document.add_paragraph("References", style="Heading 1")
     for entry in references(basket):
         document.add_paragraph(entry, style="Normal")
