@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from text.words import CONTINUING_WORDS
+
 EDGE_LINES = 3            # how many lines at the top and bottom of a page may be header or footer
 MIN_REPEAT_PAGES = 3      # a line must recur on this many pages (and 40% of them) to count as running text
 
@@ -22,6 +24,13 @@ _SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
 _TRAILING_PARA_NUMBER = re.compile(r"(?<=[.!?”\"])\s+(\d{1,3}\.)$")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(?=[a-z])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# A heading printed on a line of its own ("Information about this inspection", "The local authority"): short, a
+# capital first, no sentence's punctuation, ending in a word that ends a phrase. The line after it starts a
+# paragraph, so no sentence begins with it (pypdf gives no blank line between them).
+HEADING_MAX_CHARS = 60
+_HEADING_LINE = re.compile(r"[A-Z][^.!?:;,\"“”]*[A-Za-z)]\d{0,2}")
+_HEADING_FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,2}$")   # "Information about this local authority area2"
+_CAPITAL_START = re.compile(r"[A-Z“\"‘']")
 
 
 def _signature(line: str) -> str:
@@ -54,8 +63,16 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     return cleaned
 
 
-def reflow(text: str) -> str:
-    """Join printed lines into paragraphs separated by blank lines; single spaces inside them."""
+def is_heading_line(line: str) -> bool:
+    """Whether a printed line, alone, reads as a heading rather than the start of a sentence that runs on."""
+    return (len(line) < HEADING_MAX_CHARS and _HEADING_LINE.fullmatch(line) is not None
+            and _HEADING_FOOTNOTE.sub("", line).rsplit(" ", 1)[-1].lower() not in CONTINUING_WORDS)
+
+
+def reflow(text: str, headings: bool = True) -> str:
+    """Join printed lines into paragraphs separated by blank lines; single spaces inside them. With `headings`,
+    a heading line (is_heading_line) followed by a line starting with a capital is a paragraph of its own (not on
+    a title page, whose title may run over two such lines)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = _HYPHEN_BREAK.sub(r"\1-", text)
     paragraphs: list[list[str]] = []
@@ -69,9 +86,14 @@ def reflow(text: str) -> str:
         carry = ""
         if moved:
             line, carry = line[: moved.start()].rstrip(), moved.group(1)
+        after_heading = (headings and paragraphs and len(paragraphs[-1]) == 1 and _CAPITAL_START.match(line)
+                         and is_heading_line(paragraphs[-1][0]))
+        if after_heading:
+            paragraphs[-1][0] = _HEADING_FOOTNOTE.sub("", paragraphs[-1][0])
         starts_new = (
             previous_blank
             or not paragraphs
+            or after_heading
             or _PARAGRAPH_START.match(line)
             or (_SENTENCE_END.search(paragraphs[-1][-1]) and len(paragraphs[-1][-1]) < 60)
         )
@@ -98,8 +120,10 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[a-z]\?)\d{1,2}(?=\s|$)", re.MULTILINE)
 
 
 def clean_pdf_pages(raw_pages: list[str]) -> list[str]:
-    """Running lines out, footnote markers off headings, then paragraphs reflowed, page by page."""
-    return [reflow(_FOOTNOTE_MARK.sub("", page)) for page in strip_running_lines(raw_pages)]
+    """Running lines out, footnote markers off headings, then paragraphs reflowed, page by page (the first page,
+    a title page, without heading lines split off)."""
+    return [reflow(_FOOTNOTE_MARK.sub("", page), headings=number > 0)
+            for number, page in enumerate(strip_running_lines(raw_pages))]
 
 
 def clean_plain_text(text: str) -> str:

@@ -53,3 +53,18 @@ def test_a_footnote_marker_on_a_headings_question_mark_goes():
 
     [page] = clean_pdf_pages(["What needs to improve?1\nThe quality of plans.\nHow old is 12? 14 days."])
     assert page.startswith("What needs to improve?\n") and "12? 14 days" in page
+
+
+def test_a_heading_line_is_a_paragraph_of_its_own_not_the_start_of_the_next_sentence():
+    raw = ("Information about this inspection\nInspectors looked closely at the experiences of children and young\n"
+           "people who have been in care.\nInformation about this local authority area2\nThe council is large.\n")
+    page = clean_pdf_pages(["Title page", raw])[1]
+    assert page.startswith("Information about this inspection\n\nInspectors looked closely at the experiences")
+    assert "\n\nInformation about this local authority area\n\nThe council is large." in page
+
+
+def test_a_line_that_runs_on_is_no_heading_and_a_title_page_keeps_its_title_whole():
+    runs_on = "Leaders have worked with\nBarnardo's to plan the service.\n"
+    assert reflow(runs_on) == "Leaders have worked with Barnardo's to plan the service."
+    title = "Inspection of Rotherham Metropolitan\nBorough Council children’s services\n"
+    assert clean_pdf_pages([title])[0] == "Inspection of Rotherham Metropolitan Borough Council children’s services"

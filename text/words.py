@@ -10,3 +10,8 @@ PREPOSITIONS = frozenset("""about above across after against along among around 
 beside besides between beyond by despite down during except for from in inside into like near of off on onto out
 outside over past per since through throughout till to toward towards under underneath until up upon via with within
 without""".split())
+
+# Words a line cannot end on and be a heading: it runs on into the next line ("Inspection of the Royal Borough of",
+# "Leaders have worked with"), ingest.cleaning.
+CONTINUING_WORDS = MINOR_WORDS | PREPOSITIONS | frozenset("""or but nor that which who whose whom as than are is was were
+be been being has have had will would can could should may must their its his her our your this these those""".split())
