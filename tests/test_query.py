@@ -129,3 +129,16 @@ def test_a_council_is_left_out_of_the_meaning_search_exactly_as_the_keywords_rea
     query = analyse(question, [council, "derby"])
     assert query.council_keys == [council] and without_names(query) == without
     assert not set(query.topic_terms) & set(council.split())
+
+
+def test_a_council_the_library_lacks_is_said_beside_one_it_holds():
+    from index.search.scope import choose_scope, describe
+    from tests.conftest import make_report
+
+    query = analyse("How were Derby and Wigan rated for care leavers?", ["derby"])
+    assert query.council_keys == ["derby"] and query.missing_councils == ["Wigan"]
+    scope = choose_scope(query, {"d": make_report("d", "Derby")}, {"d": "derby"}, None)
+    assert scope.note is None   # Derby's grade is still given
+    assert describe(query, scope) == "how was Derby rated for care leavers? (the library has no report on Wigan)"
+    alone = analyse("How was Wigan rated for care leavers?", ["derby"])
+    assert choose_scope(alone, {}, {}, None).note == "The library has no report on Wigan."

@@ -279,7 +279,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
                          or bool(judgement_asked(question) and _HOW_DID.search(question))),
         judgement=judgement_asked(question),
         grade=_grade_named(question),
-        missing_councils=[] if councils else missing_councils(question, known),
+        missing_councils=missing_councils(question, known),
         council_written=tuple((start, end) for _, start, end in mentions),
         report_types=tuple(kind for kind, pattern in _KIND_NAMES if pattern.search(question)),
         across_councils=bool(_ACROSS.search(question)),

@@ -37,7 +37,7 @@ def choose_scope(query: QueryAnalysis, documents: Mapping[str, Document], counci
                  admitted: set[str] | None) -> Scope:
     """The reports to search for this question, within those the filters admit."""
     candidates = set(documents) if admitted is None else set(admitted)
-    if query.missing_councils:
+    if query.missing_councils and not query.council_keys:
         return Scope(admitted, note=f"The library has no report on {_names(query.missing_councils)}.")
     if not query.council_keys and not query.report_types:
         return Scope(admitted)
@@ -116,7 +116,15 @@ def grade_list_question(grade: str | None, judgement: str, years: list[int]) -> 
 
 
 def describe(query: QueryAnalysis, scope: Scope) -> str:
-    """How the question was read, in words: "how was Derby rated for children in care (2025 report)?"."""
+    """How the question was read, in words: "how was Derby rated for children in care (2025 report)?"; with the
+    councils it names that the library has no report on, said, so that none is left out unremarked."""
+    read = _described(query, scope)
+    if query.missing_councils and query.council_keys:
+        read += f" (the library has no report on {_names(query.missing_councils, 'and')})"
+    return read
+
+
+def _described(query: QueryAnalysis, scope: Scope) -> str:
     years = f" ({' and '.join(str(y) for y in query.years)} report)" if query.years else ""
     if query.kind == QuestionKind.RATING:
         councils = _names([council_name(key) for key in query.council_keys], "and")
