@@ -218,8 +218,11 @@ def document_list(searcher: Searcher) -> None:
         correction_section(searcher, {d.doc_id: d for d in documents}, labels)
     if not signin.may("delete"):
         return
+    # A new key after each delete or cancel: the browser keeps a widget's chosen chips by its key, even once the
+    # document they name has gone.
+    generation = st.session_state.setdefault("delete_generation", 0)
     chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
-                            placeholder="Choose documents to remove from the index", key="delete_chosen",
+                            placeholder="Choose documents to remove from the index", key=f"delete_chosen_{generation}",
                             select_all=False)  # deleting everything at one click is not offered
     if not chosen:
         return
@@ -234,9 +237,15 @@ def document_list(searcher: Searcher) -> None:
         except InspectQAError as exc:
             st.error(escape_markdown(str(exc)))
         else:
-            st.session_state.pop("delete_chosen", None)
+            _clear_delete_choice()
             st.rerun()
-    cancel_column.button("Cancel", key="delete_cancel", on_click=st.session_state.pop, args=("delete_chosen", None))
+    cancel_column.button("Cancel", key="delete_cancel", on_click=_clear_delete_choice)
+
+
+def _clear_delete_choice() -> None:
+    generation = st.session_state.get("delete_generation", 0)
+    st.session_state.pop(f"delete_chosen_{generation}", None)
+    st.session_state["delete_generation"] = generation + 1
 
 
 st.title("Library")
