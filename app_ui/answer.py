@@ -133,13 +133,15 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
     """Every council whose reports speak to the question, each in its latest report's own words, grouped by what
     they say: readable in a minute (each group folded after its first few councils); keep one or all."""
     title = f"{question.strip()} — what each council's latest report says"
+    accounts = sum(1 for item in digest.items if not item.primary)   # a paper's or article's item beside its council's
+    also = f", and {accounts} {'paper or article' if accounts == 1 else 'papers or articles'} about them" if accounts else ""
     with st.container(border=True):
         _card_head(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
-                   f"{digest.councils_searched} searched speak to it, each from its latest report that does",
+                   f"{digest.councils_searched} searched speak to it, each from its latest report that does{also}",
                    digest.judgement, [Excerpt.from_quote(item.finding.quote, table=title, council=item.council)
                                       for item in digest.items], "the digest", f"keep-digest-{turn_no}")
         for g, group in enumerate(digest.groups):
-            st.markdown(f"**{escape_markdown(group.label)}** · {plural(len(group.items), 'council')}")
+            st.markdown(f"**{escape_markdown(group.label)}** · {plural(len({i.council for i in group.items}), 'council')}")
             for i, item in enumerate(group.items[:SHOWN_PER_GROUP]):
                 _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}")
             if len(group.items) > SHOWN_PER_GROUP:
