@@ -77,3 +77,18 @@ def test_a_question_the_report_asks_itself_is_a_heading_not_the_quote():
 def test_a_passage_stating_what_is_asked_is_at_least_a_partial_match():
     assert Evidence(0.1, 0.0, 0.0, stated=True).label == "partial" and Evidence(0.1, 0.0, 0.0).label == "weak"
     assert Evidence(0.9, 0.0, 0.0, stated=True).label == "strong"
+
+
+def test_a_quote_takes_the_sentence_that_qualifies_it():
+    from index.search.quotes import covering_quote
+
+    text = ("Supervision practices have improved. However, there are still areas for further development. "
+            "Plans are clear.\n\nSupervision is regular. Visits are timely.")
+    weights = {"super": 3.0, "impro": 1.0}
+    assert best_quote(hit(text), weights).text == (
+        "Supervision practices have improved. However, there are still areas for further development.")
+    assert covering_quote(hit(text), weights).text.endswith("further development.")
+    # No qualification, nothing added; a qualification in the next paragraph is another point.
+    assert best_quote(hit("Supervision is regular. Visits are timely."), weights).text == "Supervision is regular."
+    assert best_quote(hit("Supervision has improved.\n\nHowever, plans are vague."), weights).text == (
+        "Supervision has improved.")

@@ -15,6 +15,7 @@ from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_ste
 from text.sentences import is_prose_length, is_whole
 from index.search.widening import locate
 from models import Hit, Quote
+from ofsted.findings import qualifies
 
 NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scores this share of the best
 
@@ -43,7 +44,18 @@ def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quo
             break
         j = max(grow, key=lambda j: scores[order[j]])
         first, last = min(first, j), max(last, j)
+    last = _with_qualification(text, order, first, last)
     return quote_of(hit, order[first][0], order[last][1])
+
+
+def _with_qualification(text: str, spans: list[tuple[int, int]], first: int, last: int) -> int:
+    """The quote's last sentence, or the next one when it qualifies the quote ("However, …") and there is room:
+    a finding is never quoted as a strength its own report goes on to qualify."""
+    after = last + 1
+    if (after < len(spans) and last - first + 1 < MAX_SENTENCES and qualifies(text[slice(*spans[after])])
+            and _quotable(text, *spans[after]) and not _PARAGRAPH_BREAK.search(text, spans[last][1], spans[after][0])):
+        return after
+    return last
 
 
 def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
@@ -76,10 +88,11 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
                 best = (*candidate, first, last)
     if best is None:
         return None
+    last = _with_qualification(text, [(start, end) for start, end, _ in sentences], best[3], best[4])
     start = sentences[best[3]][0]
     if numbered := _PARAGRAPH_NUMBER.match(text, start):   # "128. Staff report …": the report's numbering, not its words
         start = numbered.end()
-    return quote_of(hit, start, sentences[best[4]][1])
+    return quote_of(hit, start, sentences[last][1])
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
