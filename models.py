@@ -39,6 +39,7 @@ class DocumentMetadata:
     title: str = ""
     council: str | None = None          # normalised display name, e.g. "Derby City"
     publisher: str | None = None        # "Ofsted", a council, a magazine
+    author: str | None = None           # a press article's byline as printed ("George Theohari")
     report_type: str = "other"          # one of ofsted.report_types.REPORT_TYPES
     published: str | None = None        # YYYY-MM-DD
     published_source: str | None = None  # where `published` came from: "text", "pdf-metadata", "file-name" or "editor"

@@ -14,6 +14,7 @@ from datetime import date
 from ingest.acronyms import find_acronyms
 from models import DocumentMetadata, Page
 from ofsted import reading as op
+from ofsted import report_types
 from ofsted.councils import council_named_in, display_name
 
 __all__ = ["HEAD_PAGES", "extract_metadata"]
@@ -108,6 +109,27 @@ def _tidy(text: str) -> str:
     return re.sub(r"(?<=[a-z])\d\b", "", " ".join(text.split())).strip(" ,.")
 
 
+_PERSON = re.compile(r"(?:By\s+)?([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2})")
+_TRADE_PRESS = re.compile("|".join(re.escape(name) for name in report_types.TRADE_PRESS))
+
+
+def _byline(lines: list[str], title: str) -> str | None:
+    """An article's author: the line under its title that is a person's name ("George Theohari", "By Jo Bloggs"),
+    with its date on the line after or on the same line. None when no such line is printed."""
+    if title not in lines:
+        return None
+    after = lines[lines.index(title) + 1:lines.index(title) + 3]
+    if not after or not (name := _PERSON.fullmatch(after[0])):
+        return None
+    return name.group(1) if len(after) > 1 and op.parse_date(after[1]) else None
+
+
+def _trade_press(text: str) -> str | None:
+    """The trade magazine an article's pages name, the first listed in report_types.TRADE_PRESS that is."""
+    found = {match.group() for match in _TRADE_PRESS.finditer(text)}
+    return next((name for name in report_types.TRADE_PRESS if name in found), None)
+
+
 def _file_date(file_name: str) -> date | None:
     found = _FILE_DATE.search(file_name)
     if not found or found.group(2).lower() not in op.MONTHS:
@@ -135,10 +157,12 @@ def _text_metadata(pages: list[Page], file_name: str, kind: str) -> DocumentMeta
         report_type = "other"
     council = council_named_in(text)
     published = op.parse_date(top)
+    press = report_type == "press_article"
     return DocumentMetadata(
         title=title[:300],
         council=council,
-        publisher=council if report_type == "committee_paper" else None,
+        publisher=council if report_type == "committee_paper" else _trade_press(text) if press else None,
+        author=_byline(lines, title) if press else None,
         report_type=report_type,
         published=published.isoformat() if published else None,
         published_source="text" if published else None,

@@ -20,6 +20,9 @@ REPORT_TYPES: tuple[str, ...] = (
 )
 ILACS_TYPES = ("ilacs_standard", "ilacs_short")
 NOT_OFSTED = ("committee_paper", "press_article", "other")   # documents about inspections, not Ofsted's reports
+# The trade press that reports on children's services inspections, as an article's own pages name it (its masthead,
+# its subscription box): the publisher a reference gives, only when the text prints it.
+TRADE_PRESS = ("Children & Young People Now", "CYP Now", "Community Care", "Local Government Chronicle", "The MJ")
 
 # In the order a filter lists them: current frameworks first, then older ones, then documents that are not inspections.
 LABELS = {

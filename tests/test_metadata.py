@@ -431,3 +431,19 @@ def test_a_grade_is_read_however_the_report_words_it():
     assert {grade_of(t) for t in ("Requires Improvement to be good", "require improvement", "requires  improvement")} \
         == {"requires improvement"}
     assert grade_of("Outstanding") == "outstanding"
+
+
+def test_a_press_article_is_cited_with_the_byline_and_magazine_its_text_prints():
+    from index.output.citation import reference
+    from models import Document
+
+    text = ("Behind the Rating: Out-of-hours service praised\n\nGeorge Theohari\nTuesday, February 15, 2011\n\n"
+            "Ofsted praised Derbyshire County Council's out-of-hours service, says the director.\n\n"
+            "CYP Now Digital membership\n\nSubscribe")
+    meta = extract_metadata([Page(number=None, text=text)], "000.txt", "txt")
+    assert (meta.report_type, meta.author, meta.publisher) == ("press_article", "George Theohari", "CYP Now")
+    document = Document(doc_id="a", sha256="s", kind="txt", sources=["/000.txt"], metadata=meta)
+    assert reference(document) == "George Theohari (2011) Behind the Rating: Out-of-hours service praised, CYP Now"
+    # No byline, no magazine printed: neither is made up.
+    bare = extract_metadata([Page(number=None, text=SEED_ARTICLE)], "002.txt", "txt")
+    assert bare.author is None and bare.publisher is None

@@ -20,11 +20,15 @@ def reference_title(document: Document) -> str:
 
 
 def reference(document: Document) -> str:
-    """The reference-list entry for a document: publisher (year) title."""
+    """The reference-list entry for a document: author or publisher (year) title, and a press article's magazine
+    after its title when its author leads ("George Theohari (2011) Behind the Rating: …, CYP Now")."""
     meta = document.metadata
     year = f"({meta.year})" if meta.year else "(n.d.)"
-    author = meta.publisher or (meta.council if meta.report_type == "committee_paper" else None)
-    return " ".join(part for part in (author, year, reference_title(document)) if part)
+    author = meta.author or meta.publisher or (meta.council if meta.report_type == "committee_paper" else None)
+    title = reference_title(document)
+    if meta.author and meta.publisher:
+        title = f"{title.rstrip('.')}, {meta.publisher}"
+    return " ".join(part for part in (author, year, title) if part)
 
 
 def citation(hit: Hit) -> str:
