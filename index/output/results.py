@@ -37,6 +37,7 @@ def document_to_dict(document: Document) -> dict:
         "title": meta.title,
         "council": meta.council,
         "publisher": meta.publisher,
+        "author": meta.author,
         "report_type": meta.report_type,
         "published": meta.published,
         "published_source": meta.published_source,
