@@ -27,12 +27,14 @@ social workers worker work working staff practitioners professionals council cou
 services service practice support supported supporting help helped area areas team teams time times number
 including range well good also need needs""".split())
 
-# Verbs the reports use of every practice ("workers provide …", "children live …", "care leavers benefit …"): a
-# phrase running into one is a clause, not the name of a practice, so it never labels a group of findings.
+# Verbs the reports use of every practice ("workers provide …", "children live …", "care leavers benefit …"), and the
+# modal verbs ("children may …"): a phrase running into one is a clause, not the name of a practice, so it never labels
+# a group of findings.
 EVERYDAY_VERBS = frozenset("""provide provides provided providing include includes included including live lives
 lived living receive receives received receiving ensure ensures ensured ensuring make makes made making take takes
 taken took attend attends attended remain remains remained understand understands understood use uses used using
 know knows known see sees seen seek seeks sought get gets got give gives given enable enables enabled allow allows
 allowed mean means meant result results resulted lead leads led need needs needed want wants wanted say says said
 told feel feels felt become becomes became continue continues continued start starts started identify identifies
-identified identifying monitor monitors monitored involve involves involved keep keeps kept""".split())
+identified identifying monitor monitors monitored involve involves involved keep keeps kept
+may might must shall""".split())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding, council_findings, council_names,
-                                 group_items, holds_unit, timeline_entries, topic_units)
+                                 group_items, holds_unit, timeline_entries, topic_units, _phrases)
 from index.search.query import analyse
 from index.search.relevance import ANSWERS
 from models import Quote
@@ -109,6 +109,20 @@ def test_groups_are_labelled_with_words_their_sentences_print():
                       OTHER_LABEL: ["Bury"]}
     for group in groups[:-1]:   # every label's words are in each of its sentences
         assert all(group.label.lower() in i.finding.quote.text.lower() for i in group.items)
+
+
+def test_a_leftover_item_printing_a_labels_words_apart_joins_that_group_and_phrases_in_either_order_are_one():
+    items = _items({
+        "Derby": "Management oversight of supervision is strong.",
+        "Wigan": "Supervision and management oversight are regular.",
+        "Sutton": "Supervision is recorded, and management shows clear oversight of it.",
+        "Hull": "Supervision is regular.",
+    })
+    groups = {g.label: sorted(i.council for i in g.items) for g in group_items(items, ["supervision"])}
+    assert groups == {"Management oversight": ["Derby", "Sutton", "Wigan"], OTHER_LABEL: ["Hull"]}
+    either = [_phrases(f"Leavers access {one}, {two} and training.", set())
+              for one, two in (("education", "employment"), ("employment", "education"))]
+    assert any(len(key.split()) == 3 for key in either[0].keys() & either[1].keys())   # "access education employment"
 
 
 def test_a_phrase_every_item_prints_makes_no_group():

@@ -261,7 +261,8 @@ def _phrases(text: str, topic: set[str]) -> dict[str, str]:
         for size in range(2, MAX_LABEL_WORDS + 1):
             phrase = run[-size:]
             if len(phrase) == size and _names_a_practice([w for _, w in phrase], [k for k, _ in phrase], topic):
-                found.setdefault(" ".join(k for k, _ in phrase), " ".join(w for _, w in phrase))
+                # keyed by its stems in any order: "access to education and employment" phrases run either way
+                found.setdefault(" ".join(sorted(k for k, _ in phrase)), " ".join(w for _, w in phrase))
     return found
 
 
@@ -295,9 +296,25 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
         written = Counter(phrases[i][best] for i in members if best in phrases[i]).most_common(1)[0][0]
         groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
         uncovered -= set(members)
+    groups = _joined(groups, [items[i] for i in sorted(uncovered)], topic_keys)
+    uncovered = {i for i in uncovered if not any(items[i] in group.items for group in groups)}
     if uncovered:
         groups.append(DigestGroup(OTHER_LABEL, tuple(_ordered([items[i] for i in sorted(uncovered)]))))
     return tuple(groups)
+
+
+def _joined(groups: list[DigestGroup], rest: list[DigestItem], topic: set[str]) -> list[DigestGroup]:
+    """Groups with the items left over that print their label's telling words, not side by side ("management" and
+    "oversight" apart still say "Management oversight"), each in the first such group: fewer under "Other findings".
+    A label's telling words are those that are not the topic's, everyday or judging words."""
+    telling = [{_stem(w) for w in _TOKEN.findall(group.label.lower())
+                if _stem(w) not in topic and w not in EVERYDAY_WORDS and w not in JUDGING_WORDS} for group in groups]
+    joined = [list(group.items) for group in groups]
+    for item in rest:
+        stems = set(_stems(item.finding.quote.text))
+        if (g := next((g for g, words in enumerate(telling) if words and words <= stems), None)) is not None:
+            joined[g].append(item)
+    return [DigestGroup(group.label, tuple(_ordered(members))) for group, members in zip(groups, joined)]
 
 
 def _says_more(key: str, topic: set[str]) -> float:
