@@ -306,13 +306,15 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
 def _joined(groups: list[DigestGroup], rest: list[DigestItem], topic: set[str]) -> list[DigestGroup]:
     """Groups with the items left over that print their label's telling words, not side by side ("management" and
     "oversight" apart still say "Management oversight"), each in the first such group: fewer under "Other findings".
-    A label's telling words are those that are not the topic's, everyday or judging words."""
-    telling = [{_stem(w) for w in _TOKEN.findall(group.label.lower())
-                if _stem(w) not in topic and w not in EVERYDAY_WORDS and w not in JUDGING_WORDS} for group in groups]
+    A label's telling words are those that are not the topic's, everyday or judging words; a label with one alone
+    ("Children's experiences") takes none: one common word says too little."""
+    bare = [[w.replace("’", "'").split("'")[0] for w in _TOKEN.findall(group.label.lower())] for group in groups]
+    telling = [{_stem(w) for w in words if _stem(w) not in topic and w not in EVERYDAY_WORDS and w not in JUDGING_WORDS}
+               for words in bare]
     joined = [list(group.items) for group in groups]
     for item in rest:
         stems = set(_stems(item.finding.quote.text))
-        if (g := next((g for g, words in enumerate(telling) if words and words <= stems), None)) is not None:
+        if (g := next((g for g, words in enumerate(telling) if len(words) >= 2 and words <= stems), None)) is not None:
             joined[g].append(item)
     return [DigestGroup(group.label, tuple(_ordered(members))) for group, members in zip(groups, joined)]
 
