@@ -4,10 +4,10 @@ from html import escape
 
 import streamlit as st
 
-from app_ui import session, signin
+from app_ui import resources, session, signin
 from app_ui.passages import plural
 from index.output.briefing import escape_markdown
-from index.output.briefing_export import to_docx, to_markdown
+from index.output.briefing_export import to_docx, to_markdown, typeset
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -98,11 +98,16 @@ export_markdown.download_button("Export .md", data=to_markdown(basket, current.n
                                 file_name=_file_name(current.name, ".md"), mime="text/markdown", on_click="ignore",
                                 width="stretch", key="export-md")
 
+library = resources.searcher()
+held = set(library.catalogue().documents) if library is not None else None
 for index, excerpt in enumerate(basket):
     with st.container(border=True):
         shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
         st.html(f'<div class="iqa-excerpt">{escape(shown)}</div>'
-                f'<div class="iqa-meta">— {escape(excerpt.citation)}</div>')
+                f'<div class="iqa-meta">— {escape(typeset(excerpt.citation))}</div>')
+        if held is not None and excerpt.source.doc_id not in held:   # kept as it was, but said
+            st.warning("Its report has since been deleted from the library: the quotation stands as it was kept, "
+                       "but can no longer be checked against the report here. Remove it, or upload the report again.")
         _sentence_picker(current.id, index, excerpt)
         up, down, remove, _ = st.columns([1, 1, 1, 4])
         up.button("↑ Up", key=f"up-{index}", on_click=session.move, args=(current.id, index, -1), disabled=index == 0,

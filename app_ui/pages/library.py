@@ -96,9 +96,11 @@ def delete(searcher: Searcher, doc_ids: list[str]) -> None:
     """Remove documents, and the uploaded copies of their files, which were kept only for the index."""
     signin.require("delete")
     uploads = uploads_dir().resolve()
+    deleted = []
     with searcher.store.writer(wait_s=30):  # waits for an ingest that is writing; IndexBusyError after that
         for doc_id in doc_ids:
             document = searcher.store.document(doc_id)
+            deleted.append(f"{document.metadata.council or 'Unknown council'}: {document.display_title}")
             searcher.store.delete_document(doc_id)
             for source in map(Path, document.sources):
                 if source.parent.resolve() == uploads:
@@ -106,7 +108,8 @@ def delete(searcher: Searcher, doc_ids: list[str]) -> None:
         searcher.store.flush_vectors()
     st.session_state["filter_documents"] = []
     st.session_state.pop("upload_results", None)   # "added … Recognised: Reading" no longer holds
-    st.toast(f"Deleted {len(doc_ids)} document{'s' if len(doc_ids) > 1 else ''}.")
+    # Said once, on the page as it now is (a toast was gone before the page had settled).
+    st.session_state["delete_result"] = f"Deleted {plural(len(deleted), 'document')}: {'; '.join(deleted)}."
 
 
 def _added(iso: str) -> str:
@@ -220,6 +223,8 @@ def document_list(searcher: Searcher) -> None:
         return
     # A new key after each delete or cancel: the browser keeps a widget's chosen chips by its key, even once the
     # document they name has gone.
+    if deleted := st.session_state.pop("delete_result", None):
+        st.success(escape_markdown(deleted))
     generation = st.session_state.setdefault("delete_generation", 0)
     chosen = st.multiselect("Delete documents", list(labels), format_func=lambda i: labels.get(i, i),
                             placeholder="Choose documents to remove from the index", key=f"delete_chosen_{generation}",
