@@ -81,14 +81,16 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
 
 def _passages(hits: list[Hit], turn_no: int, searcher: Searcher, seconds: float, order: str = "best first") -> None:
     groups = grouped_by_document(hits)
-    st.caption(f"{plural(len(hits), 'passage')} from {plural(len(groups), 'report')}, {order} ({seconds:.2f} s).")
+    kind = "report" if all(g[0].document.metadata.report_type not in report_types.NOT_OFSTED for g in groups) else "document"
+    st.caption(f"{plural(len(hits), 'passage')} from {plural(len(groups), kind)}, {order} ({seconds:.2f} s).")
     for group in groups:
         with st.container(border=True):
             st.html(document_heading(group[0].document))
             _passage(group[0], f"{turn_no}-{group[0].rank}", searcher)
             if len(group) > 1:
                 more = len(group) - 1
-                with st.expander(f"{more} more passage{'s' if more > 1 else ''} from this report"):
+                this = "report" if group[0].document.metadata.report_type not in report_types.NOT_OFSTED else "document"
+                with st.expander(f"{more} more passage{'s' if more > 1 else ''} from this {this}"):
                     for hit in group[1:]:
                         st.divider()
                         _passage(hit, f"{turn_no}-{hit.rank}", searcher)
@@ -146,7 +148,7 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
                 _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}")
             if len(group.items) > SHOWN_PER_GROUP:
                 rest = group.items[SHOWN_PER_GROUP:]
-                with st.expander(f"{plural(len(rest), 'more council')} on {group.label.lower()}"):
+                with st.expander(f"{len(rest)} more on {group.label.lower()}"):   # councils' reports, papers or articles
                     for i, item in enumerate(rest, start=SHOWN_PER_GROUP):
                         _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}")
 

@@ -118,7 +118,9 @@ def with_judgement_table(text: str, spans: list[Highlight], document: Document, 
     tail = text[last:]
     after = _shifted(tail, [Highlight(s.start - last, s.end - last) for s in spans if s.end > last])
     if FRONT_MATTER.search(before):   # the cover's fields above the table: what the report is, never an answer
-        lead = f'<div class="iqa-meta">{escape(" ".join(before.split()))}</div>'
+        fields = [" ".join(line.split()) for line in before.splitlines() if line.strip()]
+        fields = [f for f in fields if f.lower() != document.display_title.lower()]   # the card's heading says it
+        lead = f'<div class="iqa-meta">{escape(" · ".join(fields))}</div>'
     else:
         lead = f'<div class="{css_class}">{marked(before.rstrip(), spans)}</div>' if before.strip() else ""
     return (lead

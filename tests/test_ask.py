@@ -154,7 +154,7 @@ def test_bullets_are_quoted_as_a_report_list_only_when_they_are_one(store, embed
     add(store, embedder, "wigan", "Wigan", "2025-06-01",
         ["◼ Improvement areas are discussed monthly.\n\n◼ Staff are trained.\n\n◼ Visits are regular."])
     response = searcher.ask("What are Wigan's improvement areas?")
-    assert response.quote.text == "◼ Improvement areas are discussed monthly."   # no list heading: one sentence
+    assert response.quote.text == "Improvement areas are discussed monthly."   # no list heading: one sentence
 
 
 def test_passages_kept_in_memory_between_questions_never_outlive_a_change_to_the_index(store, embedder, searcher):

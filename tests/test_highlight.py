@@ -85,3 +85,9 @@ def test_a_bullet_inside_a_line_starts_an_item_of_its_own():
     text = "Leaders will ensure accurate initial referrals • Review supervision processes after audits."
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "Leaders will ensure accurate initial referrals", "• Review supervision processes after audits."]
+
+
+def test_the_sentence_qualifying_a_marked_one_is_marked_with_it():
+    text = "Supervision practices have improved. However, there are still areas for further development. Plans are clear."
+    marked = [text[h.start:h.end] for h in highlight(text, {"super": 3.0, "impro": 1.0})]
+    assert marked == ["Supervision practices have improved.", "However, there are still areas for further development."]

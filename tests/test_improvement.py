@@ -75,7 +75,7 @@ def test_a_passage_that_merely_starts_with_a_bullet_is_not_quoted_as_the_list(st
     add(store, embedder, "wigan", "Wigan", "2025-06-01",
         ["◼ Staff need to improve plans.\n\n◼ Caseloads are low.\n\n◼ Visits are regular."])
     response = searcher.ask("What needs to improve?")   # names no council: no report's list is searched
-    assert response.quote.text == "◼ Staff need to improve plans."   # its best sentence, not three items
+    assert response.quote.text == "Staff need to improve plans."   # its best sentence, not three items
 
 
 def test_a_contents_line_or_wrapped_prose_is_not_the_lists_heading():

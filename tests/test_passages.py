@@ -119,11 +119,13 @@ def test_a_cover_above_the_judgement_table_is_shown_as_what_the_report_is_never_
     from app_ui.passages import with_judgement_table
 
     derby = make_report("d", "Derby City", "2025-07-08", {key: "outstanding" for key in
-                        ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")})
+                        ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")},
+                        title="Inspection of Derby City local authority children’s services")
     cover = ("Inspection of Derby City local authority children’s services\nInspection dates: 19 to 23 May 2025\n"
              "Lead inspector: Margaret Burke, His Majesty’s Inspector\n")
     table = ("Judgement Grade\nThe impact of leaders on social work practice with children and families Outstanding\n"
              "The experiences and progress of care leavers Outstanding\nOverall effectiveness Outstanding\n")
     html = with_judgement_table(cover + table, [Highlight(0, len(cover))], derby, "iqa-excerpt", mark_rows=False)
-    assert html.startswith('<div class="iqa-meta">Inspection of Derby City local authority children’s services '
-                           'Inspection dates: 19 to 23 May 2025') and "<mark>" not in html and "<table" in html
+    # Its fields, one after another; the title, which the card's heading already gives, not again.
+    assert html.startswith('<div class="iqa-meta">Inspection dates: 19 to 23 May 2025 · Lead inspector: Margaret Burke')
+    assert "<mark>" not in html and "<table" in html

@@ -92,3 +92,11 @@ def test_a_quote_takes_the_sentence_that_qualifies_it():
     assert best_quote(hit("Supervision is regular. Visits are timely."), weights).text == "Supervision is regular."
     assert best_quote(hit("Supervision has improved.\n\nHowever, plans are vague."), weights).text == (
         "Supervision has improved.")
+
+
+def test_a_quote_starts_at_its_first_word_past_a_paragraph_number_or_a_bullet():
+    weights = {"super": 3.0}
+    assert best_quote(hit("45. Supervision is regular and reflective."), weights).text == (
+        "Supervision is regular and reflective.")
+    assert best_quote(hit("Other news. • Review supervision processes after audits."), weights).text == (
+        "Review supervision processes after audits.")

@@ -84,8 +84,10 @@ def _set_language_and_font(document) -> None:
         properties.append(language)
     language.set(qn("w:val"), LANGUAGE)
     language.set(qn("w:eastAsia"), LANGUAGE)
-    caption = document.styles["Caption"].font   # the stock caption is small pale blue: too faint to read in print
-    caption.color.rgb, caption.bold, caption.size = RGBColor(0x40, 0x40, 0x40), False, Pt(FONT_SIZE_PT - 1)
+    for name in ("Caption", "Subtitle"):   # the stock ones are pale blue: too faint to read in print
+        font = document.styles[name].font
+        font.color.rgb, font.bold = RGBColor(0x40, 0x40, 0x40), False
+    document.styles["Caption"].font.size = Pt(FONT_SIZE_PT - 1)
 
 
 def _without_stock_thumbnail(document) -> None:

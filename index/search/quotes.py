@@ -45,7 +45,7 @@ def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quo
         j = max(grow, key=lambda j: scores[order[j]])
         first, last = min(first, j), max(last, j)
     last = _with_qualification(text, order, first, last)
-    return quote_of(hit, order[first][0], order[last][1])
+    return quote_of(hit, _from_first_word(text, order[first][0], order[last][1]), order[last][1])
 
 
 def _with_qualification(text: str, spans: list[tuple[int, int]], first: int, last: int) -> int:
@@ -89,19 +89,24 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     if best is None:
         return None
     last = _with_qualification(text, [(start, end) for start, end, _ in sentences], best[3], best[4])
-    start = sentences[best[3]][0]
-    if numbered := _PARAGRAPH_NUMBER.match(text, start):   # "128. Staff report …": the report's numbering, not its words
-        start = numbered.end()
-    return quote_of(hit, start, sentences[last][1])
+    start, end = sentences[best[3]][0], sentences[last][1]
+    return quote_of(hit, _from_first_word(text, start, end), end)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s+(?=[A-Z“\"‘'])")
+_QUOTE_LEAD = re.compile(r"(?:\d{1,3}\.\s+|[◼•●▪■\uf06e\uf0a7]\s*)(?=[A-Z“\"‘'])")
 
 
 def _quotable(text: str, start: int, end: int) -> bool:
     """Whole, and no question the report asks itself: that is a heading ("What needs to improve?")."""
     return is_whole(text, start, end) and not text[start:end].rstrip().endswith("?") and is_prose_length(text, start, end)
+
+
+def _from_first_word(text: str, start: int, end: int) -> int:
+    """Where a quote of sentences starts: past a paragraph's number or a list's bullet ("128. Staff report …",
+    "• Review supervision …"), the report's numbering and layout, not its words."""
+    lead = _QUOTE_LEAD.match(text, start)
+    return lead.end() if lead and lead.end() < end else start
 
 
 def quote_of(hit: Hit, start: int, end: int) -> Quote:
