@@ -43,10 +43,10 @@ LABELS = {
 SHORT_LABELS = {"ilacs_standard": "ILACS standard", "ilacs_short": "ILACS short", "sif": "SIF (2013–18)"}
 # How a report type reads in a reference, after the council's name.
 TITLES = {
-    "ilacs_standard": "inspection of local authority children's services",
-    "ilacs_short": "inspection of local authority children's services",
-    "focused_visit": "focused visit to local authority children's services",
-    "monitoring_visit": "monitoring visit to local authority children's services",
+    "ilacs_standard": "inspection of local authority children’s services",
+    "ilacs_short": "inspection of local authority children’s services",
+    "focused_visit": "focused visit to local authority children’s services",
+    "monitoring_visit": "monitoring visit to local authority children’s services",
     "jtai": "joint targeted area inspection",
     "sif": "inspection of services for children in need of help and protection, children looked after and care leavers",
     "safeguarding_lac": "inspection of safeguarding and looked after children services",

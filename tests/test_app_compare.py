@@ -73,7 +73,7 @@ def test_a_kept_grade_is_a_quote_with_its_page_citation():
     excerpt = grade_excerpt(derby, "overall_effectiveness", "Overall effectiveness", DERBY_PAGE)
     # The report's words as printed, not words of ours in quotation marks.
     assert excerpt.quote == ("“Overall effectiveness Outstanding” — Ofsted (2025) Derby City: inspection of local "
-                             "authority children's services, p. 1")
+                             "authority children’s services, p. 1")
     assert excerpt.key == ("d2025", 1, DERBY_PAGE.index("Overall effectiveness"))
     unprinted = judgement_hit(derby, "care_leavers", "a page that prints no grade")
     assert unprinted.chunk.text == "" and unprinted.chunk.page == 1

@@ -216,7 +216,7 @@ def test_the_quote_is_the_reports_own_whole_sentences_with_their_place(store, em
     quote = response.quote
     assert quote.text == "Care plans for children are tailored to their needs. Plans are child focused and reflect children's wishes."
     assert page[quote.start:quote.end] == quote.text and quote.page == 1
-    assert quote.citation == "Ofsted (2025) Sutton: inspection of local authority children's services, p. 1"
+    assert quote.citation == "Ofsted (2025) Sutton: inspection of local authority children’s services, p. 1"
     assert response.to_dict()["quote"]["doc_id"] == "sutton"
 
 

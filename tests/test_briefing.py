@@ -42,7 +42,7 @@ def test_a_passage_is_kept_in_whole_sentences_with_the_marked_ones_chosen():
     # The sentence cut at the start and the one cut at the end are not part of the excerpt at all.
     assert [s.text for s in excerpt.sentences] == ["Plans are clear.", "Managers check them.", "Visits are regular."]
     assert excerpt.text == "Plans are clear."
-    assert excerpt.quote == "“Plans are clear.” — Ofsted (2025) Derby City: inspection of local authority children's services, p. 4"
+    assert excerpt.quote == "“Plans are clear.” — Ofsted (2025) Derby City: inspection of local authority children’s services, p. 4"
     assert excerpt.choose([0, 2]).text == "Plans are clear. … Visits are regular."
     assert excerpt.choose([0, 1, 2]).text == "Plans are clear. Managers check them. Visits are regular."
     assert excerpt.choose([]) == excerpt and excerpt.choose([7]) == excerpt

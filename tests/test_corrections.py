@@ -177,7 +177,7 @@ def test_citations_and_exports_state_an_editors_date_without_c(store):
     corrected(store, report.doc_id, {"published": "2019-02-26", "council": "Staffordshire"})
     excerpt = Excerpt.from_hit(hit())
     assert published_words(hit().document.metadata) == "26 February 2019"
-    assert citation(hit()) == ("Ofsted (2019) Staffordshire: inspection of local authority children's services, p. 1")
+    assert citation(hit()) == ("Ofsted (2019) Staffordshire: inspection of local authority children’s services, p. 1")
     markdown = to_markdown((excerpt,))
     assert "Published 26 February 2019." in markdown and "c. " not in markdown and "Stafford:" not in markdown
     import docx

@@ -52,7 +52,7 @@ def test_a_rating_question_gets_the_grade_from_metadata_with_its_page(store, emb
                {"care_leavers": Judgement("outstanding", 2), "overall_effectiveness": Judgement("good", 2)})
     answer = searcher.ask("How was Derby rated for care leavers in 2025?").grade
     assert (answer.grade, answer.page, answer.label) == ("outstanding", 2, "Care leavers")
-    assert answer.citation == "Ofsted (2025) Derby City: inspection of local authority children's services, p. 2"
+    assert answer.citation == "Ofsted (2025) Derby City: inspection of local authority children’s services, p. 2"
     assert searcher.search("How was Derby rated for care leavers in 2025?")[0].chunk.page == 2
     assert searcher.ask("How was Derby rated for care leavers in 2019?").grade is None  # no such report: no guess
     assert searcher.ask("What do care leavers in Derby say?").grade is None  # not a rating question
