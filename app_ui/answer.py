@@ -19,7 +19,7 @@ from app_ui.passages import (digest_item_html, document_heading, grouped_by_docu
                               quote_html, timeline_entry_html)
 from index.output.briefing import Excerpt, escape_markdown
 from index.output.citation import published_words
-from index.output.grades import grade_excerpt, judgement_hit
+from index.output.grades import grade_excerpt, judgement_hit, passage_excerpt
 from index.search.answers import GradeAnswer, GradeList
 from index.search.digest import Digest, Finding, Timeline
 from models import Quote
@@ -204,7 +204,7 @@ def _grade_card(answer: GradeAnswer, turn_no: int, searcher: Searcher) -> None:
 
 def _passage(hit: Hit, key: str, searcher: Searcher) -> None:
     st.html(passage_html(hit))
-    _actions(Excerpt.from_hit(hit), hit, key, searcher)
+    _actions(passage_excerpt(hit), hit, key, searcher)
 
 
 def _actions(excerpt: Excerpt, hit: Hit, key: str, searcher: Searcher, marked: str = "passage") -> None:

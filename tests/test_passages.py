@@ -129,3 +129,17 @@ def test_a_cover_above_the_judgement_table_is_shown_as_what_the_report_is_never_
     # Its fields, one after another; the title, which the card's heading already gives, not again.
     assert html.startswith('<div class="iqa-meta">Inspection dates: 19 to 23 May 2025 · Lead inspector: Margaret Burke')
     assert "<mark>" not in html and "<table" in html
+
+
+def test_keeping_a_judgement_table_keeps_its_rows_as_judgements_never_the_cover_or_cells_run_together():
+    from index.output.grades import passage_excerpt
+
+    derby = make_report("d", "Derby City", "2025-07-08", {key: "outstanding" for key in
+                        ("overall_effectiveness", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers")})
+    text = ("Inspection of Derby City local authority children’s services\nInspection dates: 19 to 23 May 2025\n"
+            "Judgement Grade\nThe impact of leaders on social work practice with children and families Outstanding\n"
+            "The experiences and progress of care leavers Outstanding\nOverall effectiveness Outstanding\n")
+    excerpt = passage_excerpt(Hit(Chunk("d", 1, 0, len(text), text), derby, 0.5))
+    assert excerpt.text == ("The impact of leaders on social work practice with children and families: Outstanding. "
+                            "The experiences and progress of care leavers: Outstanding. Overall effectiveness: Outstanding.")
+    assert not excerpt.verbatim and "Inspection dates" not in excerpt.quote

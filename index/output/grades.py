@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.output.briefing import Excerpt
+from index.output.briefing import Excerpt, Sentence, Source
 from index.output.citation import published_words, readable_dates
 from text.sentences import paragraph_sentence_spans
 from models import Chunk, Document, Hit
@@ -105,6 +105,19 @@ def grade_excerpt(document: Document, judgement: str, label: str, page_text: str
     if span is None:
         return Excerpt.statement(document, f"{label}: {grade_label(found.grade)}", found.page, -1, verbatim=False)
     return Excerpt.statement(document, page_text[span[0]:span[1]], found.page, span[0], verbatim=True)
+
+
+def passage_excerpt(hit: Hit) -> Excerpt:
+    """What Keep and Copy take of a passage: its marked whole sentences (Excerpt.from_hit); of a passage that prints
+    a judgement table, its rows as judgements ("The experiences and progress of care leavers: Outstanding", in our
+    words, not shown as a quotation), never the cover above it nor the cells run into one line."""
+    rows = judgement_table(hit.chunk.text, hit.document)
+    if not rows:
+        return Excerpt.from_hit(hit)
+    sentences = tuple(Sentence(f"{row.judgement}: {row.grade}.", hit.chunk.page) for row in rows)
+    every = tuple(range(len(sentences)))
+    return Excerpt(Source.of(hit.document), sentences, every, every, hit.chunk.page, hit.chunk.start, hit.chunk.ocr,
+                   verbatim=False)
 
 
 def recognised(document: Document) -> str:
