@@ -205,9 +205,9 @@ def document_list(searcher: Searcher) -> None:
           "Set by an editor": set_by_editor(d.metadata),
           "Pages": d.n_pages, "Passages": d.n_chunks, "Added": _added(d.added_at)} for d in documents],
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
-        column_config={"Title": st.column_config.TextColumn(width="medium"),
+        column_config={"Title": st.column_config.TextColumn(width="large"),   # a title says which report it is
                        "Set by an editor": st.column_config.TextColumn(
-                           width="medium",
+                           width="small",
                            help="Details an editor corrected where InspectQA read them wrongly, by whom and when")},
     )
     if not (signin.may("correct") or signin.may("delete")):
