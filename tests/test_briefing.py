@@ -286,3 +286,17 @@ def test_keeping_the_quote_and_its_passage_is_said_to_repeat():
     quote = Excerpt.from_quote(Quote(text=first, citation="", document=document(), page=4, start=1, end=1 + len(first)))
     assert briefing.repeats((passage,), quote)
     assert not briefing.repeats((passage,), passage) and not briefing.repeats((), quote)
+
+
+def test_an_excerpt_in_our_words_is_not_set_as_a_quotation_in_word():
+    import io
+
+    import docx
+
+    from models import Document, DocumentMetadata
+
+    report = Document(doc_id="d", sha256="s", kind="pdf", sources=["/d.pdf"], metadata=DocumentMetadata(council="Derby"))
+    ours = Excerpt.statement(report, "Care leavers: Outstanding", 1, -1, verbatim=False)
+    word = docx.Document(io.BytesIO(to_docx((ours,))))
+    assert [(p.style.name, p.text) for p in word.paragraphs if p.text == "Care leavers: Outstanding"] == [
+        ("Normal", "Care leavers: Outstanding")]

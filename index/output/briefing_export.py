@@ -181,7 +181,8 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
                     cell.text = value
             continue
         excerpt = run[0]
-        document.add_paragraph(f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text, style="Quote")
+        document.add_paragraph(f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text,
+                               style="Quote" if excerpt.verbatim else "Normal")   # our words are no quotation
         document.add_paragraph(f"— {typeset(excerpt.citation)}", style="Caption")
     document.add_paragraph("References", style="Heading 1")
     for entry in references(basket):
