@@ -46,6 +46,9 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
     if not response.cited_reports() <= searcher.catalogue().documents.keys():
         st.warning("This earlier answer cites a report that has since been deleted from the library; ask again "
                    "for an answer from the reports it holds now.", icon=":material/delete:")
+    if response.query.missing_councils and response.query.council_keys:   # answered for the others: said plainly
+        st.info(f"The library has no report on {escape_markdown(' or '.join(response.query.missing_councils))}: "
+                "this answer is from the other councils' reports.", icon=":material/info:")
     if turn.filters != Filters():
         st.caption(f"Only: {escape_markdown(filters_caption(turn.filters, searcher))}")
     if also := searcher.catalogue().glossary.terms_named(response.reading.searched):

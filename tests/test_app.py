@@ -288,3 +288,11 @@ def test_after_a_delete_no_screen_shows_or_cites_the_deleted_report(library):
     assert not app.exception and quotes(app) and not any("Bury" in quote for quote in quotes(app))
     app.switch_page("app_ui/pages/briefing.py").run()   # a kept excerpt of it stays, said to be of a deleted report
     assert not app.exception and sum("deleted from the library" in w.value for w in app.warning) == 1
+
+
+def test_a_council_the_library_lacks_is_said_plainly_beside_the_answer_for_the_others(library):
+    app = ask(start(), "How is supervision in Wigan and Leicester?")
+    assert not app.exception
+    assert [i.value for i in app.info] == [
+        "The library has no report on Leicester: this answer is from the other councils' reports."]
+    assert "(the library has no report on Leicester)" in texts(app.caption)
