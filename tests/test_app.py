@@ -40,7 +40,7 @@ def test_a_question_is_answered_with_cited_passages(library):
     assert "<mark>" in html(app)
     # The passage's marked sentence, never the heading lines above it run into it.
     assert quotes(app)[0].startswith("“Supervision is regular and reflective.” — (2023) Bury: inspection")
-    assert "1 passage from 1 report" in texts(app.caption)  # a question naming Bury is about Bury's reports
+    assert "1 passage from 1 document" in texts(app.caption)  # a question naming Bury is about Bury's reports
     assert "Read as: supervision regular, in Bury's reports" in texts(app.caption)
     # The report's own sentence, whole, without the heading lines above it.
     assert quote_card(app) == "“Supervision is regular and reflective.” — (2023) Bury: inspection of local authority children's services"
