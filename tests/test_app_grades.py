@@ -40,7 +40,7 @@ def test_a_grade_question_gets_the_grade_card_above_the_passages(graded_library)
     card = page.index('class="iqa-grade iqa-grade-good"')
     assert card < page.index('class="iqa-excerpt"')
     assert "<b>Staffordshire</b> · Overall effectiveness" in page and ">Good</span>" in page
-    assert "Staffordshire: inspection of local authority children&#x27;s services, p. 1" in page
+    assert "Staffordshire: inspection of local authority children’s services, p. 1" in page
     # Copy gives the judgement in the report's printed words, with its page.
     assert quotes(app)[0].startswith("“Overall effectiveness Good” — ") and quotes(app)[0].endswith(", p. 1")
 
