@@ -24,7 +24,7 @@ from index.search.answers import GradeAnswer, GradeList
 from index.search.digest import Digest, Finding, Timeline
 from models import Quote
 from index.search.searcher import Filters, Searcher
-from models import Hit
+from models import Document, Hit
 from ofsted import report_types
 from ofsted.grades import grade_label
 from ofsted.judgements import label, short_label
@@ -82,9 +82,14 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
                   "in the order it prints them" if response.in_reading_order else "best first")
 
 
+def _kind_word(documents: list[Document]) -> str:
+    """'report' for Ofsted's reports, 'document' once a paper or an article is among them."""
+    return "report" if all(d.metadata.report_type not in report_types.NOT_OFSTED for d in documents) else "document"
+
+
 def _passages(hits: list[Hit], turn_no: int, searcher: Searcher, seconds: float, order: str = "best first") -> None:
     groups = grouped_by_document(hits)
-    kind = "report" if all(g[0].document.metadata.report_type not in report_types.NOT_OFSTED for g in groups) else "document"
+    kind = _kind_word([g[0].document for g in groups])
     st.caption(f"{plural(len(hits), 'passage')} from {plural(len(groups), kind)}, {order} ({seconds:.2f} s).")
     for group in groups:
         with st.container(border=True):
@@ -92,8 +97,7 @@ def _passages(hits: list[Hit], turn_no: int, searcher: Searcher, seconds: float,
             _passage(group[0], f"{turn_no}-{group[0].rank}", searcher)
             if len(group) > 1:
                 more = len(group) - 1
-                this = "report" if group[0].document.metadata.report_type not in report_types.NOT_OFSTED else "document"
-                with st.expander(f"{more} more passage{'s' if more > 1 else ''} from this {this}"):
+                with st.expander(f"{more} more passage{'s' if more > 1 else ''} from this {_kind_word([group[0].document])}"):
                     for hit in group[1:]:
                         st.divider()
                         _passage(hit, f"{turn_no}-{hit.rank}", searcher)

@@ -23,17 +23,17 @@ _ASKED = re.compile(
 IMPROVEMENT_WORDS = frozenset("""area areas improvement improvements improve improving need needs recommend
 recommends recommended recommendation recommendations priority priorities action actions development
 should must weakness weaknesses shortcoming shortcomings failing failings""".split())
-_BULLETS = "[◼•▪■●\uf06e\uf0a7]"   # the private-use ones are Wingdings bullets as pypdf reads them
+BULLETS = "[◼•▪■●\uf06e\uf0a7]"   # a list item's mark; the private-use ones are Wingdings bullets as pypdf reads them
 # The heading, at the start of a line or after a sentence, running to its line's end or the first item.
 _HEADING = re.compile(
     r"(?:^|\n|(?<=[.?!]))[ \t]*(?:(?:what\s+needs\s+to\s+improve(?:\s+in\s+this\s+local\s+authority)?|"
     r"what\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve|areas\s+for\s+improvement|"
-    r"recommendations(?:\s+for\s+(?:immediate\s+)?action[^\n]{0,40})?)[ \t]*(?:[?:]\d?)?[ \t]*(?:\n|$|\s{2}|" + _BULLETS + r")"
+    r"recommendations(?:\s+for\s+(?:immediate\s+)?action[^\n]{0,40})?)[ \t]*(?:[?:]\d?)?[ \t]*(?:\n|$|\s{2}|" + BULLETS + r")"
     r"|areas\s+for\s+improvement[ \t]+(?-i:[A-Z])[^\n.]{0,60}\n)",   # SIF: "Areas for improvement Leadership and management"
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"\s*" + _BULLETS)   # numbered paragraphs are findings, not list items
-_ITEM = re.compile(_BULLETS + r"(?:(?!" + _BULLETS + r")[^\n]|\n(?![ \t]*\n))*")  # to the next bullet or blank line
+_LIST_ITEM = re.compile(r"\s*" + BULLETS)   # numbered paragraphs are findings, not list items
+_ITEM = re.compile(BULLETS + r"(?:(?!" + BULLETS + r")[^\n]|\n(?![ \t]*\n))*")  # to the next bullet or blank line
 _NUMBERED_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}\.[ \t].*$")
 QUOTED_ITEMS = 3
 

@@ -92,15 +92,13 @@ def upload_section() -> None:
         (st.success if state == "success" else st.error)(escape_markdown(message))
 
 
-def delete(searcher: Searcher, doc_ids: list[str]) -> None:
+def delete(searcher: Searcher, doc_ids: list[str], labels: dict[str, str]) -> None:
     """Remove documents, and the uploaded copies of their files, which were kept only for the index."""
     signin.require("delete")
     uploads = uploads_dir().resolve()
-    deleted = []
     with searcher.store.writer(wait_s=30):  # waits for an ingest that is writing; IndexBusyError after that
         for doc_id in doc_ids:
             document = searcher.store.document(doc_id)
-            deleted.append(f"{document.metadata.council or 'Unknown council'}: {document.display_title}")
             searcher.store.delete_document(doc_id)
             for source in map(Path, document.sources):
                 if source.parent.resolve() == uploads:
@@ -109,7 +107,8 @@ def delete(searcher: Searcher, doc_ids: list[str]) -> None:
     st.session_state["filter_documents"] = []
     st.session_state.pop("upload_results", None)   # "added … Recognised: Reading" no longer holds
     # Said once, on the page as it now is (a toast was gone before the page had settled).
-    st.session_state["delete_result"] = f"Deleted {plural(len(deleted), 'document')}: {'; '.join(deleted)}."
+    st.session_state["delete_result"] = (f"Deleted {plural(len(doc_ids), 'document')}: "
+                                         f"{'; '.join(labels.get(d, d) for d in doc_ids)}.")
 
 
 def _added(iso: str) -> str:
@@ -238,7 +237,7 @@ def document_list(searcher: Searcher) -> None:
     confirm_column, cancel_column, _ = st.columns([1.2, 1, 3])
     if confirm_column.button(f"Delete {plural(len(chosen), 'document')}", type="primary", key="delete_confirm"):
         try:
-            delete(searcher, chosen)
+            delete(searcher, chosen, labels)
         except InspectQAError as exc:
             st.error(escape_markdown(str(exc)))
         else:

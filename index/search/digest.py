@@ -296,27 +296,29 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
         written = Counter(phrases[i][best] for i in members if best in phrases[i]).most_common(1)[0][0]
         groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
         uncovered -= set(members)
-    groups = _joined(groups, [items[i] for i in sorted(uncovered)], topic_keys)
-    uncovered = {i for i in uncovered if not any(items[i] in group.items for group in groups)}
+    groups, placed = _joined(groups, items, sorted(uncovered), topic_keys)
+    uncovered -= placed
     if uncovered:
         groups.append(DigestGroup(OTHER_LABEL, tuple(_ordered([items[i] for i in sorted(uncovered)]))))
     return tuple(groups)
 
 
-def _joined(groups: list[DigestGroup], rest: list[DigestItem], topic: set[str]) -> list[DigestGroup]:
+def _joined(groups: list[DigestGroup], items: list[DigestItem], rest: list[int],
+            topic: set[str]) -> tuple[list[DigestGroup], set[int]]:
     """Groups with the items left over that print their label's telling words, not side by side ("management" and
     "oversight" apart still say "Management oversight"), each in the first such group: fewer under "Other findings".
     A label's telling words are those that are not the topic's, everyday or judging words; a label with one alone
-    ("Children's experiences") takes none: one common word says too little."""
+    ("Children's experiences") takes none: one common word says too little. Returns the groups and the items placed."""
     bare = [[w.replace("’", "'").split("'")[0] for w in _TOKEN.findall(group.label.lower())] for group in groups]
     telling = [{_stem(w) for w in words if _stem(w) not in topic and w not in EVERYDAY_WORDS and w not in JUDGING_WORDS}
                for words in bare]
-    joined = [list(group.items) for group in groups]
-    for item in rest:
-        stems = set(_stems(item.finding.quote.text))
+    joined, placed = [list(group.items) for group in groups], set()
+    for i in rest:
+        stems = set(_stems(items[i].finding.quote.text))
         if (g := next((g for g, words in enumerate(telling) if len(words) >= 2 and words <= stems), None)) is not None:
-            joined[g].append(item)
-    return [DigestGroup(group.label, tuple(_ordered(members))) for group, members in zip(groups, joined)]
+            joined[g].append(items[i])
+            placed.add(i)
+    return [DigestGroup(group.label, tuple(_ordered(members))) for group, members in zip(groups, joined)], placed
 
 
 def _says_more(key: str, topic: set[str]) -> float:

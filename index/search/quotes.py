@@ -16,6 +16,7 @@ from text.sentences import is_prose_length, is_whole
 from index.search.widening import locate
 from models import Hit, Quote
 from ofsted.findings import qualifies
+from ofsted.improvement import BULLETS
 
 NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scores this share of the best
 
@@ -94,7 +95,7 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_QUOTE_LEAD = re.compile(r"(?:\d{1,3}\.\s+|[◼•●▪■\uf06e\uf0a7]\s*)(?=[A-Z“\"‘'])")
+_QUOTE_LEAD = re.compile(r"(?:\d{1,3}\.\s+|" + BULLETS + r"\s*)(?=[A-Z“\"‘'])")
 
 
 def _quotable(text: str, start: int, end: int) -> bool:
