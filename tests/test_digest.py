@@ -369,6 +369,9 @@ def test_a_report_that_names_only_the_lesser_words_of_the_topic_is_no_entry(tmp_
      [("stayi", "put"), ("stayi", "close")]),
     ("harm outside the home, such as exploitation", {"harm": 3.0, "outsi": 3.5, "home": 2.1, "explo": 2.5},
      [("harm", "outsi"), ("explo",)]),
+    # A number or an age is no idea, however rare it looks: the ages say who, homelessness is what is asked.
+    ("the response to homeless 16- and 17-year-olds", {"respo": 1.2, "homel": 3.4, "16": 3.3, "17": 3.2, "year": 1.0, "old": 2.9},
+     [("homel",)]),
 ])
 def test_topic_units_are_the_rarest_idea_of_each_alternative(question, weights, expected):
     assert topic_units(question, weights, 0.7) == expected

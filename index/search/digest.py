@@ -202,10 +202,12 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
     exploitation"); each alternative's idea is its rarest run of distinctive words (by highlight.word_key stem,
     weighing `share` of that alternative's rarest or more) as it prints them side by side, never a word that only
     completes it ("homes" in "the sufficiency of homes") nor a common one beside a rare one in another alternative
-    ("exploitation" beside "criminal")."""
+    ("exploitation" beside "criminal"), nor a number."""
     units = []
-    for part in _COORDINATION.split(text):
-        stems = _stems(part)
+    for part in _COORDINATION.split(_AGES.sub(" ", text)):
+        # A number is no idea: "homeless 16- and 17-year-olds" asks of homelessness, and paragraph numbers print
+        # every number in some report.
+        stems = ["" if stem.isdigit() else stem for stem in _stems(part)]
         held = [weights[stem] for stem in stems if stem in weights]
         if not held:
             continue
@@ -220,6 +222,8 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
     return list(dict.fromkeys(units))
 
 
+# An age says whom a question is about, not what it asks: "16- and 17-year-olds", "11 to 17 year olds".
+_AGES = re.compile(r"\b\d+(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-?\s*years?[-\s]+olds?\b", re.IGNORECASE)
 # What sets one idea of a question beside another as an alternative, not as its complement ("of homes").
 _COORDINATION = re.compile(r",|\b(?:and|or|such\s+as|including|like)\b", re.IGNORECASE)
 UNIT_SPREAD = 2   # other words a sentence may print among an idea's ("stable foster placements", "placements are stable")
