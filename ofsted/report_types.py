@@ -20,6 +20,8 @@ REPORT_TYPES: tuple[str, ...] = (
 )
 ILACS_TYPES = ("ilacs_standard", "ilacs_short")
 NOT_OFSTED = ("committee_paper", "press_article", "other")   # documents about inspections, not Ofsted's reports
+# Frameworks Ofsted no longer inspects under (ILACS replaced them in 2018): their reports say how a service was.
+SUPERSEDED = ("sif", "lscb_review", "safeguarding_lac", "unannounced_contact_referral")
 # The trade press that reports on children's services inspections, as an article's own pages name it (its masthead,
 # its subscription box): the publisher a reference gives, only when the text prints it.
 TRADE_PRESS = ("Children & Young People Now", "CYP Now", "Community Care", "Local Government Chronicle", "The MJ")

@@ -111,6 +111,17 @@ def test_groups_are_labelled_with_words_their_sentences_print():
         assert all(group.label.lower() in i.finding.quote.text.lower() for i in group.items)
 
 
+def test_a_group_opens_on_reports_under_todays_framework_then_the_best_answers():
+    def item(council, report_type, score):
+        report = make_report(council.lower(), council, "2015-01-01" if report_type == "sif" else "2024-01-01",
+                             report_type=report_type)
+        return DigestItem(council, finding(report, "Reflective supervision is regular.", score), "impact_of_leaders")
+
+    items = [item("Norfolk", "sif", 0.9), item("Derby", "ilacs_short", 0.6), item("Wigan", "ilacs_standard", 0.7)]
+    [group] = group_items(items, ["supervision"])
+    assert [i.council for i in group.items] == ["Wigan", "Derby", "Norfolk"]
+
+
 def test_a_leftover_item_printing_a_labels_words_apart_joins_that_group_and_phrases_in_either_order_are_one():
     items = _items({
         "Derby": "Management oversight of supervision is strong.",

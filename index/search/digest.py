@@ -94,6 +94,11 @@ class DigestItem:
         return _grade(self.finding.document, self.judgement)
 
     @property
+    def superseded(self) -> bool:
+        """From a report under a framework Ofsted no longer inspects under (a SIF report of 2013–2018)."""
+        return self.finding.document.metadata.report_type in report_types.SUPERSEDED
+
+    @property
     def primary(self) -> bool:
         """An inspection report's own words, not a paper's or an article's account of them."""
         return self.finding.document.metadata.report_type not in report_types.NOT_OFSTED
@@ -333,8 +338,10 @@ def _says_more(key: str, topic: set[str]) -> float:
 
 
 def _ordered(items: list[DigestItem]) -> list[DigestItem]:
-    """Inspection reports' own words before papers' and articles' accounts, then the best answers first."""
-    return sorted(items, key=lambda item: (not item.primary, -item.finding.score, item.council))
+    """Inspection reports' own words before papers' and articles' accounts; reports under today's framework before
+    those under one Ofsted has replaced (a group folded to its first councils opens on how services are, not were);
+    then the best answers first."""
+    return sorted(items, key=lambda item: (not item.primary, item.superseded, -item.finding.score, item.council))
 
 
 def timeline_entries(documents: Iterable[Document], finding_of: FindingOf, judgement: str) -> tuple[TimelineEntry, ...]:
