@@ -2,6 +2,8 @@
 nothing answers, whole sentences across page breaks, follow-ups. Fast test embedder, documents built inline."""
 from functools import partial
 
+import numpy as np
+
 from index.output.citation import citation
 from index.search.searcher import Filters
 from models import Judgement
@@ -40,6 +42,21 @@ def test_the_verb_a_question_frames_its_topic_with_is_not_the_topic(store, embed
     response = searcher.ask("How well does Wigan's front door handle contacts and referrals?")
     assert response.query.topic_terms == ["front", "door", "contacts", "referrals"]
     assert response.answerable and response.hits[0].chunk.page == 1  # "handle" is in no report: no matter
+
+
+def test_what_the_one_asked_about_does_is_said_in_the_reports_own_words(store, embedder, searcher):
+    # A passage as near the question in meaning as MiniLM puts a plain answer (cosine 0.45), printing its topic but
+    # not its verb: "runs" is in no report, and that must not make the question unanswered.
+    question = embedder.embed_query("Who runs adoption?")
+    other = np.random.default_rng(0).normal(size=question.shape)
+    other -= (other @ question) * question
+    near = 0.45 * question + np.sqrt(1 - 0.45 ** 2) * other / np.linalg.norm(other)
+    add(store, embedder, "soton", "Southampton", "2020-01-09",
+        ["Adopt South, a new regional adoption agency, provides Southampton's adoption arrangements."],
+        vectors=near.reshape(1, -1).astype(np.float32))
+    response = searcher.ask("Who runs adoption for Southampton?")
+    assert response.query.action_terms == {"runs"}
+    assert response.answerable and response.hits[0].chunk.page == 1  # "runs" is in no report: no matter
 
 
 def test_the_short_words_of_a_hyphenated_compound_tell_it_from_its_opposite(store, embedder, searcher):

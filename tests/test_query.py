@@ -108,6 +108,8 @@ def test_a_question_pasted_with_markup_is_read_as_its_words():
     ("How do local authorities keep placements stable?", {"keep"}, ["keep", "placements", "stable"]),
     ("How have Derby's care leavers services changed?", set(), ["care", "leavers"]),   # a possessive is no doer
     ("What did inspectors say about supervision in Derby?", set(), ["supervision"]),
+    ("Who runs adoption for Derby?", {"runs"}, ["runs", "adoption"]),
+    ("Which council pays care leavers to design services?", {"pays"}, ["pays", "care", "leavers", "design"]),
 ])
 def test_what_the_councils_do_to_the_topic_is_read_apart_from_it(question, action, topic):
     """The verb whose subject the councils are, and the light noun a topic hangs from, are read as the action

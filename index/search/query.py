@@ -79,7 +79,7 @@ _FRAMING = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS)})\s+of\b", re.IGNORECASE)
 # light noun the topic hangs from ("their *use* of agency staff", "the *quality* of supervision"). A report's
 # sentence on the topic says it with its own words ("reliance on agency staff has reduced"), so these are not the
 # topic a council's finding must hold, only words it may also hold.
-_DOERS = re.compile(r"\b(?:councils|local\s+authorities|authorities|LAs|areas|they)(?=\s)", re.IGNORECASE)
+_DOERS = re.compile(r"\b(?:councils?|local\s+authorit(?:y|ies)|authorities|LAs|areas|they|who)(?=\s)", re.IGNORECASE)
 _THEN_ACTS = re.compile(r"\s+(?:(?:have|has|had|do|does|did|are|is|were|was|can|could|should|will|would)\s+)?(?:been\s+)?"
                         r"(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)\b", re.IGNORECASE)
 _LIGHT_NOUN = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS + ('use', 'usage', 'level', 'levels', 'range'))})\s+of\b",

@@ -480,7 +480,10 @@ class Searcher:
         # A term of several words the question names ("front door", or "UASC" spelled out), as a phrase.
         phrases = [_phrase(words) for words in ([topic] if len(topic) == 2 else []) + catalogue.glossary.spelled_out(query.text)]
         floor = min(dense.values(), default=0.0)
-        absent = min(_absent_share(weight, self._missing(words, catalogue, scope.doc_ids)) for words, weight in forms)
+        # What the subject does ("who *runs* adoption?") a report says in its own words ("… provides its adoption
+        # arrangements"): a verb it never prints is no sign the topic is missing.
+        acting = {word_key(t) for t in query.action_terms}
+        absent = min(_absent_share(weight, self._missing(words, catalogue, scope.doc_ids) - acting) for words, weight in forms)
         # A passage stating what is asked (the judgement, the list of what must improve) holds the topic
         # whatever its words: "◼ The response to homeless 16-year-olds" shares none with the question.
         focus_of = _Memo(lambda chunk_id: 1.0 if chunk_id in statements
