@@ -76,12 +76,15 @@ def plural(n: int, noun: str) -> str:
 
 
 def document_heading(document: Document) -> str:
-    """Council in bold, then the report title and its publication date."""
+    """Council in bold, then the report title; beneath, what kind of report it is and when it was published, so
+    a passage's age shows at a glance ("SIF inspection (2013–2018) · Published 19 October 2015"), as a digest's
+    item shows it."""
     meta = document.metadata
     council = meta.council or "Council not identified"
     title = document.display_title
     return (f'<div class="iqa-head"><b>{escape(council)}</b> · {escape(title)}</div>'
-            f'<div class="iqa-meta">Published {escape(published_words(meta))}</div>')
+            f'<div class="iqa-meta">{escape(report_types.label(meta.report_type))} · '
+            f'Published {escape(published_words(meta))}</div>')
 
 
 def passage_html(hit: Hit) -> str:

@@ -91,6 +91,11 @@ def test_a_publication_date_not_printed_in_the_report_reads_as_an_estimate():
     assert "Published 29 January 2025" in document_heading(document)
 
 
+def test_a_passages_heading_says_what_kind_of_report_it_is_beside_its_date():
+    old = make_report("n", "Norfolk", "2015-10-19", title="T", report_type="sif", published_source="text", publisher=None)
+    assert ">SIF inspection (2013–2018) · Published 19 October 2015<" in document_heading(old)
+
+
 def test_a_quoted_list_shows_one_item_a_line_escaped():
     text = "◼ The response to <homeless> 16-year-olds.\n\n◼ Oversight of\nplans."
     html = quote_html(quote_of(hit(text), 0, len(text)))

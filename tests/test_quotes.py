@@ -1,10 +1,13 @@
 """Whole sentences: the quote never starts or ends mid-sentence, a passage cut by a page break is completed,
 and pages about the report (cover, judgement table, licence) are told apart from findings."""
+import pytest
+
 from index.search.highlight import term_weights
 from index.search.quotes import best_quote
 from index.search.relevance import Evidence, answers, is_front_matter, is_licence
 from index.search.widening import locate, passage_text, widen
 from models import Chunk, Hit
+from text.sentences import refers_back
 from tests.conftest import make_report
 
 DOCUMENT = make_report("d", "Bury", "2025-01-01", title="T", sha256="sha", source="/d.pdf")
@@ -92,6 +95,38 @@ def test_a_quote_takes_the_sentence_that_qualifies_it():
     assert best_quote(hit("Supervision is regular. Visits are timely."), weights).text == "Supervision is regular."
     assert best_quote(hit("Supervision has improved.\n\nHowever, plans are vague."), weights).text == (
         "Supervision has improved.")
+
+
+def test_a_quote_takes_a_qualification_two_sentences_on_and_the_sentence_it_leans_on():
+    from index.search.quotes import covering_quote
+
+    weights = {"super": 3.0, "regul": 1.0}
+    text = ("58. Most social workers receive regular supervision. When it takes place, it includes clear direction. "
+            "However, this is not consistently the case across all services. Visits are timely.")
+    expected = ("Most social workers receive regular supervision. When it takes place, it includes clear direction. "
+                "However, this is not consistently the case across all services.")
+    assert best_quote(hit(text), weights).text == expected
+    assert covering_quote(hit(text), weights).text == expected
+    # A quote opening on "these" takes the sentence it points back to, within its paragraph only.
+    text = ("Leaders have set up group sessions and reflective forums. The impact of these coordinated interventions "
+            "is closely monitored through supervision.")
+    assert best_quote(hit(text), weights).text == text
+    text = "Leaders have set up forums.\n\nThe impact of these is closely monitored through supervision."
+    assert best_quote(hit(text), weights).text == "The impact of these is closely monitored through supervision."
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("This has shaped and improved practice.", True),
+    ("The impact of these coordinated interventions is monitored.", True),
+    ("In addition, managers audit supervision records.", True),
+    ("They know their children well.", True),
+    ("In addition to individual supervision, group supervision helps.", False),
+    ("This inspection found that children are safe.", False),   # the report itself, not the sentence before
+    ("Most social workers receive regular supervision.", False),
+    ("Itinerant workers help.", False),
+])
+def test_a_sentence_that_leans_on_the_one_before(sentence, leans):
+    assert refers_back(sentence) is leans
 
 
 def test_a_quote_starts_at_its_first_word_past_a_paragraph_number_or_a_bullet():

@@ -71,3 +71,18 @@ LONGEST_SENTENCE_WORDS = 90
 
 def is_prose_length(text: str, start: int, end: int) -> bool:
     return len(text[start:end].split()) <= LONGEST_SENTENCE_WORDS
+
+
+# A sentence that leans on the one before it: it opens with a connective ("In addition", "As a result"), a pronoun
+# ("They", "It") or a pointing word early on ("This has shaped …", "The impact of these coordinated interventions …").
+# Quoted alone it says "these" of nothing. "This inspection" and "this report" point at the document, not back.
+_REFERS_BACK = re.compile(
+    r"(?:In\s+addition(?!\s+to\b)|Additionally|Also|As\s+a\s+result|Consequently|Therefore|Furthermore|Moreover|Similarly|"
+    r"Likewise|In\s+turn|It|They|Their|Its|Both|Here)\b|"
+    r"(?:[A-Za-z’'-]+\s+){0,3}?(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\b"
+    r"(?!\s+(?:inspection|report|visit|year|period|time|judgement|framework)\b)")
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence leans on the one before it for its meaning (_REFERS_BACK)."""
+    return _REFERS_BACK.match(sentence.lstrip("•●▪■◼ \t")) is not None

@@ -12,7 +12,7 @@ import re
 
 from index.output.citation import cited, reference
 from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems
-from text.sentences import is_prose_length, is_whole
+from text.sentences import is_prose_length, is_whole, refers_back
 from index.search.widening import locate
 from models import Hit, Quote
 from ofsted.findings import qualifies
@@ -45,18 +45,27 @@ def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quo
             break
         j = max(grow, key=lambda j: scores[order[j]])
         first, last = min(first, j), max(last, j)
-    last = _with_qualification(text, order, first, last)
+    first, last = _in_context(text, order, first, last)
     return quote_of(hit, _from_first_word(text, order[first][0], order[last][1]), order[last][1])
 
 
-def _with_qualification(text: str, spans: list[tuple[int, int]], first: int, last: int) -> int:
-    """The quote's last sentence, or the next one when it qualifies the quote ("However, …") and there is room:
-    a finding is never quoted as a strength its own report goes on to qualify."""
-    after = last + 1
-    if (after < len(spans) and last - first + 1 < MAX_SENTENCES and qualifies(text[slice(*spans[after])])
-            and _quotable(text, *spans[after]) and not _PARAGRAPH_BREAK.search(text, spans[last][1], spans[after][0])):
-        return after
-    return last
+def _in_context(text: str, spans: list[tuple[int, int]], first: int, last: int) -> tuple[int, int]:
+    """The quote's sentences with what its paragraph needs around them, within MAX_SENTENCES: a later sentence
+    that qualifies it ("However, …"), with any between (a finding is never quoted as a strength its own report
+    goes on to qualify); then, with room left, the sentence before one that leans on it ("This has shaped …")."""
+    def joined(i: int, j: int) -> bool:   # sentences i..j of one paragraph, each quotable
+        return all(_quotable(text, *spans[n]) for n in range(i, j + 1)) and not _PARAGRAPH_BREAK.search(
+            text, spans[i][0], spans[j][1])
+    for after in range(last + 1, min(first + MAX_SENTENCES, len(spans))):
+        if not joined(last, after):
+            break
+        if qualifies(text[slice(*spans[after])]):
+            last = after
+            break
+    while first > 0 and last - first + 1 < MAX_SENTENCES and refers_back(text[slice(*spans[first])]) \
+            and joined(first - 1, first):
+        first -= 1
+    return first, last
 
 
 def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
@@ -89,8 +98,8 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
                 best = (*candidate, first, last)
     if best is None:
         return None
-    last = _with_qualification(text, [(start, end) for start, end, _ in sentences], best[3], best[4])
-    start, end = sentences[best[3]][0], sentences[last][1]
+    first, last = _in_context(text, [(start, end) for start, end, _ in sentences], best[3], best[4])
+    start, end = sentences[first][0], sentences[last][1]
     return quote_of(hit, _from_first_word(text, start, end), end)
 
 
