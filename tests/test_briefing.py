@@ -229,7 +229,7 @@ def test_a_digest_kept_whole_exports_as_one_table_and_old_briefings_still_read(t
     word = docx.Document(io.BytesIO(to_docx((single,) + kept)))
     [exported] = word.tables
     assert [[c.text for c in row.cells] for row in exported.rows] == [
-        ["Council", "What the report says", "Citation"],
+        ["Council", "What it says", "Citation"],
         ["Derby City", "“Supervision practices have improved.”", typeset(kept[0].citation)],
         ["Wigan", "“Supervision is regular | and reflective.”", typeset(kept[1].citation)]]
     assert [p.text for p in word.paragraphs if p.style.name == "Quote"] == ["“Plans are clear.”"]

@@ -447,3 +447,6 @@ def test_a_press_article_is_cited_with_the_byline_and_magazine_its_text_prints()
     # No byline, no magazine printed: neither is made up.
     bare = extract_metadata([Page(number=None, text=SEED_ARTICLE)], "002.txt", "txt")
     assert bare.author is None and bare.publisher is None
+    # Then the title leads, as a reference to an anonymous work does, and says what the work is.
+    anonymous = Document(doc_id="b", sha256="t", kind="txt", sources=["/002.txt"], metadata=bare)
+    assert reference(anonymous).startswith(bare.title) and reference(anonymous).endswith(" [press article]")

@@ -62,7 +62,7 @@ class Excerpt:
     ocr: bool = False          # read by OCR from a scan: the citation says so
     verbatim: bool = True      # the report's own words, shown in quotation marks
     table: str | None = None   # kept with a whole digest or timeline: its title; excerpts kept together under one
-                               # title are exported as one table (council, what the report says, citation)
+                               # title are exported as one table (council, what it says, citation)
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Excerpt":

@@ -120,7 +120,8 @@ def runs(basket: Sequence[Excerpt]) -> list[tuple[str | None, list[Excerpt]]]:
     return found
 
 
-TABLE_HEADINGS = ("Council", "What the report says", "Citation")
+# "What it says": a digest kept whole can hold a committee paper's or a press article's words beside the reports'.
+TABLE_HEADINGS = ("Council", "What it says", "Citation")
 
 
 def table_row(excerpt: Excerpt) -> tuple[str, str, str]:

@@ -21,13 +21,18 @@ def reference_title(document: Document) -> str:
 
 def reference(document: Document) -> str:
     """The reference-list entry for a document: author or publisher (year) title, and a press article's magazine
-    after its title when its author leads ("George Theohari (2011) Behind the Rating: …, CYP Now")."""
+    after its title when its author leads ("George Theohari (2011) Behind the Rating: …, CYP Now"). A work that
+    prints no author or publisher leads with its title, as references do, and says what it is: "‘Passionate’ social
+    employees … (n.d.) [press article]", not "(n.d.) ‘Passionate’ …"."""
     meta = document.metadata
     year = f"({meta.year})" if meta.year else "(n.d.)"
     author = meta.author or meta.publisher or (meta.council if meta.report_type == "committee_paper" else None)
     title = reference_title(document)
     if meta.author and meta.publisher:
         title = f"{title.rstrip('.')}, {meta.publisher}"
+    if not author:
+        kind = f"[{report_types.label(meta.report_type).lower()}]" if meta.report_type in report_types.NOT_OFSTED else ""
+        return " ".join(part for part in (title, year, kind) if part)
     return " ".join(part for part in (author, year, title) if part)
 
 
