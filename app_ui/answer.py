@@ -134,8 +134,11 @@ def _card_head(summary: str, judgement: str, everything: list[Excerpt], what: st
     label_words = short_label(judgement).lower()
     head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
     head.markdown(f"{summary}; grades are for {escape_markdown(label_words)}.")
-    keep_all.button("Keep all", key=key, on_click=session.keep_all, args=(everything, what), width="stretch",
-                    help=f"Add all of {what} to the briefing, exported to Word as one table")
+    if everything and {excerpt.key for excerpt in everything} <= session.kept_keys():
+        keep_all.button("All kept ✓", key=key, disabled=True, width="stretch")
+    else:
+        keep_all.button("Keep all", key=key, on_click=session.keep_all, args=(everything, what), width="stretch",
+                        help=f"Add all of {what} to the briefing, exported to Word as one table")
 
 
 def _digest_card(digest: Digest, question: str, turn_no: int) -> None:

@@ -39,11 +39,11 @@ def test_a_question_is_answered_with_cited_passages(library):
     assert '<div class="iqa-head"><b>Bury</b>' in html(app)
     assert "<mark>" in html(app)
     # The passage's marked sentence, never the heading lines above it run into it.
-    assert quotes(app)[0].startswith("“Supervision is regular and reflective.” — (2023) Bury: inspection")
+    assert quotes(app)[0].startswith("“Supervision is regular and reflective.” — Bury: inspection")
     assert "1 passage from 1 document" in texts(app.caption)  # a question naming Bury is about Bury's reports
     assert "Read as: supervision regular, in Bury's reports" in texts(app.caption)
     # The report's own sentence, whole, without the heading lines above it.
-    assert quote_card(app) == "“Supervision is regular and reflective.” — (2023) Bury: inspection of local authority children's services"
+    assert quote_card(app) == "“Supervision is regular and reflective.” — Bury: inspection of local authority children's services (2023)"
 
 
 def test_a_follow_up_is_read_in_the_context_of_the_question_before(library):
@@ -255,7 +255,7 @@ def test_a_programme_the_council_s_reports_never_print_is_said_so_and_its_passag
 
 def test_the_start_page_says_what_the_library_holds_and_offers_questions_to_click(library):
     app = start()
-    assert "The library holds 2 reports on 2 councils, 2021–2023. Try one of these:" in texts(app.markdown)
+    assert "The library holds 2 documents on 2 councils, 2021–2023. Try one of these:" in texts(app.markdown)
     app.button(key="example-0").click().run()
     assert not app.exception and app.chat_message[0].name == "user"
     assert app.chat_message[0].text[0].value == "How have councils improved the supervision of social workers?"

@@ -221,6 +221,7 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
         page.get_by_role("link", name=re.compile(r"Briefing \([1-9]\d*\)")).wait_for(timeout=30_000)
         kept = int(re.search(r"\((\d+)\)", page.get_by_role("link", name=re.compile("Briefing")).inner_text()).group(1))
         assert kept >= 4
+        page.get_by_role("button", name="All kept ✓").first.wait_for(timeout=30_000)   # says so, no second click
 
         ask(page, "How has Derby's support for care leavers changed over time?", shown=".iqa-item")
         page.get_by_text("Derby City over time").wait_for(timeout=30_000)

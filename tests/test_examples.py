@@ -8,9 +8,14 @@ report = partial(make_report, title="", publisher=None, report_type="other", sha
 
 
 def test_the_summary_counts_reports_councils_and_years():
-    documents = [report("a", "Derby", "2019-01-01"), report("b", "Derby City", "2025-01-01"), report("c", "Wigan", "2022-05-01")]
+    ofsted = partial(report, report_type="ilacs_standard")
+    documents = [ofsted("a", "Derby", "2019-01-01"), ofsted("b", "Derby City", "2025-01-01"), ofsted("c", "Wigan", "2022-05-01")]
     assert library_summary(documents) == "3 reports on 2 councils, 2019–2025."
-    assert library_summary([report("a", "Derby", "2019-01-01")]) == "1 report on 1 council, 2019."
+    assert library_summary([ofsted("a", "Derby", "2019-01-01")]) == "1 report on 1 council, 2019."
+    # Papers and articles are not Ofsted's reports, and the summary does not call them so.
+    mixed = documents + [report("p", "Dudley", "2010-09-16", report_type="committee_paper")]
+    assert library_summary(mixed) == "3 Ofsted reports and 1 other document on 3 councils, 2010–2025."
+    assert library_summary([report("p", "Dudley", "2010-09-16")]) == "1 document on 1 council, 2010."
 
 
 def test_example_questions_name_councils_and_grades_the_library_has():

@@ -58,8 +58,9 @@ question = (st.chat_input("Ask about the reports, e.g. how did councils improve 
 if not turns and not question:
     documents = searcher.catalogue().documents.values()
     st.title("Ask the inspection reports")
-    st.caption("Questions are answered with passages from Ofsted reports on councils' children's services, "
-               "each with its citation. Follow-up questions are read in the context of the one before.")
+    st.caption("Questions are answered in the documents' own words: passages from Ofsted's reports on councils' "
+               "children's services, and from any committee papers or articles added, each with its citation. "
+               "Follow-up questions are read in the context of the one before.")
     st.markdown(f"The library holds {escape_markdown(library_summary(documents))} Try one of these:")
     columns = st.columns(2)
     for number, example in enumerate(example_questions(documents)):

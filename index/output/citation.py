@@ -31,7 +31,8 @@ def reference(document: Document) -> str:
     if meta.author and meta.publisher:
         title = f"{title.rstrip('.')}, {meta.publisher}"
     if not author:
-        kind = f"[{report_types.label(meta.report_type).lower()}]" if meta.report_type in report_types.NOT_OFSTED else ""
+        kind = f"[{report_types.label(meta.report_type).lower()}]" \
+            if meta.report_type in report_types.NOT_OFSTED and meta.report_type != "other" else ""
         return " ".join(part for part in (title, year, kind) if part)
     return " ".join(part for part in (author, year, title) if part)
 

@@ -15,14 +15,28 @@ from ofsted.report_types import NOT_OFSTED
 
 
 def library_summary(documents: Iterable[Document]) -> str:
-    """'12 reports on 8 councils, 2014–2025.'"""
+    """'12 reports on 8 councils, 2014–2025.', or '8 Ofsted reports and 5 other documents on 10 councils, …' """
     documents = list(documents)
     councils = {council_key(d.metadata.council) for d in documents if d.metadata.council}  # Derby City = Derby
     years = sorted({d.metadata.year for d in documents if d.metadata.year})
     span = "" if not years else f", {years[0]}" if years[0] == years[-1] else f", {years[0]}–{years[-1]}"
-    reports = f"{len(documents)} report{'s' if len(documents) != 1 else ''}"
     on = f" on {len(councils)} council{'s' if len(councils) != 1 else ''}" if councils else ""
-    return f"{reports}{on}{span}."
+    return f"{_counted(documents)}{on}{span}."
+
+
+def _counted(documents: list[Document]) -> str:
+    """'12 reports'; '8 Ofsted reports and 5 other documents' once papers or articles stand beside them."""
+    ofsted = sum(d.metadata.report_type not in NOT_OFSTED for d in documents)
+    other = len(documents) - ofsted
+    if not other:
+        return _plural(ofsted, "report")
+    if not ofsted:
+        return _plural(other, "document")
+    return f"{_plural(ofsted, 'Ofsted report')} and {_plural(other, 'other document')}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def example_questions(documents: Iterable[Document]) -> list[str]:
