@@ -95,6 +95,8 @@ def ask(page, question: str, timeout_ms: int = 60_000, shown: str = ".iqa-excerp
     box.fill(question)
     started = time.perf_counter()
     box.press("Enter")
-    # The new answer is the assistant message after the ones already there; its first excerpt shows it arrived.
-    page.locator('[data-testid="stChatMessage"]').nth(before + 1).locator(shown).first.wait_for(timeout=timeout_ms)
+    # The new answer is the assistant message after the ones already there; its first excerpt on screen shows it
+    # arrived (a grade answer's first passage can sit folded in an expander, present but hidden).
+    page.locator('[data-testid="stChatMessage"]').nth(before + 1).locator(f"{shown}:visible").first.wait_for(
+        timeout=timeout_ms)
     return time.perf_counter() - started
