@@ -394,3 +394,17 @@ def test_an_idea_of_several_words_is_held_close_together_in_any_order():
     assert holds_unit("Their placements are stable.", unit)
     assert holds_unit("Placement stability is good.", unit)   # "stability" is "stable"'s idea (highlight.word_key)
     assert not holds_unit("A stable workforce means children are rarely moved from one placement to another.", unit)
+
+
+def test_of_sentences_holding_the_topic_as_fully_the_one_that_judges_it_is_the_finding(store, embedder):
+    # Two passages of one report, each a sentence holding every word of the topic: the one saying how well it is
+    # done (a strength) is what a timeline or digest quotes, not the one saying only what is done, though that one
+    # repeats the question's words and is the closer passage.
+    add_report(store, embedder, "wakefield", "Wakefield", "2024-06-01",
+               ["Personal advisers support care leavers: personal advisers support care leavers at home over time.",
+                "Personal advisers give care leavers strong, effective support."])
+    add_report(store, embedder, "wakefield-old", "Wakefield", "2019-06-01",
+               ["Personal advisers for care leavers see them when asked."])
+    timeline = Searcher(store, embedder).ask(
+        "How has Wakefield's support from personal advisers for care leavers changed over time?").timeline
+    assert timeline.entries[-1].finding.quote.text == "Personal advisers give care leavers strong, effective support."

@@ -41,6 +41,7 @@ from index.storage.store import Store
 from models import Chunk, Document, Hit, Match, Quote
 from ofsted.councils import council_key
 from ofsted import report_types
+from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
 from ofsted.judgements import children_named, find_judgement, judgement_area, states_judgement
 
@@ -371,7 +372,8 @@ class Searcher:
                 c: float(v @ vector) for c, v in self.store.vectors(missing).items()}
             focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in forms) for c, chunk in chunks.items()}
             scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], absent).score, c) for c in chunks), reverse=True)
-            found = []   # of the passages that answer, the quote holding most of the topic (of the children asked)
+            found = []   # of the passages that answer, the quote holding most of the topic (of the children asked),
+            # one that judges it first among those holding it about as fully (ranking.ACROSS_JUDGED_EDGE)
             page_text = functools.lru_cache(maxsize=None)(self.store.page_text)
             for score, chunk_id in scored:
                 # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
@@ -385,8 +387,9 @@ class Searcher:
                 quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
                 if quote is not None and says_it(quote.text) and (
                         score >= ANSWERS or any(holds_unit(quote.text, unit) for unit in units)):
-                    found.append((bool(children_named(quote.text) & children), round(focus(quote.text), 4), score,
-                                  Finding(quote=quote, score=round(score, 4))))
+                    judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
+                    found.append((bool(children_named(quote.text) & children), round(focus(quote.text) + judged, 4),
+                                  score, Finding(quote=quote, score=round(score, 4))))
             return max(found, key=lambda f: f[:3])[3] if found else None
 
         return finding_of
