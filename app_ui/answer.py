@@ -15,7 +15,7 @@ import streamlit as st
 from app_ui import session
 from app_ui.copy_button import copy_button
 from app_ui.grade_card import grade_card_html
-from app_ui.passages import (digest_item_html, document_heading, grouped_by_document, page_html, passage_html, plural,
+from app_ui.passages import (digest_item_html, document_heading, grouped_by_document, page_html, passage_html,
                               quote_html, timeline_entry_html)
 from index.output.briefing import Excerpt, escape_markdown
 from index.output.citation import published_words
@@ -28,6 +28,7 @@ from models import Document, Hit
 from ofsted import report_types
 from ofsted.grades import grade_label
 from ofsted.judgements import label, short_label
+from text.words import plural
 
 
 def filters_caption(filters: Filters, searcher: Searcher) -> str:

@@ -20,6 +20,7 @@ from ofsted.front_matter import FRONT_MATTER
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
 from ofsted.grades import grade_label
 from ofsted.judgements import area_grade
+from text.words import plural
 from models import Document, Highlight, Hit
 
 STYLE = """<style>
@@ -70,11 +71,6 @@ def marked(text: str, spans: Iterable[Highlight]) -> str:
     return "".join(pieces)
 
 
-def plural(n: int, noun: str) -> str:
-    """'1 report', '10 passages'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def document_heading(document: Document) -> str:
     """Council in bold, then the report title; beneath, what kind of report it is and when it was published, so
     a passage's age shows at a glance ("SIF inspection (2013–2018) · Published 19 October 2015"), as a digest's
@@ -82,9 +78,9 @@ def document_heading(document: Document) -> str:
     meta = document.metadata
     council = meta.council or "Council not identified"
     title = document.display_title
+    kind = f"{report_types.label(meta.report_type)} · " if meta.report_type != "other" else ""   # no "Other document"
     return (f'<div class="iqa-head"><b>{escape(council)}</b> · {escape(title)}</div>'
-            f'<div class="iqa-meta">{escape(report_types.label(meta.report_type))} · '
-            f'Published {escape(published_words(meta))}</div>')
+            f'<div class="iqa-meta">{escape(kind)}Published {escape(published_words(meta))}</div>')
 
 
 def passage_html(hit: Hit) -> str:

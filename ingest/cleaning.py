@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from text.sentences import BULLET_MARKS
 from text.words import CONTINUING_WORDS
 
 EDGE_LINES = 3            # how many lines at the top and bottom of a page may be header or footer
 MIN_REPEAT_PAGES = 3      # a line must recur on this many pages (and 40% of them) to count as running text
 
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?$", re.IGNORECASE)
-_BULLET = "◼•●▪■–-*"
+_BULLET = BULLET_MARKS + "–-*"   # a list's marks, and the dashes and stars a line-start list item also uses
 _PARAGRAPH_START = re.compile(r"^(\d{1,3}(\.\d{1,2})?\.?\s+\S|[" + re.escape(_BULLET) + r"]\s*\S|[a-z]\)\s)")
 _SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
 # "... access. 46." — a paragraph number printed at the end of the line before its paragraph.

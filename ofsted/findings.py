@@ -42,15 +42,6 @@ _SHORTFALL = frozenset(_SHORTFALL_WORDS)
 JUDGING_WORDS = _STRENGTH | _SHORTFALL
 
 
-# A sentence that opens by qualifying the one before it: a quote ending before it tells half of the finding
-# ("Supervision practices have improved. However, there are still areas for further development.").
-_QUALIFIES = re.compile(r"\s*(?:However|But|Yet|Nevertheless|Nonetheless|Even\s+so|That\s+said|Despite\s+th(?:is|at|ese))\b")
-
-
-def qualifies(sentence: str) -> bool:
-    """Whether the sentence opens by qualifying the one before it."""
-    return _QUALIFIES.match(sentence) is not None
-
 
 def stance(sentence: str) -> str:
     """STRENGTH, SHORTFALL, MIXED or NEUTRAL: what the sentence says of the practice it describes."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from text.sentences import BULLETS
+
 _ASKED = re.compile(
     r"\b(?:areas?\s+(?:for|of)\s+(?:improvement|development)|improvement\s+areas?|needs?\s+to\s+improve|"
     r"(?:should|must|has\s+to|have\s+to)\s+(?:\w+\s+){0,4}improve|recommend(?:s|ed|ations?)?|"
@@ -23,7 +25,6 @@ _ASKED = re.compile(
 IMPROVEMENT_WORDS = frozenset("""area areas improvement improvements improve improving need needs recommend
 recommends recommended recommendation recommendations priority priorities action actions development
 should must weakness weaknesses shortcoming shortcomings failing failings""".split())
-BULLETS = "[◼•▪■●\uf06e\uf0a7]"   # a list item's mark; the private-use ones are Wingdings bullets as pypdf reads them
 # The heading, at the start of a line or after a sentence, running to its line's end or the first item.
 _HEADING = re.compile(
     r"(?:^|\n|(?<=[.?!]))[ \t]*(?:(?:what\s+needs\s+to\s+improve(?:\s+in\s+this\s+local\s+authority)?|"

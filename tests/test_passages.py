@@ -1,5 +1,6 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
-from app_ui.passages import document_heading, grouped_by_document, marked, page_html, passage_html, plural, quote_html
+from text.words import plural
+from app_ui.passages import document_heading, grouped_by_document, marked, page_html, passage_html, quote_html
 from index.output.grades import judgement_hit
 from index.output.citation import readable_date
 from index.search.quotes import quote_of

@@ -101,12 +101,21 @@ def test_a_quote_takes_a_qualification_two_sentences_on_and_the_sentence_it_lean
     from index.search.quotes import covering_quote
 
     weights = {"super": 3.0, "regul": 1.0}
-    text = ("58. Most social workers receive regular supervision. When it takes place, it includes clear direction. "
-            "However, this is not consistently the case across all services. Visits are timely.")
-    expected = ("Most social workers receive regular supervision. When it takes place, it includes clear direction. "
-                "However, this is not consistently the case across all services.")
+    text = ("58. Most social workers receive regular supervision. When it takes place, supervision includes clear "
+            "direction. However, this is not consistently the case across all services. Visits are timely.")
+    expected = ("Most social workers receive regular supervision. When it takes place, supervision includes clear "
+                "direction. However, this is not consistently the case across all services.")
     assert best_quote(hit(text), weights).text == expected
     assert covering_quote(hit(text), weights).text == expected
+    # A "However" after a sentence on something else qualifies that sentence, not the quote.
+    text = "Supervision is regular and reflective. Visits to children are timely. However, plans are not always updated."
+    assert best_quote(hit(text), weights).text == "Supervision is regular and reflective."
+    # The sentence a quote leans on comes before a qualification further on.
+    text = "Leaders have set up forums. This has helped supervision. Visits are timely. However, plans are weak."
+    assert best_quote(hit(text), weights).text == "Leaders have set up forums. This has helped supervision."
+    # A list item leans on no item before it.
+    text = "◼ Leaders have set up forums.\n◼ Their supervision is regular."
+    assert best_quote(hit(text), weights).text == "Their supervision is regular."
     # A quote opening on "these" takes the sentence it points back to, within its paragraph only.
     text = ("Leaders have set up group sessions and reflective forums. The impact of these coordinated interventions "
             "is closely monitored through supervision.")
@@ -124,6 +133,10 @@ def test_a_quote_takes_a_qualification_two_sentences_on_and_the_sentence_it_lean
     ("This inspection found that children are safe.", False),   # the report itself, not the sentence before
     ("Most social workers receive regular supervision.", False),
     ("Itinerant workers help.", False),
+    ("However, plans are not always updated.", True),   # a qualification leans on what it qualifies
+    ("Despite this, supervision is not regular.", True),
+    ("Partners such as health visitors attend.", False),   # examples, not a pointer back
+    ("Those who are parents get help.", False),   # whom it means, not the sentence before
 ])
 def test_a_sentence_that_leans_on_the_one_before(sentence, leans):
     assert refers_back(sentence) is leans

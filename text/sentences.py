@@ -9,7 +9,10 @@ import re
 # every position), so a sentence ends one character after the match starts.
 # A bullet inside a line starts an item of its own, whatever ends the text before it ("… initial referrals • Review
 # supervision processes …", a committee paper's list run into one paragraph).
-_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]?\s+(?=[A-Z0-9\"'“‘(◼•●▪■])|(?P<bullet>(?<=\s)[◼•●▪■](?=\s))")
+# A list item's marks; the private-use ones are Wingdings bullets as pypdf reads them.
+BULLET_MARKS = "◼•▪■●\uf06e\uf0a7"
+BULLETS = f"[{BULLET_MARKS}]"
+_SENTENCE_BOUNDARY = re.compile(rf"[.!?][\"'”’)\]]?\s+(?=[A-Z0-9\"'“‘({BULLET_MARKS}])|(?P<bullet>(?<=\s){BULLETS}(?=\s))")
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -44,7 +47,7 @@ def paragraph_sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans + sentence_spans(text, cursor)
 
 
-_STARTS_SENTENCE = re.compile(r"[A-Z0-9\"'“‘(•●▪■◼]")
+_STARTS_SENTENCE = re.compile(rf"[A-Z0-9\"'“‘({BULLET_MARKS}]")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
@@ -73,16 +76,33 @@ def is_prose_length(text: str, start: int, end: int) -> bool:
     return len(text[start:end].split()) <= LONGEST_SENTENCE_WORDS
 
 
-# A sentence that leans on the one before it: it opens with a connective ("In addition", "As a result"), a pronoun
-# ("They", "It") or a pointing word early on ("This has shaped …", "The impact of these coordinated interventions …").
-# Quoted alone it says "these" of nothing. "This inspection" and "this report" point at the document, not back.
+# A sentence that opens by qualifying the one before it: a quote ending before it tells half of the finding
+# ("Supervision practices have improved. However, there are still areas for further development.").
+_QUALIFIES = re.compile(r"\s*(?:However|But|Yet|Nevertheless|Nonetheless|Even\s+so|That\s+said|Despite\s+th(?:is|at|ese))\b")
+
+
+def qualifies(sentence: str) -> bool:
+    """Whether the sentence opens by qualifying the one before it."""
+    return _QUALIFIES.match(sentence) is not None
+
+
+# A sentence that leans on the one before it: it qualifies it (above), opens with a connective ("In addition", "As a
+# result") or a pronoun ("They", "It"), or points back early on ("This has shaped …", "The impact of these coordinated
+# interventions …"). Quoted alone it says "these" of nothing. "This inspection" and "this report" point at the
+# document; "such as" gives examples; "those who …" says whom it means.
 _REFERS_BACK = re.compile(
-    r"(?:In\s+addition(?!\s+to\b)|Additionally|Also|As\s+a\s+result|Consequently|Therefore|Furthermore|Moreover|Similarly|"
-    r"Likewise|In\s+turn|It|They|Their|Its|Both|Here)\b|"
-    r"(?:[A-Za-z’'-]+\s+){0,3}?(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\b"
+    r"(?:In\s+addition(?!\s+to\b)|Additionally|Also|As\s+a\s+result|Consequently|Therefore|Furthermore|Moreover|"
+    r"Similarly|Likewise|In\s+turn|It|They|Their|Its|Both|Here)\b|"
+    r"(?:[A-Za-z’'-]+\s+){0,3}?(?:[Tt]his|[Tt]hese|[Tt]hose(?!\s+(?:who|that|aged)\b)|[Ss]uch(?!\s+as\b))\b"
     r"(?!\s+(?:inspection|report|visit|year|period|time|judgement|framework)\b)")
 
 
 def refers_back(sentence: str) -> bool:
     """Whether the sentence leans on the one before it for its meaning (_REFERS_BACK)."""
-    return _REFERS_BACK.match(sentence.lstrip("•●▪■◼ \t")) is not None
+    sentence = sentence.lstrip(BULLET_MARKS + " \t")
+    return qualifies(sentence) or _REFERS_BACK.match(sentence) is not None
+
+
+def starts_item(sentence: str) -> bool:
+    """Whether the sentence is a list item of its own ("◼ Their plans …"): it leans on no sentence before it."""
+    return sentence.lstrip()[:1] in BULLET_MARKS if sentence.strip() else False

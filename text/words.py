@@ -2,6 +2,11 @@
 is LAC, "children in need of help" is no acronym of its own), and the glossary leaves them out of a term."""
 from __future__ import annotations
 
+def plural(n: int, noun: str) -> str:
+    """'1 report', '10 passages'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 MINOR_WORDS = frozenset("a an and for in of on the to".split())
 
 # Words that relate one thing to another ("a support network around the child"): a phrase naming a thing ends at one

@@ -6,7 +6,7 @@ import streamlit as st
 from app_ui import resources, session
 from app_ui.answer import render_answer
 from app_ui.filters import sidebar_filters
-from app_ui.passages import plural
+from text.words import plural
 from app_ui.scroll import show_from_top
 from index.output.briefing import escape_markdown
 from index.output.examples import example_questions, library_summary

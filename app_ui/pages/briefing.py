@@ -5,7 +5,7 @@ from html import escape
 import streamlit as st
 
 from app_ui import resources, session, signin
-from app_ui.passages import plural
+from text.words import plural
 from index.output.briefing import escape_markdown
 from index.output.briefing_export import to_docx, to_markdown, typeset
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_ui import resources, signin
-from app_ui.passages import plural
+from text.words import plural
 from app_ui.uploads import for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError, UploadRefusedError
 from index.output.briefing import escape_markdown

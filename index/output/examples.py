@@ -12,6 +12,7 @@ from ofsted.councils import council_key, council_name
 from ofsted.grades import GRADES
 from ofsted.judgements import find_judgement
 from ofsted.report_types import NOT_OFSTED
+from text.words import plural
 
 
 def library_summary(documents: Iterable[Document]) -> str:
@@ -29,14 +30,10 @@ def _counted(documents: list[Document]) -> str:
     ofsted = sum(d.metadata.report_type not in NOT_OFSTED for d in documents)
     other = len(documents) - ofsted
     if not other:
-        return _plural(ofsted, "report")
+        return plural(ofsted, "report")
     if not ofsted:
-        return _plural(other, "document")
-    return f"{_plural(ofsted, 'Ofsted report')} and {_plural(other, 'other document')}"
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+        return plural(other, "document")
+    return f"{plural(ofsted, 'Ofsted report')} and {plural(other, 'other document')}"
 
 
 def example_questions(documents: Iterable[Document]) -> list[str]:

@@ -14,10 +14,8 @@ import functools
 import math
 import re
 
-from text.sentences import (ends_sentence, is_prose_length, paragraph_sentence_spans,
-                                    starts_sentence)
+from text.sentences import ends_sentence, is_prose_length, paragraph_sentence_spans, qualifies, starts_sentence
 from models import Highlight
-from ofsted.findings import qualifies
 
 MAX_SENTENCES = 3          # marked or quoted at most: a quote a manager reads at a glance
 ALSO_MARKED = 0.6          # a sentence scoring this share of the best is marked beside it
@@ -83,7 +81,8 @@ def highlight(text: str, weights: dict[str, float], figure: bool = False) -> lis
         return []
     best = scored[0][0]
     chosen = {(start, end) for score, start, end in scored[:MAX_SENTENCES] if score >= ALSO_MARKED * best}
-    # The sentence that qualifies a marked one ("However, …") is marked with it, as a quote takes it (index.search.quotes).
+    # The sentence that qualifies a marked one ("However, …") is marked with it, when it is the next one (a quote can
+    # take one a sentence further on, index.search.quotes, but a mark on a sentence between would claim it answers).
     chosen |= {after for before, after in zip(spans, spans[1:]) if before in chosen and qualifies(text[slice(*after)])
                and not re.search(r"\n\s*\n", text[before[1]:after[0]])}
     return [Highlight(start, end) for start, end in sorted(chosen)]

@@ -79,7 +79,6 @@ _FRAMING = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS)})\s+of\b", re.IGNORECASE)
 # light noun the topic hangs from ("their *use* of agency staff", "the *quality* of supervision"). A report's
 # sentence on the topic says it with its own words ("reliance on agency staff has reduced"), so these are not the
 # topic a council's finding must hold, only words it may also hold.
-_DOERS = re.compile(r"\b(?:councils?|local\s+authorit(?:y|ies)|authorities|LAs|areas|they|who)(?=\s)", re.IGNORECASE)
 _THEN_ACTS = re.compile(r"\s+(?:(?:have|has|had|do|does|did|are|is|were|was|can|could|should|will|would)\s+)?(?:been\s+)?"
                         r"(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)\b", re.IGNORECASE)
 _LIGHT_NOUN = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS + ('use', 'usage', 'level', 'levels', 'range'))})\s+of\b",
@@ -115,6 +114,11 @@ _WHICH = re.compile(r"^\s*(which|what)\s+(councils|local\s+authorities|authoriti
 # model …?", "Where did children ask for a fireplace …?"): one report's sentence answers it, not a survey.
 _LEAD = r"^\s*(?:(?:and|but|so|then)\s+)?(?:in\s+)?"
 WHICH_COUNCIL = re.compile(_LEAD + r"(?:which|what)\s+(?:council|local\s+authority|authority|la)\b", re.IGNORECASE)
+# Who does what is asked (QueryAnalysis.action_terms): the councils, anywhere; "which council" and "who" only where
+# they open the question ("Which council pays …", "Who runs adoption …"), never a relative clause ("young people who
+# are homeless") or a council that only names a thing ("what council tax …").
+_DOERS = re.compile(rf"\b(?:councils|local\s+authorities|authorities|LAs|areas|they)(?=\s)|"
+                    rf"{_LEAD}(?:which\s+(?:council|local\s+authority)|who)(?=\s)", re.IGNORECASE)
 _ONE_PLACE = re.compile(rf"{WHICH_COUNCIL.pattern}|{_LEAD}(?:which|what)\s+area\b|^\s*where\b", re.IGNORECASE)
 # Words a rating question uses besides the rating itself ("what grade did Derby's children's services get?").
 _RATING_CONTEXT = RATING_WORDS | GRADE_KEYWORDS | frozenset("""children childrens

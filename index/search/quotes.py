@@ -9,14 +9,13 @@ left out rather than quoted in part.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from index.output.citation import cited, reference
 from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems
-from text.sentences import is_prose_length, is_whole, refers_back
+from text.sentences import BULLETS, is_prose_length, is_whole, qualifies, refers_back, starts_item
 from index.search.widening import locate
 from models import Hit, Quote
-from ofsted.findings import qualifies
-from ofsted.improvement import BULLETS
 
 NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scores this share of the best
 
@@ -45,26 +44,36 @@ def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quo
             break
         j = max(grow, key=lambda j: scores[order[j]])
         first, last = min(first, j), max(last, j)
-    first, last = _in_context(text, order, first, last)
+    first, last = _in_context(text, order, first, last, lambda j: scores[order[j]] > 0)
     return quote_of(hit, _from_first_word(text, order[first][0], order[last][1]), order[last][1])
 
 
-def _in_context(text: str, spans: list[tuple[int, int]], first: int, last: int) -> tuple[int, int]:
-    """The quote's sentences with what its paragraph needs around them, within MAX_SENTENCES: a later sentence
-    that qualifies it ("However, …"), with any between (a finding is never quoted as a strength its own report
-    goes on to qualify); then, with room left, the sentence before one that leans on it ("This has shaped …")."""
+def _in_context(text: str, spans: list[tuple[int, int]], first: int, last: int,
+                on_topic: Callable[[int], bool]) -> tuple[int, int]:
+    """The quote's sentences with what its paragraph needs around them, within MAX_SENTENCES, in this order: the next
+    sentence when it qualifies the quote ("However, …": a finding is never quoted as a strength its own report goes
+    on to qualify); the sentence before one that leans on it ("This has shaped …"), never across a list item; then
+    a qualification a sentence further on, when the sentence between is still on the topic (`on_topic`, by index)
+    or leans on the quote, so that the "However" is the quote's and not the other sentence's."""
+    def sentence(i: int) -> str:
+        return text[slice(*spans[i])]
+
     def joined(i: int, j: int) -> bool:   # sentences i..j of one paragraph, each quotable
         return all(_quotable(text, *spans[n]) for n in range(i, j + 1)) and not _PARAGRAPH_BREAK.search(
             text, spans[i][0], spans[j][1])
-    for after in range(last + 1, min(first + MAX_SENTENCES, len(spans))):
-        if not joined(last, after):
-            break
-        if qualifies(text[slice(*spans[after])]):
-            last = after
-            break
-    while first > 0 and last - first + 1 < MAX_SENTENCES and refers_back(text[slice(*spans[first])]) \
+
+    def room() -> int:
+        return MAX_SENTENCES - (last - first + 1)
+
+    if room() and last + 1 < len(spans) and qualifies(sentence(last + 1)) and joined(last, last + 1):
+        last += 1
+    while room() and first > 0 and refers_back(sentence(first)) and not starts_item(sentence(first)) \
             and joined(first - 1, first):
         first -= 1
+    between = last + 1
+    if room() >= 2 and between + 1 < len(spans) and qualifies(sentence(between + 1)) and joined(last, between + 1) \
+            and not qualifies(sentence(last)) and (on_topic(between) or refers_back(sentence(between))):
+        last = between + 1
     return first, last
 
 
@@ -98,7 +107,8 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
                 best = (*candidate, first, last)
     if best is None:
         return None
-    first, last = _in_context(text, [(start, end) for start, end, _ in sentences], best[3], best[4])
+    first, last = _in_context(text, [(start, end) for start, end, _ in sentences], best[3], best[4],
+                              lambda j: bool(sentences[j][2]))
     start, end = sentences[first][0], sentences[last][1]
     return quote_of(hit, _from_first_word(text, start, end), end)
 
