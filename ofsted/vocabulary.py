@@ -11,6 +11,8 @@ and would swamp a keyword search) stay out.
 """
 from __future__ import annotations
 
+import re
+
 SAME_IDEA: tuple[tuple[str, str], ...] = (
     ("family and friends carers", "kinship carers"),
     ("family and friends care", "kinship care"),
@@ -38,3 +40,14 @@ allowed mean means meant result results resulted lead leads led need needs neede
 told feel feels felt become becomes became continue continues continued start starts started identify identifies
 identified identifying monitor monitors monitored involve involves involved keep keeps kept
 may might must shall""".split())
+
+
+# Roles whose names hold a word of another idea: a fostering service's "supervising social workers" support foster
+# carers, and a sentence naming them says nothing of how social workers are supervised. Read as "fostering workers"
+# when judging whether a sentence holds a question's topic (never in what is quoted).
+_ROLE_NAMES = re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE)
+
+
+def without_role_names(text: str) -> str:
+    """The text with role names (_ROLE_NAMES) read as what they are, for judging its topic, not for showing."""
+    return _ROLE_NAMES.sub("fostering workers", text)

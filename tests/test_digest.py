@@ -409,3 +409,16 @@ def test_of_sentences_holding_the_topic_as_fully_the_one_that_judges_it_is_the_f
     timeline = Searcher(store, embedder).ask(
         "How has Wakefield's support from personal advisers for care leavers changed over time?").timeline
     assert timeline.entries[-1].finding.quote.text == "Personal advisers give care leavers strong, effective support."
+
+
+def test_a_role_named_with_the_topics_word_is_not_the_topic(store, embedder):
+    # A fostering service's "supervising social workers" support foster carers: that sentence says nothing of how
+    # social workers are supervised, though it prints both words.
+    add_report(store, embedder, "barnet", "Barnet", "2024-06-01",
+               ["Supervising social workers provide strong support for foster carers.",
+                "Social workers receive regular, reflective supervision from their managers."])
+    add_report(store, embedder, "bury", "Bury", "2024-06-01",
+               ["Supervising social workers visit foster carers often."])
+    digest = Searcher(store, embedder).ask("How have councils improved supervision of social workers?").digest
+    assert {item.council: item.finding.quote.text for item in digest.items} == {
+        "Barnet": "Social workers receive regular, reflective supervision from their managers."}

@@ -43,6 +43,7 @@ from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
+from ofsted.vocabulary import without_role_names
 from ofsted.judgements import children_named, find_judgement, judgement_area, states_judgement
 
 @functools.lru_cache(maxsize=256)
@@ -353,7 +354,11 @@ class Searcher:
         children = children_named(query.text)
 
         def focus(text: str) -> float:
+            text = without_role_names(text)   # "supervising social workers" are not supervision
             return max((stem_focus(text, weight) for weight in held if weight), default=0.0)
+
+        def holds_idea(text: str) -> bool:
+            return any(holds_unit(without_role_names(text), unit) for unit in units)
 
         def says_it(text: str) -> bool:
             """Prose that holds the topic: a sentence ending as one, of a few words at least (no heading or
@@ -362,7 +367,7 @@ class Searcher:
             return (len(text.split()) >= ranking.ACROSS_MIN_WORDS and _ENDS_PROSE.search(text) is not None
                     and not is_front_matter(text)
                     and not (children and (named := children_named(text)) and not named & children)
-                    and (focus(text) >= ranking.ACROSS_MIN_FOCUS or any(holds_unit(text, unit) for unit in units)))
+                    and (focus(text) >= ranking.ACROSS_MIN_FOCUS or holds_idea(text)))
 
         def finding_of(doc_id: str) -> Finding | None:
             ids = per_report.get(doc_id, [])
@@ -385,8 +390,7 @@ class Searcher:
                     continue
                 chunk, page_break = widen(chunks[chunk_id], page_text)
                 quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
-                if quote is not None and says_it(quote.text) and (
-                        score >= ANSWERS or any(holds_unit(quote.text, unit) for unit in units)):
+                if quote is not None and says_it(quote.text) and (score >= ANSWERS or holds_idea(quote.text)):
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
                     found.append((bool(children_named(quote.text) & children), round(focus(quote.text) + judged, 4),
                                   score, Finding(quote=quote, score=round(score, 4))))
