@@ -42,7 +42,6 @@ _SHORTFALL = frozenset(_SHORTFALL_WORDS)
 JUDGING_WORDS = _STRENGTH | _SHORTFALL
 
 
-
 def stance(sentence: str) -> str:
     """STRENGTH, SHORTFALL, MIXED or NEUTRAL: what the sentence says of the practice it describes."""
     negated = list(_SHORTFALL_PHRASES.finditer(sentence))

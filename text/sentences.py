@@ -105,4 +105,5 @@ def refers_back(sentence: str) -> bool:
 
 def starts_item(sentence: str) -> bool:
     """Whether the sentence is a list item of its own ("◼ Their plans …"): it leans on no sentence before it."""
-    return sentence.lstrip()[:1] in BULLET_MARKS if sentence.strip() else False
+    first = sentence.lstrip()[:1]
+    return bool(first) and first in BULLET_MARKS

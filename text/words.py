@@ -1,11 +1,7 @@
 """Words with no meaning of their own inside a name: an acronym's initials skip them ("Looked After Children"
-is LAC, "children in need of help" is no acronym of its own), and the glossary leaves them out of a term."""
+is LAC, "children in need of help" is no acronym of its own), and the glossary leaves them out of a term; and how a
+count reads in words (plural)."""
 from __future__ import annotations
-
-def plural(n: int, noun: str) -> str:
-    """'1 report', '10 passages'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
 
 MINOR_WORDS = frozenset("a an and for in of on the to".split())
 
@@ -20,3 +16,8 @@ without""".split())
 # "Leaders have worked with"), ingest.cleaning.
 CONTINUING_WORDS = MINOR_WORDS | PREPOSITIONS | frozenset("""or but nor that which who whose whom as than are is was were
 be been being has have had will would can could should may must their its his her our your this these those""".split())
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 report', '10 passages': a count in words, the one place every screen and summary says it."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

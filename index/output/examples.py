@@ -21,7 +21,7 @@ def library_summary(documents: Iterable[Document]) -> str:
     councils = {council_key(d.metadata.council) for d in documents if d.metadata.council}  # Derby City = Derby
     years = sorted({d.metadata.year for d in documents if d.metadata.year})
     span = "" if not years else f", {years[0]}" if years[0] == years[-1] else f", {years[0]}–{years[-1]}"
-    on = f" on {len(councils)} council{'s' if len(councils) != 1 else ''}" if councils else ""
+    on = f" on {plural(len(councils), 'council')}" if councils else ""
     return f"{_counted(documents)}{on}{span}."
 
 

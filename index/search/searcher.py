@@ -353,6 +353,7 @@ class Searcher:
 
         children = children_named(query.text)
 
+        @functools.lru_cache(maxsize=None)   # a quote's focus is asked by says_it and again to rank it
         def focus(text: str) -> float:
             text = without_role_names(text)   # "supervising social workers" are not supervision
             return max((stem_focus(text, weight) for weight in held if weight), default=0.0)
