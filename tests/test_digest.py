@@ -422,3 +422,22 @@ def test_a_role_named_with_the_topics_word_is_not_the_topic(store, embedder):
     digest = Searcher(store, embedder).ask("How have councils improved supervision of social workers?").digest
     assert {item.council: item.finding.quote.text for item in digest.items} == {
         "Barnet": "Social workers receive regular, reflective supervision from their managers."}
+
+
+@pytest.mark.model
+def test_the_councils_verb_is_the_topic_when_the_rest_names_none(tmp_path, model):
+    """"Social workers" are in most passages, so "how are councils recruiting and keeping social workers?" asks of
+    recruiting and keeping them: a sentence on keeping in touch, or on recruiting foster carers, is no finding."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    pages = {
+        "Derby": "A targeted recruitment campaign has brought in permanent social workers and fewer now leave.",
+        "Wigan": "Personal advisers are keeping in touch with care leavers well into adulthood.",
+        "Leeds": "The council is recruiting more foster carers this year.",
+        "Bury": "Plans are reviewed on time.",
+    }
+    for council, text in pages.items():
+        add_report(store, model, f"{council}-2024", council, "2024-06-01",
+                   ["Social workers visit children often and know them well.", text])
+    digest = Searcher(store, model).ask("How are councils recruiting and keeping social workers?").digest
+    assert [item.council for item in digest.items] == ["Derby"]
+    store.close()

@@ -114,6 +114,13 @@ def test_a_question_pasted_with_markup_is_read_as_its_words():
     ("How does Derby support young people who are homeless?", {"support"}, ["support", "young", "people", "homeless"]),
     ("How do councils support care leavers who are parents?", {"support"}, ["support", "care", "leavers", "parents"]),
     ("What council tax exemptions do Derby's care leavers get?", set(), ["tax", "exemptions", "care", "leavers"]),
+    # A phrasal verb, or two verbs of one action, is the action whole: "sure" in "make sure" is no topic.
+    ("How have councils brought down social workers' caseloads?", {"brought", "down"},
+     ["brought", "down", "social", "workers", "caseloads"]),
+    ("How do councils make sure children in care get their health assessments on time?", {"make", "sure"},
+     ["make", "sure", "children", "care", "health", "assessments", "time"]),
+    ("How are councils recruiting and keeping social workers?", {"recruiting", "keeping"},
+     ["recruiting", "keeping", "social", "workers"]),
 ])
 def test_what_the_councils_do_to_the_topic_is_read_apart_from_it(question, action, topic):
     """The verb whose subject the councils are, and the light noun a topic hangs from, are read as the action

@@ -79,8 +79,12 @@ _FRAMING = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS)})\s+of\b", re.IGNORECASE)
 # light noun the topic hangs from ("their *use* of agency staff", "the *quality* of supervision"). A report's
 # sentence on the topic says it with its own words ("reliance on agency staff has reduced"), so these are not the
 # topic a council's finding must hold, only words it may also hold.
+# The verb may be phrasal ("brought down caseloads", "make sure children …", "set up a hub") or two verbs of one
+# action ("recruiting and keeping social workers"): every word of it is the action.
 _THEN_ACTS = re.compile(r"\s+(?:(?:have|has|had|do|does|did|are|is|were|was|can|could|should|will|would)\s+)?(?:been\s+)?"
-                        r"(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)\b", re.IGNORECASE)
+                        r"(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)"
+                        r"(?:\s+(down|up|out|off|back|sure|certain)\b)?(?:\s+(?:and|or)\s+([a-z]+))?\b",
+                        re.IGNORECASE)
 _LIGHT_NOUN = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS + ('use', 'usage', 'level', 'levels', 'range'))})\s+of\b",
                          re.IGNORECASE)   # the framing nouns, and those a finding may word otherwise
 # A question asking for a figure ("How many children are in care in Wandsworth?", "What percentage of care
@@ -199,7 +203,7 @@ class QueryAnalysis:
         ends = [m.end() for m in _DOERS.finditer(self.text)]
         ends += [end for key, (start, end) in zip(self.council_keys, self.council_written)   # not "Derby's care leavers"
                  if not re.search(r"['’]s?$", self.text[start:end]) and not (self.text[end - 1:end] == "s" != key[-1])]
-        verbs = {m.group(1).lower() for end in ends if (m := _THEN_ACTS.match(self.text, end))}
+        verbs = {word.lower() for end in ends if (m := _THEN_ACTS.match(self.text, end)) for word in m.groups() if word}
         light = {m.group(1).lower() for m in _LIGHT_NOUN.finditer(self.text)}
         return frozenset(word for word in verbs | light if word not in STOPWORDS)
 

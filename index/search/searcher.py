@@ -319,7 +319,16 @@ class Searcher:
         stored vectors."""
         # The topic without what the councils do to it (QueryAnalysis.action_terms): a finding must hold
         # "agency social workers", not "cut"; the action's words only help choose among its sentences.
-        topic = [t for t in query.topic_terms if t not in query.action_terms] or query.topic_terms
+        topic = [t for t in query.topic_terms if t not in query.action_terms]
+        # ... unless nothing else names a topic: "recruiting and keeping" is what "how are councils recruiting and
+        # keeping social workers?" asks of, "social workers" being in a third of all passages. Then an idea of the
+        # verb's alone is held only beside the rest ("recruiting foster carers" is not recruiting social workers).
+        counts = self._passage_counts(topic, catalogue) if topic else {}
+        anchor: set[str] = set()
+        if not topic or min(counts.values()) > ranking.ACROSS_COMMON_TOPIC * len(catalogue.chunk_doc):
+            anchor = {word_key(t) for t in topic}
+            topic = query.topic_terms
+        verbs = {word_key(t) for t in query.action_terms} if anchor else set()
         action = [t for t in query.terms if t in query.action_terms and t not in topic]
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
         terms = self.keyword_terms(topic + also, catalogue)
@@ -359,7 +368,9 @@ class Searcher:
             return max((stem_focus(text, weight) for weight in held if weight), default=0.0)
 
         def holds_idea(text: str) -> bool:
-            return any(holds_unit(without_role_names(text), unit) for unit in units)
+            text = without_role_names(text)
+            return any(holds_unit(text, unit) and (not set(unit) <= verbs or any(holds_unit(text, (a,)) for a in anchor))
+                       for unit in units)
 
         def says_it(text: str) -> bool:
             """Prose that holds the topic: a sentence ending as one, of a few words at least (no heading or
