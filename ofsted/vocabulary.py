@@ -20,6 +20,7 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
     ("friends and family carers", "kinship carers"),
     ("friends and family care", "kinship care"),
     ("caseloads", "workloads"),
+    ("stable placements", "stable homes"),   # since 2023 Ofsted writes of children's "homes", not "placements"
 )
 
 # Words the reports use of every subject they write about: a phrase made of nothing else ("social workers",

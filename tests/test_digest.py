@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding, council_findings, council_names,
+from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
                                  group_items, holds_unit, timeline_entries, topic_units, _phrases)
 from index.search.query import analyse
 from index.search.relevance import ANSWERS
@@ -389,6 +389,12 @@ def test_topic_units_are_the_rarest_idea_of_each_alternative(question, weights, 
     assert topic_units(question, weights, 0.7) == expected
 
 
+def test_an_idea_sharing_a_word_with_a_reworded_term_is_that_term_whole():
+    """"stable" alone, which rarity makes the idea of "keep children stable homes", is as much a stable workforce."""
+    assert as_whole_terms([("stabl",), ("adopt",)], ["stable homes"]) == [("stabl", "home"), ("adopt",)]
+    assert as_whole_terms([("stabl",)], []) == [("stabl",)]
+
+
 def test_an_idea_of_several_words_is_held_close_together_in_any_order():
     unit = ("place", "stabl")
     assert holds_unit("Most children live in stable foster placements.", unit)
@@ -440,4 +446,22 @@ def test_the_councils_verb_is_the_topic_when_the_rest_names_none(tmp_path, model
                    ["Social workers visit children often and know them well.", text])
     digest = Searcher(store, model).ask("How are councils recruiting and keeping social workers?").digest
     assert [item.council for item in digest.items] == ["Derby"]
+    store.close()
+
+
+@pytest.mark.model
+def test_a_council_is_quoted_from_its_latest_report_in_its_own_periods_words(tmp_path, model):
+    """Reports since 2023 write of children's "stable homes" where earlier ones wrote "stable placements": the latest
+    report answers "how do councils keep placements stable?", and a stable workforce never does."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    add_report(store, model, "Derby-2019", "Derby", "2019-06-01",
+               ["Most children in care live in stable placements that meet their needs."])
+    add_report(store, model, "Derby-2025", "Derby", "2025-06-01",
+               ["Most children in care live in stable homes where they thrive and make good progress."])
+    add_report(store, model, "Wigan-2025", "Wigan", "2025-06-01",
+               ["A stable workforce means children in care know their social workers well."])
+    for council in ("Leeds", "Bury", "Hull"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    digest = Searcher(store, model).ask("How do councils keep placements stable for children in care?").digest
+    assert [item.finding.document.doc_id for item in digest.items] == ["Derby-2025"]
     store.close()

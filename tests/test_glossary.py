@@ -92,6 +92,11 @@ def test_a_reworded_term_gets_its_other_wording_either_way_round():
     assert glossary.other_form(["social", "workers", "caseloads"], "social workers' caseloads") == [
         "social", "workers", "workloads"]
     assert "kinship" in glossary.expansions("How are friends and family carers assessed?")
+    # Since 2023 Ofsted writes of children's homes, not placements; the question may put its words either way round.
+    assert glossary.other_form(["keep", "placements", "stable"], "How do councils keep placements stable?") == [
+        "keep", "stable", "homes"]
+    assert glossary.reworded("How do councils keep placements stable?") == {"stable", "homes"}
+    assert glossary.other_wordings("How do councils keep placements stable?") == ["stable homes"]
     # "Family and friends" alone is who a child keeps in touch with, not a kind of carer.
     assert glossary.expansions("How do children keep in touch with family and friends?") == []
 

@@ -227,6 +227,15 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
     return list(dict.fromkeys(units))
 
 
+def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[tuple[str, ...]]:
+    """The ideas with each one that shares a word with a named term (another wording of the question's,
+    index.search.glossary) made that term whole: "stable homes" is the idea of "stable placements" reworded, and
+    "stable" alone, which the rarity of its words would make it, is as much a stable workforce."""
+    whole = [tuple(stem for stem in _stems(term) if stem not in _MINOR_STEMS) for term in terms]
+    return list(dict.fromkeys(next((term for term in whole if term and set(unit) & set(term)), unit) for unit in units))
+
+
+_MINOR_STEMS = frozenset(_stem(word) for word in STOPWORDS)
 # An age says whom a question is about, not what it asks: "16- and 17-year-olds", "11 to 17 year olds".
 _AGES = re.compile(r"\b\d+(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-?\s*years?[-\s]+olds?\b", re.IGNORECASE)
 # What sets one idea of a question beside another as an alternative, not as its complement ("of homes").

@@ -67,6 +67,16 @@ class Glossary:
             added += [w for w in words.split() if w not in MINOR_WORDS] if used_acronym else _words(acronym)
         return list(dict.fromkeys(added))
 
+    def reworded(self, question: str) -> set[str]:
+        """The words of the other wording of each reworded term the question names (not an acronym's)."""
+        return {word for short, _, used_acronym in self.terms_named(question)
+                if not used_acronym and short not in self.words_for for word in _words(short)}
+
+    def other_wordings(self, question: str) -> list[str]:
+        """The other wording of each term the question names: an acronym's words where it uses the acronym, the
+        acronym where it spells it out, a reworded term's other wording ("stable homes" for "stable placements")."""
+        return [words if used_acronym else short for short, words, used_acronym in self.terms_named(question)]
+
     def spelled_out(self, question: str) -> list[list[str]]:
         """The words of each acronym the question uses, as the documents spell it out."""
         return [_WORD.findall(words.lower()) for _, words, used_acronym in self.terms_named(question) if used_acronym]
@@ -101,5 +111,6 @@ def _stems(text: str) -> tuple[str, ...]:
 
 
 def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    width = len(part)
-    return width > 0 and any(sequence[i:i + width] == part for i in range(len(sequence) - width + 1))
+    """Whether the words stand side by side in either order ("placements stable", "stable placements")."""
+    width, words = len(part), sorted(part)
+    return width > 0 and any(sorted(sequence[i:i + width]) == words for i in range(len(sequence) - width + 1))

@@ -24,7 +24,7 @@ from typing import Any
 from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
-from index.search.digest import (Digest, Finding, Timeline, council_findings, council_names, group_items, holds_unit,
+from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names, group_items, holds_unit,
                                  timeline_entries, topic_units)
 from index.search.glossary import Glossary
 from index.search import ranking
@@ -359,6 +359,7 @@ class Searcher:
         # "home" alone; "sufficiency" in "the sufficiency of homes for children in care", not "homes".
         units = [unit for text, weight in zip([query.text, " ".join(other_form)], held) if weight
                  for unit in topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE)]
+        units = as_whole_terms(units, catalogue.glossary.other_wordings(query.text)) if len(forms) > 1 else units
 
         children = children_named(query.text)
 
@@ -467,6 +468,13 @@ class Searcher:
         asked = query.topic_terms if scoped else query.terms
         # An acronym the question uses also searches its words, and a term it spells out its acronym.
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in asked]
+        # A reworded term's other wording searches the list word by word, so a word common in other senses ("homes" of
+        # "stable homes": children's homes, returning home) would pull in passages on them; such a word only helps
+        # find and quote a finding, which must hold the wording whole.
+        if reworded := catalogue.glossary.reworded(query.text):
+            counts = self._passage_counts(list(reworded), catalogue)
+            also = [t for t in also if t not in reworded
+                    or counts[t] <= ranking.REWORDED_KEYWORD_SHARE * len(catalogue.chunk_doc)]
         terms = self.keyword_terms(asked + also, catalogue) if asked + also else []
         ranges = catalogue.ranges_of(scope.doc_ids)
         keyword = dict(self.store.keyword_search(terms, ranking.CANDIDATES, ranges)) if terms else {}
