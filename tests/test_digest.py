@@ -465,3 +465,20 @@ def test_a_council_is_quoted_from_its_latest_report_in_its_own_periods_words(tmp
     digest = Searcher(store, model).ask("How do councils keep placements stable for children in care?").digest
     assert [item.finding.document.doc_id for item in digest.items] == ["Derby-2025"]
     store.close()
+
+
+@pytest.mark.model
+def test_a_question_the_reports_word_otherwise_is_answered_by_meaning(tmp_path, model):
+    """No report says "somewhere suitable to live"; they say "suitable accommodation". With few councils answering in
+    the question's words, a passage close in meaning answers, and one on something else still does not."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    for council in ("Derby", "Wigan", "Leeds"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01",
+                   [f"Most care leavers in {council} have suitable accommodation and are helped to keep their tenancies."])
+    add_report(store, model, "Bury-2024", "Bury", "2024-06-01",
+               ["Care leavers in Bury know they always have somewhere to go and someone to talk to."])
+    for council in ("Hull", "Bolton", "Sutton", "Ealing", "Brent", "Luton", "Poole", "Slough"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely and well planned."])
+    digest = Searcher(store, model).ask("How do councils help care leavers find somewhere suitable to live?").digest
+    assert sorted(item.council for item in digest.items) == ["Bury", "Derby", "Leeds", "Wigan"]
+    store.close()

@@ -53,6 +53,16 @@ ACROSS_MIN_FOCUS = 0.67
 # 0.65 keeps the compound whole (calibration themes' digest 0.515 / 0.576 -> 0.537 / 0.599; 0.6 gives 0.524). It
 # needs "stable homes" beside "stable placements" (ofsted.vocabulary.SAME_IDEA), or 2023-on reports stop answering.
 ACROSS_DISTINCT_SHARE = 0.65
+# A digest where fewer than this share of the councils searched answer in the question's words says the reports word
+# it otherwise: a report with no such sentence is then answered by meaning (the next two values). Calibration themes
+# 0.541 / 0.604 / 0.866 -> 0.597 / 0.619 / 0.908 (coverage / precision / currency), dev identical; always on, dev's
+# stable placements took placement sufficiency and unregistered homes.
+ACROSS_WORDING_SHARE = 0.5
+# ... by its passage at least this close to the question in meaning (cosine): at 0.65 calibration is 0.604 / 0.632 /
+# 0.897, at 0.5 precision falls to 0.586.
+ACROSS_MEANING_COSINE = 0.6
+# ... whose quote holds this share of the topic's weight (0.4 and 0.5 within 0.01 of each other).
+ACROSS_MEANING_FOCUS = 0.5
 # Of a report's sentences holding the topic about as fully (within this share of its weight), the one that judges it (a
 # strength or a shortfall, ofsted.findings.stance) is its finding: a digest or timeline is read for what inspectors
 # found. Dev timeline 0.905 / 0.953 -> 0.916 / 0.964 at 0.05-0.1; above 0.2 it outweighs the topic and falls.

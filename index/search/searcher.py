@@ -283,6 +283,12 @@ class Searcher:
         names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
         items = council_findings(by_council, self._finding_reader(query, catalogue, doc_ids, scoped=False),
                                  names, judgement)
+        # Few councils answering in the question's words says the reports word it otherwise ("somewhere suitable to
+        # live" for accommodation, "a voice in shaping services" for a children in care council's influence): a
+        # report with nothing in those words is then answered by its passage closest in meaning.
+        if len({item.council for item in items}) < ranking.ACROSS_WORDING_SHARE * len(by_council):
+            items = council_findings(by_council, self._finding_reader(query, catalogue, doc_ids, scoped=False,
+                                                                      by_meaning=True), names, judgement)
         return Digest(groups=group_items(items, query.topic_terms), councils_searched=len(by_council),
                       councils_answering=len({item.council for item in items}), judgement=judgement)
 
@@ -310,7 +316,7 @@ class Searcher:
         return {d for d, document in catalogue.documents.items() if document.metadata.report_type in report_types.NOT_OFSTED}
 
     def _finding_reader(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
-                        scoped: bool) -> Callable[[str], Finding | None]:
+                        scoped: bool, by_meaning: bool = False) -> Callable[[str], Finding | None]:
         """A function from a report to its finding: the quote card's sentences from the best of its passages
         that answer the topic (index.search.relevance), or None. Every report in the scope is ranked at once by
         keywords and meaning; each is then read only when asked, a few passages deep, so a digest over the
@@ -373,14 +379,21 @@ class Searcher:
             return any(holds_unit(text, unit) and (not set(unit) <= verbs or any(holds_unit(text, (a,)) for a in anchor))
                        for unit in units)
 
-        def says_it(text: str) -> bool:
-            """Prose that holds the topic: a sentence ending as one, of a few words at least (no heading or
-            label), not a cover or table, holding ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive
-            words (not "improve" alone for "improve supervision")."""
+        def prose(text: str) -> bool:
+            """A sentence ending as one, of a few words at least (no heading or label), not a cover or table, not
+            about other children than those asked about."""
             return (len(text.split()) >= ranking.ACROSS_MIN_WORDS and _ENDS_PROSE.search(text) is not None
                     and not is_front_matter(text)
-                    and not (children and (named := children_named(text)) and not named & children)
-                    and (focus(text) >= ranking.ACROSS_MIN_FOCUS or holds_idea(text)))
+                    and not (children and (named := children_named(text)) and not named & children))
+
+        def says_it(text: str) -> bool:
+            """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
+            (not "improve" alone for "improve supervision")."""
+            return prose(text) and (focus(text) >= ranking.ACROSS_MIN_FOCUS or holds_idea(text))
+
+        def means_it(text: str, cosine: float) -> bool:
+            """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
+            return cosine >= ranking.ACROSS_MEANING_COSINE and prose(text) and focus(text) >= ranking.ACROSS_MEANING_FOCUS
 
         def finding_of(doc_id: str) -> Finding | None:
             ids = per_report.get(doc_id, [])
@@ -390,6 +403,7 @@ class Searcher:
                 c: float(v @ vector) for c, v in self.store.vectors(missing).items()}
             focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in forms) for c, chunk in chunks.items()}
             scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], absent).score, c) for c in chunks), reverse=True)
+            meant = []   # with by_meaning, what a passage close in meaning says, when nothing answers in words
             found = []   # of the passages that answer, the quote holding most of the topic (of the children asked),
             # one that judges it first among those holding it about as fully (ranking.ACROSS_JUDGED_EDGE)
             page_text = functools.lru_cache(maxsize=None)(self.store.page_text)
@@ -407,7 +421,11 @@ class Searcher:
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
                     found.append((bool(children_named(quote.text) & children), round(focus(quote.text) + judged, 4),
                                   score, Finding(quote=quote, score=round(score, 4))))
-            return max(found, key=lambda f: f[:3])[3] if found else None
+                elif quote is not None and by_meaning and means_it(quote.text, cosines.get(chunk_id, 0.0)):
+                    meant.append((cosines.get(chunk_id, 0.0), focus(quote.text), Finding(quote=quote, score=round(score, 4))))
+            if found:
+                return max(found, key=lambda f: f[:3])[3]
+            return max(meant, key=lambda f: f[:2])[2] if meant else None
 
         return finding_of
 
