@@ -482,3 +482,22 @@ def test_a_question_the_reports_word_otherwise_is_answered_by_meaning(tmp_path, 
     digest = Searcher(store, model).ask("How do councils help care leavers find somewhere suitable to live?").digest
     assert sorted(item.council for item in digest.items) == ["Bury", "Derby", "Leeds", "Wigan"]
     store.close()
+
+
+@pytest.mark.model
+def test_a_term_the_glossary_knows_is_one_idea_whole(tmp_path, model):
+    """"Multi-agency safeguarding hub" is one idea, never "hub" alone: a family hub says nothing of the MASH."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    mash = {"acronyms": {"MASH": "multi agency safeguarding hub"}}
+    add_report(store, model, "Derby-2024", "Derby", "2024-06-01",
+               ["Managers in the multi-agency safeguarding hub make timely decisions on referrals."], **mash)
+    add_report(store, model, "Wigan-2024", "Wigan", "2024-06-01",
+               ["Family hubs in every town offer early help to children and their parents."], **mash)
+    add_report(store, model, "Leeds-2024", "Leeds", "2024-06-01", ["The MASH shares information well with the police."],
+               **mash)
+    for council in ("Bury", "Hull", "Sutton", "Brent"):   # safeguarding is everywhere, hubs are not
+        add_report(store, model, f"{council}-2024", council, "2024-06-01",
+                   [f"Adoption in {council} is timely and safeguarding is strong."], **mash)
+    digest = Searcher(store, model).ask("How do councils run their multi-agency safeguarding hub?").digest
+    assert sorted(item.council for item in digest.items) == ["Derby", "Leeds"]
+    store.close()

@@ -97,6 +97,15 @@ def test_a_reworded_term_gets_its_other_wording_either_way_round():
         "keep", "stable", "homes"]
     assert glossary.reworded("How do councils keep placements stable?") == {"stable", "homes"}
     assert glossary.other_wordings("How do councils keep placements stable?") == ["stable homes"]
+    assert glossary.printed("How do councils keep placements stable?") == ["placements stable"]
+
+
+def test_a_term_spelled_out_is_found_as_the_question_prints_it():
+    glossary = Glossary([make_report("a", acronyms={"MASH": "multi agency safeguarding hub"}, **GLOSSED)])
+    question = "What have councils done to improve their front door and multi-agency safeguarding hub?"
+    assert glossary.printed(question) == ["multi-agency safeguarding hub"]
+    assert glossary.other_wordings(question) == ["MASH"]
+    assert glossary.printed("How does the MASH work?") == []   # the acronym used: nothing spelled out
     # "Family and friends" alone is who a child keeps in touch with, not a kind of carer.
     assert glossary.expansions("How do children keep in touch with family and friends?") == []
 

@@ -72,6 +72,22 @@ class Glossary:
         return {word for short, _, used_acronym in self.terms_named(question)
                 if not used_acronym and short not in self.words_for for word in _words(short)}
 
+    def printed(self, question: str) -> list[str]:
+        """Each term the question spells out, as it prints it ("multi-agency safeguarding hub", "placements stable")."""
+        return list(dict.fromkeys(span for _, words, used_acronym in self.terms_named(question)
+                                  if not used_acronym and (span := _printed(question, words))))
+
+    def in_other_words(self, question: str) -> str:
+        """The question with each term it names put in its other wording ("… front door and MASH?" for "… front door
+        and multi-agency safeguarding hub?"), so that what it sets side by side stays side by side."""
+        worded = question
+        for short, words, used_acronym in self.terms_named(question):
+            if used_acronym:   # a term's own "and" coordinates nothing: "family friends carers"
+                worded = re.sub(rf"\b{re.escape(short)}s?\b", " ".join(_words(words)), worded)
+            elif span := _printed(worded, words):
+                worded = worded.replace(span, " ".join(_words(short)), 1)
+        return worded
+
     def other_wordings(self, question: str) -> list[str]:
         """The other wording of each term the question names: an acronym's words where it uses the acronym, the
         acronym where it spells it out, a reworded term's other wording ("stable homes" for "stable placements")."""
@@ -104,6 +120,18 @@ class Glossary:
 def _words(term: str) -> list[str]:
     """A term's words as keywords: lower case, without 'and', 'of' and the like."""
     return [w for w in _WORD.findall(term.lower()) if w not in MINOR_WORDS]
+
+
+def _printed(question: str, words: str) -> str | None:
+    """The term as the question prints it: its words by stem, in any order, side by side but for minor words."""
+    stems = sorted(_stems(words))
+    tokens = list(_WORD.finditer(question))
+    keys = [word_key(token.group().lower()) for token in tokens]
+    for first in range(len(tokens) if stems else 0):
+        kept = [i for i in range(first, len(tokens)) if keys[i] not in _IGNORED_STEMS][:len(stems)]
+        if keys[first] in stems and sorted(keys[i] for i in kept) == stems:
+            return question[tokens[first].start():tokens[kept[-1]].end()]
+    return None
 
 
 def _stems(text: str) -> tuple[str, ...]:

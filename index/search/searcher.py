@@ -348,7 +348,6 @@ class Searcher:
                       and (doc_ids is None or catalogue.chunk_doc[c] in doc_ids)}
         per_report = ranking.best_per_report(candidates, keyword, dense, ranking.THEMATIC, ranking.ACROSS_PER_REPORT)
         forms = self._topic_forms(topic, query.text, catalogue)
-        other_form = forms[-1][0]
         missing = [self._missing(words, catalogue, doc_ids) for words, _ in forms]
         absent = min(_absent_share(weight, gone) for (_, weight), gone in zip(forms, missing))
         quoting = term_weights(self._passage_counts(topic + also, catalogue), len(catalogue.chunk_doc)) if also \
@@ -363,9 +362,12 @@ class Searcher:
         # The topic's distinctive words, as ideas the question prints (digest.topic_units): "harm outside" or "exploitation"
         # in "how do councils protect young people from harm outside the home, such as exploitation?", never "young" or
         # "home" alone; "sufficiency" in "the sufficiency of homes for children in care", not "homes".
-        units = [unit for text, weight in zip([query.text, " ".join(other_form)], held) if weight
-                 for unit in topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE)]
-        units = as_whole_terms(units, catalogue.glossary.other_wordings(query.text)) if len(forms) > 1 else units
+        # A term the glossary knows is one idea whole, in either wording: "multi-agency safeguarding hub", not "hub"
+        # (a family hub); "stable homes", not "stable" (a stable workforce).
+        wordings = [catalogue.glossary.printed(query.text), catalogue.glossary.other_wordings(query.text)]
+        units = [unit for text, weight, terms in zip([query.text, catalogue.glossary.in_other_words(query.text)], held, wordings)
+                 if weight
+                 for unit in as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)]
 
         children = children_named(query.text)
 
