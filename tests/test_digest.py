@@ -8,6 +8,7 @@ import pytest
 from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
                                  group_items, holds_unit, timeline_entries, topic_units, _phrases)
 from index.search.query import analyse
+from index.search import ranking
 from index.search.relevance import ANSWERS
 from models import Quote
 from index.search.searcher import Filters, Searcher
@@ -389,6 +390,14 @@ def test_topic_units_are_the_rarest_idea_of_each_alternative(question, weights, 
     assert topic_units(question, weights, 0.7) == expected
 
 
+def test_a_compound_weighing_two_thirds_of_its_rarest_word_stays_one_idea():
+    """"health assessments": "assessments" (in 31% of dev passages) weighs 0.67 of "health" (13%); "health" alone is
+    mental health too (ranking.ACROSS_DISTINCT_SHARE)."""
+    weights = {"child": 0.79, "care": 0.74, "healt": 2.17, "asses": 1.45}
+    assert topic_units("children in care get their health assessments", weights, ranking.ACROSS_DISTINCT_SHARE) == [
+        ("healt", "asses")]
+
+
 def test_an_idea_sharing_a_word_with_a_reworded_term_is_that_term_whole():
     """"stable" alone, which rarity makes the idea of "keep children stable homes", is as much a stable workforce."""
     assert as_whole_terms([("stabl",), ("adopt",)], ["stable homes"]) == [("stabl", "home"), ("adopt",)]
@@ -440,6 +449,7 @@ def test_the_councils_verb_is_the_topic_when_the_rest_names_none(tmp_path, model
         "Wigan": "Personal advisers are keeping in touch with care leavers well into adulthood.",
         "Leeds": "The council is recruiting more foster carers this year.",
         "Bury": "Plans are reviewed on time.",
+        "Hull": "The council is recruiting more mental health workers.",   # "social workers" on another page
     }
     for council, text in pages.items():
         add_report(store, model, f"{council}-2024", council, "2024-06-01",

@@ -98,6 +98,8 @@ def test_a_reworded_term_gets_its_other_wording_either_way_round():
     assert glossary.reworded("How do councils keep placements stable?") == {"stable", "homes"}
     assert glossary.other_wordings("How do councils keep placements stable?") == ["stable homes"]
     assert glossary.printed("How do councils keep placements stable?") == ["placements stable"]
+    # "Family and friends" alone is who a child keeps in touch with, not a kind of carer.
+    assert glossary.expansions("How do children keep in touch with family and friends?") == []
 
 
 def test_a_term_spelled_out_is_found_as_the_question_prints_it():
@@ -106,8 +108,23 @@ def test_a_term_spelled_out_is_found_as_the_question_prints_it():
     assert glossary.printed(question) == ["multi-agency safeguarding hub"]
     assert glossary.other_wordings(question) == ["MASH"]
     assert glossary.printed("How does the MASH work?") == []   # the acronym used: nothing spelled out
-    # "Family and friends" alone is who a child keeps in touch with, not a kind of carer.
-    assert glossary.expansions("How do children keep in touch with family and friends?") == []
+    assert glossary.in_other_words(question) == "What have councils done to improve their front door and mash?"
+    assert glossary.in_other_words("How does the MASH work?") == "How does the multi agency safeguarding hub work?"
+    # A term's own "and" coordinates nothing in its other wording; an acronym's words are found only in their order.
+    assert Glossary([]).in_other_words("How are kinship carers supported?") == "How are family friends carers supported?"
+    assert Glossary([make_report("b", acronyms={"CP": "child protection"}, **GLOSSED)]).terms_named(
+        "How do councils protect children?") == ()
+
+
+def test_a_reworded_word_common_in_other_senses_does_not_search_the_ranked_list(store, embedder):
+    """"homes" of "stable homes" is in many passages (children's homes); "workloads" of "caseloads" in few."""
+    for n in range(10):
+        add_report(store, embedder, f"r{n}", "Derby", "2024-01-01", pages=[
+            "Children's homes are well run." if n < 3 else "Workloads are manageable." if n == 3 else "Adoption is timely."],
+            **GLOSSED)
+    searcher = Searcher(store, embedder)
+    assert searcher.list_expansions("How do councils keep placements stable?", searcher.catalogue()) == ["stable"]
+    assert searcher.list_expansions("How have caseloads changed?", searcher.catalogue()) == ["workloads"]
 
 
 def test_a_question_in_one_wording_is_answered_by_a_report_printing_the_other(store, embedder):

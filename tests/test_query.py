@@ -121,6 +121,8 @@ def test_a_question_pasted_with_markup_is_read_as_its_words():
      ["make", "sure", "children", "care", "health", "assessments", "time"]),
     ("How are councils recruiting and keeping social workers?", {"recruiting", "keeping"},
      ["recruiting", "keeping", "social", "workers"]),
+    # Two words of no verb's one form: the second is the topic ("challenge"), not the action.
+    ("How do councils support and challenge schools?", {"support"}, ["support", "challenge", "schools"]),
 ])
 def test_what_the_councils_do_to_the_topic_is_read_apart_from_it(question, action, topic):
     """The verb whose subject the councils are, and the light noun a topic hangs from, are read as the action

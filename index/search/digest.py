@@ -27,7 +27,7 @@ from ofsted import report_types
 from ofsted.findings import JUDGING_WORDS, stance
 from ofsted.judgements import area_judgement
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
-from text.words import PREPOSITIONS
+from text.words import MINOR_WORDS, PREPOSITIONS
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
 ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an older one speaks of a service long changed
@@ -190,7 +190,8 @@ def council_findings(by_council: Mapping[str, list[Document]], finding_of: Findi
 
 
 # Words as stems, a compound whose first part is a prefix kept whole ("multi-agency" is not "agency").
-_PLAIN_WORD = re.compile(r"(?:multi|inter|non|cross|sub|co|pre|post|anti|self|extra|intra)[-‐][a-z0-9]+|[a-z0-9]+")
+_PREFIXES = "multi|inter|non|cross|sub|co|pre|post|anti|self|extra|intra"
+_PLAIN_WORD = re.compile(rf"(?:{_PREFIXES})[-‐][a-z0-9]+|[a-z0-9]+")
 
 
 def _stem(word: str) -> str:
@@ -228,14 +229,23 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
 
 
 def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[tuple[str, ...]]:
-    """The ideas with each one that shares a word with a named term (another wording of the question's,
-    index.search.glossary) made that term whole: "stable homes" is the idea of "stable placements" reworded, and
-    "stable" alone, which the rarity of its words would make it, is as much a stable workforce."""
-    whole = [tuple(stem for stem in _stems(term) if stem not in _MINOR_STEMS) for term in terms]
-    return list(dict.fromkeys(next((term for term in whole if term and set(unit) & set(term)), unit) for unit in units))
+    """The ideas with each one that shares a word with a named term (a glossary term as the question prints it, or
+    in its other wording, index.search.glossary) made that term whole, keeping its own words: "stable homes" is the
+    idea of "stable placements" reworded, and "stable" alone, which the rarity of its words would make it, is as
+    much a stable workforce. Of two such terms, the one sharing most of its words, then the longer."""
+    whole = [tuple(stem for stem in _stems(_PREFIX_APART.sub(r"\1-", term.lower())) if stem not in _MINOR_STEMS)
+             for term in terms]
+
+    def made_whole(unit: tuple[str, ...]) -> tuple[str, ...]:
+        term = max(whole, key=lambda t: (len(set(unit) & set(t)), len(t)), default=())
+        return tuple(dict.fromkeys(term + unit)) if set(unit) & set(term) else unit
+
+    return list(dict.fromkeys(made_whole(unit) for unit in units))
 
 
-_MINOR_STEMS = frozenset(_stem(word) for word in STOPWORDS)
+_MINOR_STEMS = frozenset(_stem(word) for word in STOPWORDS | MINOR_WORDS)
+# A glossary's words print a compound apart ("multi agency safeguarding hub"), where reports hyphenate it (_PLAIN_WORD).
+_PREFIX_APART = re.compile(rf"\b({_PREFIXES})\s+(?=[a-z])")
 # An age says whom a question is about, not what it asks: "16- and 17-year-olds", "11 to 17 year olds".
 _AGES = re.compile(r"\b\d+(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-?\s*years?[-\s]+olds?\b", re.IGNORECASE)
 # What sets one idea of a question beside another as an alternative, not as its complement ("of homes").

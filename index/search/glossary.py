@@ -6,7 +6,9 @@ treated the same way: 'family and friends carers' also searches 'kinship carers'
 Terms made only of words a search ignores ('Ofsted inspectors (OI)') are left out. An acronym is
 recognised in a question only when written in capitals ('MASH', 'IROs'), since many are
 ordinary words in lower case ('mash', 'send'). A spelled-out term is recognised by its words' stems
-(index.search.highlight.word_key), so 'personal adviser' and 'personal advisors' both find 'PA'.
+(index.search.highlight.word_key), so 'personal adviser' and 'personal advisors' both find 'PA'; a reworded term's
+words in either order ('placements stable' is 'stable placements'), an acronym's only in theirs ('protect children'
+is no child protection).
 """
 from __future__ import annotations
 
@@ -54,9 +56,9 @@ class Glossary:
                  if acronym in self.words_for]
         question_stems = _stems(question)
         named += [(acronym, self.words_for[acronym], False) for term_stems, acronym in self._by_stems.items()
-                  if _contains(question_stems, term_stems)]
+                  if _contains(question_stems, term_stems)]   # in order: "protect children" is no child protection
         named += [(other, used, False) for term_stems, used, other in self._rewordings
-                  if _contains(question_stems, term_stems)]
+                  if _contains(question_stems, term_stems, any_order=True)]   # "placements stable"
         return tuple(dict.fromkeys(named))
 
     def expansions(self, question: str) -> list[str]:
@@ -125,12 +127,11 @@ def _words(term: str) -> list[str]:
 def _printed(question: str, words: str) -> str | None:
     """The term as the question prints it: its words by stem, in any order, side by side but for minor words."""
     stems = sorted(_stems(words))
-    tokens = list(_WORD.finditer(question))
+    tokens = [token for token in _WORD.finditer(question) if token.group().lower() not in MINOR_WORDS]   # as _stems
     keys = [word_key(token.group().lower()) for token in tokens]
-    for first in range(len(tokens) if stems else 0):
-        kept = [i for i in range(first, len(tokens)) if keys[i] not in _IGNORED_STEMS][:len(stems)]
-        if keys[first] in stems and sorted(keys[i] for i in kept) == stems:
-            return question[tokens[first].start():tokens[kept[-1]].end()]
+    for first in range(len(tokens) - len(stems) + 1 if stems else 0):
+        if sorted(keys[first:first + len(stems)]) == stems:
+            return question[tokens[first].start():tokens[first + len(stems) - 1].end()]
     return None
 
 
@@ -138,7 +139,8 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(word_key(word) for word in _WORD.findall(text.lower()) if word not in MINOR_WORDS)
 
 
-def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    """Whether the words stand side by side in either order ("placements stable", "stable placements")."""
-    width, words = len(part), sorted(part)
-    return width > 0 and any(sorted(sequence[i:i + width]) == words for i in range(len(sequence) - width + 1))
+def _contains(sequence: tuple[str, ...], part: tuple[str, ...], any_order: bool = False) -> bool:
+    """Whether the words stand side by side in this order, or in any ("placements stable", "stable placements")."""
+    width = len(part)
+    key = sorted if any_order else tuple
+    return width > 0 and any(key(sequence[i:i + width]) == key(part) for i in range(len(sequence) - width + 1))

@@ -80,10 +80,13 @@ _FRAMING = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS)})\s+of\b", re.IGNORECASE)
 # sentence on the topic says it with its own words ("reliance on agency staff has reduced"), so these are not the
 # topic a council's finding must hold, only words it may also hold.
 # The verb may be phrasal ("brought down caseloads", "make sure children …", "set up a hub") or two verbs of one
-# action ("recruiting and keeping social workers"): every word of it is the action.
+# action in one form ("recruiting and keeping social workers"): every word of it is the action. Two words of no
+# verb's form stay the topic: "support and challenge schools" asks of challenge, "have strong and stable
+# leadership" of stability.
 _THEN_ACTS = re.compile(r"\s+(?:(?:have|has|had|do|does|did|are|is|were|was|can|could|should|will|would)\s+)?(?:been\s+)?"
                         r"(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)"
-                        r"(?:\s+(down|up|out|off|back|sure|certain)\b)?(?:\s+(?:and|or)\s+([a-z]+))?\b",
+                        r"(?:\s+(down|up|out|off|back|sure|certain)\b)?"
+                        r"(?:(?<=ing)\s+(?:and|or)\s+([a-z]+ing)\b|(?<=ed)\s+(?:and|or)\s+([a-z]+ed)\b)?\b",
                         re.IGNORECASE)
 _LIGHT_NOUN = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS + ('use', 'usage', 'level', 'levels', 'range'))})\s+of\b",
                          re.IGNORECASE)   # the framing nouns, and those a finding may word otherwise
@@ -198,8 +201,9 @@ class QueryAnalysis:
 
     @cached_property
     def action_terms(self) -> frozenset[str]:
-        """The councils' verb and the light nouns the topic hangs from (_DOERS, _LIGHT_NOUN): "cut" and "use" in
-        "what have councils done to cut their use of agency social workers?"."""
+        """The councils' verb, whole (_THEN_ACTS: "make sure", "recruiting and keeping"), and the light nouns the
+        topic hangs from (_DOERS, _LIGHT_NOUN): "cut" and "use" in "what have councils done to cut their use of agency
+        social workers?"."""
         ends = [m.end() for m in _DOERS.finditer(self.text)]
         ends += [end for key, (start, end) in zip(self.council_keys, self.council_written)   # not "Derby's care leavers"
                  if not re.search(r"['’]s?$", self.text[start:end]) and not (self.text[end - 1:end] == "s" != key[-1])]

@@ -41,9 +41,6 @@ ACCOUNT_PENALTY = 0.25
 ACROSS_KEYWORD_POOL = 100_000   # passages holding the topic's keywords: all of them, at any size we have measured
 ACROSS_DENSE_POOL = 3000        # closest by meaning, for reports that word the topic otherwise
 ACROSS_PER_REPORT = 4           # of each report, its best this-many passages are judged for an answer
-# A topic whose every word is in more than this share of passages names no topic of its own ("social workers", "young
-# people"): the councils' verb is then what is asked of ("recruiting and keeping social workers").
-ACROSS_COMMON_TOPIC = 0.25
 ACROSS_MIN_WORDS = 4            # a finding of fewer words is a label ("Supervision practices have improved." has 4)
 # A finding holds two-thirds of the topic's keyword weight in one sentence (half let "support for care leavers" answer
 # "personal advisers' support for care leavers") ...

@@ -43,8 +43,9 @@ from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
-from ofsted.vocabulary import without_role_names
+from ofsted.vocabulary import EVERYDAY_WORDS, without_role_names
 from ofsted.judgements import children_named, find_judgement, judgement_area, states_judgement
+from text.sentences import paragraph_sentence_spans
 
 @functools.lru_cache(maxsize=256)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -281,14 +282,14 @@ class Searcher:
             by_council.setdefault(catalogue.council_keys.get(document.doc_id) or document.doc_id, []).append(document)
         judgement = judgement_area(query.text)
         names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
-        items = council_findings(by_council, self._finding_reader(query, catalogue, doc_ids, scoped=False),
-                                 names, judgement)
+        finding_of = self._finding_reader(query, catalogue, doc_ids, scoped=False)
+        items = council_findings(by_council, finding_of, names, judgement)
         # Few councils answering in the question's words says the reports word it otherwise ("somewhere suitable to
         # live" for accommodation, "a voice in shaping services" for a children in care council's influence): a
-        # report with nothing in those words is then answered by its passage closest in meaning.
+        # report with nothing in those words is then answered by its passage closest in meaning (each report is
+        # read once for both).
         if len({item.council for item in items}) < ranking.ACROSS_WORDING_SHARE * len(by_council):
-            items = council_findings(by_council, self._finding_reader(query, catalogue, doc_ids, scoped=False,
-                                                                      by_meaning=True), names, judgement)
+            items = council_findings(by_council, functools.partial(finding_of, by_meaning=True), names, judgement)
         return Digest(groups=group_items(items, query.topic_terms), councils_searched=len(by_council),
                       councils_answering=len({item.council for item in items}), judgement=judgement)
 
@@ -316,9 +317,10 @@ class Searcher:
         return {d for d, document in catalogue.documents.items() if document.metadata.report_type in report_types.NOT_OFSTED}
 
     def _finding_reader(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
-                        scoped: bool, by_meaning: bool = False) -> Callable[[str], Finding | None]:
+                        scoped: bool) -> Callable[..., Finding | None]:
         """A function from a report to its finding: the quote card's sentences from the best of its passages
-        that answer the topic (index.search.relevance), or None. Every report in the scope is ranked at once by
+        that answer the topic (index.search.relevance), or None; with by_meaning=True, failing those, what its
+        passage closest in meaning says (means_it). Every report in the scope is ranked at once by
         keywords and meaning; each is then read only when asked, a few passages deep, so a digest over the
         whole library reads only the reports it needs (a council's newest that speaks to the topic, and a few
         older), and nothing is embedded again: passages the dense search did not reach are scored from their
@@ -327,12 +329,12 @@ class Searcher:
         # "agency social workers", not "cut"; the action's words only help choose among its sentences.
         topic = [t for t in query.topic_terms if t not in query.action_terms]
         # ... unless nothing else names a topic: "recruiting and keeping" is what "how are councils recruiting and
-        # keeping social workers?" asks of, "social workers" being in a third of all passages. Then an idea of the
-        # verb's alone is held only beside the rest ("recruiting foster carers" is not recruiting social workers).
-        counts = self._passage_counts(topic, catalogue) if topic else {}
-        anchor: set[str] = set()
-        if not topic or min(counts.values()) > ranking.ACROSS_COMMON_TOPIC * len(catalogue.chunk_doc):
-            anchor = {word_key(t) for t in topic}
+        # keeping social workers?" asks of, "social workers" being words every report uses of everything. Then an idea
+        # of the verb's alone is held only beside the rest, in one sentence ("recruiting mental health workers" is not
+        # recruiting social workers).
+        anchor: tuple[str, ...] = ()
+        if not topic or all(t in EVERYDAY_WORDS for t in topic):
+            anchor = tuple(word_key(t) for t in topic)
             topic = query.topic_terms
         verbs = {word_key(t) for t in query.action_terms} if anchor else set()
         action = [t for t in query.terms if t in query.action_terms and t not in topic]
@@ -378,7 +380,9 @@ class Searcher:
 
         def holds_idea(text: str) -> bool:
             text = without_role_names(text)
-            return any(holds_unit(text, unit) and (not set(unit) <= verbs or any(holds_unit(text, (a,)) for a in anchor))
+            sentences = [text[start:end] for start, end in paragraph_sentence_spans(text)]
+            return any(holds_unit(text, unit) if not set(unit) <= verbs else
+                       any(holds_unit(sentence, unit) and holds_unit(sentence, anchor) for sentence in sentences)
                        for unit in units)
 
         def prose(text: str) -> bool:
@@ -397,7 +401,12 @@ class Searcher:
             """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
             return cosine >= ranking.ACROSS_MEANING_COSINE and prose(text) and focus(text) >= ranking.ACROSS_MEANING_FOCUS
 
-        def finding_of(doc_id: str) -> Finding | None:
+        def finding_of(doc_id: str, by_meaning: bool = False) -> Finding | None:
+            in_words, in_meaning = read(doc_id)
+            return in_words or (in_meaning if by_meaning else None)
+
+        @functools.lru_cache(maxsize=None)
+        def read(doc_id: str) -> tuple[Finding | None, Finding | None]:
             ids = per_report.get(doc_id, [])
             chunks = {c: chunk for c, chunk in self.store.chunks(ids).items() if not is_front_matter(chunk.text)}
             missing = [c for c in chunks if c not in dense]
@@ -405,7 +414,7 @@ class Searcher:
                 c: float(v @ vector) for c, v in self.store.vectors(missing).items()}
             focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in forms) for c, chunk in chunks.items()}
             scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], absent).score, c) for c in chunks), reverse=True)
-            meant = []   # with by_meaning, what a passage close in meaning says, when nothing answers in words
+            meant = []   # what passages close in meaning say, for by_meaning when nothing answers in words
             found = []   # of the passages that answer, the quote holding most of the topic (of the children asked),
             # one that judges it first among those holding it about as fully (ranking.ACROSS_JUDGED_EDGE)
             page_text = functools.lru_cache(maxsize=None)(self.store.page_text)
@@ -423,11 +432,10 @@ class Searcher:
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
                     found.append((bool(children_named(quote.text) & children), round(focus(quote.text) + judged, 4),
                                   score, Finding(quote=quote, score=round(score, 4))))
-                elif quote is not None and by_meaning and means_it(quote.text, cosines.get(chunk_id, 0.0)):
+                elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
                     meant.append((cosines.get(chunk_id, 0.0), focus(quote.text), Finding(quote=quote, score=round(score, 4))))
-            if found:
-                return max(found, key=lambda f: f[:3])[3]
-            return max(meant, key=lambda f: f[:2])[2] if meant else None
+            return (max(found, key=lambda f: f[:3])[3] if found else None,
+                    max(meant, key=lambda f: f[:2])[2] if meant else None)
 
         return finding_of
 
@@ -486,15 +494,7 @@ class Searcher:
         embedding = self._embedding_pool.submit(self._embed,
                                                 without_names(query) if scoped else query.text)
         asked = query.topic_terms if scoped else query.terms
-        # An acronym the question uses also searches its words, and a term it spells out its acronym.
-        also = [t for t in catalogue.glossary.expansions(query.text) if t not in asked]
-        # A reworded term's other wording searches the list word by word, so a word common in other senses ("homes" of
-        # "stable homes": children's homes, returning home) would pull in passages on them; such a word only helps
-        # find and quote a finding, which must hold the wording whole.
-        if reworded := catalogue.glossary.reworded(query.text):
-            counts = self._passage_counts(list(reworded), catalogue)
-            also = [t for t in also if t not in reworded
-                    or counts[t] <= ranking.REWORDED_KEYWORD_SHARE * len(catalogue.chunk_doc)]
+        also = [t for t in self.list_expansions(query.text, catalogue) if t not in asked]
         terms = self.keyword_terms(asked + also, catalogue) if asked + also else []
         ranges = catalogue.ranges_of(scope.doc_ids)
         keyword = dict(self.store.keyword_search(terms, ranking.CANDIDATES, ranges)) if terms else {}
@@ -640,6 +640,18 @@ class Searcher:
         """The stems (highlight.word_key) of the words no passage in the searched reports holds."""
         ranges = catalogue.ranges_of(doc_ids)
         return {word_key(t) for t in terms if not self.store.holds_keyword(t, ranges)}
+
+    def list_expansions(self, question: str, catalogue: Catalogue) -> list[str]:
+        """The keywords the ranked list adds for the terms a question names: an acronym's words where it uses the
+        acronym, the acronym where it spells it out, a reworded term's other words. The list matches them word by
+        word, so a reworded word common in other senses ("homes" of "stable homes": children's homes, returning home)
+        is left out: it only helps find and quote a finding, which must hold the wording whole."""
+        also = catalogue.glossary.expansions(question)
+        if reworded := catalogue.glossary.reworded(question):
+            counts = self._passage_counts(list(reworded), catalogue)
+            also = [t for t in also if t not in reworded
+                    or counts[t] <= ranking.REWORDED_KEYWORD_SHARE * len(catalogue.chunk_doc)]
+        return also
 
     def keyword_terms(self, terms: list[str], catalogue: Catalogue) -> list[str]:
         """The keywords worth matching: one found in most passages ('children') adds almost nothing to
