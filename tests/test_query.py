@@ -123,6 +123,11 @@ def test_a_question_pasted_with_markup_is_read_as_its_words():
      ["recruiting", "keeping", "social", "workers"]),
     # Two words of no verb's one form: the second is the topic ("challenge"), not the action.
     ("How do councils support and challenge schools?", {"support"}, ["support", "challenge", "schools"]),
+    # A preposition or particle before "and" makes the next word a verb: the Children Act is no answer.
+    ("How do councils listen to and act on children's views?", {"listen", "act"}, ["listen", "act", "children", "views"]),
+    # "Have" before no participle is the verb itself, and says nothing; before one, a helper.
+    ("Which councils have strong and stable leadership?", set(), ["strong", "stable", "leadership"]),
+    ("Which councils have reduced caseloads?", {"reduced"}, ["reduced", "caseloads"]),
 ])
 def test_what_the_councils_do_to_the_topic_is_read_apart_from_it(question, action, topic):
     """The verb whose subject the councils are, and the light noun a topic hangs from, are read as the action
