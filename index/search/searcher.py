@@ -339,7 +339,10 @@ class Searcher:
         verbs = {word_key(t) for t in query.action_terms} if anchor else set()
         action = [t for t in query.terms if t in query.action_terms and t not in topic]
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
-        terms = self.keyword_terms(topic + also, catalogue)
+        # Which passages of a report are read is found as for the ranked list ("homes" would bring a report's
+        # passages on children's homes to the top); what is quoted from them weighs every word of either wording.
+        terms = self.keyword_terms(topic + [t for t in self.list_expansions(query.text, catalogue) if t not in topic],
+                                   catalogue)
         ranges = catalogue.ranges_of(doc_ids)
         if ranges == []:   # the filters admit nothing
             return lambda doc_id: None
