@@ -38,6 +38,9 @@ class DocumentMetadata:
 
     title: str = ""
     council: str | None = None          # normalised display name, e.g. "Derby City"
+    # The council as this report prints it, where the library shows every report of the council by one name (Derby's
+    # 2022 report says "Derby", the library "Derby City"): a reference names the work as it names itself.
+    printed_council: str | None = None
     publisher: str | None = None        # "Ofsted", a council, a magazine
     author: str | None = None           # a press article's byline as printed ("George Theohari")
     report_type: str = "other"          # one of ofsted.report_types.REPORT_TYPES

@@ -121,7 +121,7 @@ def test_how_many_is_answered_by_the_report_that_gives_the_figure_not_the_latest
     assert searcher.search("How are Bury's care leavers supported?")[0].document.doc_id == "bury2025"
 
 
-def test_a_council_has_one_name_everywhere_the_one_its_latest_report_prints(store, embedder, searcher):
+def test_a_council_has_one_name_the_one_its_latest_report_prints_and_a_reference_the_reports_own(store, embedder, searcher):
     add_report(store, embedder, "d22", "Derby", "2022-05-10", ["Care leavers have personal advisers."])
     add_report(store, embedder, "d25", "Derby City", "2025-07-07", ["Care leavers are supported after 21."])
     add_report(store, embedder, "paper", "Derby City Council", "2026-01-01", ["Committee paper on care leavers."],
@@ -129,4 +129,7 @@ def test_a_council_has_one_name_everywhere_the_one_its_latest_report_prints(stor
     documents = searcher.catalogue().documents
     assert {d.metadata.council for d in documents.values()} == {"Derby City"}
     hits = searcher.ask("care leavers in Derby").hits
-    assert hits and all(", p. " in citation(h) and "Derby City:" in citation(h) for h in hits if h.document.doc_id != "paper")
+    cited = {h.document.doc_id: citation(h) for h in hits}
+    assert cited["d25"].startswith("Ofsted (2025) Derby City: inspection") and ", p. " in cited["d25"]
+    assert cited["d22"].startswith("Ofsted (2022) Derby: inspection")   # as the 2022 report names itself
+    assert cited["paper"].startswith("Derby City Council (2026)")

@@ -13,9 +13,11 @@ from ofsted import report_types
 
 
 def reference_title(document: Document) -> str:
+    """An Ofsted report's title as Ofsted gives it, with the council as the report prints its name ("Derby" in 2022,
+    "Derby City" in 2025)."""
     meta = document.metadata
     if meta.council and meta.report_type in report_types.TITLES:
-        return f"{meta.council}: {report_types.TITLES[meta.report_type]}"
+        return f"{meta.printed_council or meta.council}: {report_types.TITLES[meta.report_type]}"
     return document.display_title
 
 
@@ -26,7 +28,8 @@ def reference(document: Document) -> str:
     employees … (n.d.) [press article]", not "(n.d.) ‘Passionate’ …"."""
     meta = document.metadata
     year = f"({meta.year})" if meta.year else "(n.d.)"
-    author = meta.author or meta.publisher or (meta.council if meta.report_type == "committee_paper" else None)
+    author = meta.author or meta.publisher or (
+        (meta.printed_council or meta.council) if meta.report_type == "committee_paper" else None)
     title = reference_title(document)
     if meta.author and meta.publisher:
         title = f"{title.rstrip('.')}, {meta.publisher}"

@@ -178,12 +178,13 @@ class Searcher:
             if self._catalogue is None or self._catalogue.generation != generation:
                 generation, document_list, locations = self.store.snapshot()
                 documents = {d.doc_id: d for d in document_list}
-                # One name per council in every heading, citation and filter: the one its latest inspection
-                # report prints (Derby's 2022 report says "Derby", its 2025 one "Derby City").
+                # One name per council in every heading and filter: the one its latest inspection report prints
+                # (Derby's 2022 report says "Derby", its 2025 one "Derby City"); a reference keeps the report's own.
                 names = council_names(document_list, lambda d: council_key(d.metadata.council or ""))
                 for document in document_list:
-                    if document.metadata.council:
-                        document.metadata.council = names[council_key(document.metadata.council)]
+                    printed = document.metadata.council
+                    if printed and (shown := names[council_key(printed)]) != printed:
+                        document.metadata.council, document.metadata.printed_council = shown, printed
                 self._catalogue = Catalogue(
                     generation=generation, documents=documents, chunk_doc={c: d for c, d, _ in locations},
                     chunk_page={c: p for c, _, p in locations},
