@@ -511,3 +511,18 @@ def test_a_term_the_glossary_knows_is_one_idea_whole(tmp_path, model):
     digest = Searcher(store, model).ask("How do councils run their multi-agency safeguarding hub?").digest
     assert sorted(item.council for item in digest.items) == ["Derby", "Leeds"]
     store.close()
+
+
+@pytest.mark.model
+def test_a_phrase_of_everyday_words_few_passages_print_is_a_term_held_whole(tmp_path, model):
+    """"Young carers" care for a parent: young people staying with foster carers hold both words but not the term."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    add_report(store, model, "Derby-2024", "Derby", "2024-06-01",
+               ["Young carers are identified early and helped by a dedicated service."])
+    add_report(store, model, "Wigan-2024", "Wigan", "2024-06-01",
+               ["Young people are supported to stay with their former foster carers."])
+    for n in range(20):
+        add_report(store, model, f"Town{n}-2024", f"Town{n}", "2024-06-01", [f"Adoption in Town{n} is timely."])
+    digest = Searcher(store, model).ask("How do councils support young carers?").digest
+    assert [item.council for item in digest.items] == ["Derby"]
+    store.close()

@@ -333,10 +333,18 @@ class Searcher:
         # keeping social workers?" asks of, "social workers" being words every report uses of everything. Then an idea
         # of the verb's alone is held only beside the rest, in one sentence ("recruiting mental health workers" is not
         # recruiting social workers).
+        # A phrase of such words that few passages print is a term of its own, held whole in every finding:
+        # "young carers" (children who care for a parent), not young people with foster carers.
         anchor: tuple[str, ...] = ()
+        term: tuple[str, ...] = ()
         if not topic or all(t in EVERYDAY_WORDS for t in topic):
-            anchor = tuple(word_key(t) for t in topic)
-            topic = query.topic_terms
+            phrase = " ".join(topic)
+            if len(topic) > 1 and self._passage_counts([phrase], catalogue)[phrase] \
+                    <= ranking.ACROSS_EVERYDAY_TERM_SHARE * len(catalogue.chunk_doc):
+                term = tuple(word_key(t) for t in topic)
+            else:
+                anchor = tuple(word_key(t) for t in topic)
+                topic = query.topic_terms
         verbs = {word_key(t) for t in query.action_terms} if anchor else set()
         action = [t for t in query.terms if t in query.action_terms and t not in topic]
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
@@ -399,11 +407,13 @@ class Searcher:
         def says_it(text: str) -> bool:
             """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
             (not "improve" alone for "improve supervision")."""
-            return prose(text) and (focus(text) >= ranking.ACROSS_MIN_FOCUS or holds_idea(text))
+            return prose(text) and (focus(text) >= ranking.ACROSS_MIN_FOCUS or holds_idea(text)) \
+                and (not term or holds_unit(without_role_names(text), term))
 
         def means_it(text: str, cosine: float) -> bool:
             """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
-            return cosine >= ranking.ACROSS_MEANING_COSINE and prose(text) and focus(text) >= ranking.ACROSS_MEANING_FOCUS
+            return cosine >= ranking.ACROSS_MEANING_COSINE and prose(text) and focus(text) >= ranking.ACROSS_MEANING_FOCUS \
+                and (not term or holds_unit(without_role_names(text), term))
 
         def finding_of(doc_id: str, by_meaning: bool = False) -> Finding | None:
             in_words, in_meaning = read(doc_id)
