@@ -48,7 +48,8 @@ def with_evidence(question: dict, pages: dict[str, list[str]], sources: dict[str
             folder = folder_of(source)
             if folder not in latest or date > latest[folder][0]:
                 latest[folder] = (date, f"{Path(source).parent.name}/{Path(source).name}")
-    return question | {"keyword_window": window, "evidence": {folder: path for folder, (_, path) in sorted(latest.items())}}
+    evidence = {folder: path for folder, (_, path) in sorted(latest.items())}
+    return question | {"keyword_window": window, "evidence": evidence}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -87,9 +87,11 @@ _FRAMING = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS)})\s+of\b", re.IGNORECASE)
 # the verb itself, which says nothing ("which councils have strong leadership?" asks of strong leadership). A
 # particle or preposition before "and" makes the next word a verb too ("listen to and act on children's views": the
 # Children Act is no answer; "set up and run").
-_PARTICIPLE = r"(?=[a-z]+(?:ed|en|wn)\b|(?:done|made|brought|cut|set|put|kept|got|built|run|found|met|led|held|sought|taught|begun|become|dealt|spent|sent|won)\b)"
-_THEN_ACTS = re.compile(r"\s+(?:(?:(?:have|has|had)\s+" + _PARTICIPLE + r")|(?:do|does|did|are|is|were|was|can|could|should|will|would)\s+)?"
-                        r"(?:been\s+)?(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)"
+_PARTICIPLE = (r"(?=[a-z]+(?:ed|en|wn)\b|(?:done|made|brought|cut|set|put|kept|got|built|run|found|met|led|held|"
+               r"sought|taught|begun|become|dealt|spent|sent|won)\b)")
+_THEN_ACTS = re.compile(r"\s+(?:(?:(?:have|has|had)\s+" + _PARTICIPLE + r")|"
+                        r"(?:do|does|did|are|is|were|was|can|could|should|will|would)\s+)?(?:been\s+)?"
+                        r"(?:(?:done|do|doing|trying|working|acted|acting)\s+to\s+)?(?:better\s+)?([a-z]+)"
                         r"(?:\s+(down|up|out|off|back|sure|certain)\b)?"
                         r"(?:(?<=ing)\s+(?:and|or)\s+([a-z]+ing)\b|(?<=ed)\s+(?:and|or)\s+([a-z]+ed)\b"
                         r"|\s+(?:to|on|for|with|after)\s+and\s+([a-z]+)\b|(?(2)\s+and\s+([a-z]+)\b|(?!)))?\b",

@@ -24,8 +24,8 @@ from typing import Any
 from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
-from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names, group_items, holds_unit,
-                                 timeline_entries, topic_units)
+from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names,
+                                 group_items, holds_unit, timeline_entries, topic_units)
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
@@ -354,7 +354,7 @@ class Searcher:
                                    catalogue)
         ranges = catalogue.ranges_of(doc_ids)
         if ranges == []:   # the filters admit nothing
-            return lambda doc_id: None
+            return lambda doc_id, by_meaning=False: None
         vector = self._embed(without_names(query) if scoped else query.text)
         keyword = dict(self.store.keyword_search(terms, ranking.ACROSS_KEYWORD_POOL, ranges)) if terms else {}
         dense = self.store.dense_search(vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
@@ -378,9 +378,10 @@ class Searcher:
         # "home" alone; "sufficiency" in "the sufficiency of homes for children in care", not "homes".
         # A term the glossary knows is one idea whole, in either wording: "multi-agency safeguarding hub", not "hub"
         # (a family hub); "stable homes", not "stable" (a stable workforce).
-        wordings = [catalogue.glossary.printed(query.text), catalogue.glossary.other_wordings(query.text)]
-        units = [unit for text, weight, terms in zip([query.text, catalogue.glossary.in_other_words(query.text)], held, wordings)
-                 if weight
+        glossary = catalogue.glossary
+        wordings = [(query.text, glossary.printed(query.text)),
+                    (glossary.in_other_words(query.text), glossary.other_wordings(query.text))]
+        units = [unit for (text, terms), weight in zip(wordings, held) if weight
                  for unit in as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)]
 
         children = children_named(query.text)
@@ -412,8 +413,8 @@ class Searcher:
 
         def means_it(text: str, cosine: float) -> bool:
             """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
-            return cosine >= ranking.ACROSS_MEANING_COSINE and prose(text) and focus(text) >= ranking.ACROSS_MEANING_FOCUS \
-                and (not term or holds_unit(without_role_names(text), term))
+            return (cosine >= ranking.ACROSS_MEANING_COSINE and prose(text)
+                    and focus(text) >= ranking.ACROSS_MEANING_FOCUS and (not term or holds_unit(without_role_names(text), term)))
 
         def finding_of(doc_id: str, by_meaning: bool = False) -> Finding | None:
             in_words, in_meaning = read(doc_id)
@@ -447,7 +448,8 @@ class Searcher:
                     found.append((bool(children_named(quote.text) & children), round(focus(quote.text) + judged, 4),
                                   score, Finding(quote=quote, score=round(score, 4))))
                 elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
-                    meant.append((cosines.get(chunk_id, 0.0), focus(quote.text), Finding(quote=quote, score=round(score, 4))))
+                    meant.append((cosines.get(chunk_id, 0.0), focus(quote.text),
+                                  Finding(quote=quote, score=round(score, 4))))
             return (max(found, key=lambda f: f[:3])[3] if found else None,
                     max(meant, key=lambda f: f[:2])[2] if meant else None)
 
