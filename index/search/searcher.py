@@ -393,10 +393,14 @@ class Searcher:
 
         def holds_idea(text: str) -> bool:
             text = without_role_names(text)
-            sentences = [text[start:end] for start, end in paragraph_sentence_spans(text)]
             return any(holds_unit(text, unit) if not set(unit) <= verbs else
-                       any(holds_unit(sentence, unit) and holds_unit(sentence, anchor) for sentence in sentences)
+                       any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], anchor)
+                           for start, end in paragraph_sentence_spans(text))   # split only for a verb's idea
                        for unit in units)
+
+        def holds_term(text: str) -> bool:
+            """Holds the term of everyday words the topic is, whole ("young carers"), when it is one."""
+            return not term or holds_unit(without_role_names(text), term)
 
         def prose(text: str) -> bool:
             """A sentence ending as one, of a few words at least (no heading or label), not a cover or table, not
@@ -409,12 +413,12 @@ class Searcher:
             """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
             (not "improve" alone for "improve supervision")."""
             return prose(text) and (focus(text) >= ranking.ACROSS_MIN_FOCUS or holds_idea(text)) \
-                and (not term or holds_unit(without_role_names(text), term))
+                and holds_term(text)
 
         def means_it(text: str, cosine: float) -> bool:
             """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
             return (cosine >= ranking.ACROSS_MEANING_COSINE and prose(text)
-                    and focus(text) >= ranking.ACROSS_MEANING_FOCUS and (not term or holds_unit(without_role_names(text), term)))
+                    and focus(text) >= ranking.ACROSS_MEANING_FOCUS and holds_term(text))
 
         def finding_of(doc_id: str, by_meaning: bool = False) -> Finding | None:
             in_words, in_meaning = read(doc_id)
