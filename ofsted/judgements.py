@@ -26,7 +26,7 @@ class Area:
 
 # ILACS tables run "The experiences and progress of children in care …"; a few 2025-26 reports print "children
 # care leavers" (sic). Rows are matched in this order, longest first where one is a prefix of another.
-_EXP = r"(?:The\s+)?experiences\s+and\s+progress\s+of\s+"
+EXPERIENCES_OF = r"(?:The\s+)?experiences\s+and\s+progress\s+of\s+"
 AREAS = (
     # ILACS (2018-), a "Judgement Grade" table on page 1.
     Area("impact_of_leaders", "Impact of leaders on social work practice",
@@ -34,14 +34,14 @@ AREAS = (
          stated=r"impact\s+of\s+leaders(\s+on\s+social\s+work\s+practice\s+with\s+children\s+and\s+families)?",
          short="Impact of leaders"),
     Area("help_and_protection", "Children who need help and protection",
-         printed=(_EXP + r"children\s+who\s+need\s+help\s+and\s+protection",), stated=r"help\s+and\s+protection",
+         printed=(EXPERIENCES_OF + r"children\s+who\s+need\s+help\s+and\s+protection",), stated=r"help\s+and\s+protection",
          short="Help and protection"),
     Area("in_care", "Children in care",
-         printed=(_EXP + r"children\s+in\s+care\s+and\s+care\s+leavers",   # one judgement until 2023
-                  _EXP + r"children\s+in\s+care(?!\s+and\s+care\s+leavers)"),
+         printed=(EXPERIENCES_OF + r"children\s+in\s+care\s+and\s+care\s+leavers",   # one judgement until 2023
+                  EXPERIENCES_OF + r"children\s+in\s+care(?!\s+and\s+care\s+leavers)"),
          stated=r"children\s+in\s+care(\s+and\s+care\s+leavers)?|looked\s+after\s+and\s+achieving\s+permanence",
          short="Children in care"),
-    Area("care_leavers", "Care leavers", printed=(r"(?<!and\s)" + _EXP + r"(?:children\s+)?care\s+leavers",),
+    Area("care_leavers", "Care leavers", printed=(r"(?<!and\s)" + EXPERIENCES_OF + r"(?:children\s+)?care\s+leavers",),
          stated=r"care\s+leavers", short="Care leavers"),
     Area("overall_effectiveness", "Overall effectiveness", printed=(r"(?-i:Overall)\s+effectiveness",),
          stated=r"overall\s+effectiveness", short="Overall effectiveness"),

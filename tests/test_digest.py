@@ -10,7 +10,7 @@ from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding,
 from index.search.query import analyse
 from index.search import ranking
 from index.search.relevance import ANSWERS
-from models import Quote
+from models import Chunk, Quote
 from index.search.searcher import Filters, Searcher
 from index.storage.store import Store
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
@@ -526,3 +526,45 @@ def test_a_phrase_of_everyday_words_few_passages_print_is_a_term_held_whole(tmp_
     digest = Searcher(store, model).ask("How do councils support young carers?").digest
     assert [item.council for item in digest.items] == ["Derby"]
     store.close()
+
+
+HELP = "The experiences and progress of children who need help and protection: good\n\n"
+LEAVERS = "The experiences and progress of care leavers: good\n\n"
+
+
+@pytest.fixture(scope="module")
+def sectioned(tmp_path_factory, model):
+    """Reports whose sentences leave the children to their section's heading (ofsted.sections), each heading
+    in a passage apart from the sentences under it."""
+    store = Store.open(tmp_path_factory.mktemp("sectioned") / "index", model_name=model.name, dim=model.dim,
+                       create=True)
+    for council, parents, leavers in (
+            ("Derby", "1. Parents' mental health is assessed well: adult workers support parents' mental health.",
+             "20. Personal advisers help young people look after their mental health."),
+            ("Wigan", "1. Adult mental health workers help parents with their mental health well.",
+             "20. Personal advisers help young people find suitable homes.")):
+        pages = [HELP + parents, LEAVERS + leavers]
+        add_report(store, model, f"{council}-2025", council, "2025-06-01", pages, chunks=[
+            Chunk(f"{council}-2025", 1, len(HELP), len(pages[0]), parents, ordinal=0),
+            Chunk(f"{council}-2025", 2, len(LEAVERS), len(pages[1]), leavers, ordinal=1)])
+    for council in ("Leeds", "Bury", "Hull", "Brent"):   # care leavers are in every report, mental health in few
+        add_report(store, model, f"{council}-2024", council, "2024-06-01",
+                   [f"Care leavers in {council} live in suitable homes and have personal advisers."])
+    yield store
+    store.close()
+
+
+@pytest.mark.model
+def test_a_sentence_under_another_groups_heading_does_not_answer_for_the_children_asked(sectioned, model):
+    digest = Searcher(sectioned, model).ask("How do councils support care leavers with their mental health?").digest
+    assert [(item.council, item.finding.quote.text) for item in digest.items] == [
+        ("Derby", "Personal advisers help young people look after their mental health.")]   # no Wigan
+    digest = Searcher(sectioned, model).ask("How do councils support parents with their mental health?").digest
+    assert {item.council for item in digest.items} == {"Derby", "Wigan"}
+
+
+@pytest.mark.model
+def test_a_report_is_read_on_when_its_best_passages_are_another_groups(sectioned, model, monkeypatch):
+    monkeypatch.setattr(ranking, "ACROSS_PER_REPORT", 1)   # the parents' passage alone is read first
+    digest = Searcher(sectioned, model).ask("How do councils support care leavers with their mental health?").digest
+    assert [item.council for item in digest.items] == ["Derby"]

@@ -45,6 +45,7 @@ from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
 from ofsted.vocabulary import EVERYDAY_WORDS, without_role_names
 from ofsted.judgements import children_named, find_judgement, judgement_area, states_judgement
+from ofsted.sections import Sections
 from text.sentences import paragraph_sentence_spans
 
 @functools.lru_cache(maxsize=256)
@@ -140,6 +141,7 @@ class Catalogue:
     glossary: Glossary = field(default_factory=lambda: Glossary([]))  # the acronyms the documents define
     term_counts: dict[str, int] = field(default_factory=dict, repr=False)  # keyword -> passages holding it, filled as asked
     passages: OrderedDict[int, Chunk] = field(default_factory=OrderedDict, repr=False)  # the last PASSAGES_KEPT read
+    sections: dict[str, Sections] = field(default_factory=dict, repr=False)  # doc_id -> its headings, read as asked
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)  # for the two above
 
     def ranges_of(self, doc_ids: set[str] | None) -> list[tuple[int, int]] | None:
@@ -360,7 +362,8 @@ class Searcher:
         dense = self.store.dense_search(vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
         candidates = {c: catalogue.chunk_doc[c] for c in set(keyword) | set(dense) if c in catalogue.chunk_doc
                       and (doc_ids is None or catalogue.chunk_doc[c] in doc_ids)}
-        per_report = ranking.best_per_report(candidates, keyword, dense, ranking.THEMATIC, ranking.ACROSS_PER_REPORT)
+        per_report = ranking.best_per_report(candidates, keyword, dense, ranking.THEMATIC,
+                                             ranking.ACROSS_PER_REPORT + ranking.ACROSS_READ_ON)
         forms = self._topic_forms(topic, query.text, catalogue)
         missing = [self._missing(words, catalogue, doc_ids) for words, _ in forms]
         absent = min(_absent_share(weight, gone) for (_, weight), gone in zip(forms, missing))
@@ -385,6 +388,24 @@ class Searcher:
                  for unit in as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)]
 
         children = children_named(query.text)
+
+        def about(quote: Quote) -> float:
+            """How surely the quote is about the children asked about: 2 naming them; 1 in their section of the
+            report (a section on two groups, half); 0 in leaders' section, a file without headings, or asked of none."""
+            if not children:
+                return 0.0
+            if children_named(quote.text) & children:
+                return 2.0
+            section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
+            return len(section & children) / len(section) if section else 0.0
+
+        def elsewhere(quote: Quote) -> bool:
+            """In another group's section of its report, naming none asked about: "parents' mental health" under help
+            and protection does not answer a question about care leavers."""
+            if not children or children_named(quote.text):
+                return False
+            section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
+            return bool(section) and not section & children
 
         @functools.lru_cache(maxsize=None)   # a quote's focus is asked by says_it and again to rank it
         def focus(text: str) -> float:
@@ -426,16 +447,26 @@ class Searcher:
 
         @functools.lru_cache(maxsize=None)
         def read(doc_id: str) -> tuple[Finding | None, Finding | None]:
+            """The report's best passages; and its next few when none of those answers because they are in another
+            group's section (on help and protection, for a question about care leavers)."""
             ids = per_report.get(doc_id, [])
+            found: list = []   # of the passages that answer, the quote holding most of the topic (of the children
+            # asked), one that judges it first among those holding it about as fully (ranking.ACROSS_JUDGED_EDGE)
+            meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
+            if scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
+                scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant)
+            return (max(found, key=lambda f: f[:3])[3] if found else None,
+                    max(meant, key=lambda f: f[:2])[2] if meant else None)
+
+        def scan(doc_id: str, ids: list[int], found: list, meant: list) -> bool:
+            """Adds the passages' findings to found (and meant); whether any was set aside as another group's."""
+            set_aside = False
             chunks = {c: chunk for c, chunk in self.store.chunks(ids).items() if not is_front_matter(chunk.text)}
             missing = [c for c in chunks if c not in dense]
             cosines = {c: dense[c] for c in chunks if c in dense} | {
                 c: float(v @ vector) for c, v in self.store.vectors(missing).items()}
             focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in forms) for c, chunk in chunks.items()}
             scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], absent).score, c) for c in chunks), reverse=True)
-            meant = []   # what passages close in meaning say, for by_meaning when nothing answers in words
-            found = []   # of the passages that answer, the quote holding most of the topic (of the children asked),
-            # one that judges it first among those holding it about as fully (ranking.ACROSS_JUDGED_EDGE)
             page_text = functools.lru_cache(maxsize=None)(self.store.page_text)
             for score, chunk_id in scored:
                 # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
@@ -447,15 +478,17 @@ class Searcher:
                     continue
                 chunk, page_break = widen(chunks[chunk_id], page_text)
                 quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
+                if quote is not None and elsewhere(quote):
+                    set_aside = True
+                    continue
                 if quote is not None and says_it(quote.text) and (score >= ANSWERS or holds_idea(quote.text)):
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
-                    found.append((bool(children_named(quote.text) & children), round(focus(quote.text) + judged, 4),
+                    found.append((about(quote), round(focus(quote.text) + judged, 4),
                                   score, Finding(quote=quote, score=round(score, 4))))
                 elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
                     meant.append((cosines.get(chunk_id, 0.0), focus(quote.text),
                                   Finding(quote=quote, score=round(score, 4))))
-            return (max(found, key=lambda f: f[:3])[3] if found else None,
-                    max(meant, key=lambda f: f[:2])[2] if meant else None)
+            return set_aside
 
         return finding_of
 
@@ -620,6 +653,12 @@ class Searcher:
         carried = {c for c, chunk in self._passages(list(following), catalogue).items() if continues_a_list(chunk.text)}
         candidates.update({c: following[c] for c in carried})
         return headed | carried
+
+    def _sections(self, catalogue: Catalogue, doc_id: str) -> Sections:
+        """The report's judgement sections (ofsted.sections), read once per index generation."""
+        if doc_id not in catalogue.sections:
+            catalogue.sections[doc_id] = Sections((page.number, page.text) for page in self.store.pages(doc_id))
+        return catalogue.sections[doc_id]
 
     def _passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
         """How many passages contain each keyword, counted once per keyword per index generation (kept in

@@ -1,0 +1,92 @@
+"""ofsted.sections: which judgement's section of a report a sentence sits in, read from the body's headings
+as pypdf gives them (each form below is one the dev corpus prints)."""
+from __future__ import annotations
+
+import pytest
+
+from ofsted.sections import Sections
+
+ILACS_PAGE_1 = ("Judgement Grade The impact of leaders on social work practice with children "
+                "and families Good The experiences and progress of children who need help and protection Good The "
+                "experiences and progress of children in care Outstanding The experiences and progress of care leavers "
+                "Requires improvement to be good Overall effectiveness Good\n\nCare leavers told inspectors they feel "
+                "listened to.")
+SIF_PAGE_1 = ("Children's services in Sutton are good\n\n1. Children who need help and protection Good\n\n"
+              "2. Children looked after and achieving permanence Good\n\n2.1 Adoption performance Good\n\n"
+              "2.2 Experiences and progress of care leavers Requires improvement\n\n"
+              "3. Leadership, management and governance Good\n\nContents\n\nThe experiences and progress of children "
+              "who need help and protection 9 The experiences and progress of children looked after and achieving "
+              "permanence 14 Leadership, management and governance 24")
+
+
+def keys(*pages: str) -> list[str | None]:
+    sections = Sections(enumerate(pages, start=1))
+    return [sections.at(number, len(text)) for number, text in enumerate(pages, start=1)]
+
+
+def test_a_judgement_table_and_a_contents_list_start_no_section():
+    assert keys(ILACS_PAGE_1) == [None]
+    assert keys(SIF_PAGE_1) == [None]
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("The experiences and progress of children in care: good", "in_care"),
+    ("The experiences of children in care: outstanding", "in_care"),           # "and progress" dropped
+    ("The experiences and progress of children in care and care leavers are: Good", "joint"),
+    ("The experiences and progress of children in care and care leavers requires improvement to be good.", "joint"),
+    ("The experiences and progress of care leavers: requires improvement to be good", "care_leavers"),
+    ("The experiences and progress of children care leavers: good", "care_leavers"),   # (sic), 2025-26
+    ("The impact of leaders on social work practice with children and families: inadequate", "impact_of_leaders"),
+    ("The experiences and progress of children who need help and protection Good Access to help is swift.",
+     "help_and_protection"),                                                       # SIF, its first sentence after
+    ("The experiences and progress of children looked after and achieving permanence Good Summary Children", "in_care"),
+    ("Leadership, management and governance Outstanding Summary The DCS", "impact_of_leaders"),
+    ("The graded judgement about the experience and progress of care leavers is that it requires improvement",
+     "care_leavers"),
+    ("The graded judgement for adoption performance is that it is outstanding", "adoption_performance"),
+    (("Key Judgement Judgement Grade The experiences and progress of children looked after and achieving permanence "
+      "Inadequate"), "in_care"),                                                   # SIF 2014's boxed heading
+    ("The Local Safeguarding Children Board is good", "lscb"),
+])
+def test_a_body_heading_starts_its_section(heading, key):
+    assert keys(f"Leaders know the service well.\n\n{heading}\n\n12. Most children are seen often.") == [key]
+
+
+@pytest.mark.parametrize("before", ["support from 18 to 25. ", "ourselves.’ ", "(outcome 4, national framework) "])
+def test_a_heading_pypdf_ran_on_after_a_sentence_still_starts_one(before):
+    assert keys(f"Care leavers are supported {before}The experiences and progress of children in care: good\n\n"
+                "15. Children live in stable homes.") == ["in_care"]
+
+
+def test_a_sentence_that_states_a_grade_in_its_middle_starts_no_section():
+    assert keys("Inspectors found that the experiences and progress of children in care are good overall, and most "
+                "children live in stable homes.") == [None]
+
+
+def test_each_offset_lies_in_the_last_section_begun_before_it_across_pages():
+    help_page = "Summary.\n\nThe experiences and progress of children who need help and protection: good\n\n" \
+                "1. Parents' mental health is assessed well."
+    care_page = "3. Strategy meetings are timely.\n\nThe experiences and progress of care leavers: good\n\n" \
+                "20. Personal advisers know young people well."
+    sections = Sections([(2, help_page), (3, care_page)])
+    assert sections.at(1, 0) is None and sections.at(2, 0) is None
+    assert sections.at(2, help_page.index("Parents")) == "help_and_protection"
+    assert sections.at(3, 0) == "help_and_protection"                # the section runs on over the page break
+    assert sections.at(3, care_page.index("Personal")) == "care_leavers"
+    assert sections.children_at(3, care_page.index("Personal")) == {"care_leavers"}
+    assert sections.children_at(2, help_page.index("Parents")) == {"help_and_protection"}
+
+
+def test_children_in_care_and_care_leavers_judged_together_are_both_groups():
+    sections = Sections([(4, "The experiences and progress of children in care and care leavers: good\n\n17. Most.")])
+    assert sections.children_at(4, 60) == {"in_care", "care_leavers"}
+
+
+def test_a_file_without_headings_has_no_sections():
+    sections = Sections([(None, "Minutes of the corporate parenting board. Care leavers spoke about housing.")])
+    assert len(sections) == 0 and sections.at(None, 10) is None and sections.children_at(None, 10) == frozenset()
+
+
+def test_every_section_of_children_is_an_area_a_heading_can_start():
+    from ofsted.sections import _HEADING_KEYS, SECTION_CHILDREN
+    assert set(SECTION_CHILDREN) <= set(_HEADING_KEYS) | {"joint"}
