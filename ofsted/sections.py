@@ -58,6 +58,8 @@ SECTION_CHILDREN = {"in_care": frozenset({"in_care"}), "care_leavers": frozenset
                     "joint": frozenset({"in_care", "care_leavers"}),
                     "adoption_performance": frozenset({"in_care"}),
                     "help_and_protection": frozenset({"help_and_protection"})}
+# The judgement areas (ofsted.judgements.judgement_area) each section is the report's word on.
+_SECTION_AREAS = {"joint": frozenset({"in_care", "care_leavers"}), "adoption_performance": frozenset({"in_care"})}
 
 
 class Sections:
@@ -82,6 +84,11 @@ class Sections:
         without headings."""
         i = bisect.bisect_right(self._starts, (page or 0, offset)) - 1
         return self._keys[i] if i >= 0 else None
+
+    def in_area(self, page: int | None, offset: int, area: str) -> bool:
+        """Whether the offset lies in the report's section on this judgement area ("in_care", …)."""
+        section = self.at(page, offset)
+        return section is not None and (section == area or area in _SECTION_AREAS.get(section, ()))
 
     def children_at(self, page: int | None, offset: int) -> frozenset[str]:
         """The children the section at this offset is about (SECTION_CHILDREN), empty for leaders' or none."""

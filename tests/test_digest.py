@@ -568,3 +568,23 @@ def test_a_report_is_read_on_when_its_best_passages_are_another_groups(sectioned
     monkeypatch.setattr(ranking, "ACROSS_PER_REPORT", 1)   # the parents' passage alone is read first
     digest = Searcher(sectioned, model).ask("How do councils support care leavers with their mental health?").digest
     assert [item.council for item in digest.items] == ["Derby"]
+
+
+@pytest.mark.model
+def test_a_finding_comes_from_the_section_on_the_topics_judgement_area(tmp_path, model):
+    """Supervision is leaders' work (ofsted.judgements.judgement_area): a report's sentence on it under its leaders'
+    heading answers before one under its heading on children in care, which its passage alone would not."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    in_care = "17. Supervision of carers is consistently reflective."   # the closer of the two to the question
+    leaders = "40. Staff in every team receive supervision that is reflective and regular."
+    pages = [f"The experiences and progress of children in care: good\n\n{in_care}",
+             f"The impact of leaders on social work practice with children and families: good\n\n{leaders}"]
+    add_report(store, model, "Derby-2025", "Derby", "2025-06-01", pages, chunks=[   # headings apart
+        Chunk("Derby-2025", number, len(page) - len(text), len(page), text, ordinal=number)
+        for number, (page, text) in enumerate(zip(pages, (in_care, leaders)), start=1)])
+    for council in ("Leeds", "Bury", "Hull", "Brent"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    digest = Searcher(store, model).ask("How do councils make supervision reflective?").digest
+    assert [item.finding.quote.text for item in digest.items] == [
+        "Staff in every team receive supervision that is reflective and regular."]
+    store.close()

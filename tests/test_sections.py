@@ -90,3 +90,13 @@ def test_a_file_without_headings_has_no_sections():
 def test_every_section_of_children_is_an_area_a_heading_can_start():
     from ofsted.sections import _HEADING_KEYS, SECTION_CHILDREN
     assert set(SECTION_CHILDREN) <= set(_HEADING_KEYS) | {"joint"}
+
+
+def test_a_section_is_the_reports_word_on_its_judgement_area():
+    text = ("The experiences and progress of children in care and care leavers: good\n\n17. Foster carers are supported.\n\n"
+            "The impact of leaders on social work practice with children and families: good\n\n40. Supervision is regular.")
+    sections = Sections([(5, text)])
+    carers, supervision = text.index("Foster"), text.index("Supervision")
+    assert sections.in_area(5, carers, "in_care") and sections.in_area(5, carers, "care_leavers")
+    assert not sections.in_area(5, carers, "impact_of_leaders")
+    assert sections.in_area(5, supervision, "impact_of_leaders") and not sections.in_area(5, 0, "help_and_protection")

@@ -388,6 +388,7 @@ class Searcher:
                  for unit in as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)]
 
         children = children_named(query.text)
+        area = judgement_area(query.text)
 
         def about(quote: Quote) -> float:
             """How surely the quote is about the children asked about: 2 naming them; 1 in their section of the
@@ -398,6 +399,13 @@ class Searcher:
                 return 2.0
             section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
             return len(section & children) / len(section) if section else 0.0
+
+        def placed(quote: Quote) -> bool:
+            """In the report's section on the topic's judgement area: supervision in its section on leaders, not a
+            foster carer's supervision among children in care; the corporate parenting board among children in care,
+            not "corporate parenting is a strength" in the summary."""
+            return area is not None and self._sections(catalogue, quote.document.doc_id).in_area(
+                quote.page, quote.start, area)
 
         def elsewhere(quote: Quote) -> bool:
             """In another group's section of its report, naming none asked about: "parents' mental health" under help
@@ -450,12 +458,13 @@ class Searcher:
             """The report's best passages; and its next few when none of those answers because they are in another
             group's section (on help and protection, for a question about care leavers)."""
             ids = per_report.get(doc_id, [])
-            found: list = []   # of the passages that answer, the quote holding most of the topic (of the children
-            # asked), one that judges it first among those holding it about as fully (ranking.ACROSS_JUDGED_EDGE)
+            found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
+            # topic's judgement area, holding most of the topic, one that judges it first among those holding it about
+            # as fully (ranking.ACROSS_JUDGED_EDGE)
             meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
             if scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
                 scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant)
-            return (max(found, key=lambda f: f[:3])[3] if found else None,
+            return (max(found, key=lambda f: f[:4])[4] if found else None,
                     max(meant, key=lambda f: f[:2])[2] if meant else None)
 
         def scan(doc_id: str, ids: list[int], found: list, meant: list) -> bool:
@@ -483,7 +492,7 @@ class Searcher:
                     continue
                 if quote is not None and says_it(quote.text) and (score >= ANSWERS or holds_idea(quote.text)):
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
-                    found.append((about(quote), round(focus(quote.text) + judged, 4),
+                    found.append((about(quote), placed(quote), round(focus(quote.text) + judged, 4),
                                   score, Finding(quote=quote, score=round(score, 4))))
                 elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
                     meant.append((cosines.get(chunk_id, 0.0), focus(quote.text),
