@@ -10,11 +10,14 @@ briefing, the Compare page and a grade opened from it, the library) and saves on
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 from bench.app_server import ask, browser_page, open_app, running_app
+from index.output.briefing_store import BRIEFINGS_ENV
 
 TALL = 2400  # Streamlit scrolls inside its main block, so a tall window is how a whole answer gets in one picture
 SETTLE_MS = 1500  # let components and fonts finish drawing before a picture
@@ -40,6 +43,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+@contextlib.contextmanager
+def _environment(name: str, value: str):
+    """The variable set for the app started inside (bench.app_server.running_app copies the environment)."""
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -54,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         page.screenshot(path=str(path))
         saved.append(path)
 
-    with tempfile.TemporaryDirectory() as uploads, running_app(args.index, Path(uploads)) as url, \
-            browser_page(height=TALL) as page:
+    # A first visit: its own uploads folder and briefings file, not a conversation or briefing an earlier run (or
+    # another index in the same folder) left beside the index.
+    with tempfile.TemporaryDirectory() as uploads, _environment(BRIEFINGS_ENV, str(Path(uploads) / "briefings.sqlite")), \
+            running_app(args.index, Path(uploads) / "files") as url, browser_page(height=TALL) as page:
         open_app(page, url)
         shot(page, "ask-empty")
         for number, question in enumerate(QUESTIONS, start=1):
