@@ -51,6 +51,9 @@ _HEADING = re.compile(_LINE_START + "(?:" + "|".join(
     re.IGNORECASE)
 _STARTS = re.compile(r"\n|[.!?’”)]\s|Key\sJudgement\sJudgement\sGrade\s", re.IGNORECASE)
 
+# The judgement areas a report's body gives a section of its own (ofsted.judgements keys).
+AREAS_WITH_SECTIONS = frozenset({"help_and_protection", "in_care", "care_leavers", "impact_of_leaders"})
+
 # The children each section is about, as ofsted.judgements.children_named names them: before 2023 ILACS judged
 # children in care and care leavers together.
 _JOINT = re.compile(r"children\s+in\s+care\s+and\s+care\s+leavers", re.IGNORECASE)
@@ -68,12 +71,14 @@ class Sections:
     def __init__(self, pages: Iterable[tuple[int | None, str]]):
         self._starts: list[tuple[int, int]] = []
         self._keys: list[str] = []
+        self._bodies: list[tuple[int | None, int]] = []   # each section's page and offset past its heading
         for number, text in pages:
             for start in [0] + [match.end() for match in _STARTS.finditer(text)]:
                 if (match := _HEADING.match(text, start)) is not None:
                     key = _HEADING_KEYS[int(match.lastgroup[1:])]
                     self._starts.append((number or 0, match.start()))
                     self._keys.append("joint" if _JOINT.search(match.group(0)) else key)
+                    self._bodies.append((number, match.end()))
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -89,6 +94,15 @@ class Sections:
         """Whether the offset lies in the report's section on this judgement area ("in_care", …)."""
         section = self.at(page, offset)
         return section is not None and (section == area or area in _SECTION_AREAS.get(section, ()))
+
+    def opening(self, area: str) -> tuple[int | None, int] | None:
+        """Where the report's own section on this judgement area begins, past its heading (page, offset): its
+        first words are the report's verdict on the area ("Care leavers in Dorset receive a strong service …").
+        Children in care and care leavers judged together open on children in care; None without such a section."""
+        for key, body in zip(self._keys, self._bodies):
+            if key == area or (key == "joint" and area == "in_care"):
+                return body
+        return None
 
     def children_at(self, page: int | None, offset: int) -> frozenset[str]:
         """The children the section at this offset is about (SECTION_CHILDREN), empty for leaders' or none."""

@@ -588,3 +588,25 @@ def test_a_finding_comes_from_the_section_on_the_topics_judgement_area(tmp_path,
     assert [item.finding.quote.text for item in digest.items] == [
         "Staff in every team receive supervision that is reflective and regular."]
     store.close()
+
+
+@pytest.mark.model
+def test_a_question_of_a_whole_judgement_area_is_answered_by_each_reports_verdict_on_it(tmp_path, model):
+    """"How has Derby's service for care leavers changed?" asks of the whole area: each report's entry is the first
+    sentence of its section on care leavers (its verdict), not the sentence naming care leavers most often."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    for year, verdict in (("2022", "The progress of care leavers requires improvement."),
+                          ("2025", "Care leavers in Derby now make outstanding progress.")):
+        add_report(store, model, f"Derby-{year}", "Derby", f"{year}-06-01", [
+            "The experiences and progress of children who need help and protection: good\n\n1. Referrals are timely.",
+            f"The experiences and progress of care leavers: good\n\n30. {verdict} Advisers visit often.",
+            "31. Care leavers say the service from their advisers is good: care leavers' pathway plans are effective, "
+            "and care leavers know them."])   # the passage that ranks first
+    searcher = Searcher(store, model)
+    timeline = searcher.ask("How has Derby's service for care leavers changed over time?").timeline
+    assert [entry.finding.quote.text for entry in timeline.entries] == [
+        "The progress of care leavers requires improvement.", "Care leavers in Derby now make outstanding progress."]
+    # A topic within the area is read as before: its own sentences.
+    timeline = searcher.ask("How have Derby's pathway plans for care leavers changed over time?").timeline
+    assert timeline.entries[-1].finding.quote.text.startswith("Care leavers say the service from their advisers")
+    store.close()

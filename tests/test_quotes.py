@@ -3,7 +3,7 @@ and pages about the report (cover, judgement table, licence) are told apart from
 import pytest
 
 from index.search.highlight import term_weights
-from index.search.quotes import best_quote
+from index.search.quotes import best_quote, opening_quote
 from index.search.relevance import Evidence, answers, is_front_matter, is_licence
 from index.search.widening import locate, passage_text, widen
 from models import Chunk, Hit
@@ -148,3 +148,20 @@ def test_a_quote_starts_at_its_first_word_past_a_paragraph_number_or_a_bullet():
         "Supervision is regular and reflective.")
     assert best_quote(hit("Other news. • Review supervision processes after audits."), weights).text == (
         "Review supervision processes after audits.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("37. Care leavers in Dorset receive a strong service from their advisers. They are seen often.",
+     "Care leavers in Dorset receive a strong service from their advisers."),
+    ("Summary Services for children looked after in Gateshead are good. Decisions are timely.",   # SIF
+     "Services for children looked after in Gateshead are good."),
+    ("\n\n44. Most care leavers are well supported. However, a few wait too long for a home.\n\n45. Advisers …",
+     "Most care leavers are well supported. However, a few wait too long for a home."),
+])
+def test_a_sections_opening_is_its_first_whole_sentence_past_label_and_number(text, expected):
+    quote = opening_quote(hit(text))
+    assert quote.text == expected and text[quote.start - 100:quote.end - 100] == expected
+
+
+def test_a_section_opening_mid_sentence_has_no_opening_quote():
+    assert opening_quote(hit("of the care leavers we met, all had a home. Advisers visit often.")) is None

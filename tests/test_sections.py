@@ -93,10 +93,22 @@ def test_every_section_of_children_is_an_area_a_heading_can_start():
 
 
 def test_a_section_is_the_reports_word_on_its_judgement_area():
-    text = ("The experiences and progress of children in care and care leavers: good\n\n17. Foster carers are supported.\n\n"
-            "The impact of leaders on social work practice with children and families: good\n\n40. Supervision is regular.")
+    text = ("The experiences and progress of children in care and care leavers: good\n\n"
+            "17. Foster carers are supported.\n\n"
+            "The impact of leaders on social work practice with children and families: good\n\n"
+            "40. Supervision is regular.")
     sections = Sections([(5, text)])
     carers, supervision = text.index("Foster"), text.index("Supervision")
     assert sections.in_area(5, carers, "in_care") and sections.in_area(5, carers, "care_leavers")
     assert not sections.in_area(5, carers, "impact_of_leaders")
     assert sections.in_area(5, supervision, "impact_of_leaders") and not sections.in_area(5, 0, "help_and_protection")
+
+
+def test_a_sections_opening_is_where_its_heading_ends():
+    page = ("The experiences and progress of children in care and care leavers: good\n\n17. Most children thrive.\n\n"
+            "The impact of leaders on social work practice with children and families: good\n\n40. Leaders are strong.")
+    sections = Sections([(6, page)])
+    page_number, offset = sections.opening("in_care")
+    assert page_number == 6 and page[offset:].lstrip().startswith("17. Most children thrive.")
+    assert page[sections.opening("impact_of_leaders")[1]:].lstrip().startswith("40. Leaders")
+    assert sections.opening("care_leavers") is None   # judged with children in care, opening on them

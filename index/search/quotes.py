@@ -13,11 +13,13 @@ from collections.abc import Callable
 
 from index.output.citation import cited, reference
 from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems
-from text.sentences import BULLETS, is_prose_length, is_whole, qualifies, refers_back, starts_item
+from text.sentences import (BULLETS, is_prose_length, is_whole, paragraph_sentence_spans as _sentence_spans, qualifies,
+                            refers_back, starts_item)
 from index.search.widening import locate
 from models import Hit, Quote
 
 NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scores this share of the best
+OPENING_CHARS = 2000      # of a section, what is read for its opening sentences: three long ones fit
 
 
 def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quote | None:
@@ -113,7 +115,24 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     return quote_of(hit, _from_first_word(text, start, end), end)
 
 
+def opening_quote(hit: Hit) -> Quote | None:
+    """The first whole sentence of the hit's text (a section's opening, its verdict), past a SIF summary's label
+    and a paragraph's number, with what its paragraph needs around it (a "However, …" after it); None when the
+    text does not open on a whole sentence."""
+    text = hit.chunk.text
+    lead = _OPENING_LABEL.match(text)
+    spans = [(start, end) for start, end in _sentence_spans(text) if end > lead.end()]
+    if not spans or not _quotable(text, max(spans[0][0], lead.end()), spans[0][1]):
+        return None
+    spans[0] = (max(spans[0][0], lead.end()), spans[0][1])
+    first, last = _in_context(text, spans, 0, 0, lambda j: False)
+    return quote_of(hit, _from_first_word(text, spans[first][0], spans[last][1]), spans[last][1])
+
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# "… permanence Good Summary Services for …", "… care leavers: good\n\n37. Care leavers in …": a SIF section's
+# label or a paragraph's number before its first sentence.
+_OPENING_LABEL = re.compile(r"\s*(?:Summary\s+)?(?:\d{1,3}\.\s+)?")
 _QUOTE_LEAD = re.compile(r"(?:\d{1,3}\.\s+|" + BULLETS + r"\s*)(?=[A-Z“\"‘'])")
 
 

@@ -30,7 +30,7 @@ from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
 from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, without_markup
-from index.search.quotes import best_quote, covering_quote, quote_of
+from index.search.quotes import OPENING_CHARS, best_quote, covering_quote, opening_quote, quote_of
 from index.search.relevance import (ANSWERS, HOLDS_ALL_TOPIC, Evidence, answers, is_front_matter, is_licence,
                                     named_things)
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -44,8 +44,9 @@ from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
 from ofsted.vocabulary import EVERYDAY_WORDS, without_role_names
-from ofsted.judgements import children_named, find_judgement, judgement_area, states_judgement
-from ofsted.sections import Sections
+from ofsted.judgements import (children_named, find_judgement, judgement_area, judgement_asked, judgement_words,
+                                states_judgement)
+from ofsted.sections import AREAS_WITH_SECTIONS, Sections
 from text.sentences import paragraph_sentence_spans
 
 @functools.lru_cache(maxsize=256)
@@ -449,7 +450,11 @@ class Searcher:
             return (cosine >= ranking.ACROSS_MEANING_COSINE and prose(text)
                     and focus(text) >= ranking.ACROSS_MEANING_FOCUS and holds_term(text))
 
+        verdict_on = self._area_asked(query)
+
         def finding_of(doc_id: str, by_meaning: bool = False) -> Finding | None:
+            if verdict_on and (verdict := self._verdict(catalogue, doc_id, verdict_on)) is not None:
+                return verdict
             in_words, in_meaning = read(doc_id)
             return in_words or (in_meaning if by_meaning else None)
 
@@ -662,6 +667,32 @@ class Searcher:
         carried = {c for c, chunk in self._passages(list(following), catalogue).items() if continues_a_list(chunk.text)}
         candidates.update({c: following[c] for c in carried})
         return headed | carried
+
+    @staticmethod
+    def _area_asked(query: QueryAnalysis) -> str | None:
+        """The judgement area the question asks of as a whole ("how has Derby's service for care leavers changed?",
+        "what do inspectors say about children in care?"), when nothing but the area and everyday words names its
+        topic; None for a topic within one ("care leavers' accommodation")."""
+        area = judgement_asked(query.text)
+        named = set(judgement_words(query.text).lower().split())
+        rest = [t for t in query.topic_terms if t not in EVERYDAY_WORDS and t not in named]   # "given", "call": more
+        return area if area in AREAS_WITH_SECTIONS and all(judgement_asked(t) == area for t in rest) else None
+
+    def _verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None:
+        """The report's verdict on a judgement area: the first sentence of its own section on it (ofsted.sections),
+        as a digest's or timeline's finding; None when it has no such section."""
+        where = self._sections(catalogue, doc_id).opening(area)
+        if where is None:
+            return None
+        page, offset = where
+        text = self.store.page_text(doc_id, page) or ""
+        if not text[offset:].strip() and page is not None:   # the heading ends its page
+            page, offset = page + 1, 0
+            text = self.store.page_text(doc_id, page) or ""
+        end = min(len(text), offset + OPENING_CHARS)
+        chunk = Chunk(doc_id, page, offset, end, text[offset:end])
+        quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
+        return Finding(quote=quote, score=ANSWERS) if quote is not None else None
 
     def _sections(self, catalogue: Catalogue, doc_id: str) -> Sections:
         """The report's judgement sections (ofsted.sections), read once per index generation."""
