@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.digest import (EARLIER_KEPT, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
+from index.search.digest import (EARLIER_KEPT, ONLY_LABEL, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
                                  group_items, holds_unit, timeline_entries, topic_units, _phrases)
 from index.search.query import analyse
 from index.search import ranking
@@ -140,7 +140,7 @@ def test_a_leftover_item_printing_a_labels_words_apart_joins_that_group_and_phra
 def test_a_phrase_every_item_prints_makes_no_group():
     items = _items({c: f"Supervision is regular in {c}." for c in ("Derby", "Wigan", "Sutton", "Leeds")})
     groups = group_items(items, ["supervision"])
-    assert [g.label for g in groups] == [OTHER_LABEL]
+    assert [g.label for g in groups] == [ONLY_LABEL]   # not "other" than any group
 
 
 def test_inspection_reports_lead_their_group():

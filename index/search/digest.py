@@ -36,6 +36,7 @@ MAX_GROUPS = 6          # groups a digest shows before "Other findings": more ca
 MIN_GROUP = 2           # councils a group needs: one council's phrase says nothing shared
 MAX_LABEL_SHARE = 0.5   # a phrase in more than this share of the items says what they all say: no group
 OTHER_LABEL = "Other findings"
+ONLY_LABEL = "What each report says"   # when no phrase makes a group (each report's verdict on an area, say)
 
 
 @dataclass(frozen=True)
@@ -326,8 +327,9 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
         uncovered -= set(members)
     groups, placed = _joined(groups, items, sorted(uncovered), topic_keys)
     uncovered -= placed
-    if uncovered:
-        groups.append(DigestGroup(OTHER_LABEL, tuple(_ordered([items[i] for i in sorted(uncovered)]))))
+    if uncovered:   # "other" beside groups; alone, not other than anything
+        label = OTHER_LABEL if groups else ONLY_LABEL
+        groups.append(DigestGroup(label, tuple(_ordered([items[i] for i in sorted(uncovered)]))))
     return tuple(groups)
 
 
