@@ -104,6 +104,14 @@ class Sections:
                 return body
         return None
 
+    def extent(self, key: str) -> tuple[tuple[int | None, int], tuple[int, int] | None] | None:
+        """The first section of this key from past its heading to where the next heading starts (page, offset;
+        None for the report's end), or None without one."""
+        if key not in self._keys:
+            return None
+        i = self._keys.index(key)
+        return self._bodies[i], self._starts[i + 1] if i + 1 < len(self._starts) else None
+
     def children_at(self, page: int | None, offset: int) -> frozenset[str]:
         """The children the section at this offset is about (SECTION_CHILDREN), empty for leaders' or none."""
         return SECTION_CHILDREN.get(self.at(page, offset) or "", frozenset())

@@ -602,9 +602,15 @@ def test_a_question_of_a_whole_judgement_area_is_answered_by_each_reports_verdic
             f"The experiences and progress of care leavers: good\n\n30. {verdict} Advisers visit often.",
             "31. Care leavers say the service from their advisers is good: care leavers' pathway plans are effective, "
             "and care leavers know them."])   # the passage that ranks first
+    add_report(store, model, "Derby-2019", "Derby", "2019-06-01", [   # judged with children in care, until 2023
+        "The experiences and progress of children in care and care leavers: good\n\n"
+        "15. Children in care live in stable homes.\n\n16. Most care leavers get good help.",
+        "17. Care leavers say the service from their advisers is good: care leavers' pathway plans are effective, and "
+        "care leavers know them."])
     searcher = Searcher(store, model)
     timeline = searcher.ask("How has Derby's service for care leavers changed over time?").timeline
     assert [entry.finding.quote.text for entry in timeline.entries] == [
+        "Most care leavers get good help.",   # the first paragraph of the joint section that opens on them
         "The progress of care leavers requires improvement.", "Care leavers in Derby now make outstanding progress."]
     # A topic within the area is read as before: its own sentences.
     timeline = searcher.ask("How have Derby's pathway plans for care leavers changed over time?").timeline

@@ -112,3 +112,11 @@ def test_a_sections_opening_is_where_its_heading_ends():
     assert page_number == 6 and page[offset:].lstrip().startswith("17. Most children thrive.")
     assert page[sections.opening("impact_of_leaders")[1]:].lstrip().startswith("40. Leaders")
     assert sections.opening("care_leavers") is None   # judged with children in care, opening on them
+
+
+def test_a_sections_extent_runs_to_the_next_heading():
+    page = ("The experiences and progress of children in care and care leavers: good\n\n17. Most children thrive.\n\n"
+            "The impact of leaders on social work practice with children and families: good\n\n40. Leaders are strong.")
+    (start_page, start), end = Sections([(6, page)]).extent("joint")
+    assert start_page == 6 and page[start:end[1]].strip() == "17. Most children thrive."
+    assert Sections([(6, page)]).extent("impact_of_leaders")[1] is None and Sections([(6, page)]).extent("lscb") is None

@@ -49,6 +49,9 @@ from ofsted.judgements import (children_named, find_judgement, judgement_area, j
 from ofsted.sections import AREAS_WITH_SECTIONS, Sections
 from text.sentences import paragraph_sentence_spans
 
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")   # a run of text up to a blank line
+
+
 @functools.lru_cache(maxsize=256)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b" + r"\W+".join(re.escape(w) + "s?" for w in words) + r"\b", re.IGNORECASE)
@@ -681,7 +684,10 @@ class Searcher:
     def _verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None:
         """The report's verdict on a judgement area: the first sentence of its own section on it (ofsted.sections),
         as a digest's or timeline's finding; None when it has no such section."""
-        where = self._sections(catalogue, doc_id).opening(area)
+        sections = self._sections(catalogue, doc_id)
+        where = sections.opening(area)
+        if where is None and area == "care_leavers" and (joint := sections.extent("joint")) is not None:
+            return self._joint_verdict(catalogue, doc_id, *joint)
         if where is None:
             return None
         page, offset = where
@@ -689,10 +695,33 @@ class Searcher:
         if not text[offset:].strip() and page is not None:   # the heading ends its page
             page, offset = page + 1, 0
             text = self.store.page_text(doc_id, page) or ""
+        return self._opening_at(catalogue, doc_id, page, offset, text)
+
+    def _opening_at(self, catalogue: Catalogue, doc_id: str, page: int | None, offset: int,
+                    text: str) -> Finding | None:
+        """The first sentence of the page text from offset, as a finding (index.search.quotes.opening_quote)."""
         end = min(len(text), offset + OPENING_CHARS)
         chunk = Chunk(doc_id, page, offset, end, text[offset:end])
         quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
         return Finding(quote=quote, score=ANSWERS) if quote is not None else None
+
+    def _joint_verdict(self, catalogue: Catalogue, doc_id: str, start: tuple[int | None, int],
+                       end: tuple[int, int] | None) -> Finding | None:
+        """Care leavers' verdict where a report judged them with children in care (ILACS, 2018-2022): the first
+        paragraph of that section that opens on them ("Care leavers in Manchester receive a consistently good
+        service.")."""
+        for page in self.store.pages(doc_id):
+            number = page.number or 0
+            if number < (start[0] or 0) or (end is not None and number > end[0]):
+                continue
+            first = start[1] if number == (start[0] or 0) else 0
+            last = end[1] if end is not None and number == end[0] else len(page.text)
+            for paragraph in _PARAGRAPH.finditer(page.text, first, last):
+                finding = self._opening_at(catalogue, doc_id, page.number, paragraph.start(),
+                                           page.text[:paragraph.end()])
+                if finding is not None and "care_leavers" in children_named(finding.quote.text):
+                    return finding
+        return None
 
     def _sections(self, catalogue: Catalogue, doc_id: str) -> Sections:
         """The report's judgement sections (ofsted.sections), read once per index generation."""
