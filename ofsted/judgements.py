@@ -88,7 +88,8 @@ _ASKED = (
     ("care_leavers", r"care\s+leavers?|leaving\s+care|left\s+care|young\s+people\s+leaving"),
     ("adoption_performance", r"adoption|adopt(ed|ers)"),
     ("lscb", r"\blscb\b|safeguarding\s+children\s+board"),
-    ("in_care", r"children\s+in\s+care|in\s+care\b|looked[\s-]+after|achieving\s+permanence|permanence"),
+    ("in_care", r"children\s+in\s+care|in\s+care\b(?!\s+(?:plans?|planning|proceedings))|looked[\s-]+after|"
+                r"achieving\s+permanence|permanence"),   # a care plan is a document, not being in care
     ("help_and_protection", r"help\s+and\s+protection|need\s+of\s+help|need\s+help|protection"),
     ("impact_of_leaders", r"leaders|leadership|management\s+and\s+governance"),
     ("overall_effectiveness", r"overall"),
@@ -111,12 +112,18 @@ def states_judgement(text: str, key: str, grade: str) -> bool:
 
 # The areas that are about a group of children of their own: a sentence on care leavers does not answer a question
 # about children in care, nor the other way round (index.search.searcher's findings).
-_GROUPS_OF_CHILDREN = ("care_leavers", "in_care")
+GROUPS_OF_CHILDREN = ("care_leavers", "in_care")
 
 
 def children_named(text: str) -> set[str]:
-    """The groups of children (_GROUPS_OF_CHILDREN, as judgement keys) a question or sentence names."""
-    return {key for key, pattern in _ASKED_PATTERNS if key in _GROUPS_OF_CHILDREN and pattern.search(text)}
+    """The groups of children (GROUPS_OF_CHILDREN, as judgement keys) a question or sentence names."""
+    return {key for key, pattern in _ASKED_PATTERNS if key in GROUPS_OF_CHILDREN and pattern.search(text)}
+
+
+def names_area(text: str, key: str) -> bool:
+    """Whether a sentence names this judgement area as a question would ("care leavers", "children in care",
+    "leaders")."""
+    return any(area == key and pattern.search(text) for area, pattern in _ASKED_PATTERNS)
 
 
 def judgement_asked(question: str) -> str | None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from ofsted.grades import GRADE_WORDS
-from ofsted.judgements import EXPERIENCES_OF, ILACS_AREAS, SIF_AREAS
+from ofsted.judgements import EXPERIENCES_OF, GROUPS_OF_CHILDREN, ILACS_AREAS, JUDGED_WITH, SIF_AREAS
 
 # A body heading may drop "and progress" ("The experiences of children in care: outstanding"), and SIF reports head
 # the parts of their children looked after judgement "The graded judgement about the experience and progress of care
@@ -23,95 +23,117 @@ _EXPERIENCES = (r"(?:The\s+graded\s+judge?ment\s+(?:about|for)\s+(?:the\s+)?)?(?
                 r"(?:experiences?\s+(?:and\s+progress\s+)?of\s+)?")
 
 
-def _heading(area_patterns: Iterable[str], grade_follows: str) -> str:
-    """An area's table row as a heading: its name after any of the lead-ins above, then its grade."""
+def _names(area_patterns: Iterable[str]) -> str:
+    """An area's names as its table rows print them, without their lead-in, after any of the lead-ins above."""
     names = (pattern.replace(EXPERIENCES_OF, "").replace(r"Experiences\s+and\s+progress\s+of\s+", "")
              for pattern in area_patterns)
-    return r"(?:" + "|".join(_EXPERIENCES + name for name in names) + r")" + grade_follows
+    return r"(?:" + "|".join(_EXPERIENCES + name for name in names) + r")"
 
 
-# A heading starts a line (or follows a sentence on it, where pypdf joined the lines) and ends one, its grade
-# after a colon, "is" or "are", or a space, then the line's end or the first sentence ("… protection Good Access
-# to …" in SIF reports). The judgement table's rows are numbered ("2.1 Adoption performance Good"; a heading after
-# a sentence ending in a figure starts "The") or run on with the next row, and the contents list gives page
-# numbers. SIF reports of 2014 box a heading: "… permanence Key Judgement Judgement Grade The experiences …".
-_GRADE_FOLLOWS = (rf"[ \t]*(?:(?:is|are)\b[ \t]*(?:that\s+it\s+(?:is\s+)?)?)?:?[ \t]*(?:{GRADE_WORDS}|not\s+judged)\.?"
-                  r"(?:[ \t]+(?-i:(?=[A-Z]))|[ \t]*(?=\n|$))")
-_LINE_START = (r"(?:^|(?<=\n)|(?<=[.!?’”)]\s)(?<!\d\.\s)(?<!\d\.\d\s)|(?<=\d\.\s)(?=The\s)"
-               r"|(?<=Key\sJudgement\sJudgement\sGrade\s))[ \t]*")
-_AREA_HEADINGS = tuple((area.ilacs or area.key, _heading(area.printed, _GRADE_FOLLOWS))
-                       for area in ILACS_AREAS + SIF_AREAS
-                       if area.printed and area.key != "overall_effectiveness")   # a table's row only
-_HEADING_KEYS = tuple(key for key, _ in _AREA_HEADINGS) + ("lscb",)
-# One pattern, tried only where a line or sentence starts (_STARTS): searching the whole text for it at every
-# position took half a second a pattern over the dev library's 9 MB of pages.
-_HEADING = re.compile(_LINE_START + "(?:" + "|".join(
-    f"(?P<h{i}>{pattern})" for i, (_, pattern) in enumerate(_AREA_HEADINGS)) +
-    rf"|(?P<h{len(_AREA_HEADINGS)}>The\s+Local\s+Safeguarding\s+Children\s+Board\b[^\n]*(?=\n|$)))",
-    re.IGNORECASE)
+_GRADE = rf"(?:{GRADE_WORDS}|not\s+judged)"
+# A heading ends its line. ILACS puts a colon before the grade ("… in care: good", "… are: Good"; with a full stop
+# only before its numbered first paragraph: a re-inspection lists its last inspection's grades so, "Children who need
+# help and protection: Inadequate."), and pypdf sometimes runs such a heading on after the sentence before it.
+# Without a colon (SIF, and ILACS of 2018-19: "… care leavers are good", "… permanence Good Summary Services …",
+# "… protection Good Access to …", "… is that they require improvement") a heading starts its line and ends it, or
+# goes on into its first sentence (after a sentence, only into "Summary"); "Adoption performance is good. Children
+# are …" is a sentence. The judgement table's rows are numbered ("2.1 Adoption performance Good") or run on with
+# the next row, and the contents list gives page numbers. SIF reports of 2014 box a heading: "… permanence Key
+# Judgement Judgement Grade The experiences … permanence Good".
+_COLON_GRADE = rf"[ \t]*(?:(?:is|are)\b[ \t]*)?:[ \t]*{_GRADE}(?:[ \t]*(?=\n|$)|\.[ \t]*(?=\n\s*\d{{1,3}}\.\s))"
+_SPACED_GRADE = (rf"[ \t]+(?:(?:is|are|requires?)\b[ \t]*(?:that\s+(?:it|they)\s+(?:is\s+|are\s+)?)?)?{_GRADE}"
+                 r"(?:\.?[ \t]*(?=\n|$)|[ \t]+(?-i:(?=[A-Z])))")
+_SUMMARY_GRADE = rf"[ \t]+{_GRADE}[ \t]+(?-i:Summary)\b"   # SIF's heading, run on after a sentence or not
+_LINE_START = r"(?:^|(?<=\n)|(?<=Key\sJudgement\sJudgement\sGrade\s))[ \t]*"
+_AFTER_SENTENCE = r"(?:(?<=[.!?’”)]\s)(?<!\d\.\s)(?<!\d\.\d\s)|(?<=\d\.\s)(?=The\s))[ \t]*"
+_AREAS = tuple((area.ilacs or area.key, _names(area.printed)) for area in ILACS_AREAS + SIF_AREAS
+               if area.printed and area.key != "overall_effectiveness")   # a table's row only
+_KEYS = tuple(key for key, _ in _AREAS) + ("lscb",)
+_LSCB = rf"The\s+Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?(?:\s+(?:is\s+)?{_GRADE})?[ \t]*(?=\n|$)"
+# One pattern, tried only where a line or sentence starts (_STARTS): searching the whole text for each area's at every
+# position took half a second an area over the dev library's 9 MB of pages.
+_HEADING = re.compile("|".join(
+    [f"{_LINE_START}(?P<h{i}>{name}(?:{_COLON_GRADE}|{_SPACED_GRADE}))|"
+     f"{_AFTER_SENTENCE}(?P<r{i}>{name}(?:{_COLON_GRADE}|{_SUMMARY_GRADE}))" for i, (_, name) in enumerate(_AREAS)]
+    + [f"{_LINE_START}(?P<h{len(_AREAS)}>{_LSCB})"]), re.IGNORECASE)
 _STARTS = re.compile(r"\n|[.!?’”)]\s|Key\sJudgement\sJudgement\sGrade\s", re.IGNORECASE)
 
-# The judgement areas a report's body gives a section of its own (ofsted.judgements keys).
-AREAS_WITH_SECTIONS = frozenset({"help_and_protection", "in_care", "care_leavers", "impact_of_leaders"})
+# The judgement areas whose section gives the report's verdict on them in one of its first sentences
+# (index.search.searcher's verdicts). Help and protection opens on early help and goes on through the front door to
+# child protection: no sentence judges it whole.
+VERDICT_AREAS = ("in_care", "care_leavers", "impact_of_leaders")
+# SIF reports judged adoption as a part of children looked after.
+_PART_OF = {"adoption_performance": "in_care"}
+# How surely a sentence naming no group of children is about each, by where it sits (Sections.children_at). Under
+# leaders, in the summary or in a file without headings it may be about any of the three groups the judgements are
+# on; under help and protection, children in care are a few of those it speaks of (children who go missing "from home
+# or care", who are exploited) and care leavers none.
+ANY_SECTION = 1 / 3
+HELP_AND_PROTECTION_IN_CARE = 0.25
 
-# The children each section is about, as ofsted.judgements.children_named names them: before 2023 ILACS judged
-# children in care and care leavers together.
-_JOINT = re.compile(r"children\s+in\s+care\s+and\s+care\s+leavers", re.IGNORECASE)
-SECTION_CHILDREN = {"in_care": frozenset({"in_care"}), "care_leavers": frozenset({"care_leavers"}),
-                    "joint": frozenset({"in_care", "care_leavers"}),
-                    "adoption_performance": frozenset({"in_care"}),
-                    "help_and_protection": frozenset({"help_and_protection"})}
-# The judgement areas (ofsted.judgements.judgement_area) each section is the report's word on.
-_SECTION_AREAS = {"joint": frozenset({"in_care", "care_leavers"}), "adoption_performance": frozenset({"in_care"})}
+
+def _key(heading: re.Match) -> str:
+    return _KEYS[int(heading.lastgroup[1:])]
 
 
 class Sections:
     """A report's body headings in reading order, to say which section an offset of a page falls in."""
 
     def __init__(self, pages: Iterable[tuple[int | None, str]]):
-        self._starts: list[tuple[int, int]] = []
-        self._keys: list[str] = []
-        self._bodies: list[tuple[int | None, int]] = []   # each section's page and offset past its heading
+        kept: list[tuple[int | None, int, int, str]] = []   # page, heading start and end, key
         for number, text in pages:
-            for start in [0] + [match.end() for match in _STARTS.finditer(text)]:
-                if (match := _HEADING.match(text, start)) is not None:
-                    key = _HEADING_KEYS[int(match.lastgroup[1:])]
-                    self._starts.append((number or 0, match.start()))
-                    self._keys.append("joint" if _JOINT.search(match.group(0)) else key)
-                    self._bodies.append((number, match.end()))
+            found = [match for start in [0] + [match.end() for match in _STARTS.finditer(text)]
+                     if (match := _HEADING.match(text, start)) is not None]
+            # A heading with no words under it before the next is a list of grades ("Children who need help and
+            # protection: Inadequate. Children looked after …: Requires improvement."), as is the one after it.
+            listed = {i for i in range(len(found) - 1) if not text[found[i].end():found[i + 1].start()].strip()
+                      and "lscb" not in (_key(found[i]), _key(found[i + 1]))}   # its heading, then its grade
+            kept += [(number, match.start(), match.end(), _key(match))
+                     for i, match in enumerate(found) if i not in listed and i - 1 not in listed]
+        self._starts = [(number or 0, start) for number, start, _, _ in kept]
+        self._bodies = [(number, end) for number, _, end, _ in kept]   # each section's page and offset past its heading
+        self._keys = [key for _, _, _, key in kept]
 
     def __len__(self) -> int:
         return len(self._keys)
 
     def at(self, page: int | None, offset: int) -> str | None:
-        """The key of the section holding this offset of this page ("in_care", "joint" for children in care and
-        care leavers judged together, "lscb", …); None before the first heading (the summary) or for a file
-        without headings."""
+        """The key of the section holding this offset of this page ("in_care", "lscb", …); None before the first
+        heading (the summary) or for a file without headings."""
         i = bisect.bisect_right(self._starts, (page or 0, offset)) - 1
         return self._keys[i] if i >= 0 else None
+
+    def covers(self, key: str) -> frozenset[str]:
+        """The judgement areas a section of the report speaks for: its own, the area it is part of, and one judged
+        with it that has no section of its own here (care leavers, under children in care before 2023)."""
+        own = {key, _PART_OF.get(key, key)}
+        return frozenset(own | {area for area, judged_with in JUDGED_WITH.items()
+                                if judged_with in own and area not in self._keys})
 
     def in_area(self, page: int | None, offset: int, area: str) -> bool:
         """Whether the offset lies in the report's section on this judgement area ("in_care", …)."""
         section = self.at(page, offset)
-        return section is not None and (section == area or area in _SECTION_AREAS.get(section, ()))
+        return section is not None and area in self.covers(section)
+
+    def children_at(self, page: int | None, offset: int) -> dict[str, float]:
+        """How surely a sentence at this offset that names no group of children (ofsted.judgements.children_named)
+        is about each: 1 in a group's own section, a half each where two are judged together, ANY_SECTION where
+        it may be about any, HELP_AND_PROTECTION_IN_CARE; a group left out is not spoken of there."""
+        section = self.at(page, offset)
+        if section == "help_and_protection":
+            return {"in_care": HELP_AND_PROTECTION_IN_CARE}
+        groups = self.covers(section) & set(GROUPS_OF_CHILDREN) if section else set()
+        return {group: 1 / len(groups) for group in groups} or dict.fromkeys(GROUPS_OF_CHILDREN, ANY_SECTION)
 
     def opening(self, area: str) -> tuple[int | None, int] | None:
-        """Where the report's own section on this judgement area begins, past its heading (page, offset): its
-        first words are the report's verdict on the area ("Care leavers in Dorset receive a strong service …").
-        Children in care and care leavers judged together open on children in care; None without such a section."""
-        for key, body in zip(self._keys, self._bodies):
-            if key == area or (key == "joint" and area == "in_care"):
-                return body
+        """Where the report's own section on this judgement area begins, past its heading (page, offset), or None
+        without one (care leavers judged with children in care have none)."""
+        return self._bodies[self._keys.index(area)] if area in self._keys else None
+
+    def extent(self, area: str) -> tuple[tuple[int | None, int], tuple[int, int] | None] | None:
+        """The section that speaks for this area (its own, else the one it was judged with) from past its heading
+        to where the next heading starts (page, offset; None for the report's end), or None without one."""
+        for i, key in enumerate(self._keys):
+            if area in self.covers(key):
+                return self._bodies[i], self._starts[i + 1] if i + 1 < len(self._starts) else None
         return None
-
-    def extent(self, key: str) -> tuple[tuple[int | None, int], tuple[int, int] | None] | None:
-        """The first section of this key from past its heading to where the next heading starts (page, offset;
-        None for the report's end), or None without one."""
-        if key not in self._keys:
-            return None
-        i = self._keys.index(key)
-        return self._bodies[i], self._starts[i + 1] if i + 1 < len(self._starts) else None
-
-    def children_at(self, page: int | None, offset: int) -> frozenset[str]:
-        """The children the section at this offset is about (SECTION_CHILDREN), empty for leaders' or none."""
-        return SECTION_CHILDREN.get(self.at(page, offset) or "", frozenset())

@@ -599,7 +599,8 @@ def test_a_question_of_a_whole_judgement_area_is_answered_by_each_reports_verdic
                           ("2025", "Care leavers in Derby now make outstanding progress.")):
         add_report(store, model, f"Derby-{year}", "Derby", f"{year}-06-01", [
             "The experiences and progress of children who need help and protection: good\n\n1. Referrals are timely.",
-            f"The experiences and progress of care leavers: good\n\n30. {verdict} Advisers visit often.",
+            f"The experiences and progress of care leavers: good\n\n29. The local authority is responsible for 66 care "
+            f"leavers.\n\n30. {verdict} Advisers visit often.",   # a count, then the verdict
             "31. Care leavers say the service from their advisers is good: care leavers' pathway plans are effective, "
             "and care leavers know them."])   # the passage that ranks first
     add_report(store, model, "Derby-2019", "Derby", "2019-06-01", [   # judged with children in care, until 2023
@@ -615,4 +616,24 @@ def test_a_question_of_a_whole_judgement_area_is_answered_by_each_reports_verdic
     # A topic within the area is read as before: its own sentences.
     timeline = searcher.ask("How have Derby's pathway plans for care leavers changed over time?").timeline
     assert timeline.entries[-1].finding.quote.text.startswith("Care leavers say the service from their advisers")
+    store.close()
+
+
+@pytest.mark.model
+def test_children_in_care_under_help_and_protection_are_among_those_it_speaks_of(tmp_path, model):
+    """A sentence under help and protection on children who go missing answers a question about children in care
+    who go missing (it speaks of them among others), below one naming them; it never answers for care leavers."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    help_page = HELP + "3. Children who go missing receive timely return home interviews."
+    add_report(store, model, "Derby-2025", "Derby", "2025-06-01", [help_page], chunks=[
+        Chunk("Derby-2025", 1, len(HELP), len(help_page), help_page[len(HELP):], ordinal=0)])
+    add_report(store, model, "Wigan-2025", "Wigan", "2025-06-01",
+               ["Children in care who go missing receive timely return home interviews."])
+    for council in ("Leeds", "Bury", "Hull", "Brent"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    searcher = Searcher(store, model)
+    digest = searcher.ask("How do councils respond to children in care who go missing?").digest
+    assert sorted(item.council for item in digest.items) == ["Derby", "Wigan"]
+    digest = searcher.ask("How do councils respond to care leavers who go missing?").digest
+    assert "Derby" not in {item.council for item in digest.items}
     store.close()

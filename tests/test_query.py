@@ -1,7 +1,7 @@
 """Reading a question: which councils it names, however a manager writes them, and what it asks about."""
 import pytest
 
-from index.search.query import analyse
+from index.search.query import analyse, area_asked
 
 HELD = ["durham", "harrow", "wigan", "stoke on trent", "bath and north east somerset", "windsor and maidenhead", "cheshire west and chester",
         "west northamptonshire", "bracknell forest", "telford and wrekin", "derby", "derbyshire", "reading"]
@@ -162,3 +162,17 @@ def test_a_council_the_library_lacks_is_said_beside_one_it_holds():
     assert describe(query, scope) == "how was Derby rated for care leavers? (the library has no report on Wigan)"
     alone = analyse("How was Wigan rated for care leavers?", ["derby"])
     assert choose_scope(alone, {}, {}, None).note == "The library has no report on Wigan."
+
+
+@pytest.mark.parametrize("question, area", [
+    ("How has Derby's service for care leavers changed over time?", "care_leavers"),
+    ("How do councils support care leavers?", "care_leavers"),
+    ("How have Norfolk's services for children in care changed across its inspections?", "in_care"),
+    ("How has leadership in Wigan changed over time?", "impact_of_leaders"),
+    ("How do councils support care leavers who are parents?", None),        # a topic within the area
+    ("How has Surrey's accommodation for care leavers changed over time?", None),
+    ("How has the number of children in care in Norfolk changed?", None),
+    ("How has child protection in Leeds changed?", None),                   # help and protection: no verdict
+])
+def test_a_question_of_a_whole_judgement_area_is_told_from_one_of_a_topic_within_it(question, area):
+    assert area_asked(analyse(question, {"derby", "norfolk", "wigan", "surrey", "leeds"})) == area

@@ -20,6 +20,7 @@ from ofsted.councils import council_key, held_council_mentions, missing_councils
 from ofsted.grades import GRADE_KEYWORDS, GRADE_WORDS, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
 from ofsted.judgements import judgement_asked, judgement_words
+from ofsted.sections import VERDICT_AREAS
 
 # A question is a sentence or two; a longer one is a paste gone wrong (or an attempt to tie up the server), refused
 # before it is read. The chat box takes no more either (app_ui/pages/ask.py).
@@ -333,3 +334,18 @@ def _grade_named(question: str) -> str | None:
     """The grade a question asks about, when it names exactly one ("which councils were judged outstanding")."""
     named = {grade_of(m.group(1)) for m in _GRADE.finditer(question)}
     return named.pop() if len(named) == 1 else None
+
+
+# Words that leave a question about a judgement area as a whole: "Derby's service for care leavers", "support for
+# children in care". Any other ("care leavers who are parents", "the number of children in care") names a topic.
+_WHOLE_AREA_WORDS = frozenset("service services support experiences progress".split())
+
+
+def area_asked(query: QueryAnalysis) -> str | None:
+    """The judgement area a question asks of as a whole, when its report sections give a verdict on it
+    (ofsted.sections.VERDICT_AREAS): "How has Derby's service for care leavers changed over time?", "How has
+    leadership in Wigan changed?"; None for a topic within one ("care leavers' accommodation")."""
+    area = judgement_asked(query.text)
+    named = set(judgement_words(query.text).lower().split())
+    rest = [term for term in query.topic_terms if term not in named and term not in _WHOLE_AREA_WORDS]
+    return area if area in VERDICT_AREAS and all(judgement_asked(term) == area for term in rest) else None

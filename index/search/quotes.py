@@ -19,7 +19,6 @@ from index.search.widening import locate
 from models import Hit, Quote
 
 NEIGHBOUR_SHARE = 0.5     # a neighbouring sentence joins the quote when it scores this share of the best
-OPENING_CHARS = 2000      # of a section, what is read for its opening sentences: three long ones fit
 
 
 def best_quote(hit: Hit, weights: dict[str, float], figure: bool = False) -> Quote | None:

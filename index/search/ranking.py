@@ -41,6 +41,8 @@ ACCOUNT_PENALTY = 0.25
 ACROSS_KEYWORD_POOL = 100_000   # passages holding the topic's keywords: all of them, at any size we have measured
 ACROSS_DENSE_POOL = 3000        # closest by meaning, for reports that word the topic otherwise
 ACROSS_PER_REPORT = 4           # of each report, its best this-many passages are judged for an answer
+VERDICT_PARAGRAPHS = 3          # a section's paragraphs read for its verdict: ILACS opens on one, or on early help or
+                                # the decision to come into care and then gives it; later ones judge a part
 ACROSS_READ_ON = 4              # a report's next this-many are read when its best answer only in another group's section
 ACROSS_MIN_WORDS = 4            # a finding of fewer words is a label ("Supervision practices have improved." has 4)
 # A finding holds two-thirds of the topic's keyword weight in one sentence (half let "support for care leavers" answer

@@ -29,8 +29,8 @@ from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, coun
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
-from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, without_markup
-from index.search.quotes import OPENING_CHARS, best_quote, covering_quote, opening_quote, quote_of
+from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, area_asked, without_markup
+from index.search.quotes import best_quote, covering_quote, opening_quote, quote_of
 from index.search.relevance import (ANSWERS, HOLDS_ALL_TOPIC, Evidence, answers, is_front_matter, is_licence,
                                     named_things)
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -44,12 +44,11 @@ from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import continues_a_list, heads_improvements, listed_items
 from ofsted.vocabulary import EVERYDAY_WORDS, without_role_names
-from ofsted.judgements import (children_named, find_judgement, judgement_area, judgement_asked, judgement_words,
-                                states_judgement)
-from ofsted.sections import AREAS_WITH_SECTIONS, Sections
-from text.sentences import paragraph_sentence_spans
+from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
+from ofsted.sections import Sections
+from text.sentences import paragraph_sentence_spans, starts_item
 
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")   # a run of text up to a blank line
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")   # a paragraph: a run of text up to a blank line
 
 
 @functools.lru_cache(maxsize=256)
@@ -146,7 +145,7 @@ class Catalogue:
     term_counts: dict[str, int] = field(default_factory=dict, repr=False)  # keyword -> passages holding it, filled as asked
     passages: OrderedDict[int, Chunk] = field(default_factory=OrderedDict, repr=False)  # the last PASSAGES_KEPT read
     sections: dict[str, Sections] = field(default_factory=dict, repr=False)  # doc_id -> its headings, read as asked
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)  # for the two above
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)  # for the three above
 
     def ranges_of(self, doc_ids: set[str] | None) -> list[tuple[int, int]] | None:
         """The documents' runs of chunk ids; None (everything) for no scope."""
@@ -395,14 +394,14 @@ class Searcher:
         area = judgement_area(query.text)
 
         def about(quote: Quote) -> float:
-            """How surely the quote is about the children asked about: 2 naming them; 1 in their section of the
-            report (a section on two groups, half); 0 in leaders' section, a file without headings, or asked of none."""
+            """How surely the quote is about the children asked about: 2 naming them, else as its section of the
+            report says (ofsted.sections.Sections.children_at)."""
             if not children:
                 return 0.0
             if children_named(quote.text) & children:
                 return 2.0
             section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
-            return len(section & children) / len(section) if section else 0.0
+            return max(section.get(group, 0.0) for group in children)
 
         def placed(quote: Quote) -> bool:
             """In the report's section on the topic's judgement area: supervision in its section on leaders, not a
@@ -412,12 +411,18 @@ class Searcher:
                 quote.page, quote.start, area)
 
         def elsewhere(quote: Quote) -> bool:
-            """In another group's section of its report, naming none asked about: "parents' mental health" under help
-            and protection does not answer a question about care leavers."""
+            """In a section of its report on other children than those asked about, naming none of them: "parents'
+            mental health" under help and protection does not answer a question about care leavers. Or an item of
+            the report's list of what must improve, before its first heading: what should be, not what inspectors
+            found ("Return home interviews informing safety plans for children who go missing.")."""
+            sections = self._sections(catalogue, quote.document.doc_id)
+            if sections.at(quote.page, quote.start) is None and len(sections) and starts_item(
+                    self._line_before(quote)):
+                return True
             if not children or children_named(quote.text):
                 return False
-            section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
-            return bool(section) and not section & children
+            section = sections.children_at(quote.page, quote.start)
+            return not any(section.get(group) for group in children)
 
         @functools.lru_cache(maxsize=None)   # a quote's focus is asked by says_it and again to rank it
         def focus(text: str) -> float:
@@ -453,7 +458,7 @@ class Searcher:
             return (cosine >= ranking.ACROSS_MEANING_COSINE and prose(text)
                     and focus(text) >= ranking.ACROSS_MEANING_FOCUS and holds_term(text))
 
-        verdict_on = self._area_asked(query)
+        verdict_on = area_asked(query)
 
         def finding_of(doc_id: str, by_meaning: bool = False) -> Finding | None:
             if verdict_on and (verdict := self._verdict(catalogue, doc_id, verdict_on)) is not None:
@@ -671,63 +676,46 @@ class Searcher:
         candidates.update({c: following[c] for c in carried})
         return headed | carried
 
-    @staticmethod
-    def _area_asked(query: QueryAnalysis) -> str | None:
-        """The judgement area the question asks of as a whole ("how has Derby's service for care leavers changed?",
-        "what do inspectors say about children in care?"), when nothing but the area and everyday words names its
-        topic; None for a topic within one ("care leavers' accommodation")."""
-        area = judgement_asked(query.text)
-        named = set(judgement_words(query.text).lower().split())
-        rest = [t for t in query.topic_terms if t not in EVERYDAY_WORDS and t not in named]   # "given", "call": more
-        return area if area in AREAS_WITH_SECTIONS and all(judgement_asked(t) == area for t in rest) else None
-
     def _verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None:
-        """The report's verdict on a judgement area: the first sentence of its own section on it (ofsted.sections),
-        as a digest's or timeline's finding; None when it has no such section."""
-        sections = self._sections(catalogue, doc_id)
-        where = sections.opening(area)
-        if where is None and area == "care_leavers" and (joint := sections.extent("joint")) is not None:
-            return self._joint_verdict(catalogue, doc_id, *joint)
-        if where is None:
+        """The report's verdict on a judgement area, as a digest's or timeline's finding: the first sentence of one of
+        the first paragraphs (ranking.VERDICT_PARAGRAPHS) of its section on the area that judges it and names it
+        ("Care leavers in Dorset receive a strong service …", not "The local authority is responsible for 766 care
+        leavers."); in a section judging two groups, the first paragraph that opens so on the group asked about.
+        None when no paragraph does, or the report has no such section."""
+        extent = self._sections(catalogue, doc_id).extent(area)
+        if extent is None:
             return None
-        page, offset = where
-        text = self.store.page_text(doc_id, page) or ""
-        if not text[offset:].strip() and page is not None:   # the heading ends its page
-            page, offset = page + 1, 0
-            text = self.store.page_text(doc_id, page) or ""
-        return self._opening_at(catalogue, doc_id, page, offset, text)
-
-    def _opening_at(self, catalogue: Catalogue, doc_id: str, page: int | None, offset: int,
-                    text: str) -> Finding | None:
-        """The first sentence of the page text from offset, as a finding (index.search.quotes.opening_quote)."""
-        end = min(len(text), offset + OPENING_CHARS)
-        chunk = Chunk(doc_id, page, offset, end, text[offset:end])
-        quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
-        return Finding(quote=quote, score=ANSWERS) if quote is not None else None
-
-    def _joint_verdict(self, catalogue: Catalogue, doc_id: str, start: tuple[int | None, int],
-                       end: tuple[int, int] | None) -> Finding | None:
-        """Care leavers' verdict where a report judged them with children in care (ILACS, 2018-2022): the first
-        paragraph of that section that opens on them ("Care leavers in Manchester receive a consistently good
-        service.")."""
+        (first_page, first), end = extent
+        own = self._sections(catalogue, doc_id).opening(area) is not None
+        read = 0
         for page in self.store.pages(doc_id):
             number = page.number or 0
-            if number < (start[0] or 0) or (end is not None and number > end[0]):
+            if number < (first_page or 0) or (end is not None and number > end[0]):
                 continue
-            first = start[1] if number == (start[0] or 0) else 0
             last = end[1] if end is not None and number == end[0] else len(page.text)
-            for paragraph in _PARAGRAPH.finditer(page.text, first, last):
-                finding = self._opening_at(catalogue, doc_id, page.number, paragraph.start(),
-                                           page.text[:paragraph.end()])
-                if finding is not None and "care_leavers" in children_named(finding.quote.text):
-                    return finding
+            for paragraph in _PARAGRAPH.finditer(page.text, first if number == (first_page or 0) else 0, last):
+                read += 1
+                if own and read > ranking.VERDICT_PARAGRAPHS:
+                    return None
+                chunk = Chunk(doc_id, page.number, paragraph.start(), paragraph.end(), paragraph.group(0))
+                quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
+                if quote is not None and stance(quote.text) != NEUTRAL and names_area(quote.text, area):
+                    return Finding(quote=quote, score=ANSWERS)
         return None
+
+    def _line_before(self, quote: Quote) -> str:
+        """The quote's line up to where it starts: a list's bullet, a paragraph's number, or words."""
+        text = self.store.page_text(quote.document.doc_id, quote.page) or ""
+        return text[text.rfind("\n", 0, quote.start) + 1:quote.start + 1]
 
     def _sections(self, catalogue: Catalogue, doc_id: str) -> Sections:
         """The report's judgement sections (ofsted.sections), read once per index generation."""
-        if doc_id not in catalogue.sections:
-            catalogue.sections[doc_id] = Sections((page.number, page.text) for page in self.store.pages(doc_id))
-        return catalogue.sections[doc_id]
+        with catalogue.lock:
+            if doc_id in catalogue.sections:
+                return catalogue.sections[doc_id]
+        sections = Sections((page.number, page.text) for page in self.store.pages(doc_id))
+        with catalogue.lock:
+            return catalogue.sections.setdefault(doc_id, sections)
 
     def _passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
         """How many passages contain each keyword, counted once per keyword per index generation (kept in
