@@ -605,7 +605,8 @@ def test_a_question_of_a_whole_judgement_area_is_answered_by_each_reports_verdic
             "and care leavers know them."])   # the passage that ranks first
     add_report(store, model, "Derby-2019", "Derby", "2019-06-01", [   # judged with children in care, until 2023
         "The experiences and progress of children in care and care leavers: good\n\n"
-        "15. Children in care live in stable homes.\n\n16. Most care leavers get good help.",
+        "15. Children in care and care leavers have their health needs met well.\n\n"   # both: not theirs alone
+        "16. Most care leavers get good help.",
         "17. Care leavers say the service from their advisers is good: care leavers' pathway plans are effective, and "
         "care leavers know them."])
     searcher = Searcher(store, model)

@@ -680,7 +680,7 @@ class Searcher:
         """The report's verdict on a judgement area, as a digest's or timeline's finding: the first sentence of one of
         the first paragraphs (ranking.VERDICT_PARAGRAPHS) of its section on the area that judges it and names it
         ("Care leavers in Dorset receive a strong service …", not "The local authority is responsible for 766 care
-        leavers."); in a section judging two groups, the first paragraph that opens so on the group asked about.
+        leavers."); in a section judging two groups, the first paragraph that opens so on the group asked about alone.
         None when no paragraph does, or the report has no such section."""
         extent = self._sections(catalogue, doc_id).extent(area)
         if extent is None:
@@ -699,7 +699,8 @@ class Searcher:
                     return None
                 chunk = Chunk(doc_id, page.number, paragraph.start(), paragraph.end(), paragraph.group(0))
                 quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
-                if quote is not None and stance(quote.text) != NEUTRAL and names_area(quote.text, area):
+                if quote is not None and stance(quote.text) != NEUTRAL and names_area(quote.text, area) \
+                        and (own or children_named(quote.text) <= {area}):   # shared, on them alone
                     return Finding(quote=quote, score=ANSWERS)
         return None
 
