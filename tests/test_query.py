@@ -176,3 +176,8 @@ def test_a_council_the_library_lacks_is_said_beside_one_it_holds():
 ])
 def test_a_question_of_a_whole_judgement_area_is_told_from_one_of_a_topic_within_it(question, area):
     assert area_asked(analyse(question, {"derby", "norfolk", "wigan", "surrey", "leeds"})) == area
+
+
+def test_across_councils_is_how_a_question_is_asked_not_its_topic():
+    query = analyse("How are councils doing for care leavers across councils?", set())
+    assert "across" not in query.topic_terms and query.across_councils and area_asked(query) == "care_leavers"

@@ -61,7 +61,7 @@ ofsted inspection inspections inspected inspectors report reports rating rate ra
 # the council's reports, made a covered topic look unanswered. "Compare Derby and Wigan on care leavers"
 # asks about care leavers, not about passages that say "comparable".
 FRAME_WORDS = frozenset("""
-council councils authority authorities local la las services service according well good better worse much many
+council councils authority authorities local la las services service according well good better worse much many across
 happen happening happened latest recent recently last year years whether really found find
 handle handles handled handling tackle tackles tackled tackling deal deals dealt dealing cope copes coped coping
 compare compared comparing comparison differ differs difference differences versus vs
