@@ -687,21 +687,21 @@ class Searcher:
             return None
         (first_page, first), end = extent
         own = self._sections(catalogue, doc_id).opening(area) is not None
-        read = 0
-        for page in self.store.pages(doc_id):
-            number = page.number or 0
-            if number < (first_page or 0) or (end is not None and number > end[0]):
-                continue
-            last = end[1] if end is not None and number == end[0] else len(page.text)
-            for paragraph in _PARAGRAPH.finditer(page.text, first if number == (first_page or 0) else 0, last):
+        read, page = 0, first_page
+        while (text := self.store.page_text(doc_id, page)) is not None:   # the section's pages only
+            last = end[1] if end is not None and page == end[0] else len(text)
+            for paragraph in _PARAGRAPH.finditer(text, first if page == first_page else 0, last):
                 read += 1
                 if own and read > ranking.VERDICT_PARAGRAPHS:
                     return None
-                chunk = Chunk(doc_id, page.number, paragraph.start(), paragraph.end(), paragraph.group(0))
+                chunk = Chunk(doc_id, page, paragraph.start(), paragraph.end(), paragraph.group(0))
                 quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
                 if quote is not None and stance(quote.text) != NEUTRAL and names_area(quote.text, area) \
                         and (own or children_named(quote.text) <= {area}):   # shared, on them alone
                     return Finding(quote=quote, score=ANSWERS)
+            if page is None or (end is not None and page >= end[0]):
+                break
+            page += 1
         return None
 
     def _line_before(self, quote: Quote) -> str:
