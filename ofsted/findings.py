@@ -20,13 +20,14 @@ appropriate appropriately positive positively impressive excellent outstanding s
 high-quality sustained secure securely prompt promptly rigorous rigorously focused confident confidently
 valued benefit benefits benefited helpful helps effectively successful successfully strengthened
 enhanced innovative creative proactive proactively exceptional exceptionally highly well-established
-well-supported well-led""".split()
+well-supported well-led thriving thrive thrives attentive meaningful ambitious aspirational dedicated tenacious
+nurturing""".split()
 _SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
 weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
 failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits concern
 concerns concerning declined deteriorated deteriorating inadequate ineffective ineffectively unsafe
 unnecessary overly overdue missed superficial vague generic slow slower sporadic patchy uneven inaccurate
-incomplete""".split()
+incomplete inadequacies failings failures""".split()
 # Phrases that state a shortfall whatever else the sentence says.
 # A negation and the rest of its clause: "not effective, reflective or frequent enough" says nothing good.
 _SHORTFALL_PHRASES = re.compile(

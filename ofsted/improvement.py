@@ -66,3 +66,24 @@ def listed_items(passage: str) -> tuple[int, int] | None:
     if not items and heading:  # a SIF report numbers its recommendations
         items = list(_NUMBERED_ITEM.finditer(passage, start))[:QUOTED_ITEMS]
     return (items[0].start(), len(passage[:items[-1].end()].rstrip())) if items else None
+
+
+def in_list(text: str, offset: int, page_before: str = "") -> bool:
+    """Whether the offset of a page's text lies in the report's list of what must improve: after its heading, in
+    the run of bulleted or numbered items that follows (what should be, not what inspectors found), here or, for
+    items opening the page, on the page before."""
+    starts = [heading.end() - 1 for heading in _HEADING.finditer(text, 0, offset + 1)]
+    if page_before.strip() and in_list(page_before, len(page_before.rstrip()) - 1):
+        starts.insert(0, 0)   # the list runs on from the page before
+    for end in starts:
+        # Items of one kind: bullets (ILACS), or numbers (SIF's recommendations); ILACS numbers its findings.
+        kind = _ITEM if _ITEM.match(text, _skip_space(text, end)) else _NUMBERED_ITEM
+        while item := kind.match(text, _skip_space(text, end)):
+            if item.start() <= offset < item.end():
+                return True
+            end = item.end()
+    return False
+
+
+def _skip_space(text: str, start: int) -> int:
+    return len(text) - len(text[start:].lstrip()) if start < len(text) else start

@@ -19,15 +19,15 @@ from ofsted.judgements import EXPERIENCES_OF, GROUPS_OF_CHILDREN, ILACS_AREAS, J
 # A body heading may drop "and progress" ("The experiences of children in care: outstanding"), and SIF reports head
 # the parts of their children looked after judgement "The graded judgement about the experience and progress of care
 # leavers is that it requires improvement".
-_EXPERIENCES = (r"(?:The\s+graded\s+judge?ment\s+(?:about|for)\s+(?:the\s+)?)?(?:The\s+)?"
-                r"(?:experiences?\s+(?:and\s+progress\s+)?of\s+)?")
+_GRADED = r"The\s+graded\s+judge?ment\s+(?:about|for)\s+(?:the\s+)?"
+_EXPERIENCES = r"(?:The\s+)?(?:experiences?\s+(?:and\s+progress\s+)?of\s+)?"
 
 
-def _names(area_patterns: Iterable[str]) -> str:
-    """An area's names as its table rows print them, without their lead-in, after any of the lead-ins above."""
+def _names(area_patterns: Iterable[str], lead: str) -> str:
+    """An area's names as its table rows print them, without their lead-in, after the lead-ins above."""
     names = (pattern.replace(EXPERIENCES_OF, "").replace(r"Experiences\s+and\s+progress\s+of\s+", "")
              for pattern in area_patterns)
-    return r"(?:" + "|".join(_EXPERIENCES + name for name in names) + r")"
+    return r"(?:" + "|".join(lead + _EXPERIENCES + name for name in names) + r")"
 
 
 _GRADE = rf"(?:{GRADE_WORDS}|not\s+judged)"
@@ -36,25 +36,27 @@ _GRADE = rf"(?:{GRADE_WORDS}|not\s+judged)"
 # help and protection: Inadequate."), and pypdf sometimes runs such a heading on after the sentence before it.
 # Without a colon (SIF, and ILACS of 2018-19: "… care leavers are good", "… permanence Good Summary Services …",
 # "… protection Good Access to …", "… is that they require improvement") a heading starts its line and ends it, or
-# goes on into its first sentence (after a sentence, only into "Summary"); "Adoption performance is good. Children
-# are …" is a sentence. The judgement table's rows are numbered ("2.1 Adoption performance Good") or run on with
-# the next row, and the contents list gives page numbers. SIF reports of 2014 box a heading: "… permanence Key
-# Judgement Judgement Grade The experiences … permanence Good".
+# goes on into its first sentence (after a sentence, only into "Summary", or as "The graded judgement about …");
+# "Adoption performance is good. Children are …" is a sentence. The judgement table's rows are numbered ("2.1
+# Adoption performance Good") or run on with the next row, and the contents list gives page numbers. SIF reports of
+# 2014 box a heading: "… permanence Key Judgement Judgement Grade The experiences … permanence Good".
 _COLON_GRADE = rf"[ \t]*(?:(?:is|are)\b[ \t]*)?:[ \t]*{_GRADE}(?:[ \t]*(?=\n|$)|\.[ \t]*(?=\n\s*\d{{1,3}}\.\s))"
 _SPACED_GRADE = (rf"[ \t]+(?:(?:is|are|requires?)\b[ \t]*(?:that\s+(?:it|they)\s+(?:is\s+|are\s+)?)?)?{_GRADE}"
                  r"(?:\.?[ \t]*(?=\n|$)|[ \t]+(?-i:(?=[A-Z])))")
 _SUMMARY_GRADE = rf"[ \t]+{_GRADE}[ \t]+(?-i:Summary)\b"   # SIF's heading, run on after a sentence or not
 _LINE_START = r"(?:^|(?<=\n)|(?<=Key\sJudgement\sJudgement\sGrade\s))[ \t]*"
 _AFTER_SENTENCE = r"(?:(?<=[.!?’”)]\s)(?<!\d\.\s)(?<!\d\.\d\s)|(?<=\d\.\s)(?=The\s))[ \t]*"
-_AREAS = tuple((area.ilacs or area.key, _names(area.printed)) for area in ILACS_AREAS + SIF_AREAS
+_AREAS = tuple((area.ilacs or area.key, _names(area.printed, f"(?:{_GRADED})?"), _names(area.printed, _GRADED))
+               for area in ILACS_AREAS + SIF_AREAS
                if area.printed and area.key != "overall_effectiveness")   # a table's row only
-_KEYS = tuple(key for key, _ in _AREAS) + ("lscb",)
+_KEYS = tuple(key for key, _, _ in _AREAS) + ("lscb",)
 _LSCB = rf"The\s+Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?(?:\s+(?:is\s+)?{_GRADE})?[ \t]*(?=\n|$)"
 # One pattern, tried only where a line or sentence starts (_STARTS): searching the whole text for each area's at every
 # position took half a second an area over the dev library's 9 MB of pages.
 _HEADING = re.compile("|".join(
     [f"{_LINE_START}(?P<h{i}>{name}(?:{_COLON_GRADE}|{_SPACED_GRADE}))|"
-     f"{_AFTER_SENTENCE}(?P<r{i}>{name}(?:{_COLON_GRADE}|{_SUMMARY_GRADE}))" for i, (_, name) in enumerate(_AREAS)]
+     f"{_AFTER_SENTENCE}(?P<r{i}>{name}(?:{_COLON_GRADE}|{_SUMMARY_GRADE})|{graded}{_SPACED_GRADE})"
+     for i, (_, name, graded) in enumerate(_AREAS)]
     + [f"{_LINE_START}(?P<h{len(_AREAS)}>{_LSCB})"]), re.IGNORECASE)
 _STARTS = re.compile(r"\n|[.!?’”)]\s|Key\sJudgement\sJudgement\sGrade\s", re.IGNORECASE)
 
@@ -67,7 +69,7 @@ _PART_OF = {"adoption_performance": "in_care"}
 # How surely a sentence naming no group of children is about each, by where it sits (Sections.children_at). Under
 # leaders, in the summary or in a file without headings it may be about any of the three groups the judgements are
 # on; under help and protection, children in care are a few of those it speaks of (children who go missing "from home
-# or care", who are exploited) and care leavers none.
+# or care", who are exploited) and care leavers none; under the safeguarding board, neither.
 ANY_SECTION = 1 / 3
 HELP_AND_PROTECTION_IN_CARE = 0.25
 
@@ -120,10 +122,12 @@ class Sections:
         is about each: 1 in a group's own section, a half each where two are judged together, ANY_SECTION where
         it may be about any, HELP_AND_PROTECTION_IN_CARE; a group left out is not spoken of there."""
         section = self.at(page, offset)
+        if section is None or section == "impact_of_leaders":
+            return dict.fromkeys(GROUPS_OF_CHILDREN, ANY_SECTION)
         if section == "help_and_protection":
             return {"in_care": HELP_AND_PROTECTION_IN_CARE}
-        groups = self.covers(section) & set(GROUPS_OF_CHILDREN) if section else set()
-        return {group: 1 / len(groups) for group in groups} or dict.fromkeys(GROUPS_OF_CHILDREN, ANY_SECTION)
+        groups = self.covers(section) & set(GROUPS_OF_CHILDREN)   # none for the safeguarding board's
+        return {group: 1 / len(groups) for group in groups}
 
     def opening(self, area: str) -> tuple[int | None, int] | None:
         """Where the report's own section on this judgement area begins, past its heading (page, offset), or None

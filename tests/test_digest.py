@@ -638,3 +638,20 @@ def test_children_in_care_under_help_and_protection_are_among_those_it_speaks_of
     digest = searcher.ask("How do councils respond to care leavers who go missing?").digest
     assert "Derby" not in {item.council for item in digest.items}
     store.close()
+
+
+@pytest.mark.model
+def test_an_item_of_the_list_of_what_must_improve_is_no_finding(tmp_path, model):
+    """What should improve is not what inspectors found: the list's item is passed over for the report's finding."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    add_report(store, model, "Derby-2025", "Derby", "2025-06-01", [
+        "What needs to improve?\n\n◼ Return home interviews for children who go missing from home.",
+        HELP + "4. Return home interviews are offered to most children, though some are late."])
+    for council in ("Leeds", "Bury", "Hull", "Brent"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    question = "How do councils use return home interviews for children who go missing?"
+    digest = Searcher(store, model).ask(question).digest
+    assert [item.finding.quote.text for item in digest.items] == [
+        "Return home interviews are offered to most children, though some are late."]
+    store.close()
+

@@ -84,3 +84,24 @@ def test_a_contents_line_or_wrapped_prose_is_not_the_lists_heading():
     assert not heads_improvements("Leaders acted. Areas for improvement identified last time have been\naddressed.")
     assert heads_improvements("Areas for improvement Leadership and management\n\n1. Ensure plans are clear.")
 
+
+
+def test_a_list_of_what_must_improve_runs_over_its_items_only():
+    from ofsted.improvement import in_list
+    ilacs = ("What needs to improve?\n\n◼ Return home interviews for children who go missing.\n◼ The quality of plans."
+             "\n\n1. There is a timely response to concerns at the front door.")
+    sif = ("Recommendations\n\n1. Ensure that supported accommodation is sufficient.\n\n2. Accelerate the strategy.\n\n"
+           "Summary for children and young people\n\n◼ When young people leave care, they get good support.")
+    assert in_list(ilacs, ilacs.index("Return home")) and in_list(ilacs, ilacs.index("The quality"))
+    assert not in_list(ilacs, ilacs.index("There is a timely"))   # ILACS numbers its findings, not its list
+    assert in_list(sif, sif.index("Ensure")) and in_list(sif, sif.index("Accelerate"))
+    assert not in_list(sif, sif.index("When young people"))   # a SIF summary's bullets are findings
+
+
+def test_a_list_of_what_must_improve_runs_on_over_a_page_break():
+    from ofsted.improvement import in_list
+    before = "Summary.\n\nWhat needs to improve?\n\n◼ The timeliness of plans.\n\n◼ Return home interviews."
+    page = "◼ The completion of life-story work for children in care.\n\nThe experiences and progress of children: good" \
+           "\n\n1. Children are safe."
+    assert in_list(page, 2, before) and not in_list(page, page.index("Children are safe"), before)
+    assert not in_list(page, 2, "Leaders are strong. Children are safe.")   # a page before ending in prose

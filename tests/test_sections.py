@@ -57,11 +57,14 @@ def test_a_body_heading_starts_its_section(heading, key):
 
 
 @pytest.mark.parametrize("before", ["support from 18 to 25. ", "ourselves.’ ", "(outcome 4, national framework) "])
-@pytest.mark.parametrize("heading", ["The experiences and progress of children in care: good\n\n15. Children",
-                                     "The experiences and progress of children looked after and achieving permanence "
-                                     "Good Summary Decisions are timely."])
-def test_a_heading_pypdf_ran_on_after_a_sentence_still_starts_one(before, heading):
-    assert keys(f"Care leavers are supported {before}{heading}") == ["in_care"]
+@pytest.mark.parametrize("heading, key", [
+    ("The experiences and progress of children in care: good\n\n15. Children", "in_care"),
+    ("The experiences and progress of children looked after and achieving permanence Good Summary Decisions are "
+     "timely.", "in_care"),
+    ("The graded judgment about the experiences and progress of care leavers is inadequate\n\n100. The local",
+     "care_leavers")])
+def test_a_heading_pypdf_ran_on_after_a_sentence_still_starts_one(before, heading, key):
+    assert keys(f"Care leavers are supported {before}{heading}") == [key]
 
 
 @pytest.mark.parametrize("text", [
@@ -163,3 +166,9 @@ def test_the_boards_heading_and_its_grade_on_the_next_line_are_no_list():
     page = ("Leaders are strong.\n\nThe Local Safeguarding Children Board (LSCB)\n\n"
             "The Local Safeguarding Children Board is good\n\nExecutive summary\n\nThe board is independent.")
     assert keys(page) == ["lscb"]
+
+
+def test_the_safeguarding_boards_section_speaks_of_neither_group():
+    page = "Leaders are strong.\n\nThe Local Safeguarding Children Board is good\n\n80. Adult mental health is seen."
+    sections = Sections([(30, page)])
+    assert sections.children_at(30, page.index("Adult")) == {}

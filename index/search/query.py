@@ -19,7 +19,7 @@ from functools import cached_property
 from ofsted.councils import council_key, held_council_mentions, missing_councils
 from ofsted.grades import GRADE_KEYWORDS, GRADE_WORDS, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
-from ofsted.judgements import judgement_asked, judgement_words
+from ofsted.judgements import SIF_TO_ILACS, judgement_asked, judgement_words, label
 from ofsted.sections import VERDICT_AREAS
 
 # A question is a sentence or two; a longer one is a paste gone wrong (or an attempt to tie up the server), refused
@@ -337,8 +337,10 @@ def _grade_named(question: str) -> str | None:
 
 
 # Words that leave a question about a judgement area as a whole: "Derby's service for care leavers", "support for
-# children in care". Any other ("care leavers who are parents", "the number of children in care") names a topic.
-_WHOLE_AREA_WORDS = frozenset("service services support experiences progress".split())
+# children in care", "the experience of care leavers", besides the area's own names in either framework ("impact of
+# leaders", "leadership, management and governance", "looked after"). Any other word ("care leavers who are parents",
+# "the number of children in care") names a topic within it.
+_WHOLE_AREA_WORDS = "service support supported supporting experience progress quality"
 
 
 def area_asked(query: QueryAnalysis) -> str | None:
@@ -346,6 +348,14 @@ def area_asked(query: QueryAnalysis) -> str | None:
     (ofsted.sections.VERDICT_AREAS): "How has Derby's service for care leavers changed over time?", "How has
     leadership in Wigan changed?"; None for a topic within one ("care leavers' accommodation")."""
     area = judgement_asked(query.text)
-    named = set(judgement_words(query.text).lower().split())
-    rest = [term for term in query.topic_terms if term not in named and term not in _WHOLE_AREA_WORDS]
-    return area if area in VERDICT_AREAS and all(judgement_asked(term) == area for term in rest) else None
+    if area not in VERDICT_AREAS:
+        return None
+    whole = _stems(" ".join([judgement_words(query.text), _WHOLE_AREA_WORDS, label(area)]
+                            + [label(sif) for sif, ilacs in SIF_TO_ILACS.items() if ilacs == area]))
+    return area if _stems(" ".join(query.topic_terms)) <= whole else None
+
+
+def _stems(text: str) -> set[str]:
+    """Words without a plural's s ("experiences", "leaders"), to compare a question's words with names."""
+    return {word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+            for word in _WORD.findall(text.lower())}

@@ -43,7 +43,11 @@ ACROSS_DENSE_POOL = 3000        # closest by meaning, for reports that word the 
 ACROSS_PER_REPORT = 4           # of each report, its best this-many passages are judged for an answer
 VERDICT_PARAGRAPHS = 3          # a section's paragraphs read for its verdict: ILACS opens on one, or on early help or
                                 # the decision to come into care and then gives it; later ones judge a part
+VERDICT_SUBJECT_WORDS = 6       # in a section shared with children in care, care leavers' verdict names them this
+                                # soon ("The service for care leavers has …"), not as a detail further on
 ACROSS_READ_ON = 4              # a report's next this-many are read when its best answer only in another group's section
+ACROSS_SURELY_ABOUT = 0.5       # ... and a finding there must be in the asked children's section (a shared one: 0.5)
+                                # or name them: what is further down is otherwise a passing line
 ACROSS_MIN_WORDS = 4            # a finding of fewer words is a label ("Supervision practices have improved." has 4)
 # A finding holds two-thirds of the topic's keyword weight in one sentence (half let "support for care leavers" answer
 # "personal advisers' support for care leavers") ...

@@ -42,11 +42,11 @@ from models import Chunk, Document, Hit, Match, Quote
 from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
-from ofsted.improvement import continues_a_list, heads_improvements, listed_items
+from ofsted.improvement import continues_a_list, heads_improvements, in_list, listed_items
 from ofsted.vocabulary import EVERYDAY_WORDS, without_role_names
 from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
 from ofsted.sections import Sections
-from text.sentences import paragraph_sentence_spans, starts_item
+from text.sentences import paragraph_sentence_spans
 
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")   # a paragraph: a run of text up to a blank line
 
@@ -412,17 +412,18 @@ class Searcher:
 
         def elsewhere(quote: Quote) -> bool:
             """In a section of its report on other children than those asked about, naming none of them: "parents'
-            mental health" under help and protection does not answer a question about care leavers. Or an item of
-            the report's list of what must improve, before its first heading: what should be, not what inspectors
-            found ("Return home interviews informing safety plans for children who go missing.")."""
-            sections = self._sections(catalogue, quote.document.doc_id)
-            if sections.at(quote.page, quote.start) is None and len(sections) and starts_item(
-                    self._line_before(quote)):
-                return True
+            mental health" under help and protection does not answer a question about care leavers."""
             if not children or children_named(quote.text):
                 return False
-            section = sections.children_at(quote.page, quote.start)
+            section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
             return not any(section.get(group) for group in children)
+
+        def recommended(quote: Quote) -> bool:
+            """An item of the report's list of what must improve (ofsted.improvement.in_list): what should be, not
+            what inspectors found ("Return home interviews informing safety plans for children who go missing.")."""
+            doc_id, page = quote.document.doc_id, quote.page
+            before = self.store.page_text(doc_id, page - 1) if page else None
+            return in_list(self.store.page_text(doc_id, page) or "", quote.start, before or "")
 
         @functools.lru_cache(maxsize=None)   # a quote's focus is asked by says_it and again to rank it
         def focus(text: str) -> float:
@@ -476,12 +477,13 @@ class Searcher:
             # as fully (ranking.ACROSS_JUDGED_EDGE)
             meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
             if scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
-                scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant)
+                scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
             return (max(found, key=lambda f: f[:4])[4] if found else None,
                     max(meant, key=lambda f: f[:2])[2] if meant else None)
 
-        def scan(doc_id: str, ids: list[int], found: list, meant: list) -> bool:
-            """Adds the passages' findings to found (and meant); whether any was set aside as another group's."""
+        def scan(doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
+            """Adds the passages' findings to found (and meant); whether any was set aside as another group's. Read on
+            for that (surely), only a finding naming the children asked about or in their section counts."""
             set_aside = False
             chunks = {c: chunk for c, chunk in self.store.chunks(ids).items() if not is_front_matter(chunk.text)}
             missing = [c for c in chunks if c not in dense]
@@ -502,6 +504,8 @@ class Searcher:
                 quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
                 if quote is not None and elsewhere(quote):
                     set_aside = True
+                    continue
+                if quote is not None and (recommended(quote) or surely and about(quote) < ranking.ACROSS_SURELY_ABOUT):
                     continue
                 if quote is not None and says_it(quote.text) and (score >= ANSWERS or holds_idea(quote.text)):
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
@@ -689,25 +693,24 @@ class Searcher:
         own = self._sections(catalogue, doc_id).opening(area) is not None
         read, page = 0, first_page
         while (text := self.store.page_text(doc_id, page)) is not None:   # the section's pages only
-            last = end[1] if end is not None and page == end[0] else len(text)
+            last = end[1] if end is not None and (page or 0) == end[0] else len(text)
             for paragraph in _PARAGRAPH.finditer(text, first if page == first_page else 0, last):
+                chunk = Chunk(doc_id, page, paragraph.start(), paragraph.end(), paragraph.group(0))
+                quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
+                if quote is None:   # a label ("Inspection findings") or a paragraph run on from the page before
+                    continue
                 read += 1
                 if own and read > ranking.VERDICT_PARAGRAPHS:
                     return None
-                chunk = Chunk(doc_id, page, paragraph.start(), paragraph.end(), paragraph.group(0))
-                quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
-                if quote is not None and stance(quote.text) != NEUTRAL and names_area(quote.text, area) \
-                        and (own or children_named(quote.text) <= {area}):   # shared, on them alone
+                # In a section shared with children in care, a paragraph on care leavers alone, that opens on them.
+                opens = " ".join(quote.text.split()[:ranking.VERDICT_SUBJECT_WORDS])
+                if stance(quote.text) != NEUTRAL and names_area(quote.text, area) \
+                        and (own or (children_named(quote.text) <= {area} and names_area(opens, area))):
                     return Finding(quote=quote, score=ANSWERS)
             if page is None or (end is not None and page >= end[0]):
                 break
             page += 1
         return None
-
-    def _line_before(self, quote: Quote) -> str:
-        """The quote's line up to where it starts: a list's bullet, a paragraph's number, or words."""
-        text = self.store.page_text(quote.document.doc_id, quote.page) or ""
-        return text[text.rfind("\n", 0, quote.start) + 1:quote.start + 1]
 
     def _sections(self, catalogue: Catalogue, doc_id: str) -> Sections:
         """The report's judgement sections (ofsted.sections), read once per index generation."""
