@@ -169,6 +169,9 @@ def test_a_council_the_library_lacks_is_said_beside_one_it_holds():
     ("How do councils support care leavers?", "care_leavers"),
     ("How have Norfolk's services for children in care changed across its inspections?", "in_care"),
     ("How has leadership in Wigan changed over time?", "impact_of_leaders"),
+    ("How has the impact of leaders in Wigan changed?", "impact_of_leaders"),           # the ILACS name
+    ("How has leadership and management in Derby changed?", "impact_of_leaders"),       # the SIF name
+    ("How has the experience of care leavers in Derby changed?", "care_leavers"),
     ("How do councils support care leavers who are parents?", None),        # a topic within the area
     ("How has Surrey's accommodation for care leavers changed over time?", None),
     ("How has the number of children in care in Norfolk changed?", None),
