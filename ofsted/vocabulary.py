@@ -45,11 +45,17 @@ may might must shall""".split())
 
 
 # Roles whose names hold a word of another idea: a fostering service's "supervising social workers" support foster
-# carers, and a sentence naming them says nothing of how social workers are supervised. Read as "fostering workers"
-# when judging whether a sentence holds a question's topic (never in what is quoted).
-_ROLE_NAMES = re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE)
+# carers, and a sentence naming them says nothing of how social workers are supervised; the council as "corporate
+# parent" says nothing of parents. Read as what they are when judging whether a sentence holds a question's topic
+# (never in what is quoted), unless the question names the role itself.
+_ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE), "fostering workers"),
+               (re.compile(r"\bcorporate\s+parent(?:s|ing)?\b", re.IGNORECASE), "corporate role"))
 
 
-def without_role_names(text: str) -> str:
-    """The text with role names (_ROLE_NAMES) read as what they are, for judging its topic, not for showing."""
-    return _ROLE_NAMES.sub("fostering workers", text)
+def without_role_names(text: str, asked: str = "") -> str:
+    """The text with role names (_ROLE_NAMES) the question (asked) does not name read as what they are, for judging
+    its topic, not for showing."""
+    for name, reading in _ROLE_NAMES:
+        if not name.search(asked):
+            text = name.sub(reading, text)
+    return text

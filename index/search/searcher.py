@@ -427,11 +427,11 @@ class Searcher:
 
         @functools.lru_cache(maxsize=None)   # a quote's focus is asked by says_it and again to rank it
         def focus(text: str) -> float:
-            text = without_role_names(text)   # "supervising social workers" are not supervision
+            text = without_role_names(text, query.text)   # "supervising social workers" are not supervision
             return max((stem_focus(text, weight) for weight in held if weight), default=0.0)
 
         def holds_idea(text: str) -> bool:
-            text = without_role_names(text)
+            text = without_role_names(text, query.text)
             return any(holds_unit(text, unit) if not set(unit) <= verbs else
                        any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], anchor)
                            for start, end in paragraph_sentence_spans(text))   # split only for a verb's idea
@@ -439,7 +439,7 @@ class Searcher:
 
         def holds_term(text: str) -> bool:
             """Holds the term of everyday words the topic is, whole ("young carers"), when it is one."""
-            return not term or holds_unit(without_role_names(text), term)
+            return not term or holds_unit(without_role_names(text, query.text), term)
 
         def prose(text: str) -> bool:
             """A sentence ending as one, of a few words at least (no heading or label), not a cover or table, not
