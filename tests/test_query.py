@@ -172,6 +172,7 @@ def test_a_council_the_library_lacks_is_said_beside_one_it_holds():
     ("How has the impact of leaders in Wigan changed?", "impact_of_leaders"),           # the ILACS name
     ("How has leadership and management in Derby changed?", "impact_of_leaders"),       # the SIF name
     ("How has the experience of care leavers in Derby changed?", "care_leavers"),
+    ("How have looked after children in Norfolk fared over time?", "in_care"),          # how it is asked
     ("How do councils support care leavers who are parents?", None),        # a topic within the area
     ("How has Surrey's accommodation for care leavers changed over time?", None),
     ("How has the number of children in care in Norfolk changed?", None),

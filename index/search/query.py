@@ -64,6 +64,7 @@ FRAME_WORDS = frozenset("""
 council councils authority authorities local la las services service according well good better worse much many across
 happen happening happened latest recent recently last year years whether really found find
 handle handles handled handling tackle tackles tackled tackling deal deals dealt dealing cope copes coped coping
+fare fares fared faring
 compare compared comparing comparison differ differs difference differences versus vs
 """.split())
 # Words that ask about a report as a whole ("What did Ofsted find in Lewisham's most recent inspection?",
