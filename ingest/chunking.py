@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from models import Chunk, Page
 from ofsted.front_matter import front_matter_spans
-from text.sentences import sentence_spans, trim_span
+from text.sentences import PARAGRAPH_BREAK, sentence_spans, trim_span
 
 PASSAGE_MAX_TOKENS = 240  # 256 minus the model's two special tokens, with a margin for joins
 PARAGRAPH_BREAK_TOKENS = 120  # once a passage is this long, a new paragraph starts a new passage
@@ -36,7 +36,7 @@ def approximate_token_count(texts: Sequence[str]) -> list[int]:
 
 def _paragraph_spans(text: str, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
     """The page's paragraphs, also cut at each of `breaks` (where front matter starts and ends)."""
-    cuts = sorted({*(m for match in re.finditer(r"\n\s*\n", text) for m in match.span()), *breaks})
+    cuts = sorted({*(m for match in PARAGRAPH_BREAK.finditer(text) for m in match.span()), *breaks})
     edges = [0, *cuts, len(text)]
     return [trim_span(text, s, e) for s, e in zip(edges, edges[1:]) if text[s:e].strip()]
 

@@ -38,10 +38,20 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return [trim_span(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")   # a blank line: pypdf's and our cleaning's end of a paragraph
+
+
+def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of the text between start and end: runs of text between blank lines."""
+    end = len(text) if end is None else end
+    edges = [start, *(m for match in PARAGRAPH_BREAK.finditer(text, start, end) for m in match.span()), end]
+    return [trim_span(text, s, e) for s, e in zip(edges[::2], edges[1::2]) if text[s:e].strip()]
+
+
 def paragraph_sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence offsets that also end at paragraph breaks (a heading line is not part of the sentence after it)."""
     spans, cursor = [], 0
-    for match in re.finditer(r"\n\s*\n", text):
+    for match in PARAGRAPH_BREAK.finditer(text):
         spans += sentence_spans(text, cursor, match.start())
         cursor = match.end()
     return spans + sentence_spans(text, cursor)

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from index.output.citation import cited, reference
 from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems
-from text.sentences import (BULLETS, is_prose_length, is_whole, paragraph_sentence_spans as _sentence_spans, qualifies,
-                            refers_back, starts_item)
+from text.sentences import (BULLETS, PARAGRAPH_BREAK as _PARAGRAPH_BREAK, is_prose_length, is_whole,
+                            paragraph_sentence_spans as _sentence_spans, qualifies, refers_back, starts_item)
 from index.search.widening import locate
 from models import Hit, Quote
 
@@ -128,7 +128,6 @@ def opening_quote(hit: Hit) -> Quote | None:
     return quote_of(hit, _from_first_word(text, spans[first][0], spans[last][1]), spans[last][1])
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "… permanence Good Summary Services for …", "… care leavers: good\n\n37. Care leavers in …": a SIF section's
 # label or a paragraph's number before its first sentence.
 _OPENING_LABEL = re.compile(r"\s*(?:Summary\s+)?(?:\d{1,3}\.\s+)?")

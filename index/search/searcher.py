@@ -46,10 +46,7 @@ from ofsted.improvement import continues_a_list, heads_improvements, in_list, li
 from ofsted.vocabulary import EVERYDAY_WORDS, without_role_names
 from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
 from ofsted.sections import Sections
-from text.sentences import paragraph_sentence_spans
-
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")   # a paragraph: a run of text up to a blank line
-
+from text.sentences import paragraph_sentence_spans, paragraph_spans
 
 @functools.lru_cache(maxsize=256)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -418,12 +415,14 @@ class Searcher:
             section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
             return not any(section.get(group) for group in children)
 
+        page_text = functools.lru_cache(maxsize=None)(self.store.page_text)   # each page read once
+
         def recommended(quote: Quote) -> bool:
             """An item of the report's list of what must improve (ofsted.improvement.in_list): what should be, not
             what inspectors found ("Return home interviews informing safety plans for children who go missing.")."""
             doc_id, page = quote.document.doc_id, quote.page
-            before = self.store.page_text(doc_id, page - 1) if page else None
-            return in_list(self.store.page_text(doc_id, page) or "", quote.start, before or "")
+            before = page_text(doc_id, page - 1) if page else None
+            return in_list(page_text(doc_id, page) or "", quote.start, before or "")
 
         @functools.lru_cache(maxsize=None)   # a quote's focus is asked by says_it and again to rank it
         def focus(text: str) -> float:
@@ -491,7 +490,6 @@ class Searcher:
                 c: float(v @ vector) for c, v in self.store.vectors(missing).items()}
             focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in forms) for c, chunk in chunks.items()}
             scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], absent).score, c) for c in chunks), reverse=True)
-            page_text = functools.lru_cache(maxsize=None)(self.store.page_text)
             for score, chunk_id in scored:
                 # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
                 # distinctive idea ("… an effective response from the out-of-hours team." amid a page on neglect),
@@ -694,8 +692,8 @@ class Searcher:
         read, page = 0, first_page
         while (text := self.store.page_text(doc_id, page)) is not None:   # the section's pages only
             last = end[1] if end is not None and (page or 0) == end[0] else len(text)
-            for paragraph in _PARAGRAPH.finditer(text, first if page == first_page else 0, last):
-                chunk = Chunk(doc_id, page, paragraph.start(), paragraph.end(), paragraph.group(0))
+            for start, stop in paragraph_spans(text, first if page == first_page else 0, last):
+                chunk = Chunk(doc_id, page, start, stop, text[start:stop])
                 quote = opening_quote(Hit(chunk, catalogue.documents[doc_id], ANSWERS))
                 if quote is None:   # a label ("Inspection findings") or a paragraph run on from the page before
                     continue
