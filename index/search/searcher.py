@@ -410,10 +410,7 @@ class Searcher:
         def elsewhere(quote: Quote) -> bool:
             """In a section of its report on other children than those asked about, naming none of them: "parents'
             mental health" under help and protection does not answer a question about care leavers."""
-            if not children or children_named(quote.text):
-                return False
-            section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
-            return not any(section.get(group) for group in children)
+            return bool(children) and not children_named(quote.text) and about(quote) == 0.0
 
         page_text = functools.lru_cache(maxsize=None)(self.store.page_text)   # each page read once
 
@@ -684,11 +681,12 @@ class Searcher:
         ("Care leavers in Dorset receive a strong service …", not "The local authority is responsible for 766 care
         leavers."); in a section judging two groups, the first paragraph that opens so on the group asked about alone.
         None when no paragraph does, or the report has no such section."""
-        extent = self._sections(catalogue, doc_id).extent(area)
+        sections = self._sections(catalogue, doc_id)
+        extent = sections.extent(area)
         if extent is None:
             return None
         (first_page, first), end = extent
-        own = self._sections(catalogue, doc_id).opening(area) is not None
+        own = sections.opening(area) is not None
         read, page = 0, first_page
         while (text := self.store.page_text(doc_id, page)) is not None:   # the section's pages only
             last = end[1] if end is not None and (page or 0) == end[0] else len(text)
