@@ -46,10 +46,17 @@ may might must shall""".split())
 
 # Roles whose names hold a word of another idea: a fostering service's "supervising social workers" support foster
 # carers, and a sentence naming them says nothing of how social workers are supervised; the council as "corporate
-# parent" says nothing of parents. Read as what they are when judging whether a sentence holds a question's topic
-# (never in what is quoted), unless the question names the role itself.
+# parent" says nothing of parents. "Partner agencies", a regional adoption agency and an agency decision-maker are
+# organisations: they say nothing of agency staff, the temporary social workers a council hires through an agency,
+# which is the reports' only other sense of the word ("agency staff", "agency workers", "reliance on agency"; a
+# quarter of the dev library's passages print "agency", most as partner agencies or multi-agency work). Read as what
+# they are when judging whether a sentence holds a question's topic (never in what is quoted), unless the question
+# names the role itself.
+_AGENCY_STAFF = r"staff|workers?|social\s+workers?|practitioners?|(?:team\s+)?managers?|rates?|spend|use|usage|cover|locums?"
 _ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE), "fostering workers"),
-               (re.compile(r"\bcorporate\s+parent(?:s|ing)?\b", re.IGNORECASE), "corporate role"))
+               (re.compile(r"\bcorporate\s+parent(?:s|ing)?\b", re.IGNORECASE), "corporate role"),
+               (re.compile(rf"\bagencies\b|(?<!\bof\s)(?<!\bon\s)(?<!\band\s)\bagency\b(?!\s+(?:{_AGENCY_STAFF})\b)",
+                           re.IGNORECASE), "organisation"))
 
 
 def without_role_names(text: str, asked: str = "") -> str:

@@ -439,6 +439,19 @@ def test_a_role_named_with_the_topics_word_is_not_the_topic(store, embedder):
         "Barnet": "Social workers receive regular, reflective supervision from their managers."}
 
 
+def test_partner_agencies_are_not_agency_social_workers(store, embedder):
+    # "Agency" is as often an organisation ("partner agencies", "the regional adoption agency") as the agency staff a
+    # council hires: a sentence on working with partner agencies says nothing of cutting the use of agency staff.
+    add_report(store, embedder, "bromley", "Bromley", "2024-06-01",
+               ["Social workers work closely with partner agencies to reduce risks.",
+                "Fewer agency social workers are used, as leaders have recruited permanent staff."])
+    add_report(store, embedder, "dorset", "Dorset", "2024-06-01",
+               ["The regional adoption agency works with social workers to reduce delay for children."])
+    digest = Searcher(store, embedder).ask("What have councils done to cut their use of agency social workers?").digest
+    assert {item.council: item.finding.quote.text for item in digest.items} == {
+        "Bromley": "Fewer agency social workers are used, as leaders have recruited permanent staff."}
+
+
 @pytest.mark.model
 def test_the_councils_verb_is_the_topic_when_the_rest_names_none(tmp_path, model):
     """"Social workers" are in most passages, so "how are councils recruiting and keeping social workers?" asks of

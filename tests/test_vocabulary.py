@@ -8,3 +8,16 @@ def test_a_role_named_in_a_sentence_is_read_as_what_it_is_unless_the_question_na
     read = without_role_names(text, "How do councils support care leavers who are parents?")
     assert "parent" not in read and "supervising social workers" not in read
     assert "corporate parent" in without_role_names(text, "How do councils act as corporate parents?")
+
+
+def test_an_agency_that_is_an_organisation_is_not_agency_staff():
+    from ofsted.vocabulary import without_role_names
+    asked = "What have councils done to cut their use of agency social workers?"
+    for organisation in ("Social workers work well with partner agencies.", "the regional adoption agency (Adopt South)",
+                         "The agency decision-maker is timely.", "multi-agency meetings", "partner agency information"):
+        assert "agenc" not in without_role_names(organisation, asked).lower(), organisation
+    for staff in ("Agency staff are used proactively.", "There is less reliance on agency.", "interim and agency staff",
+                  "use of agency social workers is low", "agency worker rates have fallen"):
+        assert without_role_names(staff, asked) == staff
+    # A question about the partners keeps them.
+    assert without_role_names("partner agencies", "How do councils work with partner agencies?") == "partner agencies"
