@@ -52,11 +52,17 @@ may might must shall""".split())
 # quarter of the dev library's passages print "agency", most as partner agencies or multi-agency work). Read as what
 # they are when judging whether a sentence holds a question's topic (never in what is quoted), unless the question
 # names the role itself.
+# Children who go missing from home or care (runaways, with their return home interviews) are not children missing
+# education (off any school's roll, or educated at home): two subjects the reports keep apart.
+_MISSING_FROM_HOME = re.compile(r"\b(?:go|goes|going|went|gone)\s+missing\b|\bmissing\s+(?:episodes?|coordinator|"
+                                r"children|person|team)\b|\bmissing\s+from\s+(?:their\s+)?(?:homes?|care|placements?)"
+                                r"(?:\s+(?:or|and)\s+(?:care|home))?\b", re.IGNORECASE)
 _AGENCY_STAFF = r"staff|workers?|social\s+workers?|practitioners?|(?:team\s+)?managers?|rates?|spend|use|usage|cover|locums?"
 _ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE), "fostering workers"),
                (re.compile(r"\bcorporate\s+parent(?:s|ing)?\b", re.IGNORECASE), "corporate role"),
                (re.compile(rf"\bagencies\b|(?<!\bof\s)(?<!\bon\s)(?<!\band\s)\bagency\b(?!\s+(?:{_AGENCY_STAFF})\b)",
-                           re.IGNORECASE), "organisation"))
+                           re.IGNORECASE), "organisation"),
+               (_MISSING_FROM_HOME, "runaway"))
 
 
 def without_role_names(text: str, asked: str = "") -> str:

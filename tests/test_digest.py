@@ -439,6 +439,29 @@ def test_a_role_named_with_the_topics_word_is_not_the_topic(store, embedder):
         "Barnet": "Social workers receive regular, reflective supervision from their managers."}
 
 
+def test_children_missing_from_home_do_not_answer_for_children_missing_education(store, embedder):
+    add_report(store, embedder, "lewisham", "Lewisham", "2024-06-01",
+               ["A coordinator responds well when children go missing from home or care.",
+                "Staff track reported cases of children missing from education tenaciously."])
+    add_report(store, embedder, "reading", "Reading", "2024-06-01",
+               ["When children go missing from home, there are robust arrangements to monitor them."])
+    for council in ("Bury", "Hull", "Leeds", "York"):   # "missing" the question's rarest word, as in a real library
+        add_report(store, embedder, council.lower(), council, "2024-06-01",
+                   ["The virtual school supports children's education well.", "Plans are reviewed on time."])
+    digest = Searcher(store, embedder).ask("How do councils track children missing from education?").digest
+    assert {item.council: item.finding.quote.text for item in digest.items} == {
+        "Lewisham": "Staff track reported cases of children missing from education tenaciously."}
+
+
+def test_a_finding_that_stands_on_its_own_comes_before_one_leaning_on_a_sentence_it_does_not_carry(store, embedder):
+    # The passage starts at "They offer …": quoted alone it says "they" of nobody a reader can see.
+    add_report(store, embedder, "north-yorkshire", "North Yorkshire", "2024-06-01",
+               ["They screen referrals at the front door effectively.",   # judges it: else it would come first
+                "Referrals at the front door are screened by a duty team."])
+    digest = Searcher(store, embedder).ask("How have councils screened referrals at the front door?").digest
+    assert [item.finding.quote.text for item in digest.items] == ["Referrals at the front door are screened by a duty team."]
+
+
 def test_partner_agencies_are_not_agency_social_workers(store, embedder):
     # "Agency" is as often an organisation ("partner agencies", "the regional adoption agency") as the agency staff a
     # council hires: a sentence on working with partner agencies says nothing of cutting the use of agency staff.

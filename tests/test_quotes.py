@@ -137,6 +137,10 @@ def test_a_quote_takes_a_qualification_two_sentences_on_and_the_sentence_it_lean
     ("Despite this, supervision is not regular.", True),
     ("Partners such as health visitors attend.", False),   # examples, not a pointer back
     ("Those who are parents get help.", False),   # whom it means, not the sentence before
+    ("Importantly, this enables them to build networks.", True),
+    ("For example, a domestic abuse protocol is in place.", True),   # an example of a claim made before
+    ("As a consequence, leaders have acted.", True),
+    ("This local authority has improved its services.", False),   # the report's subject
 ])
 def test_a_sentence_that_leans_on_the_one_before(sentence, leans):
     assert refers_back(sentence) is leans

@@ -21,3 +21,15 @@ def test_an_agency_that_is_an_organisation_is_not_agency_staff():
         assert without_role_names(staff, asked) == staff
     # A question about the partners keeps them.
     assert without_role_names("partner agencies", "How do councils work with partner agencies?") == "partner agencies"
+
+
+def test_children_who_go_missing_from_home_are_not_children_missing_education():
+    from ofsted.vocabulary import without_role_names
+    asked = "How do councils track children missing from education or educated at home?"
+    for runaway in ("Return home interviews follow when children go missing from home or care.",
+                    "The missing coordinator tracks missing episodes.", "children missing from care"):
+        assert "missing" not in without_role_names(runaway, asked), runaway
+    for education in ("Children missing education are found quickly.", "children missing from education"):
+        assert without_role_names(education, asked) == education
+    asked = "How do councils respond when children go missing from home or care?"
+    assert without_role_names("children missing from care", asked) == "children missing from care"

@@ -46,7 +46,7 @@ from ofsted.improvement import continues_a_list, heads_improvements, in_list, li
 from ofsted.vocabulary import EVERYDAY_WORDS, without_role_names
 from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
 from ofsted.sections import Sections
-from text.sentences import paragraph_sentence_spans, paragraph_spans
+from text.sentences import paragraph_sentence_spans, paragraph_spans, refers_back
 
 @functools.lru_cache(maxsize=256)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -469,12 +469,13 @@ class Searcher:
             group's section (on help and protection, for a question about care leavers)."""
             ids = per_report.get(doc_id, [])
             found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
-            # topic's judgement area, holding most of the topic, one that judges it first among those holding it about
-            # as fully (ranking.ACROSS_JUDGED_EDGE)
+            # topic's judgement area, that stands on its own (not "They offer additional strength to the front door.",
+            # whose "they" is in the passage before), holding most of the topic, one that judges it first among those
+            # holding it about as fully (ranking.ACROSS_JUDGED_EDGE)
             meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
             if scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
                 scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
-            return (max(found, key=lambda f: f[:4])[4] if found else None,
+            return (max(found, key=lambda f: f[:5])[5] if found else None,
                     max(meant, key=lambda f: f[:2])[2] if meant else None)
 
         def scan(doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
@@ -504,8 +505,8 @@ class Searcher:
                     continue
                 if quote is not None and says_it(quote.text) and (score >= ANSWERS or holds_idea(quote.text)):
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
-                    found.append((about(quote), placed(quote), round(focus(quote.text) + judged, 4),
-                                  score, Finding(quote=quote, score=round(score, 4))))
+                    found.append((about(quote), placed(quote), not refers_back(quote.text),
+                                  round(focus(quote.text) + judged, 4), score, Finding(quote=quote, score=round(score, 4))))
                 elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
                     meant.append((cosines.get(chunk_id, 0.0), focus(quote.text),
                                   Finding(quote=quote, score=round(score, 4))))
