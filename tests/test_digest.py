@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from index.search.digest import (EARLIER_KEPT, ONLY_LABEL, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
-                                 group_items, holds_unit, timeline_entries, topic_units, _phrases)
+                                 group_items, holds_kind, holds_unit, timeline_entries, topic_units, with_printed_modifier,
+                                 _phrases)
 from index.search.query import analyse
 from index.search import ranking
 from index.search.relevance import ANSWERS
@@ -398,6 +399,26 @@ def test_a_compound_weighing_two_thirds_of_its_rarest_word_stays_one_idea():
         ("healt", "asses")]
 
 
+def test_an_everyday_word_printed_before_an_idea_names_its_kind_where_the_library_says_so():
+    """"family hubs" are a kind of hub when the library prints "family hub" for a good share of its hubs; "staff
+    supervision" is no kind when it almost never does; a possessive or a plural ("children missing education") is
+    no modifier."""
+    terms = {"family hubs", "family network"}
+    is_term = lambda phrase, word: phrase in terms
+    assert with_printed_modifier("How do councils run family hubs?", [("hub",)], is_term) == [("famil", "hub")]
+    assert with_printed_modifier("How do councils use family network meetings?", [("netwo",)], is_term) == [
+        ("famil", "netwo")]
+    assert with_printed_modifier("How have councils improved staff supervision?", [("super",)], is_term) == [("super",)]
+    assert not holds_kind("Children live within their family and friends network.", ("famil", "netwo"))
+    assert holds_kind("A wider network of family members helps.", ("famil", "netwo"))
+    assert not holds_kind("The safeguarding hub helps families.", ("famil", "hub"))
+    always = lambda phrase, word: True
+    assert with_printed_modifier("How do councils support parents?", [("paren",)], always, ["support"]) == [("paren",)]
+    assert with_printed_modifier("How have councils cut social workers' caseloads?", [("casel",)], always) == [("casel",)]
+    assert with_printed_modifier("How do councils track children missing education?", [("missi",)], always) == [
+        ("missi",)]
+
+
 def test_an_idea_sharing_a_word_with_a_reworded_term_is_that_term_whole():
     """"stable" alone, which rarity makes the idea of "keep children stable homes", is as much a stable workforce."""
     assert as_whole_terms([("stabl",), ("adopt",)], ["stable homes"]) == [("stabl", "home"), ("adopt",)]
@@ -460,6 +481,20 @@ def test_a_finding_that_stands_on_its_own_comes_before_one_leaning_on_a_sentence
                 "Referrals at the front door are screened by a duty team."])
     digest = Searcher(store, embedder).ask("How have councils screened referrals at the front door?").digest
     assert [item.finding.quote.text for item in digest.items] == ["Referrals at the front door are screened by a duty team."]
+
+
+def test_a_hub_of_another_kind_does_not_answer_for_family_hubs(store, embedder):
+    # The library prints "family hub" for a share of its hubs, so "family hubs" are a kind of hub: a multi-agency
+    # safeguarding hub, though it serves families, is another.
+    add_report(store, embedder, "wigan", "Wigan", "2024-06-01",
+               ["The council uses five family hubs to offer early help."])
+    add_report(store, embedder, "bury", "Bury", "2024-06-01",
+               ["The council uses its multi-agency safeguarding hub to help families."])
+    add_report(store, embedder, "leeds", "Leeds", "2024-06-01", ["The safeguarding hub is busy."] + [
+        f"Families are visited {when}." for when in ("weekly", "often", "promptly", "at home", "in school", "again")])
+    digest = Searcher(store, embedder).ask("How do councils use family hubs?").digest
+    assert {item.council: item.finding.quote.text for item in digest.items} == {
+        "Wigan": "The council uses five family hubs to offer early help."}
 
 
 def test_partner_agencies_are_not_agency_social_workers(store, embedder):

@@ -244,6 +244,45 @@ def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[t
     return list(dict.fromkeys(made_whole(unit) for unit in units))
 
 
+def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_term: Callable[[str, str], bool],
+                          verbs: Iterable[str] = ()) -> list[tuple[str, ...]]:
+    """The ideas with the everyday word the question prints before one's first word, where the two name a thing of
+    their own (is_term, judged on the library: "family network" is nearly half the networks the reports print, "staff
+    supervision" almost none of the supervision): a professional network, a safeguarding hub or a network of services
+    is not a family network or a family hub. The councils' verb (verbs: "support" in "how do councils support
+    parents?") modifies nothing. One for one with units."""
+    verbs = {verb.lower() for verb in verbs}
+    words = _PLAIN_WORD.findall(text.lower())
+    stems = [_stem(word) for word in words]
+    made = []
+    for unit in units:
+        at = stems.index(unit[0]) if unit[0] in stems else 0
+        modifier = words[at - 1] if at else ""
+        phrase = f"{modifier} {words[at]}"
+        if modifier in EVERYDAY_WORDS and not _PLURAL.search(modifier) and modifier not in verbs \
+                and stems[at - 1] not in unit and phrase in text.lower() and is_term(phrase, words[at]):
+            # printed side by side ("social workers' caseloads" are no term), a modifier being singular: in "children
+            # missing education" the children are whom it is about, not a kind of missing
+            unit = (stems[at - 1], *unit)
+        made.append(unit)
+    return made
+
+
+_PLURAL = re.compile(r"(?:s|children|people)$")
+
+
+def holds_kind(text: str, kind: tuple[str, ...]) -> bool:
+    """Whether the text prints the kind (with_printed_modifier) as a kind: its modifier right before its words
+    ("family hubs", "family network meetings") or after "of" ("a network of family and friends"); not anywhere near
+    them ("the safeguarding hub helps families"), nor joined with another ("family and friends network": where children
+    live, more often than a meeting of the family's network)."""
+    stems = _stems(text)
+    modifier, words = kind[0], kind[1:]
+    n = len(words)
+    return any(stems[i:i + n] == list(words) and (i and stems[i - 1] == modifier or
+                                                  stems[i + n:i + n + 2] == ["of", modifier] or
+                                                  stems[i + n:i + n + 3] == ["of", "the", modifier])
+               for i in range(len(stems)))
 _MINOR_STEMS = frozenset(_stem(word) for word in STOPWORDS | MINOR_WORDS)
 # A glossary's words print a compound apart ("multi agency safeguarding hub"), where reports hyphenate it (_PLAIN_WORD).
 _PREFIX_APART = re.compile(rf"\b({_PREFIXES})\s+(?=[a-z])")

@@ -57,6 +57,8 @@ ACROSS_MIN_FOCUS = 0.67
 # 0.65 keeps the compound whole (calibration themes' digest 0.515 / 0.576 -> 0.537 / 0.599; 0.6 gives 0.524). It
 # needs "stable homes" beside "stable placements" (ofsted.vocabulary.SAME_IDEA), or 2023-on reports stop answering.
 ACROSS_DISTINCT_SHARE = 0.65
+ACROSS_MODIFIER_SHARE = 0.05   # "family network": an everyday word before an idea's word names a thing of its own when the
+                               # library prints the two together in this share of the passages printing the word or more
 # A topic of nothing but everyday words (ofsted.vocabulary.EVERYDAY_WORDS) printed as a phrase in at most this share of
 # passages is a term of its own, held whole ("young carers" 0.5% of dev passages, "family support" 1.1%); above it
 # ("social workers" 24%, "parents" 17%) it names no topic without the councils' verb.

@@ -25,7 +25,8 @@ from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names,
-                                 group_items, holds_unit, timeline_entries, topic_units)
+                                 group_items, holds_kind, holds_unit, timeline_entries,
+                                 topic_units, with_printed_modifier)
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
@@ -384,8 +385,18 @@ class Searcher:
         glossary = catalogue.glossary
         wordings = [(query.text, glossary.printed(query.text)),
                     (glossary.in_other_words(query.text), glossary.other_wordings(query.text))]
-        units = [unit for (text, terms), weight in zip(wordings, held) if weight
-                 for unit in as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)]
+        def is_term(phrase: str, word: str) -> bool:
+            counts = self._passage_counts([phrase, word], catalogue)
+            return counts[phrase] >= ranking.ACROSS_MODIFIER_SHARE * counts[word]
+
+        units, kinds = [], []   # kinds: ideas named with their everyday modifier ("family hubs", not hubs)
+        for (text, terms), weight in zip(wordings, held):
+            if weight:
+                plain = as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)
+                named = with_printed_modifier(text, plain, is_term, query.action_terms)
+                units += named
+                kinds += [unit for unit, was in zip(named, plain) if unit != was]
+        units = list(dict.fromkeys(units))
 
         children = children_named(query.text)
         area = judgement_area(query.text)
@@ -428,7 +439,7 @@ class Searcher:
 
         def holds_idea(text: str) -> bool:
             text = without_role_names(text, query.text)
-            return any(holds_unit(text, unit) if not set(unit) <= verbs else
+            return any(holds_kind(text, unit) if unit in kinds else holds_unit(text, unit) if not set(unit) <= verbs else
                        any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], anchor)
                            for start, end in paragraph_sentence_spans(text))   # split only for a verb's idea
                        for unit in units)
@@ -444,16 +455,23 @@ class Searcher:
                     and not is_front_matter(text)
                     and not (children and (named := children_named(text)) and not named & children))
 
+        def another_kind(text: str) -> bool:
+            """Holds a kind the question names only as another kind: a safeguarding hub, not a family hub; a
+            professional network, not a family network (and no other idea of the question)."""
+            text = without_role_names(text, query.text)
+            return any(holds_unit(text, kind[1:]) and not holds_kind(text, kind) for kind in kinds) \
+                and not holds_idea(text)
+
         def says_it(text: str) -> bool:
             """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
             (not "improve" alone for "improve supervision")."""
             return prose(text) and (focus(text) >= ranking.ACROSS_MIN_FOCUS or holds_idea(text)) \
-                and holds_term(text)
+                and holds_term(text) and not another_kind(text)
 
         def means_it(text: str, cosine: float) -> bool:
             """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
             return (cosine >= ranking.ACROSS_MEANING_COSINE and prose(text)
-                    and focus(text) >= ranking.ACROSS_MEANING_FOCUS and holds_term(text))
+                    and focus(text) >= ranking.ACROSS_MEANING_FOCUS and holds_term(text) and not another_kind(text))
 
         verdict_on = area_asked(query)
 
