@@ -245,12 +245,14 @@ def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[t
 
 
 def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_term: Callable[[str, str], bool],
-                          verbs: Iterable[str] = ()) -> list[tuple[str, ...]]:
+                          verbs: Iterable[str] = (), topic: Iterable[str] = ()) -> list[tuple[str, ...]]:
     """The ideas with the everyday word the question prints before one's first word, where the two name a thing of
     their own (is_term, judged on the library: "family network" is nearly half the networks the reports print, "staff
     supervision" almost none of the supervision): a professional network, a safeguarding hub or a network of services
     is not a family network or a family hub. The councils' verb (verbs: "support" in "how do councils support
-    parents?") modifies nothing. One for one with units."""
+    parents?") modifies nothing. Likewise an idea of one word that modifies the topic word after it ("criminal
+    exploitation"), where the library prints the pair for the share of that word's passages. One for one with
+    units."""
     verbs = {verb.lower() for verb in verbs}
     words = _PLAIN_WORD.findall(text.lower())
     stems = [_stem(word) for word in words]
@@ -264,6 +266,12 @@ def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_term: Call
             # printed side by side ("social workers' caseloads" are no term), a modifier being singular: in "children
             # missing education" the children are whom it is about, not a kind of missing
             unit = (stems[at - 1], *unit)
+        elif len(unit) == 1 and at + 1 < len(words) and stems[at + 1] in topic and words[at + 1].isalpha() \
+                and words[at + 1] not in EVERYDAY_WORDS and f"{words[at]} {words[at + 1]}" in text.lower() \
+                and is_term(f"{words[at]} {words[at + 1]}", words[at]):
+            # the idea itself a modifier: "criminal exploitation", not a criminal cyber-attack or the criminal
+            # justice system ("criminal" being the rarer word, and the library printing the pair for its criminality)
+            unit = (unit[0], stems[at + 1])
         made.append(unit)
     return made
 
@@ -273,13 +281,14 @@ _PLURAL = re.compile(r"(?:s|children|people)$")
 
 def holds_kind(text: str, kind: tuple[str, ...]) -> bool:
     """Whether the text prints the kind (with_printed_modifier) as a kind: its modifier right before its words
-    ("family hubs", "family network meetings") or after "of" ("a network of family and friends"); not anywhere near
-    them ("the safeguarding hub helps families"), nor joined with another ("family and friends network": where children
-    live, more often than a meeting of the family's network)."""
+    ("family hubs"), or coordinated with another ("criminal and sexual exploitation", "family and friends network"), or
+    after "of" ("a network of family and friends"); not anywhere near them ("the safeguarding hub helps families")."""
     stems = _stems(text)
     modifier, words = kind[0], kind[1:]
     n = len(words)
     return any(stems[i:i + n] == list(words) and (i and stems[i - 1] == modifier or
+                                                  stems[i - 3:i - 1] == [modifier, "and"] or stems[i - 3:i - 1] == [modifier, "or"] or
+                                                  stems[i - 4:i - 1] == [modifier, "and", "or"] or
                                                   stems[i + n:i + n + 2] == ["of", modifier] or
                                                   stems[i + n:i + n + 3] == ["of", "the", modifier])
                for i in range(len(stems)))

@@ -393,7 +393,7 @@ class Searcher:
         for (text, terms), weight in zip(wordings, held):
             if weight:
                 plain = as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)
-                named = with_printed_modifier(text, plain, is_term, query.action_terms)
+                named = with_printed_modifier(text, plain, is_term, query.action_terms, weight)
                 units += named
                 kinds += [unit for unit, was in zip(named, plain) if unit != was]
         units = list(dict.fromkeys(units))
