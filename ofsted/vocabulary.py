@@ -52,23 +52,29 @@ may might must shall""".split())
 # quarter of the dev library's passages print "agency", most as partner agencies or multi-agency work). Read as what
 # they are when judging whether a sentence holds a question's topic (never in what is quoted), unless the question
 # names the role itself.
-# Children who go missing from home or care (runaways, with their return home interviews) are not children missing
-# education (off any school's roll, or educated at home): two subjects the reports keep apart.
-_MISSING_FROM_HOME = re.compile(r"\b(?:go|goes|going|went|gone)\s+missing\b|\bmissing\s+(?:episodes?|coordinator|"
-                                r"children|person|team)\b|\bmissing\s+from\s+(?:their\s+)?(?:homes?|care|placements?)"
-                                r"(?:\s+(?:or|and)\s+(?:care|home))?\b", re.IGNORECASE)
-_AGENCY_STAFF = r"staff|workers?|social\s+workers?|practitioners?|(?:team\s+)?managers?|rates?|spend|use|usage|cover|locums?"
+_AGENCY_STAFF = (r"staff|workers?|workforce|social\s+work(?:ers?)?|practitioners?|(?:team\s+)?managers?|colleagues|"
+                 r"rates?|spend|costs?|numbers|use|usage|cover|locums?|and\s+interim")
 _ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE), "fostering workers"),
                (re.compile(r"\bcorporate\s+parent(?:s|ing)?\b", re.IGNORECASE), "corporate role"),
-               (re.compile(rf"\bagencies\b|(?<!\bof\s)(?<!\bon\s)(?<!\band\s)\bagency\b(?!\s+(?:{_AGENCY_STAFF})\b)",
-                           re.IGNORECASE), "organisation"),
-               (_MISSING_FROM_HOME, "runaway"))
+               (re.compile(rf"\bagencies\b|(?<![-‐])(?<!\bof\s)(?<!\bon\s)(?<!\band\s)\bagency\b"
+                           rf"(?!\s+(?:{_AGENCY_STAFF})\b)", re.IGNORECASE), "organisation"))
+
+# Children who go missing from home or care (runaways, with their return home interviews) are not children missing
+# education (off any school's roll, or educated at home): two subjects the reports keep apart. Read as runaways only
+# for a question about education, which is how a question about missing education says so; any other question about
+# missing children ("when children are reported missing") means runaways.
+_MISSING_FROM_HOME = re.compile(r"\b(?:go|goes|going|went|gone)\s+missing\b|\bmissing\s+(?:episodes?|coordinator|"
+                                r"person|team)\b|\bmissing\s+from\s+(?:their\s+)?(?:homes?|care|placements?)"
+                                r"(?:\s+(?:or|and)\s+(?:care|home))?\b", re.IGNORECASE)
+_ASKS_OF_EDUCATION = re.compile(r"\beducat|\bschool", re.IGNORECASE)
 
 
 def without_role_names(text: str, asked: str = "") -> str:
-    """The text with role names (_ROLE_NAMES) the question (asked) does not name read as what they are, for judging
-    its topic, not for showing."""
+    """The text with role names (_ROLE_NAMES) the question (asked) does not name read as what they are, and runaways
+    as runaways when it asks of education, for judging its topic, not for showing."""
     for name, reading in _ROLE_NAMES:
         if not name.search(asked):
             text = name.sub(reading, text)
+    if _ASKS_OF_EDUCATION.search(asked) and not _MISSING_FROM_HOME.search(asked):
+        text = _MISSING_FROM_HOME.sub("runaway", text)
     return text

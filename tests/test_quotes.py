@@ -141,6 +141,8 @@ def test_a_quote_takes_a_qualification_two_sentences_on_and_the_sentence_it_lean
     ("For example, a domestic abuse protocol is in place.", True),   # an example of a claim made before
     ("As a consequence, leaders have acted.", True),
     ("As a result of an audit, records have improved.", False),   # names its own cause
+    ("As a result of this, leaders have acted.", True),
+    ("This area of practice is weak.", True),
     ("This local authority has improved its services.", False),   # the report's subject
 ])
 def test_a_sentence_that_leans_on_the_one_before(sentence, leans):

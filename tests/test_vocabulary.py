@@ -14,10 +14,11 @@ def test_an_agency_that_is_an_organisation_is_not_agency_staff():
     from ofsted.vocabulary import without_role_names
     asked = "What have councils done to cut their use of agency social workers?"
     for organisation in ("Social workers work well with partner agencies.", "the regional adoption agency (Adopt South)",
-                         "The agency decision-maker is timely.", "multi-agency meetings", "partner agency information"):
+                         "The agency decision-maker is timely.", "partner agency information"):
         assert "agenc" not in without_role_names(organisation, asked).lower(), organisation
     for staff in ("Agency staff are used proactively.", "There is less reliance on agency.", "interim and agency staff",
-                  "use of agency social workers is low", "agency worker rates have fallen"):
+                  "use of agency social workers is low", "agency worker rates have fallen", "agency and interim staff",
+                  "the agency workforce", "multi-agency meetings"):   # a compound is read whole (index.search.highlight)
         assert without_role_names(staff, asked) == staff
     # A question about the partners keeps them.
     assert without_role_names("partner agencies", "How do councils work with partner agencies?") == "partner agencies"
@@ -31,5 +32,6 @@ def test_children_who_go_missing_from_home_are_not_children_missing_education():
         assert "missing" not in without_role_names(runaway, asked), runaway
     for education in ("Children missing education are found quickly.", "children missing from education"):
         assert without_role_names(education, asked) == education
-    asked = "How do councils respond when children go missing from home or care?"
-    assert without_role_names("children missing from care", asked) == "children missing from care"
+    for asked in ("How do councils respond when children go missing from home or care?",
+                  "How do councils respond when children are reported missing?"):   # runaways, however worded
+        assert without_role_names("children missing from care", asked) == "children missing from care"

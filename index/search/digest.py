@@ -28,6 +28,7 @@ from ofsted.findings import JUDGING_WORDS, stance
 from ofsted.judgements import area_judgement
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
 from text.words import MINOR_WORDS, PREPOSITIONS
+from index.search.ranking import ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
 ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an older one speaks of a service long changed
@@ -244,34 +245,37 @@ def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[t
     return list(dict.fromkeys(made_whole(unit) for unit in units))
 
 
-def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_term: Callable[[str, str], bool],
+def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_kind: Callable[[str, str, float], bool],
                           verbs: Iterable[str] = (), topic: Iterable[str] = ()) -> list[tuple[str, ...]]:
-    """The ideas with the everyday word the question prints before one's first word, where the two name a thing of
-    their own (is_term, judged on the library: "family network" is nearly half the networks the reports print, "staff
-    supervision" almost none of the supervision): a professional network, a safeguarding hub or a network of services
-    is not a family network or a family hub. The councils' verb (verbs: "support" in "how do councils support
-    parents?") modifies nothing. Likewise an idea of one word that modifies the topic word after it ("criminal
-    exploitation"), where the library prints the pair for the share of that word's passages. One for one with
-    units."""
+    """The ideas, each with the word the question prints beside it where the two name a kind of their own in the
+    library (is_kind(phrase, word, share): the pair is printed in that share of the word's passages or more). An
+    everyday word before the idea ("family hubs": ranking.ACROSS_MODIFIER_SHARE), singular (in "children missing
+    education" the children are whom it is about, not a kind of missing), printed side by side ("social workers'
+    caseloads" are no kind) and not the councils' verb (verbs: "support" in "how do councils support parents?"). Or a
+    one-word idea that is itself the modifier of the topic word after it ("criminal exploitation", 37% of the dev
+    library's "criminal": ranking.ACROSS_USUAL_KIND_SHARE; "share information", a verb and its object, is 11% of
+    "share"). One for one with units."""
     verbs = {verb.lower() for verb in verbs}
-    words = _PLAIN_WORD.findall(text.lower())
+    topic = set(topic)
+    lower = text.lower()
+    words = _PLAIN_WORD.findall(lower)
     stems = [_stem(word) for word in words]
     made = []
     for unit in units:
-        at = stems.index(unit[0]) if unit[0] in stems else 0
-        modifier = words[at - 1] if at else ""
-        phrase = f"{modifier} {words[at]}"
-        if modifier in EVERYDAY_WORDS and not _PLURAL.search(modifier) and modifier not in verbs \
-                and stems[at - 1] not in unit and phrase in text.lower() and is_term(phrase, words[at]):
-            # printed side by side ("social workers' caseloads" are no term), a modifier being singular: in "children
-            # missing education" the children are whom it is about, not a kind of missing
+        if unit[0] not in stems:
+            made.append(unit)
+            continue
+        at = stems.index(unit[0])
+        before = words[at - 1] if at else ""
+        after = words[at + 1] if at + 1 < len(words) else ""
+        if before in EVERYDAY_WORDS and not _PLURAL.search(before) and before not in verbs \
+                and stems[at - 1] not in unit and f"{before} {words[at]}" in lower \
+                and is_kind(f"{before} {words[at]}", words[at], ACROSS_MODIFIER_SHARE):
             unit = (stems[at - 1], *unit)
-        elif len(unit) == 1 and at + 1 < len(words) and stems[at + 1] in topic and words[at + 1].isalpha() \
-                and words[at + 1] not in EVERYDAY_WORDS and f"{words[at]} {words[at + 1]}" in text.lower() \
-                and is_term(f"{words[at]} {words[at + 1]}", words[at]):
-            # the idea itself a modifier: "criminal exploitation", not a criminal cyber-attack or the criminal
-            # justice system ("criminal" being the rarer word, and the library printing the pair for its criminality)
-            unit = (unit[0], stems[at + 1])
+        elif len(unit) == 1 and after.isalpha() and _stem(after) in topic and after not in EVERYDAY_WORDS \
+                and f"{words[at]} {after}" in lower \
+                and is_kind(f"{words[at]} {after}", words[at], ACROSS_USUAL_KIND_SHARE):
+            unit = (unit[0], _stem(after))
         made.append(unit)
     return made
 
@@ -281,17 +285,37 @@ _PLURAL = re.compile(r"(?:s|children|people)$")
 
 def holds_kind(text: str, kind: tuple[str, ...]) -> bool:
     """Whether the text prints the kind (with_printed_modifier) as a kind: its modifier right before its words
-    ("family hubs"), or coordinated with another ("criminal and sexual exploitation", "family and friends network"), or
-    after "of" ("a network of family and friends"); not anywhere near them ("the safeguarding hub helps families")."""
+    ("family hubs"), or joined to one other modifier by "and" or "or" ("criminal and sexual exploitation", "family and
+    friends network"), or after "of" ("a network of family and friends"); not anywhere near them ("the safeguarding
+    hub helps families")."""
     stems = _stems(text)
-    modifier, words = kind[0], kind[1:]
+    modifier, words = kind[0], list(kind[1:])
     n = len(words)
-    return any(stems[i:i + n] == list(words) and (i and stems[i - 1] == modifier or
-                                                  stems[i - 3:i - 1] == [modifier, "and"] or stems[i - 3:i - 1] == [modifier, "or"] or
-                                                  stems[i - 4:i - 1] == [modifier, "and", "or"] or
-                                                  stems[i + n:i + n + 2] == ["of", modifier] or
-                                                  stems[i + n:i + n + 3] == ["of", "the", modifier])
-               for i in range(len(stems)))
+
+    def modified(i: int) -> bool:
+        before = stems[max(i - 4, 0):i]
+        return before[-1:] == [modifier] or before[-3:-1] in ([modifier, "and"], [modifier, "or"]) \
+            or before[-4:-1] == [modifier, "and", "or"] \
+            or stems[i + n:i + n + 2] == ["of", modifier] or stems[i + n:i + n + 3] == ["of", "the", modifier]
+
+    return any(stems[i:i + n] == words and modified(i) for i in range(len(stems)))
+
+
+def other_kinds(text: str, kind: tuple[str, ...], asked: str = "") -> list[str]:
+    """The kinds of the kind's head word the text prints with another modifier right before it ("safeguarding hub" for
+    ("famil", "hub")), as printed; none where it prints the kind itself. A modifier the question prints (asked) is no
+    other kind: "family hub" is a kind of "family help hub"."""
+    if holds_kind(text, kind):
+        return []
+    words = _PLAIN_WORD.findall(text.lower())
+    stems = [_stem(word) for word in words]
+    head, own = kind[-1], set(_stems(asked))
+    return [f"{words[i - 1]} {words[i]}" for i in range(1, len(stems))
+            if stems[i] == head and stems[i - 1] not in own | {kind[0]} and stems[i - 1] not in _MINOR_STEMS
+            and not stems[i - 1].isdigit()]
+
+
+
 _MINOR_STEMS = frozenset(_stem(word) for word in STOPWORDS | MINOR_WORDS)
 # A glossary's words print a compound apart ("multi agency safeguarding hub"), where reports hyphenate it (_PLAIN_WORD).
 _PREFIX_APART = re.compile(rf"\b({_PREFIXES})\s+(?=[a-z])")

@@ -57,8 +57,17 @@ ACROSS_MIN_FOCUS = 0.67
 # 0.65 keeps the compound whole (calibration themes' digest 0.515 / 0.576 -> 0.537 / 0.599; 0.6 gives 0.524). It
 # needs "stable homes" beside "stable placements" (ofsted.vocabulary.SAME_IDEA), or 2023-on reports stop answering.
 ACROSS_DISTINCT_SHARE = 0.65
-ACROSS_MODIFIER_SHARE = 0.05   # "family network": an everyday word before an idea's word names a thing of its own when the
-                               # library prints the two together in this share of the passages printing the word or more
+# An everyday word the question prints before an idea's word names a kind of its own when the library prints the two
+# together in this share of the word's passages or more (index.search.digest.with_printed_modifier): "family hub" is
+# 10% of the dev library's hubs ("safeguarding hub" 49%), "family network" 47% of its networks, "staff supervision"
+# 1% of its supervision.
+ACROSS_MODIFIER_SHARE = 0.05
+# A pair the library prints for this share of a word's passages or more is the word's usual kind: a one-word idea is
+# then held only with the topic word after it ("criminal exploitation" is 37% of the dev library's "criminal", "sexual
+# exploitation" 90% of "sexual"; a verb and its object much less: "share information" 11% of "share"), and a sentence
+# naming a kind the question asks of only as the word's usual kind, another, is no finding ("safeguarding hub" is 49%
+# of the hubs; "social care academy" or "learning academy" a few of the academies).
+ACROSS_USUAL_KIND_SHARE = 0.25
 # A topic of nothing but everyday words (ofsted.vocabulary.EVERYDAY_WORDS) printed as a phrase in at most this share of
 # passages is a term of its own, held whole ("young carers" 0.5% of dev passages, "family support" 1.1%); above it
 # ("social workers" 24%, "parents" 17%) it names no topic without the councils' verb.
@@ -77,6 +86,10 @@ ACROSS_MEANING_FOCUS = 0.5
 # strength or a shortfall, ofsted.findings.stance) is its finding: a digest or timeline is read for what inspectors
 # found. Dev timeline 0.905 / 0.953 -> 0.916 / 0.964 at 0.05-0.1; above 0.2 it outweighs the topic and falls.
 ACROSS_JUDGED_EDGE = 0.05
+# ... and a quote opening on a sentence that leans on one it cannot carry ("They offer …", text.sentences.refers_back)
+# counts as holding this share less: one standing on its own comes first among those holding the topic about as fully,
+# but not before one holding less of it.
+ACROSS_LEANING_EDGE = 0.1
 
 
 class Candidate(NamedTuple):

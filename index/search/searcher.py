@@ -25,8 +25,8 @@ from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names,
-                                 group_items, holds_kind, holds_unit, timeline_entries,
-                                 topic_units, with_printed_modifier)
+                                 group_items, holds_kind, holds_unit, other_kinds,
+                                 timeline_entries, topic_units, with_printed_modifier)
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
@@ -385,17 +385,21 @@ class Searcher:
         glossary = catalogue.glossary
         wordings = [(query.text, glossary.printed(query.text)),
                     (glossary.in_other_words(query.text), glossary.other_wordings(query.text))]
-        def is_term(phrase: str, word: str) -> bool:
+        def is_kind(phrase: str, word: str, share: float) -> bool:
+            """Whether the library prints the phrase in this share of the passages printing its word or more."""
             counts = self._passage_counts([phrase, word], catalogue)
-            return counts[phrase] >= ranking.ACROSS_MODIFIER_SHARE * counts[word]
+            return counts[phrase] >= share * counts[word]
 
-        units, kinds = [], []   # kinds: ideas named with their everyday modifier ("family hubs", not hubs)
+        # kinds: ideas named with the word beside them ("family hubs", "criminal exploitation"); modified: those whose
+        # idea is the word after the modifier ("hubs" of "family hubs"), not the modifier ("criminal")
+        units, kinds, modified = [], [], []
         for (text, terms), weight in zip(wordings, held):
             if weight:
                 plain = as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)
-                named = with_printed_modifier(text, plain, is_term, query.action_terms, weight)
+                named = with_printed_modifier(text, plain, is_kind, query.action_terms, weight)
                 units += named
                 kinds += [unit for unit, was in zip(named, plain) if unit != was]
+                modified += [unit for unit, was in zip(named, plain) if unit[1:] == was]
         units = list(dict.fromkeys(units))
 
         children = children_named(query.text)
@@ -437,9 +441,19 @@ class Searcher:
             text = without_role_names(text, query.text)   # "supervising social workers" are not supervision
             return max((stem_focus(text, weight) for weight in held if weight), default=0.0)
 
+        def as_usual_kind(text: str, kind: tuple[str, ...]) -> bool:
+            """Prints the kind's word only as the word's usual kind, which is another (the library printing it for
+            ranking.ACROSS_USUAL_KIND_SHARE of the word's passages): a multi-agency safeguarding hub for a family hub.
+            A less usual kind is the question's in other words as often as not ("Social Care Academy" for a social
+            work academy, a "Strengthening Families model" for a practice model; and, as no count tells them apart,
+            a care leavers' hub for a family hub)."""
+            return any(is_kind(phrase, phrase.split()[-1], ranking.ACROSS_USUAL_KIND_SHARE)
+                       for phrase in other_kinds(text, kind, query.text))
+
         def holds_idea(text: str) -> bool:
             text = without_role_names(text, query.text)
-            return any(holds_kind(text, unit) if unit in kinds else holds_unit(text, unit) if not set(unit) <= verbs else
+            return any((holds_kind(text, unit) or unit in modified and holds_unit(text, unit[1:])
+                        and not as_usual_kind(text, unit)) if unit in kinds else holds_unit(text, unit) if not set(unit) <= verbs else
                        any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], anchor)
                            for start, end in paragraph_sentence_spans(text))   # split only for a verb's idea
                        for unit in units)
@@ -456,11 +470,12 @@ class Searcher:
                     and not (children and (named := children_named(text)) and not named & children))
 
         def another_kind(text: str) -> bool:
-            """Holds a kind the question names only as another kind: a safeguarding hub, not a family hub; a
-            professional network, not a family network (and no other idea of the question)."""
+            """Holds the topic's words but names what the question names by a kind only as the word's usual kind,
+            another (as_usual_kind)."""
+            if not kinds:
+                return False
             text = without_role_names(text, query.text)
-            return any(holds_unit(text, kind[1:]) and not holds_kind(text, kind) for kind in kinds) \
-                and not holds_idea(text)
+            return not holds_idea(text) and any(as_usual_kind(text, kind) for kind in kinds)
 
         def says_it(text: str) -> bool:
             """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
@@ -487,13 +502,13 @@ class Searcher:
             group's section (on help and protection, for a question about care leavers)."""
             ids = per_report.get(doc_id, [])
             found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
-            # topic's judgement area, that stands on its own (not "They offer additional strength to the front door.",
-            # whose "they" is in the passage before), holding most of the topic, one that judges it first among those
-            # holding it about as fully (ranking.ACROSS_JUDGED_EDGE)
+            # topic's judgement area, holding most of the topic; among those holding it about as fully, one that judges
+            # it (ranking.ACROSS_JUDGED_EDGE) and stands on its own (ranking.ACROSS_LEANING_EDGE: not "They offer
+            # additional strength to the front door.", whose "they" is in the passage before)
             meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
             if scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
                 scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
-            return (max(found, key=lambda f: f[:5])[5] if found else None,
+            return (max(found, key=lambda f: f[:4])[4] if found else None,
                     max(meant, key=lambda f: f[:2])[2] if meant else None)
 
         def scan(doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
@@ -523,8 +538,9 @@ class Searcher:
                     continue
                 if quote is not None and says_it(quote.text) and (score >= ANSWERS or holds_idea(quote.text)):
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
-                    found.append((about(quote), placed(quote), not refers_back(quote.text),
-                                  round(focus(quote.text) + judged, 4), score, Finding(quote=quote, score=round(score, 4))))
+                    leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
+                    found.append((about(quote), placed(quote), round(focus(quote.text) + judged - leaning, 4),
+                                  score, Finding(quote=quote, score=round(score, 4))))
                 elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
                     meant.append((cosines.get(chunk_id, 0.0), focus(quote.text),
                                   Finding(quote=quote, score=round(score, 4))))
