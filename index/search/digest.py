@@ -346,13 +346,17 @@ def _phrases(text: str, topic: set[str]) -> dict[str, str]:
     words naming a practice ("reflective supervision", "management oversight", "integrated front door"). A word
     alone names too little ("Regular", "Provide"); a phrase of nothing but the question's topic or words every
     report uses says nothing a group shares; a judging word ("effective", "strong") names no practice unless it
-    qualifies the topic ("reflective supervision"); an adverb, a preposition, an everyday verb or an acronym ends
-    the run."""
+    qualifies the topic ("reflective supervision"); an adverb, a preposition, an everyday verb, an acronym or
+    punctuation ends the run ("family hubs, community-based organisations" prints no "hubs community-based")."""
     found: dict[str, str] = {}
     run: list[tuple[str, str]] = []   # (stem, word as printed) of the current run of content words
+    end = 0
     for match in [*_TOKEN.finditer(text), None]:
         word = match.group().lower().replace("’", "'") if match else ""
         bare = word.split("'")[0]
+        if match and not text[end:match.start()].isspace():   # a comma, a bracket, a full stop: another phrase
+            run = []
+        end = match.end() if match else end
         if not match or bare in STOPWORDS or bare in PREPOSITIONS or bare in FRAME_WORDS or bare in EVERYDAY_VERBS \
                 or len(bare) < 3 or (bare.endswith("ly") and len(bare) > 4) or "'" in word[:-2] \
                 or _ACRONYM.fullmatch(match.group()):   # an acronym repeats the words before it: "… hub (MASH)"
