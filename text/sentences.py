@@ -97,11 +97,10 @@ def qualifies(sentence: str) -> bool:
 
 
 # A sentence that leans on the one before it: it qualifies it (above), opens with a connective ("In addition", "As a
-# result", "For example"; not "As a result of an audit …", which names its cause) or a pronoun ("They", "It"), or points back
-# early on ("This has shaped …", "The impact of these coordinated interventions …", "Importantly, this enables them
-# …"). Quoted alone it says "these" of nothing.
-# "This inspection", "this report" and "this local authority" point at the document or its subject; "such as" gives
-# examples; "those who …" says whom it means.
+# result", "For example"; not "As a result of an audit …", which names its cause) or a pronoun ("They", "It"), or
+# points back early on ("This has shaped …", "The impact of these coordinated interventions …", "Importantly, this
+# enables them …"). Quoted alone it says "these" of nothing. "This inspection", "this report" and "this local
+# authority" point at the document or its subject; "such as" gives examples; "those who …" says whom it means.
 _REFERS_BACK = re.compile(
     r"(?:In\s+addition(?!\s+to\b)|Additionally|Also|Consequently|Therefore|Furthermore|Moreover|Similarly|Likewise|"
     r"As\s+a\s+(?:result|consequence)(?!\s+of\s+(?!th(?:is|ese|at|ose)\b|it\b|them\b))|"

@@ -200,8 +200,14 @@ def _stem(word: str) -> str:
     return word_key(word) if "-" not in word and "‐" not in word else word
 
 
+def _words_and_stems(text: str) -> tuple[list[str], list[str]]:
+    """The text's words in lower case, and their stems."""
+    words = _PLAIN_WORD.findall(text.lower())
+    return words, [_stem(word) for word in words]
+
+
 def _stems(text: str) -> list[str]:
-    return [_stem(word) for word in _PLAIN_WORD.findall(text.lower())]
+    return _words_and_stems(text)[1]
 
 
 def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[tuple[str, ...]]:
@@ -258,8 +264,7 @@ def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_kind: Call
     verbs = {verb.lower() for verb in verbs}
     topic = set(topic)
     lower = text.lower()
-    words = _PLAIN_WORD.findall(lower)
-    stems = [_stem(word) for word in words]
+    words, stems = _words_and_stems(text)
     made = []
     for unit in units:
         if unit[0] not in stems:
@@ -307,13 +312,11 @@ def other_kinds(text: str, kind: tuple[str, ...], asked: str = "") -> list[str]:
     other kind: "family hub" is a kind of "family help hub"."""
     if holds_kind(text, kind):
         return []
-    words = _PLAIN_WORD.findall(text.lower())
-    stems = [_stem(word) for word in words]
+    words, stems = _words_and_stems(text)
     head, own = kind[-1], set(_stems(asked))
     return [f"{words[i - 1]} {words[i]}" for i in range(1, len(stems))
             if stems[i] == head and stems[i - 1] not in own | {kind[0]} and stems[i - 1] not in _MINOR_STEMS
             and not stems[i - 1].isdigit()]
-
 
 
 _MINOR_STEMS = frozenset(_stem(word) for word in STOPWORDS | MINOR_WORDS)

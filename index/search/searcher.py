@@ -436,10 +436,15 @@ class Searcher:
             before = page_text(doc_id, page - 1) if page else None
             return in_list(page_text(doc_id, page) or "", quote.start, before or "")
 
+        @functools.lru_cache(maxsize=None)   # a quote is read by focus, holds_idea and holds_term, each more than once
+        def read_as(text: str) -> str:
+            """The text with roles read as what they are: "supervising social workers" are not supervision
+            (ofsted.vocabulary.without_role_names)."""
+            return without_role_names(text, query.text)
+
         @functools.lru_cache(maxsize=None)   # a quote's focus is asked by says_it and again to rank it
         def focus(text: str) -> float:
-            text = without_role_names(text, query.text)   # "supervising social workers" are not supervision
-            return max((stem_focus(text, weight) for weight in held if weight), default=0.0)
+            return max((stem_focus(read_as(text), weight) for weight in held if weight), default=0.0)
 
         def as_usual_kind(text: str, kind: tuple[str, ...]) -> bool:
             """Prints the kind's word only as the word's usual kind, which is another (the library printing it for
@@ -450,17 +455,24 @@ class Searcher:
             return any(is_kind(phrase, phrase.split()[-1], ranking.ACROSS_USUAL_KIND_SHARE)
                        for phrase in other_kinds(text, kind, query.text))
 
+        def holds(text: str, unit: tuple[str, ...]) -> bool:
+            """Whether the (read) text holds the idea: a kind as printed, or its word not as its usual kind where the
+            idea is that word; a verb's idea beside the rest of the topic in one sentence; any other close together."""
+            if unit in kinds:
+                return holds_kind(text, unit) or (unit in modified and holds_unit(text, unit[1:])
+                                                  and not as_usual_kind(text, unit))
+            if set(unit) <= verbs:   # split into sentences only for a verb's idea
+                return any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], anchor)
+                           for start, end in paragraph_sentence_spans(text))
+            return holds_unit(text, unit)
+
+        @functools.lru_cache(maxsize=None)   # asked by says_it, another_kind and scan
         def holds_idea(text: str) -> bool:
-            text = without_role_names(text, query.text)
-            return any((holds_kind(text, unit) or unit in modified and holds_unit(text, unit[1:])
-                        and not as_usual_kind(text, unit)) if unit in kinds else holds_unit(text, unit) if not set(unit) <= verbs else
-                       any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], anchor)
-                           for start, end in paragraph_sentence_spans(text))   # split only for a verb's idea
-                       for unit in units)
+            return any(holds(read_as(text), unit) for unit in units)
 
         def holds_term(text: str) -> bool:
             """Holds the term of everyday words the topic is, whole ("young carers"), when it is one."""
-            return not term or holds_unit(without_role_names(text, query.text), term)
+            return not term or holds_unit(read_as(text), term)
 
         def prose(text: str) -> bool:
             """A sentence ending as one, of a few words at least (no heading or label), not a cover or table, not
@@ -472,10 +484,7 @@ class Searcher:
         def another_kind(text: str) -> bool:
             """Holds the topic's words but names what the question names by a kind only as the word's usual kind,
             another (as_usual_kind)."""
-            if not kinds:
-                return False
-            text = without_role_names(text, query.text)
-            return not holds_idea(text) and any(as_usual_kind(text, kind) for kind in kinds)
+            return bool(kinds) and not holds_idea(text) and any(as_usual_kind(read_as(text), kind) for kind in kinds)
 
         def says_it(text: str) -> bool:
             """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
