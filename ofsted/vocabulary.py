@@ -31,7 +31,8 @@ social workers worker work working staff practitioners professionals council cou
 services service practice support supported supporting help helped area areas team teams time times number
 including range well good also need needs""".split())
 
-# Verbs the reports use of every practice ("workers provide …", "children live …", "care leavers benefit …"), and the
+# Verbs the reports use of every practice ("workers provide …", "children live …", "care leavers benefit …"), verbs
+# that are never the name of one ("reduce risks", "the designated officer responds", "requiring improvement"), and the
 # modal verbs ("children may …"): a phrase running into one is a clause, not the name of a practice, so it never labels
 # a group of findings.
 EVERYDAY_VERBS = frozenset("""provide provides provided providing include includes included including live lives
@@ -41,6 +42,11 @@ know knows known see sees seen seek seeks sought get gets got give gives given e
 allowed mean means meant result results resulted lead leads led need needs needed want wants wanted say says said
 told feel feels felt become becomes became continue continues continued start starts started identify identifies
 identified identifying monitor monitors monitored involve involves involved keep keeps kept
+reduce reduces reduced reducing improve improves improving respond responds responded recognise recognises
+recognised underpin underpins underpinned escalate escalates escalated come comes came coming carry carries carried
+participate participates participated assess assesses assessed raise raises raised build builds built spend spends
+spent works worked offers offered helps protect protects protected require requires required requiring sustain
+sustains sustained enter enters entered leave leaves
 may might must shall""".split())
 
 

@@ -12,6 +12,11 @@ beside besides between beyond by despite down during except for from in inside i
 outside over past per since through throughout till to toward towards under underneath until up upon via with within
 without""".split())
 
+# Words that measure or time what a phrase names rather than name it ("a small number of", "the vast majority", "at
+# the right time", "wherever possible", "next steps"): a group's label never ends on one (index.search.digest).
+MEASURE_WORDS = frozenset("""majority minority number numbers proportion handful range amount extent degree time times
+opportunity opportunities steps possible""".split())
+
 # Words a line cannot end on and be a heading: it runs on into the next line ("Inspection of the Royal Borough of",
 # "Leaders have worked with"), ingest.cleaning.
 CONTINUING_WORDS = MINOR_WORDS | PREPOSITIONS | frozenset("""or but nor that which who whose whom as than are is was were

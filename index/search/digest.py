@@ -27,7 +27,7 @@ from ofsted import report_types
 from ofsted.findings import JUDGING_WORDS, stance
 from ofsted.judgements import area_judgement
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
-from text.words import MINOR_WORDS, PREPOSITIONS
+from text.words import MEASURE_WORDS, MINOR_WORDS, PREPOSITIONS
 from index.search.ranking import ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
@@ -36,6 +36,8 @@ ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an old
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
 MIN_GROUP = 2           # councils a group needs: one council's phrase says nothing shared
 MAX_LABEL_SHARE = 0.5   # a phrase in more than this share of the items says what they all say: no group
+MIN_WHOLE_SHARE = 0.5   # of the sentences printing a phrase, the share printing it whole for it to be a label: "reflective
+                        # supervision" with "reflective supervision sessions" beside it, not "initial child protection"
 OTHER_LABEL = "Other findings"
 ONLY_LABEL = "What each report says"   # when no phrase makes a group (each report's verdict on an area, say)
 
@@ -344,42 +346,84 @@ _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 MAX_LABEL_WORDS = 3   # "integrated front door", "corporate parenting board": longer is a clause, not a practice's name
 
 
-def _phrases(text: str, topic: set[str]) -> dict[str, str]:
-    """The label phrases a sentence prints, keyed by their words' stems: runs of two or three adjacent content
-    words naming a practice ("reflective supervision", "management oversight", "integrated front door"). A word
-    alone names too little ("Regular", "Provide"); a phrase of nothing but the question's topic or words every
-    report uses says nothing a group shares; a judging word ("effective", "strong") names no practice unless it
-    qualifies the topic ("reflective supervision"); an adverb, a preposition, an everyday verb, an acronym or
-    punctuation ends the run ("family hubs, community-based organisations" prints no "hubs community-based")."""
-    found: dict[str, str] = {}
-    run: list[tuple[str, str]] = []   # (stem, word as printed) of the current run of content words
+@dataclass(frozen=True)
+class Phrase:
+    """A label phrase as a sentence prints it, and whether the sentence prints it whole at least once: ending
+    where its run of content words ends, not running on into another word ("stable foster" of "stable foster
+    homes", "targeted youth" of "targeted youth support") or into "of" ("single point" of "single point of
+    contact", "small number" of "a small number of")."""
+
+    written: str
+    whole: bool
+
+
+def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
+    """The label phrases a sentence prints, keyed by their words' label keys (_label_key) in any order: runs of two
+    or three adjacent content words naming a practice ("reflective supervision", "management oversight",
+    "integrated front door"). A word alone names too little ("Regular", "Provide"); a phrase of nothing but the
+    question's topic or words every report uses says nothing a group shares; a judging word ("effective", "strong")
+    names no practice unless it qualifies the topic ("reflective supervision"); an adverb, a preposition, an
+    everyday verb, an acronym or punctuation ends the run ("family hubs, community-based organisations" prints no
+    "hubs community-based"), and a word joined to a number ("16-year-old") starts none."""
+    found: dict[str, Phrase] = {}
+    run: list[tuple[str, str]] = []   # (key, word as printed) of the current run of content words
+    ending: list[str] = []            # keys of the phrases ending at the run's last word
     end = 0
+
+    def ended(by: str) -> None:   # the run ends: its last phrases are printed whole, unless "of" runs them on
+        for key in ending if by != "of" else ():
+            found[key] = Phrase(found[key].written, True)
+        run.clear()
+        ending.clear()
+
     for match in [*_TOKEN.finditer(text), None]:
         word = match.group().lower().replace("’", "'") if match else ""
         bare = word.split("'")[0]
         if match and not text[end:match.start()].isspace():   # a comma, a bracket, a full stop: another phrase
-            run = []
+            ended("")
         end = match.end() if match else end
         if not match or bare in STOPWORDS or bare in PREPOSITIONS or bare in FRAME_WORDS or bare in EVERYDAY_VERBS \
-                or len(bare) < 3 or (bare.endswith("ly") and len(bare) > 4) or "'" in word[:-2] \
-                or _ACRONYM.fullmatch(match.group()):   # an acronym repeats the words before it: "… hub (MASH)"
-            run = []
+                or len(bare) < 3 or (bare.endswith("ly") and len(bare) > 4) or bare.endswith(("self", "selves")) \
+                or "'" in word[:-2] or _ACRONYM.fullmatch(match.group()) \
+                or (match.start() and (text[match.start() - 1] in "-‐" or text[match.start() - 1].isdigit())):
+            ended(bare)   # an acronym repeats the words before it: "… hub (MASH)"
             continue
-        run.append((word_key(bare), word))
+        run.append((_label_key(bare), word))
+        ending.clear()
         for size in range(2, MAX_LABEL_WORDS + 1):
             phrase = run[-size:]
             if len(phrase) == size and _names_a_practice([w for _, w in phrase], [k for k, _ in phrase], topic):
-                # keyed by its stems in any order: "access to education and employment" phrases run either way
-                found.setdefault(" ".join(sorted(k for k, _ in phrase)), " ".join(w for _, w in phrase))
+                # keyed by its words in any order: "access to education and employment" phrases run either way
+                key = " ".join(sorted(k for k, _ in phrase))
+                found.setdefault(key, Phrase(" ".join(w for _, w in phrase), False))
+                ending.append(key)
     return found
 
 
+def _label_key(word: str) -> str:
+    """A word as labels compare it: its stem (highlight.word_key) with hyphens and "-ing" set aside, so "well-being"
+    and "wellbeing", "care planning" and "care plans" make one group, not two."""
+    word = word.replace("-", "").replace("‐", "")
+    if len(word) > 6 and word.endswith("ing"):
+        word = word[:-3]
+        word = word[:-1] if len(word) > 2 and word[-1] == word[-2] else word   # "planning": "plan"
+    return word_key(word)
+
+
+def _is_plural(word: str) -> bool:
+    return "'" not in word and (word in ("children", "people") or
+                                (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))))
+
+
 def _names_a_practice(words: list[str], keys: list[str], topic: set[str]) -> bool:
-    """Whether adjacent content words name a practice: not all topic or everyday words, no judging word but a
-    first one before the topic ("reflective supervision", not "effective response" or "leavers benefit")."""
+    """Whether adjacent content words name a practice: not all topic or everyday words; no judging word but a
+    first one before the topic ("reflective supervision", not "effective response" or "leavers benefit"); no plural
+    before its last word, which makes a clause ("children come", "workers carry"), nor a possessive (or a word
+    that measures, text.words.MEASURE_WORDS) at its end ("separated children's", "small number", "right time")."""
     plain = [key in topic or word.split("'")[0] in EVERYDAY_WORDS for key, word in zip(keys, words)]
     judging = [word.split("'")[0] in JUDGING_WORDS for word in words]
-    if all(plain) or any(judging[1:]):
+    if all(plain) or any(judging[1:]) or any(_is_plural(word) for word in words[:-1]) \
+            or words[-1].endswith(("'s", "s'")) or words[-1] in MEASURE_WORDS:
         return False
     return not judging[0] or any(key in topic for key in keys[1:])
 
@@ -387,21 +431,28 @@ def _names_a_practice(words: list[str], keys: list[str], topic: set[str]) -> boo
 def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGroup, ...]:
     """Items grouped by a phrase their sentences share (_phrases), greedily: the phrase most uncovered items print
     (weighed by _says_more), then the next, up to MAX_GROUPS; the rest under OTHER_LABEL. Each label is the phrase
-    as the sentences most often print it."""
+    as the sentences most often print it whole. A phrase most sentences print only within a longer one
+    (Phrase.whole: "stable foster" of "stable foster homes" and "stable foster placements", MIN_WHOLE_SHARE) is part
+    of a name, not one, and labels no group."""
     topic_keys = {word_key(t) for t in topic}
-    phrases = [_phrases(item.finding.quote.text, topic_keys) for item in items]
+    label_topic = {_label_key(t.lower()) for t in topic}
+    phrases = [_phrases(item.finding.quote.text, label_topic) for item in items]
     counts = Counter(key for found in phrases for key in found)
+    printed_whole = Counter(key for found in phrases for key, phrase in found.items() if phrase.whole)
+    whole = {key for key in counts if printed_whole[key] >= MIN_WHOLE_SHARE * counts[key]}
     limit = max(MIN_GROUP, MAX_LABEL_SHARE * len(items))
     uncovered = set(range(len(items)))
     groups = []
     while uncovered and len(groups) < MAX_GROUPS:
-        tally = Counter(key for i in uncovered for key in phrases[i] if counts[key] <= limit)
+        tally = Counter(key for i in uncovered for key in phrases[i] if key in whole and counts[key] <= limit)
         tally = Counter({key: n for key, n in tally.items() if n >= MIN_GROUP})
-        best = max(tally, key=lambda key: (tally[key] * _says_more(key, topic_keys), tally[key], key), default=None)
+        best = max(tally, key=lambda key: (tally[key] * _says_more(key, label_topic), tally[key], key), default=None)
         if best is None:
             break
         members = sorted(i for i in uncovered if best in phrases[i])
-        written = Counter(phrases[i][best] for i in members if best in phrases[i]).most_common(1)[0][0]
+        printed = [phrases[i][best] for i in members]
+        written = Counter(p.written for p in printed if p.whole) or Counter(p.written for p in printed)
+        written = written.most_common(1)[0][0]
         groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
         uncovered -= set(members)
     groups, placed = _joined(groups, items, sorted(uncovered), topic_keys)
