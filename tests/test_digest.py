@@ -423,6 +423,9 @@ def test_a_report_that_names_only_the_lesser_words_of_the_topic_is_no_entry(tmp_
      [("stayi", "put"), ("stayi", "close")]),
     ("harm outside the home, such as exploitation", {"harm": 3.0, "outsi": 3.5, "home": 2.1, "explo": 2.5},
      [("harm", "outsi"), ("explo",)]),
+    # A compound kept whole weighs as its rarest part, which the keyword index counts apart: not "harm" alone.
+    ("children at risk of extra-familial harm", {"child": 0.8, "risk": 1.7, "extra": 5.0, "famil": 1.3, "harm": 3.0},
+     [("extra-familial",)]),
     # A number or an age is no idea, however rare it looks: the ages say who, homelessness is what is asked.
     ("section 47 enquiries", {"secti": 1.5, "47": 3.0, "enqui": 2.5}, [("enqui",)]),
     ("the response to homeless 16- and 17-year-olds", {"respo": 1.2, "homel": 3.4, "16": 3.3, "17": 3.2, "year": 1.0, "old": 2.9},

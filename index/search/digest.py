@@ -224,18 +224,27 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
         # A number is no idea: "homeless 16- and 17-year-olds" asks of homelessness, and paragraph numbers print
         # every number in some report.
         stems = ["" if stem.isdigit() else stem for stem in _stems(part)]
-        held = [weights[stem] for stem in stems if stem in weights]
-        if not held:
+        weight = {stem: w for stem in stems if (w := _weight(stem, weights)) is not None}
+        if not weight:
             continue
         runs, run = [], []
         for stem in stems + [""]:
-            if stem in weights and weights[stem] >= share * max(held):
+            if stem in weight and weight[stem] >= share * max(weight.values()):
                 run.append(stem)
             elif run:
                 runs.append(tuple(run))
                 run = []
-        units.append(max(runs, key=lambda r: max(weights[stem] for stem in r)))
+        units.append(max(runs, key=lambda r: max(weight[stem] for stem in r)))
     return list(dict.fromkeys(units))
+
+
+def _weight(stem: str, weights: Mapping[str, float]) -> float | None:
+    """A stem's weight; a compound kept whole ("extra-familial", _PLAIN_WORD) weighs as its rarest part, which the
+    keyword index counts apart ("extra", "familial"): without it "extra-familial harm" was read as "harm"."""
+    if stem in weights:
+        return weights[stem]
+    parts = [weights[key] for key in map(word_key, re.split("[-‐]", stem)) if key in weights] if "-" in stem or "‐" in stem else []
+    return max(parts, default=None)
 
 
 def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[tuple[str, ...]]:
