@@ -584,6 +584,27 @@ def test_a_less_usual_kind_may_still_answer_for_the_kind_asked(store, embedder):
                    ["New social workers are trained and supported well.", "Social work plans are reviewed."])
     digest = Searcher(store, embedder).ask("How do councils use a social work academy to train new social workers?").digest
     assert {"Leeds", "Bury"} <= {item.council for item in digest.items}
+    # ... but after the councils naming the kind asked, and said to be other kinds: which are the same thing is the
+    # reader's to judge
+    *named, other = digest.groups
+    assert other.label == "Other kinds of academies" and "Bury" in {item.council for item in other.items}
+    assert "Leeds" in {item.council for group in named for item in group.items}
+
+
+def test_a_council_naming_the_kind_asked_is_quoted_on_it_not_on_another_kind(store, embedder):
+    add_report(store, embedder, "kent", "Kent", "2024-06-01",
+               ["Care leavers value the care leavers' hub, which they helped to design.", "Plans are reviewed on time.",
+                "The council uses three family hubs to offer early help."])
+    add_report(store, embedder, "bury", "Bury", "2024-06-01", ["Care leavers value the care leavers' hub."])
+    for council in ("Wigan", "Leeds", "Sutton", "Ealing", "Dorset", "Barnet"):   # the care leavers' hub no usual kind
+        add_report(store, embedder, council.lower(), council, "2024-06-01", [f"{council} uses family hubs to offer early help."])
+    for council in ("Hull", "York", "Brent"):   # hubs in few passages, families in many
+        add_report(store, embedder, council.lower(), council, "2024-06-01",
+                   [f"Families are visited {when}." for when in ("weekly", "often", "promptly", "at home")])
+    digest = Searcher(store, embedder).ask("How do councils use family hubs?").digest
+    assert {item.council: item.finding.quote.text for item in digest.items}["Kent"] == \
+        "The council uses three family hubs to offer early help."
+    assert [(g.label, [i.council for i in g.items]) for g in digest.groups][-1] == ("Other kinds of hubs", ["Bury"])
 
 
 @pytest.mark.model

@@ -25,4 +25,13 @@ be been being has have had will would can could should may must their its his he
 
 def plural(n: int, noun: str) -> str:
     """'1 report', '10 passages': a count in words, the one place every screen and summary says it."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return f"{n} {noun}" if n == 1 else f"{n} {plural_of(noun)}"
+
+
+def plural_of(noun: str) -> str:
+    """A regular noun's plural ("academy": "academies", "model": "models"); one already plural stays ("hubs")."""
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")

@@ -27,7 +27,7 @@ from ofsted import report_types
 from ofsted.findings import JUDGING_WORDS, stance
 from ofsted.judgements import area_judgement
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
-from text.words import MEASURE_WORDS, MINOR_WORDS, PREPOSITIONS
+from text.words import MEASURE_WORDS, MINOR_WORDS, PREPOSITIONS, plural_of
 from index.search.ranking import ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
@@ -40,6 +40,7 @@ MIN_WHOLE_SHARE = 0.5   # of the sentences printing a phrase, the share printing
                         # supervision" with "reflective supervision sessions" beside it, not "initial child protection"
 OTHER_LABEL = "Other findings"
 ONLY_LABEL = "What each report says"   # when no phrase makes a group (each report's verdict on an area, say)
+OTHER_KIND_LABEL = "Other kinds of {words}"   # "Other kinds of hubs" when family hubs were asked
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class Finding:
 
     quote: Quote
     score: float
+    # The word of the kind the question asks of ("hubs" of "family hubs") where the quote names only another kind of
+    # it (a care leavers' hub), which may be the same thing under a council's own name or not: shown apart
+    other_kind: str | None = None
 
     @property
     def document(self) -> Document:
@@ -330,6 +334,12 @@ def other_kinds(text: str, kind: tuple[str, ...], asked: str = "") -> list[str]:
             and not stems[i - 1].isdigit()]
 
 
+def printed_word(text: str, stem: str) -> str | None:
+    """The text's first word of this stem, as printed ("hubs" for "hub" in "how do councils run family hubs?")."""
+    words, stems = _words_and_stems(text)
+    return next((word for word, key in zip(words, stems) if key == stem), None)
+
+
 _MINOR_STEMS = frozenset(_stem(word) for word in STOPWORDS | MINOR_WORDS)
 # A glossary's words print a compound apart ("multi agency safeguarding hub"), where reports hyphenate it (_PLAIN_WORD).
 _PREFIX_APART = re.compile(rf"\b({_PREFIXES})\s+(?=[a-z])")
@@ -439,10 +449,13 @@ def _names_a_practice(words: list[str], keys: list[str], topic: set[str]) -> boo
 
 def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGroup, ...]:
     """Items grouped by a phrase their sentences share (_phrases), greedily: the phrase most uncovered items print
-    (weighed by _says_more), then the next, up to MAX_GROUPS; the rest under OTHER_LABEL. Each label is the phrase
+    (weighed by _says_more), then the next, up to MAX_GROUPS; the rest under OTHER_LABEL; and last, those naming only
+    another kind of what was asked (Finding.other_kind), under OTHER_KIND_LABEL. Each label is the phrase
     as the sentences most often print it whole. A phrase most sentences print only within a longer one
     (Phrase.whole: "stable foster" of "stable foster homes" and "stable foster placements", MIN_WHOLE_SHARE) is part
     of a name, not one, and labels no group."""
+    apart = [item for item in items if item.finding.other_kind]
+    items = [item for item in items if not item.finding.other_kind]
     topic_keys = {word_key(t) for t in topic}
     label_topic = {_label_key(t.lower()) for t in topic}
     phrases = [_phrases(item.finding.quote.text, label_topic) for item in items]
@@ -469,6 +482,9 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
     if uncovered:   # "other" beside groups; alone, not other than anything
         label = OTHER_LABEL if groups else ONLY_LABEL
         groups.append(DigestGroup(label, tuple(_ordered([items[i] for i in sorted(uncovered)]))))
+    if apart:   # last: what names only another kind of what was asked
+        word = Counter(item.finding.other_kind for item in apart).most_common(1)[0][0]
+        groups.append(DigestGroup(OTHER_KIND_LABEL.format(words=plural_of(word)), tuple(_ordered(apart))))
     return tuple(groups)
 
 

@@ -25,7 +25,7 @@ from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names,
-                                 group_items, holds_kind, holds_unit, other_kinds,
+                                 group_items, holds_kind, holds_unit, other_kinds, printed_word,
                                  timeline_entries, topic_units, with_printed_modifier)
 from index.search.glossary import Glossary
 from index.search import ranking
@@ -486,6 +486,17 @@ class Searcher:
             another (as_usual_kind)."""
             return bool(kinds) and not holds_idea(text) and any(as_usual_kind(read_as(text), kind) for kind in kinds)
 
+        kind_word = next((printed_word(query.text, kind[-1]) for kind in modified), None)
+
+        def only_another_kind(text: str) -> bool:
+            """Holds the idea only as its word with another modifier than the question's ("care leavers' hub" for
+            "family hubs", digest.other_kinds): a less usual kind, which may be the question's in other words or not.
+            The word alone ("based in the hub") is no other kind."""
+            read = read_as(text)
+            return bool(modified) and holds_idea(text) and not any(holds(read, unit) for unit in units if unit not in kinds) \
+                and not any(holds_kind(read, kind) for kind in kinds) \
+                and any(other_kinds(read, kind, query.text) for kind in modified)
+
         def says_it(text: str) -> bool:
             """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
             (not "improve" alone for "improve supervision")."""
@@ -511,13 +522,14 @@ class Searcher:
             group's section (on help and protection, for a question about care leavers)."""
             ids = per_report.get(doc_id, [])
             found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
-            # topic's judgement area, holding most of the topic; among those holding it about as fully, one that judges
+            # topic's judgement area, naming the kind asked of (not only another: only_another_kind), holding most of the
+            # topic; among those holding it about as fully, one that judges
             # it (ranking.ACROSS_JUDGED_EDGE) and stands on its own (ranking.ACROSS_LEANING_EDGE: not "They offer
             # additional strength to the front door.", whose "they" is in the passage before)
             meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
             if scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
                 scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
-            return (max(found, key=lambda f: f[:4])[4] if found else None,
+            return (max(found, key=lambda f: f[:5])[5] if found else None,
                     max(meant, key=lambda f: f[:2])[2] if meant else None)
 
         def scan(doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
@@ -548,8 +560,9 @@ class Searcher:
                 if quote is not None and says_it(quote.text) and (score >= ANSWERS or holds_idea(quote.text)):
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
                     leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
-                    found.append((about(quote), placed(quote), round(focus(quote.text) + judged - leaning, 4),
-                                  score, Finding(quote=quote, score=round(score, 4))))
+                    other = only_another_kind(quote.text)
+                    found.append((about(quote), placed(quote), not other, round(focus(quote.text) + judged - leaning, 4),
+                                  score, Finding(quote=quote, score=round(score, 4), other_kind=kind_word if other else None)))
                 elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
                     meant.append((cosines.get(chunk_id, 0.0), focus(quote.text),
                                   Finding(quote=quote, score=round(score, 4))))
