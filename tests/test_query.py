@@ -136,6 +136,24 @@ def test_what_the_councils_do_to_the_topic_is_read_apart_from_it(question, actio
     assert set(query.action_terms) == action and query.topic_terms == topic
 
 
+@pytest.mark.parametrize("question, purpose", [
+    ("How do councils work with schools to keep children safe?", {"keep", "children", "safe"}),
+    ("How do councils use family hubs to deliver early help?", {"deliver", "early", "help"}),
+    ("How do councils work with their regional adoption agency to find adopters?", {"adopters"}),
+    # a "to" of the verb itself, of the verb's action, before an everyday noun, or with nothing after it: no purpose
+    ("How do councils respond to children at risk of criminal exploitation?", set()),
+    ("What support do councils give to special guardians?", set()),
+    ("What have councils done to cut their use of agency social workers?", set()),
+    ("How do councils help care leavers find somewhere suitable to live?", set()),
+    ("How do councils listen to and act on children's views?", set()),
+])
+def test_what_the_topic_is_for_is_read_apart_from_it(question, purpose):
+    """A clause saying what the topic is for (its purpose): a digest's finding must hold the topic, not it."""
+    query = analyse(question, [])
+    assert set(query.purpose_terms) == purpose
+    assert (query.purpose_at is None) == (not purpose)
+
+
 @pytest.mark.parametrize("question, council, without", [
     ("How do Telford & Wrekin support care leavers?", "telford and wrekin", "How do support care leavers?"),
     ("Wigans care leavers: what did inspectors say?", "wigan", "care leavers: what did inspectors say?"),

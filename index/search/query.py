@@ -19,6 +19,7 @@ from functools import cached_property
 from ofsted.councils import council_key, held_council_mentions, missing_councils
 from ofsted.grades import GRADE_KEYWORDS, GRADE_WORDS, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
+from ofsted.vocabulary import EVERYDAY_WORDS
 from ofsted.judgements import SIF_TO_ILACS, judgement_asked, judgement_words, label
 from ofsted.sections import VERDICT_AREAS
 
@@ -98,6 +99,10 @@ _THEN_ACTS = re.compile(r"\s+(?:(?:(?:have|has|had)\s+" + _PARTICIPLE + r")|"
                         r"(?:(?<=ing)\s+(?:and|or)\s+([a-z]+ing)\b|(?<=ed)\s+(?:and|or)\s+([a-z]+ed)\b"
                         r"|\s+(?:to|on|for|with|after)\s+and\s+([a-z]+)\b|(?(2)\s+and\s+([a-z]+)\b|(?!)))?\b",
                         re.IGNORECASE)
+# A purpose clause's "to" (QueryAnalysis.purpose_at): before a word that is no determiner, pronoun or "and" ("to the",
+# "to their", "listen to and act on").
+_PURPOSE = re.compile(r"\s+(?:in\s+order\s+)?to\s+(?!(?:the|a|an|their|its|his|her|our|your|my|this|these|those|them|"
+                      r"him|us|it|and|or)\b)([a-z]+)\b", re.IGNORECASE)
 _LIGHT_NOUN = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS + ('use', 'usage', 'level', 'levels', 'range'))})\s+of\b",
                          re.IGNORECASE)   # the framing nouns, and those a finding may word otherwise
 # A question asking for a figure ("How many children are in care in Wandsworth?", "What percentage of care
@@ -220,6 +225,32 @@ class QueryAnalysis:
         verbs = {word.lower() for end in ends if (m := _THEN_ACTS.match(self.text, end)) for word in m.groups() if word}
         light = {m.group(1).lower() for m in _LIGHT_NOUN.finditer(self.text)}
         return frozenset(word for word in verbs | light if word not in STOPWORDS)
+
+    @cached_property
+    def purpose_at(self) -> int | None:
+        """Where a clause saying what the topic is for begins ("How do councils work with schools *to keep children
+        safe*?", "use family hubs *to deliver early help*"), or None: a "to" after the councils' verb and at least one
+        word of its object, before a word that is no determiner, pronoun or everyday noun and a word after that
+        ("respond to children", "give to special guardians", "done to cut" and "somewhere suitable to live" have none)."""
+        for doer in _DOERS.finditer(self.text):
+            acted = _THEN_ACTS.match(self.text, doer.end())
+            if acted is None:
+                continue
+            for to in _PURPOSE.finditer(self.text, acted.end()):
+                between = [t for t in keywords(self.text[acted.end():to.start()]) if t not in self.action_terms]
+                if between and to.group(1).lower() not in EVERYDAY_WORDS and keywords(self.text[to.end():]):
+                    return to.start()
+        return None
+
+    @cached_property
+    def purpose_terms(self) -> frozenset[str]:
+        """The keywords of the purpose clause (purpose_at) that its object does not print: what the topic is for,
+        which a finding may hold, not what it must ("improve" and "work" of "use practice leaders to improve social
+        work")."""
+        if self.purpose_at is None:
+            return frozenset()
+        before = set(keywords(self.text[:self.purpose_at]))
+        return frozenset(t for t in keywords(self.text[self.purpose_at:]) if t not in before)
 
     @cached_property
     def topic_terms(self) -> list[str]:

@@ -331,7 +331,11 @@ class Searcher:
         stored vectors."""
         # The topic without what the councils do to it (QueryAnalysis.action_terms): a finding must hold
         # "agency social workers", not "cut"; the action's words only help choose among its sentences.
-        topic = [t for t in query.topic_terms if t not in query.action_terms]
+        # Nor what the topic is for (QueryAnalysis.purpose_terms): "use practice leaders to improve social work" asks of
+        # practice leaders; improving social work is a lesser word of the finding too.
+        topic = [t for t in query.topic_terms if t not in query.action_terms and t not in query.purpose_terms] \
+            or [t for t in query.topic_terms if t not in query.action_terms]
+        asked = query.text[:query.purpose_at] if query.purpose_at is not None else query.text
         # ... unless nothing else names a topic: "recruiting and keeping" is what "how are councils recruiting and
         # keeping social workers?" asks of, "social workers" being words every report uses of everything. Then an idea
         # of the verb's alone is held only beside the rest, in one sentence ("recruiting mental health workers" is not
@@ -349,12 +353,14 @@ class Searcher:
                 anchor = tuple(word_key(t) for t in topic)
                 topic = query.topic_terms
         verbs = {word_key(t) for t in query.action_terms} if anchor else set()
-        action = [t for t in query.terms if t in query.action_terms and t not in topic]
+        action = [t for t in query.terms if (t in query.action_terms or t in query.purpose_terms) and t not in topic]
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
         # Which passages of a report are read is found as for the ranked list ("homes" would bring a report's
         # passages on children's homes to the top); what is quoted from them weighs every word of either wording.
-        terms = self.keyword_terms(topic + [t for t in self.list_expansions(query.text, catalogue) if t not in topic],
-                                   catalogue)
+        # (and the words of what the topic is for: the passages on sharing information with partner agencies)
+        served = [t for t in query.terms if t in query.purpose_terms and t not in topic]
+        terms = self.keyword_terms(topic + served + [t for t in self.list_expansions(query.text, catalogue)
+                                                     if t not in topic + served], catalogue)
         ranges = catalogue.ranges_of(doc_ids)
         if ranges == []:   # the filters admit nothing
             return lambda doc_id, by_meaning=False: None
@@ -383,8 +389,7 @@ class Searcher:
         # A term the glossary knows is one idea whole, in either wording: "multi-agency safeguarding hub", not "hub"
         # (a family hub); "stable homes", not "stable" (a stable workforce).
         glossary = catalogue.glossary
-        wordings = [(query.text, glossary.printed(query.text)),
-                    (glossary.in_other_words(query.text), glossary.other_wordings(query.text))]
+        wordings = [(asked, glossary.printed(asked)), (glossary.in_other_words(asked), glossary.other_wordings(asked))]
         def is_kind(phrase: str, word: str, share: float) -> bool:
             """Whether the library prints the phrase in this share of the passages printing its word or more."""
             counts = self._passage_counts([phrase, word], catalogue)
@@ -497,10 +502,15 @@ class Searcher:
                 and not any(holds_kind(read, kind) for kind in kinds) \
                 and any(other_kinds(read, kind, query.text) for kind in modified)
 
+        # What a purpose is served by ("use practice leaders to improve social work") is a thing named: held as the
+        # question names it, where its words are all the topic, not apart ("senior leaders ... social work practice").
+        named_thing = query.purpose_at is not None and bool(units) \
+            and {word_key(t) for t in topic} <= {stem for unit in units for stem in unit}
+
         def says_it(text: str) -> bool:
             """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
-            (not "improve" alone for "improve supervision")."""
-            return prose(text) and (focus(text) >= ranking.ACROSS_MIN_FOCUS or holds_idea(text)) \
+            (not "improve" alone for "improve supervision"); the thing named, where a purpose is asked of it."""
+            return prose(text) and (holds_idea(text) or not named_thing and focus(text) >= ranking.ACROSS_MIN_FOCUS) \
                 and holds_term(text) and not another_kind(text)
 
         def means_it(text: str, cosine: float) -> bool:
@@ -514,7 +524,7 @@ class Searcher:
             if verdict_on and (verdict := self._verdict(catalogue, doc_id, verdict_on)) is not None:
                 return verdict
             in_words, in_meaning = read(doc_id)
-            return in_words or (in_meaning if by_meaning else None)
+            return in_words or (in_meaning if by_meaning and not named_thing else None)
 
         @functools.lru_cache(maxsize=None)
         def read(doc_id: str) -> tuple[Finding | None, Finding | None]:
