@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.digest import (EARLIER_KEPT, ONLY_LABEL, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
+from index.search.digest import (ACCOUNTS_LABEL, EARLIER_KEPT, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
                                  group_items, holds_kind, holds_unit, other_kinds, timeline_entries,
                                  topic_units, with_printed_modifier, _phrases)
 from index.search.query import analyse
@@ -113,15 +113,16 @@ def test_groups_are_labelled_with_words_their_sentences_print():
         assert all(group.label.lower() in i.finding.quote.text.lower() for i in group.items)
 
 
-def test_a_group_opens_on_reports_under_todays_framework_then_the_best_answers():
-    def item(council, report_type, score):
-        report = make_report(council.lower(), council, "2015-01-01" if report_type == "sif" else "2024-01-01",
-                             report_type=report_type)
+def test_todays_reports_are_grouped_first_older_frameworks_and_others_accounts_apart_after():
+    def item(council, report_type, score, year="2024"):
+        report = make_report(council.lower(), council, f"{year}-01-01", report_type=report_type)
         return DigestItem(council, finding(report, "Reflective supervision is regular.", score), "impact_of_leaders")
 
-    items = [item("Norfolk", "sif", 0.9), item("Derby", "ilacs_short", 0.6), item("Wigan", "ilacs_standard", 0.7)]
-    [group] = group_items(items, ["supervision"])
-    assert [i.council for i in group.items] == ["Wigan", "Derby", "Norfolk"]
+    items = [item("Norfolk", "sif", 0.9, "2015"), item("Derby", "ilacs_short", 0.6), item("Wigan", "ilacs_standard", 0.7),
+             item("Leeds", "press_article", 0.95, "2025"), item("Hull", "sif", 0.5, "2016")]
+    groups = [(g.label, [i.council for i in g.items]) for g in group_items(items, ["supervision"])]
+    # how services are, best answers first; then how they were; then papers' and articles' accounts
+    assert groups == [("Reflective supervision", ["Wigan", "Derby"]), (OLDER_LABEL, ["Norfolk", "Hull"]), (ACCOUNTS_LABEL, ["Leeds"])]
 
 
 def test_a_leftover_item_printing_a_labels_words_apart_joins_that_group_and_phrases_in_either_order_are_one():
@@ -144,15 +145,6 @@ def test_a_phrase_every_item_prints_makes_no_group():
     items = _items({c: f"Supervision is regular in {c}." for c in ("Derby", "Wigan", "Sutton", "Leeds")})
     groups = group_items(items, ["supervision"])
     assert [g.label for g in groups] == [ONLY_LABEL]   # not "other" than any group
-
-
-def test_inspection_reports_lead_their_group():
-    report = make_report("r", "Derby", "2020-01-01")
-    article = make_report("a", "Derby", "2021-01-01", report_type="press_article")
-    items = [DigestItem("Derby", finding(article, "Group supervision is new.", 0.9), "in_care"),
-             DigestItem("Derby", finding(report, "Group supervision is regular.", 0.5), "in_care")]
-    [group] = group_items(items, ["supervision"])
-    assert [i.finding.document.doc_id for i in group.items] == ["r", "a"]
 
 
 def test_timeline_runs_oldest_first_and_leaves_out_the_undated():

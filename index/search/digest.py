@@ -41,6 +41,8 @@ MIN_WHOLE_SHARE = 0.5   # of the sentences printing a phrase, the share printing
 OTHER_LABEL = "Other findings"
 ONLY_LABEL = "What each report says"   # when no phrase makes a group (each report's verdict on an area, say)
 OTHER_KIND_LABEL = "Other kinds of {words}"   # "Other kinds of hubs" when family hubs were asked
+OLDER_LABEL = "From inspections before 2018"   # report_types.SUPERSEDED: SIF and earlier frameworks
+ACCOUNTS_LABEL = "Committee papers and articles"   # report_types.NOT_OFSTED: accounts of what inspectors found
 
 
 @dataclass(frozen=True)
@@ -448,14 +450,18 @@ def _names_a_practice(words: list[str], keys: list[str], topic: set[str]) -> boo
 
 
 def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGroup, ...]:
-    """Items grouped by a phrase their sentences share (_phrases), greedily: the phrase most uncovered items print
-    (weighed by _says_more), then the next, up to MAX_GROUPS; the rest under OTHER_LABEL; and last, those naming only
-    another kind of what was asked (Finding.other_kind), under OTHER_KIND_LABEL. Each label is the phrase
+    """Today's inspection reports' items grouped by a phrase their sentences share (_phrases), greedily: the phrase
+    most uncovered items print (weighed by _says_more), then the next, up to MAX_GROUPS; the rest under OTHER_LABEL.
+    After them, each apart: those naming only another kind of what was asked (Finding.other_kind, OTHER_KIND_LABEL),
+    those from reports under a framework Ofsted has replaced (OLDER_LABEL: how a service was, from a council whose
+    newer reports do not speak to it), and papers' and articles' accounts (ACCOUNTS_LABEL). Each label is the phrase
     as the sentences most often print it whole. A phrase most sentences print only within a longer one
     (Phrase.whole: "stable foster" of "stable foster homes" and "stable foster placements", MIN_WHOLE_SHARE) is part
     of a name, not one, and labels no group."""
-    apart = [item for item in items if item.finding.other_kind]
-    items = [item for item in items if not item.finding.other_kind]
+    accounts = [item for item in items if not item.primary]
+    older = [item for item in items if item.primary and item.superseded]
+    apart = [item for item in items if item.primary and not item.superseded and item.finding.other_kind]
+    items = [item for item in items if item.primary and not item.superseded and not item.finding.other_kind]
     topic_keys = {word_key(t) for t in topic}
     label_topic = {_label_key(t.lower()) for t in topic}
     phrases = [_phrases(item.finding.quote.text, label_topic) for item in items]
@@ -482,9 +488,12 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
     if uncovered:   # "other" beside groups; alone, not other than anything
         label = OTHER_LABEL if groups else ONLY_LABEL
         groups.append(DigestGroup(label, tuple(_ordered([items[i] for i in sorted(uncovered)]))))
-    if apart:   # last: what names only another kind of what was asked
+    if apart:   # then what names only another kind of what was asked
         word = Counter(item.finding.other_kind for item in apart).most_common(1)[0][0]
         groups.append(DigestGroup(OTHER_KIND_LABEL.format(words=plural_of(word)), tuple(_ordered(apart))))
+    for label, rest in ((OLDER_LABEL, older), (ACCOUNTS_LABEL, accounts)):   # how services were; others' accounts
+        if rest:
+            groups.append(DigestGroup(label, tuple(_ordered(rest))))
     return tuple(groups)
 
 
