@@ -148,9 +148,10 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
     title = f"{question.strip()} — what each council's latest report says"
     accounts = sum(1 for item in digest.items if not item.primary)   # a paper's or article's item beside its council's
     also = f", and {accounts} {'paper or article' if accounts == 1 else 'papers or articles'} about them" if accounts else ""
+    older = f" ({digest.councils_only_older} only before 2018)" if digest.councils_only_older else ""
     with st.container(border=True):
         _card_head(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
-                   f"{digest.councils_searched} searched speak to it, each from its latest report that does{also}",
+                   f"{digest.councils_searched} searched speak to it{older}, each from its latest report that does{also}",
                    digest.judgement, [Excerpt.from_quote(item.finding.quote, table=title, council=item.council)
                                       for item in digest.items], "the digest", f"keep-digest-{turn_no}")
         for g, group in enumerate(digest.groups):

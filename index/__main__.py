@@ -142,8 +142,9 @@ def print_results(result: dict) -> None:
         print()
     if result["digest"]:
         digest = result["digest"]
+        older = f" ({digest['councils_only_older']} only before 2018)" if digest["councils_only_older"] else ""
         print(f"What councils' reports say: {digest['councils_answering']} of {digest['councils_searched']} "
-              "councils searched speak to it, each from its latest report that does.")
+              f"councils searched speak to it{older}, each from its latest report that does.")
         for group in digest["groups"]:
             print(f"\n  {group['label']} ({len(group['items'])})")
             for item in group["items"]:

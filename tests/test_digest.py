@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.digest import (ACCOUNTS_LABEL, EARLIER_KEPT, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
+from index.search.digest import (ACCOUNTS_LABEL, EARLIER_KEPT, Digest, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
                                  group_items, holds_kind, holds_unit, other_kinds, timeline_entries,
                                  topic_units, with_printed_modifier, _phrases)
 from index.search.query import analyse
@@ -120,9 +120,11 @@ def test_todays_reports_are_grouped_first_older_frameworks_and_others_accounts_a
 
     items = [item("Norfolk", "sif", 0.9, "2015"), item("Derby", "ilacs_short", 0.6), item("Wigan", "ilacs_standard", 0.7),
              item("Leeds", "press_article", 0.95, "2025"), item("Hull", "sif", 0.5, "2016")]
-    groups = [(g.label, [i.council for i in g.items]) for g in group_items(items, ["supervision"])]
+    grouped = group_items(items, ["supervision"])
+    groups = [(g.label, [i.council for i in g.items]) for g in grouped]
     # how services are, best answers first; then how they were; then papers' and articles' accounts
     assert groups == [("Reflective supervision", ["Wigan", "Derby"]), (OLDER_LABEL, ["Norfolk", "Hull"]), (ACCOUNTS_LABEL, ["Leeds"])]
+    assert Digest(grouped, councils_searched=9, councils_answering=5, judgement="impact_of_leaders").councils_only_older == 2
 
 
 def test_a_leftover_item_printing_a_labels_words_apart_joins_that_group_and_phrases_in_either_order_are_one():

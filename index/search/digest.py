@@ -138,9 +138,16 @@ class Digest:
     def items(self) -> list[DigestItem]:
         return [item for group in self.groups for item in group.items]
 
+    @property
+    def councils_only_older(self) -> int:
+        """Councils answering only from reports under a framework Ofsted has replaced (OLDER_LABEL): how their
+        services were, their newer reports saying nothing on it."""
+        return len({item.council for item in self.items if item.primary and item.superseded})
+
     def to_dict(self) -> dict:
         return {"groups": [g.to_dict() for g in self.groups], "councils_searched": self.councils_searched,
-                "councils_answering": self.councils_answering, "judgement": self.judgement}
+                "councils_answering": self.councils_answering, "councils_only_older": self.councils_only_older,
+                "judgement": self.judgement}
 
 
 @dataclass(frozen=True)
