@@ -463,6 +463,10 @@ def test_a_kind_is_held_as_printed_and_another_kind_is_named():
     assert holds_kind("Children live within their family and friends network.", ("famil", "netwo"))
     assert holds_kind("A wider network of family members helps.", ("famil", "netwo"))
     assert holds_kind("Children at risk of criminal and/or sexual exploitation are safer.", ("crimi", "explo"))
+    # an everyday word between the modifier and the word leaves it the kind; any other word makes another
+    assert holds_kind("Family help hubs and services work well together.", ("famil", "hub"))
+    assert holds_kind("Children at risk of criminal child exploitation are safer.", ("crimi", "explo"))
+    assert not holds_kind("The family safeguarding hub is busy.", ("famil", "hub"))
     assert not holds_kind("The safeguarding hub helps families.", ("famil", "hub"))
     assert not holds_kind("A criminal cyber-attack hit services; exploitation is tackled.", ("crimi", "explo"))
     assert not holds_kind("Networks are weak for family and friends.", ("famil", "netwo"))   # no wrapping round

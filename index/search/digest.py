@@ -314,9 +314,10 @@ _PLURAL = re.compile(r"(?:s|children|people)$")
 
 def holds_kind(text: str, kind: tuple[str, ...]) -> bool:
     """Whether the text prints the kind (with_printed_modifier) as a kind: its modifier right before its words
-    ("family hubs"), or joined to one other modifier by "and" or "or" ("criminal and sexual exploitation", "family and
-    friends network"), or after "of" ("a network of family and friends"); not anywhere near them ("the safeguarding
-    hub helps families")."""
+    ("family hubs") or before an everyday word before them ("family help hubs", "criminal child exploitation"), or
+    joined to one other modifier by "and" or "or" ("criminal and sexual exploitation", "family and friends network"),
+    or after "of" ("a network of family and friends"); not anywhere near them ("the safeguarding hub helps
+    families")."""
     stems = _stems(text)
     modifier, words = kind[0], list(kind[1:])
     n = len(words)
@@ -324,6 +325,7 @@ def holds_kind(text: str, kind: tuple[str, ...]) -> bool:
     def modified(i: int) -> bool:
         before = stems[max(i - 4, 0):i]
         return before[-1:] == [modifier] or before[-3:-1] in ([modifier, "and"], [modifier, "or"]) \
+            or (before[-2:-1] == [modifier] and before[-1] in _EVERYDAY_STEMS) \
             or before[-4:-1] == [modifier, "and", "or"] \
             or stems[i + n:i + n + 2] == ["of", modifier] or stems[i + n:i + n + 3] == ["of", "the", modifier]
 
@@ -350,6 +352,7 @@ def printed_word(text: str, stem: str) -> str | None:
 
 
 _MINOR_STEMS = frozenset(_stem(word) for word in STOPWORDS | MINOR_WORDS)
+_EVERYDAY_STEMS = frozenset(_stem(word) for word in EVERYDAY_WORDS)
 # A glossary's words print a compound apart ("multi agency safeguarding hub"), where reports hyphenate it (_PLAIN_WORD).
 _PREFIX_APART = re.compile(rf"\b({_PREFIXES})\s+(?=[a-z])")
 # An age says whom a question is about, not what it asks: "16- and 17-year-olds", "11 to 17 year olds".
