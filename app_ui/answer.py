@@ -76,6 +76,9 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
         _timeline_card(response.timeline, turn_no)
     if response.digest is not None and response.digest.groups:
         _digest_card(response.digest, response.reading.question, turn_no)
+    elif response.digest is not None:   # asked across councils, and no council's sentence says it as asked
+        st.info(f"None of the {response.digest.councils_searched} councils' reports searched says this as asked; "
+                "the passages closest to it follow.", icon=":material/info:")
     if response.quote is not None and not (response.timeline and response.timeline.entries):
         _quote_card(response.quote, turn_no)   # a timeline's last entry says it already
     if response.hits:

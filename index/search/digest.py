@@ -276,7 +276,8 @@ def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[t
 
 
 def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_kind: Callable[[str, str, float], bool],
-                          verbs: Iterable[str] = (), topic: Iterable[str] = ()) -> list[tuple[str, ...]]:
+                          verbs: Iterable[str] = (), topic: Iterable[str] = (),
+                          unusual: Callable[[str, str], bool] = lambda modifier, word: False) -> list[tuple[str, ...]]:
     """The ideas, each with the word the question prints beside it where the two name a kind of their own in the
     library (is_kind(phrase, word, share): the pair is printed in that share of the word's passages or more). An
     everyday word before the idea ("family hubs": ranking.ACROSS_MODIFIER_SHARE), singular (in "children missing
@@ -284,7 +285,9 @@ def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_kind: Call
     caseloads" are no kind) and not the councils' verb (verbs: "support" in "how do councils support parents?"). Or a
     one-word idea that is itself the modifier of the topic word after it ("criminal exploitation", 37% of the dev
     library's "criminal": ranking.ACROSS_USUAL_KIND_SHARE; "share information", a verb and its object, is 11% of
-    "share"). One for one with units."""
+    "share"). An everyday word before the idea names a kind too where it is unusual beside it (unusual(modifier,
+    word): "staff wellbeing", the reports' wellbeing being children's), however rarely the library prints the pair.
+    One for one with units."""
     verbs = {verb.lower() for verb in verbs}
     topic = set(topic)
     lower = text.lower()
@@ -299,7 +302,7 @@ def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_kind: Call
         after = words[at + 1] if at + 1 < len(words) else ""
         if before in EVERYDAY_WORDS and not _PLURAL.search(before) and before not in verbs \
                 and stems[at - 1] not in unit and f"{before} {words[at]}" in lower \
-                and is_kind(f"{before} {words[at]}", words[at], ACROSS_MODIFIER_SHARE):
+                and (is_kind(f"{before} {words[at]}", words[at], ACROSS_MODIFIER_SHARE) or unusual(before, words[at])):
             unit = (stems[at - 1], *unit)
         elif len(unit) == 1 and after.isalpha() and _stem(after) in topic and after not in EVERYDAY_WORDS \
                 and f"{words[at]} {after}" in lower \

@@ -68,6 +68,10 @@ ACROSS_MODIFIER_SHARE = 0.05
 # naming a kind the question asks of only as the word's usual kind, another, is no finding ("safeguarding hub" is 49%
 # of the hubs; "social care academy" or "learning academy" a few of the academies).
 ACROSS_USUAL_KIND_SHARE = 0.25
+# ... or where the word's passages print the modifier less than this many times as often as passages at large: "staff"
+# is 0.75 times as common beside the dev library's "wellbeing" (its wellbeing is children's) and 2.5 times beside its
+# "supervision" (of staff), so "staff wellbeing" is a kind and "staff supervision" supervision.
+ACROSS_UNUSUAL_LIFT = 1.0
 # A topic of nothing but everyday words (ofsted.vocabulary.EVERYDAY_WORDS) printed as a phrase in at most this share of
 # passages is a term of its own, held whole ("young carers" 0.5% of dev passages, "family support" 1.1%); above it
 # ("social workers" 24%, "parents" 17%) it names no topic without the councils' verb.

@@ -395,16 +395,31 @@ class Searcher:
             counts = self._passage_counts([phrase, word], catalogue)
             return counts[phrase] >= share * counts[word]
 
+        def unusual(modifier: str, word: str) -> bool:
+            """Whether the library's passages printing the word print the modifier less often than its passages at
+            large (ranking.ACROSS_UNUSUAL_LIFT): its "wellbeing" is children's, so "staff wellbeing" is a kind of its
+            own; its "supervision" is of staff (2.5 times as often), so "staff supervision" is supervision."""
+            counts = self._passage_counts([modifier, word], catalogue)
+            together = self._together(modifier, word, catalogue)
+            return counts[word] > 0 and together / counts[word] < \
+                ranking.ACROSS_UNUSUAL_LIFT * counts[modifier] / max(len(catalogue.chunk_doc), 1)
+
         # kinds: ideas named with the word beside them ("family hubs", "criminal exploitation"); modified: those whose
         # idea is the word after the modifier ("hubs" of "family hubs"), not the modifier ("criminal")
-        units, kinds, modified = [], [], []
+        units, kinds, modified, unusual_kinds = [], [], [], []
         for (text, terms), weight in zip(wordings, held):
             if weight:
                 plain = as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)
-                named = with_printed_modifier(text, plain, is_kind, query.action_terms, weight)
+                named = with_printed_modifier(text, plain, is_kind, query.action_terms, weight, unusual)
                 units += named
                 kinds += [unit for unit, was in zip(named, plain) if unit != was]
-                modified += [unit for unit, was in zip(named, plain) if unit[1:] == was]
+                # (one named a kind only by being unusual beside its word is held only as printed: staff wellbeing is
+                # no wellbeing of another kind, and wellbeing alone is children's)
+                for unit, was in zip(named, plain):
+                    if unit[1:] == was:
+                        printed = [printed_word(text, stem) or "" for stem in unit[:2]]
+                        (modified if is_kind(" ".join(printed), printed[1], ranking.ACROSS_MODIFIER_SHARE)
+                         else unusual_kinds).append(unit)
         units = list(dict.fromkeys(units))
 
         children = children_named(query.text)
@@ -488,8 +503,10 @@ class Searcher:
 
         def another_kind(text: str) -> bool:
             """Holds the topic's words but names what the question names by a kind only as the word's usual kind,
-            another (as_usual_kind)."""
-            return bool(kinds) and not holds_idea(text) and any(as_usual_kind(read_as(text), kind) for kind in kinds)
+            another (as_usual_kind), or names an unusual kind's word without it ("wellbeing" for staff wellbeing)."""
+            return bool(kinds) and not holds_idea(text) and (
+                any(as_usual_kind(read_as(text), kind) for kind in kinds)
+                or any(holds_unit(read_as(text), kind[1:]) for kind in unusual_kinds))
 
         kind_word = next((printed_word(query.text, kind[-1]) for kind in modified), None)
 
@@ -783,6 +800,17 @@ class Searcher:
         sections = Sections((page.number, page.text) for page in self.store.pages(doc_id))
         with catalogue.lock:
             return catalogue.sections.setdefault(doc_id, sections)
+
+    def _together(self, first: str, second: str, catalogue: Catalogue) -> int:
+        """How many passages contain both words, counted once per pair per index generation (as _passage_counts)."""
+        key = f"{first} & {second}"
+        with catalogue.lock:
+            if key in catalogue.term_counts:
+                return catalogue.term_counts[key]
+        count = self.store.passages_containing_both(first, second)
+        with catalogue.lock:
+            catalogue.term_counts[key] = count
+        return count
 
     def _passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
         """How many passages contain each keyword, counted once per keyword per index generation (kept in

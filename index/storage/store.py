@@ -338,6 +338,12 @@ class Store:
             return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
                                     (f'text:"{term}"',)).fetchone()[0]
 
+    def passages_containing_both(self, first: str, second: str) -> int:
+        """How many passages contain both words anywhere (stemmed as the keyword index stems them)."""
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                    (f'text:"{first}" AND text:"{second}"',)).fetchone()[0]
+
     def mentions(self, phrase: str, chunk_ranges: Sequence[tuple[int, int]] | None = None) -> bool:
         """Whether any passage (within runs of chunk ids, if given) prints these words as they are
         written, in any case: FTS5 finds the passages holding their stems in order, and the passage text
