@@ -7,7 +7,7 @@ import pytest
 
 from index.search.digest import (ACCOUNTS_LABEL, EARLIER_KEPT, Digest, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
                                  group_items, holds_kind, holds_unit, other_kinds, timeline_entries,
-                                 topic_units, with_printed_modifier, _phrases)
+                                 topic_units, with_printed_modifier, with_shared_head, _phrases)
 from index.search.query import analyse
 from index.search import ranking
 from index.search.relevance import ANSWERS
@@ -462,6 +462,19 @@ def test_an_everyday_word_printed_before_an_idea_names_its_kind_where_the_librar
                                  unusual=unusual) == [("staff", "wellb")]
     assert with_printed_modifier("How have councils improved staff supervision?", [("super",)], is_kind,
                                  unusual=unusual) == [("super",)]
+
+
+def test_a_word_modifying_with_another_the_word_after_both_is_held_with_it():
+    printed = {"health partners", "criminal exploitation"}.__contains__
+    assert with_shared_head("How do councils work with health and police partners?", [("healt",), ("polic", "partn")],
+                            printed) == [("healt", "partn"), ("polic", "partn")]
+    assert with_shared_head("How do councils tackle criminal and sexual exploitation?", [("crimi",), ("sexua", "explo")],
+                            printed) == [("crimi", "explo"), ("sexua", "explo")]
+    # two things, not two modifiers of one (the library never prints "advocacy visitors"); nor the councils' verbs
+    assert with_shared_head("How do councils use advocacy and independent visitors?", [("advoc",), ("indep", "visit")],
+                            printed) == [("advoc",), ("indep", "visit")]
+    assert with_shared_head("How are councils recruiting and keeping social workers?", [("recru",)], lambda p: True,
+                            ["recruiting", "keeping"]) == [("recru",)]
 
 
 def test_a_kind_is_held_as_printed_and_another_kind_is_named():

@@ -312,6 +312,25 @@ def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_kind: Call
     return made
 
 
+def with_shared_head(text: str, units: list[tuple[str, ...]], printed: Callable[[str], bool],
+                     verbs: Iterable[str] = ()) -> list[tuple[str, ...]]:
+    """The ideas, each of one word that modifies, with another, the word after both ("health and police partners",
+    "criminal and sexual exploitation") made that pair where the library prints it (printed(phrase)): the idea is
+    health partners, not health. Not the councils' verbs ("recruiting and keeping social workers"). One for one
+    with units."""
+    verbs = {verb.lower() for verb in verbs}
+    words, stems = _words_and_stems(text)
+    made = []
+    for unit in units:
+        at = stems.index(unit[0]) if len(unit) == 1 and unit[0] in stems and words[stems.index(unit[0])] not in verbs \
+            else -1
+        head = words[at + 3] if 0 <= at and at + 3 < len(words) and words[at + 1] in ("and", "or") else ""
+        if head and head not in STOPWORDS and head not in PREPOSITIONS and printed(f"{words[at]} {head}"):
+            unit = (unit[0], _stem(head))
+        made.append(unit)
+    return made
+
+
 _PLURAL = re.compile(r"(?:s|children|people)$")
 
 

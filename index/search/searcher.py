@@ -26,7 +26,7 @@ from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names,
                                  group_items, holds_kind, holds_unit, other_kinds, printed_word,
-                                 timeline_entries, topic_units, with_printed_modifier)
+                                 timeline_entries, topic_units, with_printed_modifier, with_shared_head)
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
@@ -409,7 +409,10 @@ class Searcher:
         units, kinds, modified, unusual_kinds = [], [], [], []
         for (text, terms), weight in zip(wordings, held):
             if weight:
-                plain = as_whole_terms(topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE), terms)
+                plain = as_whole_terms(with_shared_head(text, topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE),
+                                                        lambda phrase: self._passage_counts([phrase], catalogue)[phrase] > 0,
+                                                        query.action_terms),
+                                       terms)
                 named = with_printed_modifier(text, plain, is_kind, query.action_terms, weight, unusual)
                 units += named
                 kinds += [unit for unit, was in zip(named, plain) if unit != was]
