@@ -21,7 +21,7 @@ from index.output.briefing import Excerpt, escape_markdown
 from index.output.citation import published_words
 from index.output.grades import grade_excerpt, judgement_hit, passage_excerpt
 from index.search.answers import GradeAnswer, GradeList
-from index.search.digest import Digest, Finding, Timeline
+from index.search.digest import ONLY_OLDER, Digest, Finding, Timeline
 from models import Quote
 from index.search.searcher import Filters, Searcher
 from models import Document, Hit
@@ -77,8 +77,8 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
     if response.digest is not None and response.digest.groups:
         _digest_card(response.digest, response.reading.question, turn_no)
     elif response.digest is not None:   # asked across councils, and no council's sentence says it as asked
-        st.info(f"None of the {response.digest.councils_searched} councils' reports searched says this as asked; "
-                "the passages closest to it follow.", icon=":material/info:")
+        st.info(f"No report of the {plural(response.digest.councils_searched, 'council')} searched says this as "
+                "asked; the passages closest to it follow.", icon=":material/info:")
     if response.quote is not None and not (response.timeline and response.timeline.entries):
         _quote_card(response.quote, turn_no)   # a timeline's last entry says it already
     if response.hits:
@@ -151,7 +151,7 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
     title = f"{question.strip()} — what each council's latest report says"
     accounts = sum(1 for item in digest.items if not item.primary)   # a paper's or article's item beside its council's
     also = f", and {accounts} {'paper or article' if accounts == 1 else 'papers or articles'} about them" if accounts else ""
-    older = f" ({digest.councils_only_older} only before 2018)" if digest.councils_only_older else ""
+    older = f" ({digest.councils_only_older} {ONLY_OLDER})" if digest.councils_only_older else ""
     with st.container(border=True):
         _card_head(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
                    f"{digest.councils_searched} searched speak to it{older}, each from its latest report that does{also}",

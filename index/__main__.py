@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 from errors import InspectQAError
+from index.search.digest import ONLY_OLDER
 from models import CORRECTABLE_FIELDS
 from ofsted.grades import GRADES
 from ofsted.grades import SHORT_GRADES
@@ -142,7 +143,7 @@ def print_results(result: dict) -> None:
         print()
     if result["digest"]:
         digest = result["digest"]
-        older = f" ({digest['councils_only_older']} only before 2018)" if digest["councils_only_older"] else ""
+        older = f" ({digest['councils_only_older']} {ONLY_OLDER})" if digest["councils_only_older"] else ""
         print(f"What councils' reports say: {digest['councils_answering']} of {digest['councils_searched']} "
               f"councils searched speak to it{older}, each from its latest report that does.")
         for group in digest["groups"]:

@@ -44,9 +44,9 @@ told feel feels felt become becomes became continue continues continued start st
 identified identifying monitor monitors monitored involve involves involved keep keeps kept
 reduce reduces reduced reducing improve improves improving respond responds responded recognise recognises
 recognised underpin underpins underpinned escalate escalates escalated come comes came coming carry carries carried
-participate participates participated assess assesses assessed raise raises raised build builds built spend spends
-spent works worked offers offered helps protect protects protected require requires required requiring sustain
-sustains sustained enter enters entered leave leaves
+participate participates participated assess assesses raise raises raised build builds built works worked offers
+offered helps protect protects require requires required requiring sustain sustains sustained enter enters entered
+leave leaves
 may might must shall""".split())
 
 

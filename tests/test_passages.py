@@ -1,5 +1,5 @@
 """Passages reach the page as escaped text; only our own <mark> and layout tags are markup."""
-from text.words import plural
+from text.words import plural, plural_of
 from app_ui.passages import document_heading, grouped_by_document, marked, page_html, passage_html, quote_html
 from index.output.grades import judgement_hit
 from index.output.citation import readable_date
@@ -35,6 +35,8 @@ def test_the_card_says_the_page_and_the_match_in_words():
 
 def test_counts_read_as_words():
     assert (plural(1, "report"), plural(10, "passage")) == ("1 report", "10 passages")
+    assert [plural_of(noun) for noun in ("academy", "model", "hubs", "children", "staff", "day", "approach")] == [
+        "academies", "models", "hubs", "children", "staff", "days", "approaches"]
 
 
 def test_dates_read_as_people_write_them():

@@ -29,8 +29,9 @@ def plural(n: int, noun: str) -> str:
 
 
 def plural_of(noun: str) -> str:
-    """A regular noun's plural ("academy": "academies", "model": "models"); one already plural stays ("hubs")."""
-    if noun.endswith("s"):
+    """A regular noun's plural ("academy": "academies", "model": "models"); one already plural stays ("hubs",
+    "children", "people", "staff")."""
+    if noun.endswith("s") or noun in ("children", "people", "staff"):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         return noun[:-1] + "ies"

@@ -36,12 +36,12 @@ ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an old
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
 MIN_GROUP = 2           # councils a group needs: one council's phrase says nothing shared
 MAX_LABEL_SHARE = 0.5   # a phrase in more than this share of the items says what they all say: no group
-MIN_WHOLE_SHARE = 0.5   # of the sentences printing a phrase, the share printing it whole for it to be a label: "reflective
-                        # supervision" with "reflective supervision sessions" beside it, not "initial child protection"
+MIN_WHOLE_SHARE = 0.25  # of the sentences printing a phrase, the share printing it whole for it to be a label ("initial child protection" is never)
 OTHER_LABEL = "Other findings"
 ONLY_LABEL = "What each report says"   # when no phrase makes a group (each report's verdict on an area, say)
 OTHER_KIND_LABEL = "Other kinds of {words}"   # "Other kinds of hubs" when family hubs were asked
-OLDER_LABEL = "From inspections before 2018"   # report_types.SUPERSEDED: SIF and earlier frameworks
+OLDER_LABEL = "From inspections under earlier frameworks"   # report_types.SUPERSEDED: SIF and before (to 2018)
+ONLY_OLDER = "only under earlier frameworks"   # said of those councils beside the digest's count
 ACCOUNTS_LABEL = "Committee papers and articles"   # report_types.NOT_OFSTED: accounts of what inspectors found
 
 
@@ -140,8 +140,8 @@ class Digest:
 
     @property
     def councils_only_older(self) -> int:
-        """Councils answering only from reports under a framework Ofsted has replaced (OLDER_LABEL): how their
-        services were, their newer reports saying nothing on it."""
+        """Councils answering only from reports under a framework Ofsted has replaced (OLDER_LABEL, ONLY_OLDER): how
+        their services were, their newer reports saying nothing on it."""
         return len({item.council for item in self.items if item.primary and item.superseded})
 
     def to_dict(self) -> dict:
@@ -300,7 +300,7 @@ def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_kind: Call
         at = stems.index(unit[0])
         before = words[at - 1] if at else ""
         after = words[at + 1] if at + 1 < len(words) else ""
-        if before in EVERYDAY_WORDS and not _PLURAL.search(before) and before not in verbs \
+        if before in EVERYDAY_WORDS and not _is_plural(before) and before not in verbs \
                 and stems[at - 1] not in unit and f"{before} {words[at]}" in lower \
                 and (is_kind(f"{before} {words[at]}", words[at], ACROSS_MODIFIER_SHARE) or unusual(before, words[at])):
             unit = (stems[at - 1], *unit)
@@ -315,23 +315,26 @@ def with_printed_modifier(text: str, units: list[tuple[str, ...]], is_kind: Call
 def with_shared_head(text: str, units: list[tuple[str, ...]], printed: Callable[[str], bool],
                      verbs: Iterable[str] = ()) -> list[tuple[str, ...]]:
     """The ideas, each of one word that modifies, with another, the word after both ("health and police partners",
-    "criminal and sexual exploitation") made that pair where the library prints it (printed(phrase)): the idea is
-    health partners, not health. Not the councils' verbs ("recruiting and keeping social workers"). One for one
-    with units."""
+    "criminal and sexual exploitation") made that pair where the library prints it (printed(phrase)) and the pair's
+    other idea holds that word: the idea is health partners, not health. Not the councils' verbs ("recruiting and
+    keeping social workers"), nor a verb after "and" ("support education and improve outcomes"). One for one with
+    units."""
     verbs = {verb.lower() for verb in verbs}
     words, stems = _words_and_stems(text)
     made = []
     for unit in units:
-        at = stems.index(unit[0]) if len(unit) == 1 and unit[0] in stems and words[stems.index(unit[0])] not in verbs \
-            else -1
-        head = words[at + 3] if 0 <= at and at + 3 < len(words) and words[at + 1] in ("and", "or") else ""
-        if head and head not in STOPWORDS and head not in PREPOSITIONS and printed(f"{words[at]} {head}"):
-            unit = (unit[0], _stem(head))
+        at = stems.index(unit[0]) if len(unit) == 1 and unit[0] in stems else -1
+        if 0 <= at and at + 3 < len(words) and words[at] not in verbs and words[at + 1] in ("and", "or"):
+            other, head = words[at + 2], words[at + 3]
+            # the other modifier a word of its own, not "the" or an everyday word of a name ("parents and young
+            # carers" are two groups), and the shared word part of another idea the question prints
+            if other not in STOPWORDS and other not in EVERYDAY_WORDS and other not in EVERYDAY_VERBS \
+                    and any(_stem(head) in idea for idea in units if idea != unit) and printed(f"{words[at]} {head}"):
+                unit = (unit[0], _stem(head))
         made.append(unit)
     return made
 
 
-_PLURAL = re.compile(r"(?:s|children|people)$")
 
 
 def holds_kind(text: str, kind: tuple[str, ...]) -> bool:
@@ -384,10 +387,23 @@ _COORDINATION = re.compile(r",|\b(?:and|or|such\s+as|including|like)\b", re.IGNO
 UNIT_SPREAD = 2   # other words a sentence may print among an idea's ("stable foster placements", "placements are stable")
 
 
+def _closed(word: str) -> str:
+    """A compound as matched in either spelling: its letters without hyphens, its first COMPOUND_LETTERS ("co-ordination",
+    "coordinated" and "co-ordinated" alike; "extra-familial" and "extrafamilial")."""
+    return word.replace("-", "").replace("‐", "")[:COMPOUND_LETTERS]
+
+
+COMPOUND_LETTERS = 8   # "coordina", "extrafam", "multiage": a compound's own letters, past its prefix
+
+
 def holds_unit(text: str, unit: tuple[str, ...]) -> bool:
     """Whether the text prints the idea's words close together (UNIT_SPREAD other words among them at most), in any
-    order, by stem ("Staying-put", "staying put"; "placements are stable" for "stable placements")."""
-    stems = _stems(text)
+    order, by stem ("Staying-put", "staying put"; "placements are stable" for "stable placements"); a compound in
+    either spelling (_closed)."""
+    words, stems = _words_and_stems(text)
+    compounds = {_closed(stem): stem for stem in unit if "-" in stem or "‐" in stem}
+    if compounds:
+        stems = [compounds.get(_closed(word), stem) for word, stem in zip(words, stems)]
     if len(unit) == 1:
         return unit[0] in stems
     span = len(unit) + UNIT_SPREAD
@@ -455,8 +471,9 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
 
 def _label_key(word: str) -> str:
     """A word as labels compare it: its stem (highlight.word_key) with hyphens and "-ing" set aside, so "well-being"
-    and "wellbeing", "care planning" and "care plans" make one group, not two."""
+    and "wellbeing", "care planning" and "care plans", "strategy meeting" and "strategy meetings" make one group."""
     word = word.replace("-", "").replace("‐", "")
+    word = word[:-1] if word.endswith("ings") else word   # "meetings" as "meeting"
     if len(word) > 6 and word.endswith("ing"):
         word = word[:-3]
         word = word[:-1] if len(word) > 2 and word[-1] == word[-2] else word   # "planning": "plan"
@@ -464,6 +481,7 @@ def _label_key(word: str) -> str:
 
 
 def _is_plural(word: str) -> bool:
+    """A plural noun by its ending (no possessive): "workers", "children", not "process", "focus" or "analysis"."""
     return "'" not in word and (word in ("children", "people") or
                                 (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))))
 
@@ -555,9 +573,8 @@ def _says_more(key: str, topic: set[str]) -> float:
 
 
 def _ordered(items: list[DigestItem]) -> list[DigestItem]:
-    """Inspection reports' own words before papers' and articles' accounts; reports under today's framework before
-    those under one Ofsted has replaced (a group folded to its first councils opens on how services are, not were);
-    then the best answers first."""
+    """The best answers first (within a group of today's reports, of earlier frameworks' or of papers' and articles';
+    across such kinds, should a caller mix them, reports before accounts and today's framework before earlier ones)."""
     return sorted(items, key=lambda item: (not item.primary, item.superseded, -item.finding.score, item.council))
 
 

@@ -19,7 +19,7 @@ from functools import cached_property
 from ofsted.councils import council_key, held_council_mentions, missing_councils
 from ofsted.grades import GRADE_KEYWORDS, GRADE_WORDS, grade_of
 from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
-from ofsted.vocabulary import EVERYDAY_WORDS
+from index.search.highlight import word_key
 from ofsted.judgements import SIF_TO_ILACS, judgement_asked, judgement_words, label
 from ofsted.sections import VERDICT_AREAS
 
@@ -99,10 +99,14 @@ _THEN_ACTS = re.compile(r"\s+(?:(?:(?:have|has|had)\s+" + _PARTICIPLE + r")|"
                         r"(?:(?<=ing)\s+(?:and|or)\s+([a-z]+ing)\b|(?<=ed)\s+(?:and|or)\s+([a-z]+ed)\b"
                         r"|\s+(?:to|on|for|with|after)\s+and\s+([a-z]+)\b|(?(2)\s+and\s+([a-z]+)\b|(?!)))?\b",
                         re.IGNORECASE)
-# A purpose clause's "to" (QueryAnalysis.purpose_at): before a word that is no determiner, pronoun or "and" ("to the",
-# "to their", "listen to and act on").
-_PURPOSE = re.compile(r"\s+(?:in\s+order\s+)?to\s+(?!(?:the|a|an|their|its|his|her|our|your|my|this|these|those|them|"
-                      r"him|us|it|and|or)\b)([a-z]+)\b", re.IGNORECASE)
+# A purpose clause's "to" (QueryAnalysis.purpose_at): before a verb of what councils do something for ("to keep
+# children safe", "to find adopters"), never a noun ("access to dental care", "an approach to domestic abuse", "up to
+# age 25", "transfer cases to adult services"). A closed list: a word after "to" cannot tell a verb from a noun.
+PURPOSE_VERBS = frozenset("""keep improve find deliver train develop share manage help support make reduce protect
+prevent stop ensure recruit retain meet tackle identify track get give cut raise build address strengthen increase
+promote understand involve engage plan monitor provide offer secure achieve avoid divert safeguard encourage enable
+bring drive create sustain maintain hear capture inform assess reunite reconnect control learn tell check""".split())
+_PURPOSE = re.compile(rf"\s+(?:in\s+order\s+)?to\s+({'|'.join(sorted(PURPOSE_VERBS))})\b", re.IGNORECASE)
 _LIGHT_NOUN = re.compile(rf"\b({'|'.join(_FRAMED_NOUNS + ('use', 'usage', 'level', 'levels', 'range'))})\s+of\b",
                          re.IGNORECASE)   # the framing nouns, and those a finding may word otherwise
 # A question asking for a figure ("How many children are in care in Wandsworth?", "What percentage of care
@@ -227,30 +231,35 @@ class QueryAnalysis:
         return frozenset(word for word in verbs | light if word not in STOPWORDS)
 
     @cached_property
-    def purpose_at(self) -> int | None:
-        """Where a clause saying what the topic is for begins ("How do councils work with schools *to keep children
-        safe*?", "use family hubs *to deliver early help*"), or None: a "to" after the councils' verb and at least one
-        word of its object, before a word that is no determiner, pronoun or everyday noun and a word after that
-        ("respond to children", "give to special guardians", "done to cut" and "somewhere suitable to live" have none)."""
+    def _purpose(self) -> re.Match | None:
+        """A clause saying what the topic is for ("How do councils work with schools *to keep children safe*?", "use
+        family hubs *to deliver early help*"): "to" and a verb of PURPOSE_VERBS after the councils' verb and at least
+        one word of its object, with a word after it ("respond to children", "give to special guardians", "done to
+        cut", "somewhere suitable to live" and "access to dental care" have none)."""
         for doer in _DOERS.finditer(self.text):
             acted = _THEN_ACTS.match(self.text, doer.end())
             if acted is None:
                 continue
             for to in _PURPOSE.finditer(self.text, acted.end()):
                 between = [t for t in keywords(self.text[acted.end():to.start()]) if t not in self.action_terms]
-                if between and to.group(1).lower() not in EVERYDAY_WORDS and keywords(self.text[to.end():]):
-                    return to.start()
+                if between and keywords(self.text[to.end():]):
+                    return to
         return None
+
+    @property
+    def purpose_at(self) -> int | None:
+        """Where the purpose clause begins (the space before "to"), or None."""
+        return self._purpose.start() if self._purpose else None
 
     @cached_property
     def purpose_terms(self) -> frozenset[str]:
-        """The keywords of the purpose clause (purpose_at) that its object does not print: what the topic is for,
-        which a finding may hold, not what it must ("improve" and "work" of "use practice leaders to improve social
-        work")."""
-        if self.purpose_at is None:
+        """The keywords of the purpose clause from its verb on that its object does not print (by stem): what the
+        topic is for, which a finding may hold, not what it must ("improve" of "use practice leaders to improve
+        social work", whose "social work" the object's "practice" does not print either)."""
+        if self._purpose is None:
             return frozenset()
-        before = set(keywords(self.text[:self.purpose_at]))
-        return frozenset(t for t in keywords(self.text[self.purpose_at:]) if t not in before)
+        before = {word_key(t) for t in keywords(self.text[:self._purpose.start()])}
+        return frozenset(t for t in keywords(self.text[self._purpose.start(1):]) if word_key(t) not in before)
 
     @cached_property
     def topic_terms(self) -> list[str]:

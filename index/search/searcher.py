@@ -511,7 +511,8 @@ class Searcher:
                 any(as_usual_kind(read_as(text), kind) for kind in kinds)
                 or any(holds_unit(read_as(text), kind[1:]) for kind in unusual_kinds))
 
-        kind_word = next((printed_word(query.text, kind[-1]) for kind in modified), None)
+        kind_word = next((word for kind in modified for text, _ in wordings if (word := printed_word(text, kind[-1]))),
+                         None)
 
         def only_another_kind(text: str) -> bool:
             """Holds the idea only as its word with another modifier than the question's ("care leavers' hub" for
