@@ -46,7 +46,7 @@ reduce reduces reduced reducing improve improves improving respond responds resp
 recognised underpin underpins underpinned escalate escalates escalated come comes came coming carry carries carried
 participate participates participated assess assesses raise raises raised build builds built works worked offers
 offered helps protect protects require requires required requiring sustain sustains sustained enter enters entered
-leave leaves
+leave leaves safeguard safeguards manage manages enabling supporting
 may might must shall""".split())
 
 

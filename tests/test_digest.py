@@ -363,6 +363,8 @@ def test_a_label_names_a_practice_not_a_judgement_a_clause_or_an_acronym():
     (["Children come into care in a planned way.", "Older children come into care later.",
       "Workers carry manageable caseloads.", "Social workers carry high caseloads."],
      {"Children come", "Workers carry", "Older children come"}),
+    (["Leaders manage neglect well.", "Managers manage neglect early.", "Workers safeguard children well.",
+      "Police safeguard children quickly."], {"Manage neglect", "Safeguard children"}),
     (["Plans reduce risks quickly.", "Workers help reduce risks to children.",
       "Separated children's needs are met.", "Separated children's voices are heard."],
      {"Reduce risks", "Help reduce", "Separated children's"}),
