@@ -84,3 +84,16 @@ def without_role_names(text: str, asked: str = "") -> str:
     if _ASKS_OF_EDUCATION.search(asked) and not _MISSING_FROM_HOME.search(asked):
         text = _MISSING_FROM_HOME.sub("runaway", text)
     return text
+
+
+# How soon something is done, in a question ("… health assessments on time?", "how quickly …") and in a report's
+# sentence ("initial health assessments are not timely", "delays in …", "within timescales"): a question asking it is
+# answered first by a council's sentence that says it, not by one on the same topic that does not.
+TIMELINESS = re.compile(r"\b(?:on|in)\s+time\b|\btimel(?:y|iness)\b|\btimescales?\b|\bquick(?:ly|er)?\b|\bprompt(?:ly)?\b|"
+                        r"\bswift(?:ly)?\b|\bdelay(?:s|ed)?\b|\bwithout\s+delay\b|\bhow\s+long\b|\boverdue\b|\bwait(?:s|ing)?\b",
+                        re.IGNORECASE)
+
+
+def says_how_soon(text: str) -> bool:
+    """Whether the text speaks of how soon something is done (TIMELINESS)."""
+    return TIMELINESS.search(text) is not None

@@ -585,6 +585,19 @@ def test_a_word_of_the_topic_in_another_sense_or_kind_is_not_the_topic(store, em
     assert {item.council: item.finding.quote.text for item in digest.items} == expected
 
 
+def test_a_question_asking_how_soon_is_answered_by_a_sentence_saying_it(store, embedder):
+    # Both pages are on health assessments; the question asks whether they are on time, and one page says.
+    add_report(store, embedder, "derby", "Derby", "2024-06-01",
+               ["Health assessments for children in care are thorough and detailed.",
+                "Most children in care have their health assessments without delay."])
+    for council in ("Bury", "Hull", "York", "Leeds"):
+        add_report(store, embedder, council.lower(), council, "2024-06-01", ["Plans are reviewed.", "Visits are regular."])
+    digest = Searcher(store, embedder).ask("How do councils make sure children in care get their health assessments "
+                                           "on time?").digest
+    assert [item.finding.quote.text for item in digest.items] == [
+        "Most children in care have their health assessments without delay."]
+
+
 def test_a_finding_holds_what_serves_the_purpose_not_the_purpose_alone(store, embedder):
     # "keep" is the question's rarest word, but it says what working with schools is for: keeping in touch is no answer.
     add_report(store, embedder, "derby", "Derby", "2024-06-01",

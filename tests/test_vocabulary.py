@@ -1,6 +1,10 @@
 """ofsted.vocabulary: words that name roles, everyday words."""
 from __future__ import annotations
 
+import pytest
+
+from ofsted.vocabulary import says_how_soon
+
 
 def test_a_role_named_in_a_sentence_is_read_as_what_it_is_unless_the_question_names_it():
     from ofsted.vocabulary import without_role_names
@@ -35,3 +39,13 @@ def test_children_who_go_missing_from_home_are_not_children_missing_education():
     for asked in ("How do councils respond when children go missing from home or care?",
                   "How do councils respond when children are reported missing?"):   # runaways, however worded
         assert without_role_names("children missing from care", asked) == "children missing from care"
+
+
+@pytest.mark.parametrize("text, soon", [
+    ("Are health assessments done on time?", True), ("How quickly are plans made?", True),
+    ("Initial health assessments are not timely.", True), ("There are delays in adoption.", True),
+    ("Plans are made within timescales.", True), ("Health assessments are thorough.", False),
+    ("Children spend time with their families.", False),
+])
+def test_how_soon_is_read_in_questions_and_sentences(text, soon):
+    assert says_how_soon(text) is soon

@@ -44,7 +44,7 @@ from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import continues_a_list, heads_improvements, in_list, listed_items
-from ofsted.vocabulary import EVERYDAY_WORDS, without_role_names
+from ofsted.vocabulary import EVERYDAY_WORDS, says_how_soon, without_role_names
 from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
 from ofsted.sections import Sections
 from text.sentences import paragraph_sentence_spans, paragraph_spans, refers_back
@@ -540,6 +540,7 @@ class Searcher:
                     and focus(text) >= ranking.ACROSS_MEANING_FOCUS and holds_term(text) and not another_kind(text))
 
         verdict_on = area_asked(query)
+        asks_how_soon = says_how_soon(query.text)   # "… on time?": a sentence saying how soon comes first
 
         def finding_of(doc_id: str, by_meaning: bool = False) -> Finding | None:
             if verdict_on and (verdict := self._verdict(catalogue, doc_id, verdict_on)) is not None:
@@ -553,14 +554,15 @@ class Searcher:
             group's section (on help and protection, for a question about care leavers)."""
             ids = per_report.get(doc_id, [])
             found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
-            # topic's judgement area, naming the kind asked of (not only another: only_another_kind), holding most of the
+            # topic's judgement area, naming the kind asked of (not only another: only_another_kind), saying how soon
+            # where the question asks it (ofsted.vocabulary.TIMELINESS), holding most of the
             # topic; among those holding it about as fully, one that judges
             # it (ranking.ACROSS_JUDGED_EDGE) and stands on its own (ranking.ACROSS_LEANING_EDGE: not "They offer
             # additional strength to the front door.", whose "they" is in the passage before)
             meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
             if scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
                 scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
-            return (max(found, key=lambda f: f[:5])[5] if found else None,
+            return (max(found, key=lambda f: f[:6])[6] if found else None,
                     max(meant, key=lambda f: f[:2])[2] if meant else None)
 
         def scan(doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
@@ -592,7 +594,9 @@ class Searcher:
                     judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
                     leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
                     other = only_another_kind(quote.text)
-                    found.append((about(quote), placed(quote), not other, round(focus(quote.text) + judged - leaning, 4),
+                    soon = asks_how_soon and says_how_soon(quote.text)
+                    found.append((soon, about(quote), placed(quote), not other,
+                                  round(focus(quote.text) + judged - leaning, 4),
                                   score, Finding(quote=quote, score=round(score, 4), other_kind=kind_word if other else None)))
                 elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
                     meant.append((cosines.get(chunk_id, 0.0), focus(quote.text),
