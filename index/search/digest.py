@@ -13,6 +13,7 @@ JSON contract and the app show. The grouping labels each group with a phrase its
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -215,14 +216,22 @@ def _stem(word: str) -> str:
     return word_key(word) if "-" not in word and "‐" not in word else word
 
 
+@functools.lru_cache(maxsize=4096)   # a quote is read for each idea and kind of the question, several times over
+def _split(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = tuple(_PLAIN_WORD.findall(text.lower()))
+    return words, tuple(_stem(word) for word in words)
+
+
 def _words_and_stems(text: str) -> tuple[list[str], list[str]]:
     """The text's words in lower case, and their stems."""
-    words = _PLAIN_WORD.findall(text.lower())
-    return words, [_stem(word) for word in words]
+    words, stems = _split(text)
+    return list(words), list(stems)
 
 
-def _stems(text: str) -> list[str]:
+def stems_of(text: str) -> list[str]:
+    """The text's words as the digest's ideas hold them (highlight.word_key; a prefixed compound whole)."""
     return _words_and_stems(text)[1]
+
 
 
 def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[tuple[str, ...]]:
@@ -236,7 +245,7 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
     for part in _COORDINATION.split(_AGES.sub(" ", text)):
         # A number is no idea: "homeless 16- and 17-year-olds" asks of homelessness, and paragraph numbers print
         # every number in some report.
-        stems = ["" if stem.isdigit() else stem for stem in _stems(part)]
+        stems = ["" if stem.isdigit() else stem for stem in stems_of(part)]
         weight = {stem: w for stem in stems if (w := _weight(stem, weights)) is not None}
         if not weight:
             continue
@@ -256,8 +265,9 @@ def _weight(stem: str, weights: Mapping[str, float]) -> float | None:
     keyword index counts apart ("extra", "familial"): without it "extra-familial harm" was read as "harm"."""
     if stem in weights:
         return weights[stem]
-    parts = [weights[key] for key in map(word_key, re.split("[-‐]", stem)) if key in weights] if "-" in stem or "‐" in stem else []
-    return max(parts, default=None)
+    if "-" not in stem and "‐" not in stem:
+        return None
+    return max((weights[key] for key in map(word_key, re.split("[-‐]", stem)) if key in weights), default=None)
 
 
 def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[tuple[str, ...]]:
@@ -265,7 +275,7 @@ def as_whole_terms(units: list[tuple[str, ...]], terms: Iterable[str]) -> list[t
     in its other wording, index.search.glossary) made that term whole, keeping its own words: "stable homes" is the
     idea of "stable placements" reworded, and "stable" alone, which the rarity of its words would make it, is as
     much a stable workforce. Of two such terms, the one sharing most of its words, then the longer."""
-    whole = [tuple(stem for stem in _stems(_PREFIX_APART.sub(r"\1-", term.lower())) if stem not in _MINOR_STEMS)
+    whole = [tuple(stem for stem in stems_of(_PREFIX_APART.sub(r"\1-", term.lower())) if stem not in _MINOR_STEMS)
              for term in terms]
 
     def made_whole(unit: tuple[str, ...]) -> tuple[str, ...]:
@@ -335,15 +345,13 @@ def with_shared_head(text: str, units: list[tuple[str, ...]], printed: Callable[
     return made
 
 
-
-
 def holds_kind(text: str, kind: tuple[str, ...]) -> bool:
     """Whether the text prints the kind (with_printed_modifier) as a kind: its modifier right before its words
     ("family hubs") or before an everyday word before them ("family help hubs", "criminal child exploitation"), or
     joined to one other modifier by "and" or "or" ("criminal and sexual exploitation", "family and friends network"),
     or after "of" ("a network of family and friends"); not anywhere near them ("the safeguarding hub helps
     families")."""
-    stems = _stems(text)
+    stems = stems_of(text)
     modifier, words = kind[0], list(kind[1:])
     n = len(words)
 
@@ -364,7 +372,7 @@ def other_kinds(text: str, kind: tuple[str, ...], asked: str = "") -> list[str]:
     if holds_kind(text, kind):
         return []
     words, stems = _words_and_stems(text)
-    head, own = kind[-1], set(_stems(asked))
+    head, own = kind[-1], set(stems_of(asked))
     return [f"{words[i - 1]} {words[i]}" for i in range(1, len(stems))
             if stems[i] == head and stems[i - 1] not in own | {kind[0]} and stems[i - 1] not in _MINOR_STEMS
             and not stems[i - 1].isdigit()]
@@ -387,13 +395,13 @@ _COORDINATION = re.compile(r",|\b(?:and|or|such\s+as|including|like)\b", re.IGNO
 UNIT_SPREAD = 2   # other words a sentence may print among an idea's ("stable foster placements", "placements are stable")
 
 
+COMPOUND_LETTERS = 8   # "coordina", "extrafam", "multiage": a compound's own letters, past its prefix
+
+
 def _closed(word: str) -> str:
     """A compound as matched in either spelling: its letters without hyphens, its first COMPOUND_LETTERS ("co-ordination",
     "coordinated" and "co-ordinated" alike; "extra-familial" and "extrafamilial")."""
     return word.replace("-", "").replace("‐", "")[:COMPOUND_LETTERS]
-
-
-COMPOUND_LETTERS = 8   # "coordina", "extrafam", "multiage": a compound's own letters, past its prefix
 
 
 def holds_unit(text: str, unit: tuple[str, ...]) -> bool:
@@ -558,7 +566,7 @@ def _joined(groups: list[DigestGroup], items: list[DigestItem], rest: list[int],
                for words in bare]
     joined, placed = [list(group.items) for group in groups], set()
     for i in rest:
-        stems = set(_stems(items[i].finding.quote.text))
+        stems = set(stems_of(items[i].finding.quote.text))
         if (g := next((g for g, words in enumerate(telling) if len(words) >= 2 and words <= stems), None)) is not None:
             joined[g].append(items[i])
             placed.add(i)

@@ -25,7 +25,7 @@ from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names,
-                                 group_items, holds_kind, holds_unit, other_kinds, printed_word,
+                                 group_items, holds_kind, holds_unit, other_kinds, printed_word, stems_of,
                                  timeline_entries, topic_units, with_printed_modifier, with_shared_head)
 from index.search.glossary import Glossary
 from index.search import ranking
@@ -395,14 +395,19 @@ class Searcher:
             counts = self._passage_counts([phrase, word], catalogue)
             return counts[phrase] >= share * counts[word]
 
+        unusual_pairs: set[tuple[str, ...]] = set()   # the kinds named so, as stems: held only as printed
+
         def unusual(modifier: str, word: str) -> bool:
             """Whether the library's passages printing the word print the modifier less often than its passages at
             large (ranking.ACROSS_UNUSUAL_LIFT): its "wellbeing" is children's, so "staff wellbeing" is a kind of its
             own; its "supervision" is of staff (2.5 times as often), so "staff supervision" is supervision."""
             counts = self._passage_counts([modifier, word], catalogue)
             together = self._together(modifier, word, catalogue)
-            return counts[word] > 0 and together / counts[word] < \
+            found = counts[word] > 0 and together / counts[word] < \
                 ranking.ACROSS_UNUSUAL_LIFT * counts[modifier] / max(len(catalogue.chunk_doc), 1)
+            if found:
+                unusual_pairs.add(tuple(stems_of(f"{modifier} {word}")))
+            return found
 
         # kinds: ideas named with the word beside them ("family hubs", "criminal exploitation"); modified: those whose
         # idea is the word after the modifier ("hubs" of "family hubs"), not the modifier ("criminal")
@@ -420,9 +425,7 @@ class Searcher:
                 # no wellbeing of another kind, and wellbeing alone is children's)
                 for unit, was in zip(named, plain):
                     if unit[1:] == was:
-                        printed = [printed_word(text, stem) or "" for stem in unit[:2]]
-                        (modified if is_kind(" ".join(printed), printed[1], ranking.ACROSS_MODIFIER_SHARE)
-                         else unusual_kinds).append(unit)
+                        (unusual_kinds if unit[:2] in unusual_pairs else modified).append(unit)
         units = list(dict.fromkeys(units))
 
         children = children_named(query.text)
