@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from index.search.digest import (ACCOUNTS_LABEL, EARLIER_KEPT, Digest, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, DigestItem, Finding, as_whole_terms, council_findings, council_names,
-                                 group_items, holds_kind, holds_unit, other_kinds, timeline_entries,
-                                 topic_units, with_printed_modifier, with_shared_head, _phrases)
+from index.search.digest import EARLIER_KEPT, Digest, DigestItem, Finding, council_findings, council_names, timeline_entries
+from index.search.grouping import ACCOUNTS_LABEL, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, group_items, _phrases
+from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, topic_units, with_printed_modifier,
+                                with_shared_head)
 from index.search.query import analyse
 from index.search import ranking
 from index.search.relevance import ANSWERS

@@ -6,14 +6,14 @@ from __future__ import annotations
 MINOR_WORDS = frozenset("a an and for in of on the to".split())
 
 # Words that relate one thing to another ("a support network around the child"): a phrase naming a thing ends at one
-# (index.search.digest's group labels). Those STOPWORDS already has are here too, so this list stands alone.
+# (index.search.grouping's group labels). Those STOPWORDS already has are here too, so this list stands alone.
 PREPOSITIONS = frozenset("""about above across after against along among around at before behind below beneath
 beside besides between beyond by despite down during except for from in inside into like near of off on onto out
 outside over past per since through throughout till to toward towards under underneath until up upon via with within
 without""".split())
 
 # Words that measure or time what a phrase names rather than name it ("a small number of", "the vast majority", "at
-# the right time", "wherever possible", "next steps"): a group's label never ends on one (index.search.digest).
+# the right time", "wherever possible", "next steps"): a group's label never ends on one (index.search.grouping).
 MEASURE_WORDS = frozenset("""majority minority number numbers proportion handful range amount extent degree time times
 opportunity opportunities steps possible""".split())
 
@@ -36,3 +36,9 @@ def plural_of(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         return noun[:-1] + "ies"
     return noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")
+
+
+def is_plural(word: str) -> bool:
+    """A plural noun by its ending (no possessive): "workers", "children", not "process", "focus" or "analysis"."""
+    return "'" not in word and (word in ("children", "people") or
+                                (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))))

@@ -58,7 +58,7 @@ ACROSS_MIN_FOCUS = 0.67
 # needs "stable homes" beside "stable placements" (ofsted.vocabulary.SAME_IDEA), or 2023-on reports stop answering.
 ACROSS_DISTINCT_SHARE = 0.65
 # An everyday word the question prints before an idea's word names a kind of its own when the library prints the two
-# together in this share of the word's passages or more (index.search.digest.with_printed_modifier): "family hub" is
+# together in this share of the word's passages or more (index.search.ideas.with_printed_modifier): "family hub" is
 # 10% of the dev library's hubs ("safeguarding hub" 49%), "family network" 47% of its networks, "staff supervision"
 # 1% of its supervision.
 ACROSS_MODIFIER_SHARE = 0.05

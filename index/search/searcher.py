@@ -24,9 +24,10 @@ from typing import Any
 from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
-from index.search.digest import (Digest, Finding, Timeline, as_whole_terms, council_findings, council_names,
-                                 group_items, holds_kind, holds_unit, other_kinds, printed_word, stems_of,
-                                 timeline_entries, topic_units, with_printed_modifier, with_shared_head)
+from index.search.digest import Digest, Finding, Timeline, council_findings, council_names, timeline_entries
+from index.search.grouping import group_items
+from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, stems_of, topic_units,
+                                with_printed_modifier, with_shared_head)
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
@@ -383,7 +384,7 @@ class Searcher:
         # What a finding must hold is judged on the words the searched reports use: one none of them prints
         # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
         held = [{key: w for key, w in weight.items() if key not in gone} for (_, weight), gone in zip(forms, missing)]
-        # The topic's distinctive words, as ideas the question prints (digest.topic_units): "harm outside" or "exploitation"
+        # The topic's distinctive words, as ideas the question prints (ideas.topic_units): "harm outside" or "exploitation"
         # in "how do councils protect young people from harm outside the home, such as exploitation?", never "young" or
         # "home" alone; "sufficiency" in "the sufficiency of homes for children in care", not "homes".
         # A term the glossary knows is one idea whole, in either wording: "multi-agency safeguarding hub", not "hub"
@@ -519,7 +520,7 @@ class Searcher:
 
         def only_another_kind(text: str) -> bool:
             """Holds the idea only as its word with another modifier than the question's ("care leavers' hub" for
-            "family hubs", digest.other_kinds): a less usual kind, which may be the question's in other words or not.
+            "family hubs", ideas.other_kinds): a less usual kind, which may be the question's in other words or not.
             The word alone ("based in the hub") is no other kind."""
             read = read_as(text)
             return bool(modified) and holds_idea(text) and not any(holds(read, unit) for unit in units if unit not in kinds) \
