@@ -25,14 +25,13 @@ from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import Digest, Finding, Timeline, council_findings, council_names, timeline_entries
+from index.search.findings import FindingReader, absent_share
 from index.search.grouping import group_items
-from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, stems_of, topic_units,
-                                with_printed_modifier, with_shared_head)
 from index.search.glossary import Glossary
 from index.search import ranking
-from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
-from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, area_asked, without_markup
-from index.search.quotes import best_quote, covering_quote, opening_quote, quote_of
+from index.search.highlight import highlight, sentence_focus, term_weights, word_key
+from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, without_markup
+from index.search.quotes import best_quote, opening_quote, quote_of
 from index.search.relevance import (ANSWERS, HOLDS_ALL_TOPIC, Evidence, answers, is_front_matter, is_licence,
                                     named_things)
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
@@ -44,11 +43,10 @@ from models import Chunk, Document, Hit, Match, Quote
 from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
-from ofsted.improvement import continues_a_list, heads_improvements, in_list, listed_items
-from ofsted.vocabulary import EVERYDAY_WORDS, says_how_soon, without_role_names
+from ofsted.improvement import continues_a_list, heads_improvements, listed_items
 from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
 from ofsted.sections import Sections
-from text.sentences import paragraph_sentence_spans, paragraph_spans, refers_back
+from text.sentences import paragraph_spans
 
 @functools.lru_cache(maxsize=256)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -59,11 +57,6 @@ def _phrase(words: list[str]) -> re.Pattern:
     """Words side by side as whole words, any of them plural ("front door", "front doors",
     "unaccompanied asylum-seeking children")."""
     return _phrase_pattern(tuple(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words))
-
-
-def _absent_share(weights: dict[str, float], missing: set[str]) -> float:
-    """The share of the topic words' weight that no passage in the searched reports holds (`missing`, by stem)."""
-    return sum(w for stem, w in weights.items() if stem in missing) / (sum(weights.values()) or 1.0)
 
 
 def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[int, int]]]:
@@ -78,7 +71,6 @@ def _runs(locations: list[tuple[int, str, int | None]]) -> dict[str, list[tuple[
     return runs
 
 
-_ENDS_PROSE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 QUOTED_FROM = 3        # the quote comes from one of the first three passages
 PASSAGES_KEPT = 8192   # passages kept in memory between questions (~1.2 MB per thousand)
 QUESTIONS_KEPT = 64    # question embeddings kept: a digest and the ranked passages embed the same text once
@@ -163,7 +155,7 @@ class Searcher:
         self._embedding_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="embed-question")
         self._embeddings: OrderedDict[str, Any] = OrderedDict()
 
-    def _embed(self, text: str):
+    def embed(self, text: str):
         """The question's vector, embedded once however many parts of an answer need it."""
         with self._lock:
             if text in self._embeddings:
@@ -287,7 +279,7 @@ class Searcher:
             by_council.setdefault(catalogue.council_keys.get(document.doc_id) or document.doc_id, []).append(document)
         judgement = judgement_area(query.text)
         names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
-        finding_of = self._finding_reader(query, catalogue, doc_ids, scoped=False)
+        finding_of = FindingReader(self, query, catalogue, doc_ids, scoped=False)
         items = council_findings(by_council, finding_of, names, judgement)
         # Few councils answering in the question's words says the reports word it otherwise ("somewhere suitable to
         # live" for accommodation, "a voice in shaping services" for a children in care council's influence): a
@@ -309,8 +301,8 @@ class Searcher:
         judgement = judgement_area(query.text)
         names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
         council = names.get(query.council_keys[0]) if query.council_keys else next(iter(names.values()), "")
-        entries = timeline_entries(documents, self._finding_reader(query, catalogue, {d.doc_id for d in documents},
-                                                                   scoped=True), judgement)
+        entries = timeline_entries(documents, FindingReader(self, query, catalogue, {d.doc_id for d in documents},
+                                                            scoped=True), judgement)
         return Timeline(council=council or "", judgement=judgement, entries=entries, reports_searched=len(documents))
 
     @staticmethod
@@ -320,294 +312,6 @@ class Searcher:
         here: the digest gives each council's latest words, and demoting them in the list cost the list its
         relevance, bench/RESULTS.md "Digest and timeline".)"""
         return {d for d, document in catalogue.documents.items() if document.metadata.report_type in report_types.NOT_OFSTED}
-
-    def _finding_reader(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
-                        scoped: bool) -> Callable[..., Finding | None]:
-        """A function from a report to its finding: the quote card's sentences from the best of its passages
-        that answer the topic (index.search.relevance), or None; with by_meaning=True, failing those, what its
-        passage closest in meaning says (means_it). Every report in the scope is ranked at once by
-        keywords and meaning; each is then read only when asked, a few passages deep, so a digest over the
-        whole library reads only the reports it needs (a council's newest that speaks to the topic, and a few
-        older), and nothing is embedded again: passages the dense search did not reach are scored from their
-        stored vectors."""
-        # The topic without what the councils do to it (QueryAnalysis.action_terms): a finding must hold
-        # "agency social workers", not "cut"; the action's words only help choose among its sentences.
-        # Nor what the topic is for (QueryAnalysis.purpose_terms): "use practice leaders to improve social work" asks of
-        # practice leaders; improving social work is a lesser word of the finding too.
-        topic = [t for t in query.topic_terms if t not in query.action_terms and t not in query.purpose_terms] \
-            or [t for t in query.topic_terms if t not in query.action_terms]
-        asked = query.text[:query.purpose_at] if query.purpose_at is not None else query.text
-        # ... unless nothing else names a topic: "recruiting and keeping" is what "how are councils recruiting and
-        # keeping social workers?" asks of, "social workers" being words every report uses of everything. Then an idea
-        # of the verb's alone is held only beside the rest, in one sentence ("recruiting mental health workers" is not
-        # recruiting social workers).
-        # A phrase of such words that few passages print is a term of its own, held whole in every finding:
-        # "young carers" (children who care for a parent), not young people with foster carers.
-        anchor: tuple[str, ...] = ()
-        term: tuple[str, ...] = ()
-        if not topic or all(t in EVERYDAY_WORDS for t in topic):
-            phrase = " ".join(topic)
-            if len(topic) > 1 and self._passage_counts([phrase], catalogue)[phrase] \
-                    <= ranking.ACROSS_EVERYDAY_TERM_SHARE * len(catalogue.chunk_doc):
-                term = tuple(word_key(t) for t in topic)
-            else:
-                anchor = tuple(word_key(t) for t in topic)
-                topic = query.topic_terms
-        verbs = {word_key(t) for t in query.action_terms} if anchor else set()
-        action = [t for t in query.terms if (t in query.action_terms or t in query.purpose_terms) and t not in topic]
-        also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
-        # Which passages of a report are read is found as for the ranked list ("homes" would bring a report's
-        # passages on children's homes to the top); what is quoted from them weighs every word of either wording.
-        # (and the words of what the topic is for: the passages on sharing information with partner agencies)
-        served = [t for t in query.terms if t in query.purpose_terms and t not in topic]
-        terms = self.keyword_terms(topic + served + [t for t in self.list_expansions(query.text, catalogue)
-                                                     if t not in topic + served], catalogue)
-        ranges = catalogue.ranges_of(doc_ids)
-        if ranges == []:   # the filters admit nothing
-            return lambda doc_id, by_meaning=False: None
-        vector = self._embed(without_names(query) if scoped else query.text)
-        keyword = dict(self.store.keyword_search(terms, ranking.ACROSS_KEYWORD_POOL, ranges)) if terms else {}
-        dense = self.store.dense_search(vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
-        candidates = {c: catalogue.chunk_doc[c] for c in set(keyword) | set(dense) if c in catalogue.chunk_doc
-                      and (doc_ids is None or catalogue.chunk_doc[c] in doc_ids)}
-        per_report = ranking.best_per_report(candidates, keyword, dense, ranking.THEMATIC,
-                                             ranking.ACROSS_PER_REPORT + ranking.ACROSS_READ_ON)
-        forms = self._topic_forms(topic, query.text, catalogue)
-        missing = [self._missing(words, catalogue, doc_ids) for words, _ in forms]
-        absent = min(_absent_share(weight, gone) for (_, weight), gone in zip(forms, missing))
-        quoting = term_weights(self._passage_counts(topic + also, catalogue), len(catalogue.chunk_doc)) if also \
-            else forms[0][1]
-        if action and quoting:   # a lesser word of the finding: never outweighing the topic's least
-            least = min(quoting.values())
-            acting = term_weights(self._passage_counts(action, catalogue), len(catalogue.chunk_doc))
-            quoting = {key: min(weight, least) for key, weight in acting.items()} | quoting
-        # What a finding must hold is judged on the words the searched reports use: one none of them prints
-        # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
-        held = [{key: w for key, w in weight.items() if key not in gone} for (_, weight), gone in zip(forms, missing)]
-        # The topic's distinctive words, as ideas the question prints (ideas.topic_units): "harm outside" or "exploitation"
-        # in "how do councils protect young people from harm outside the home, such as exploitation?", never "young" or
-        # "home" alone; "sufficiency" in "the sufficiency of homes for children in care", not "homes".
-        # A term the glossary knows is one idea whole, in either wording: "multi-agency safeguarding hub", not "hub"
-        # (a family hub); "stable homes", not "stable" (a stable workforce).
-        glossary = catalogue.glossary
-        wordings = [(asked, glossary.printed(asked)), (glossary.in_other_words(asked), glossary.other_wordings(asked))]
-        def is_kind(phrase: str, word: str, share: float) -> bool:
-            """Whether the library prints the phrase in this share of the passages printing its word or more."""
-            counts = self._passage_counts([phrase, word], catalogue)
-            return counts[phrase] >= share * counts[word]
-
-        unusual_pairs: set[tuple[str, ...]] = set()   # the kinds named so, as stems: held only as printed
-
-        def unusual(modifier: str, word: str) -> bool:
-            """Whether the library's passages printing the word print the modifier less often than its passages at
-            large (ranking.ACROSS_UNUSUAL_LIFT): its "wellbeing" is children's, so "staff wellbeing" is a kind of its
-            own; its "supervision" is of staff (2.5 times as often), so "staff supervision" is supervision."""
-            counts = self._passage_counts([modifier, word], catalogue)
-            together = self._together(modifier, word, catalogue)
-            found = counts[word] > 0 and together / counts[word] < \
-                ranking.ACROSS_UNUSUAL_LIFT * counts[modifier] / max(len(catalogue.chunk_doc), 1)
-            if found:
-                unusual_pairs.add(tuple(stems_of(f"{modifier} {word}")))
-            return found
-
-        # kinds: ideas named with the word beside them ("family hubs", "criminal exploitation"); modified: those whose
-        # idea is the word after the modifier ("hubs" of "family hubs"), not the modifier ("criminal")
-        units, kinds, modified, unusual_kinds = [], [], [], []
-        for (text, terms), weight in zip(wordings, held):
-            if weight:
-                plain = as_whole_terms(with_shared_head(text, topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE),
-                                                        lambda phrase: self._passage_counts([phrase], catalogue)[phrase] > 0,
-                                                        query.action_terms),
-                                       terms)
-                named = with_printed_modifier(text, plain, is_kind, query.action_terms, weight, unusual)
-                units += named
-                kinds += [unit for unit, was in zip(named, plain) if unit != was]
-                # (one named a kind only by being unusual beside its word is held only as printed: staff wellbeing is
-                # no wellbeing of another kind, and wellbeing alone is children's)
-                for unit, was in zip(named, plain):
-                    if unit[1:] == was:
-                        (unusual_kinds if unit[:2] in unusual_pairs else modified).append(unit)
-        units = list(dict.fromkeys(units))
-
-        children = children_named(query.text)
-        area = judgement_area(query.text)
-
-        def about(quote: Quote) -> float:
-            """How surely the quote is about the children asked about: 2 naming them, else as its section of the
-            report says (ofsted.sections.Sections.children_at)."""
-            if not children:
-                return 0.0
-            if children_named(quote.text) & children:
-                return 2.0
-            section = self._sections(catalogue, quote.document.doc_id).children_at(quote.page, quote.start)
-            return max(section.get(group, 0.0) for group in children)
-
-        def placed(quote: Quote) -> bool:
-            """In the report's section on the topic's judgement area: supervision in its section on leaders, not a
-            foster carer's supervision among children in care; the corporate parenting board among children in care,
-            not "corporate parenting is a strength" in the summary."""
-            return area is not None and self._sections(catalogue, quote.document.doc_id).in_area(
-                quote.page, quote.start, area)
-
-        def elsewhere(quote: Quote) -> bool:
-            """In a section of its report on other children than those asked about, naming none of them: "parents'
-            mental health" under help and protection does not answer a question about care leavers."""
-            return bool(children) and not children_named(quote.text) and about(quote) == 0.0
-
-        page_text = functools.lru_cache(maxsize=None)(self.store.page_text)   # each page read once
-
-        def recommended(quote: Quote) -> bool:
-            """An item of the report's list of what must improve (ofsted.improvement.in_list): what should be, not
-            what inspectors found ("Return home interviews informing safety plans for children who go missing.")."""
-            doc_id, page = quote.document.doc_id, quote.page
-            before = page_text(doc_id, page - 1) if page else None
-            return in_list(page_text(doc_id, page) or "", quote.start, before or "")
-
-        @functools.lru_cache(maxsize=None)   # a quote is read by focus, holds_idea and holds_term, each more than once
-        def read_as(text: str) -> str:
-            """The text with roles read as what they are: "supervising social workers" are not supervision
-            (ofsted.vocabulary.without_role_names)."""
-            return without_role_names(text, query.text)
-
-        @functools.lru_cache(maxsize=None)   # a quote's focus is asked by says_it and again to rank it
-        def focus(text: str) -> float:
-            return max((stem_focus(read_as(text), weight) for weight in held if weight), default=0.0)
-
-        def as_usual_kind(text: str, kind: tuple[str, ...]) -> bool:
-            """Prints the kind's word only as the word's usual kind, which is another (the library printing it for
-            ranking.ACROSS_USUAL_KIND_SHARE of the word's passages): a multi-agency safeguarding hub for a family hub.
-            A less usual kind is the question's in other words as often as not ("Social Care Academy" for a social
-            work academy, a "Strengthening Families model" for a practice model; and, as no count tells them apart,
-            a care leavers' hub for a family hub)."""
-            return any(is_kind(phrase, phrase.split()[-1], ranking.ACROSS_USUAL_KIND_SHARE)
-                       for phrase in other_kinds(text, kind, query.text))
-
-        def holds(text: str, unit: tuple[str, ...]) -> bool:
-            """Whether the (read) text holds the idea: a kind as printed, or its word not as its usual kind where the
-            idea is that word; a verb's idea beside the rest of the topic in one sentence; any other close together."""
-            if unit in kinds:
-                return holds_kind(text, unit) or (unit in modified and holds_unit(text, unit[1:])
-                                                  and not as_usual_kind(text, unit))
-            if set(unit) <= verbs:   # split into sentences only for a verb's idea
-                return any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], anchor)
-                           for start, end in paragraph_sentence_spans(text))
-            return holds_unit(text, unit)
-
-        @functools.lru_cache(maxsize=None)   # asked by says_it, another_kind and scan
-        def holds_idea(text: str) -> bool:
-            return any(holds(read_as(text), unit) for unit in units)
-
-        def holds_term(text: str) -> bool:
-            """Holds the term of everyday words the topic is, whole ("young carers"), when it is one."""
-            return not term or holds_unit(read_as(text), term)
-
-        def prose(text: str) -> bool:
-            """A sentence ending as one, of a few words at least (no heading or label), not a cover or table, not
-            about other children than those asked about."""
-            return (len(text.split()) >= ranking.ACROSS_MIN_WORDS and _ENDS_PROSE.search(text) is not None
-                    and not is_front_matter(text)
-                    and not (children and (named := children_named(text)) and not named & children))
-
-        def another_kind(text: str) -> bool:
-            """Holds the topic's words but names what the question names by a kind only as the word's usual kind,
-            another (as_usual_kind), or names an unusual kind's word without it ("wellbeing" for staff wellbeing)."""
-            return bool(kinds) and not holds_idea(text) and (
-                any(as_usual_kind(read_as(text), kind) for kind in kinds)
-                or any(holds_unit(read_as(text), kind[1:]) for kind in unusual_kinds))
-
-        kind_word = next((word for kind in modified for text, _ in wordings if (word := printed_word(text, kind[-1]))),
-                         None)
-
-        def only_another_kind(text: str) -> bool:
-            """Holds the idea only as its word with another modifier than the question's ("care leavers' hub" for
-            "family hubs", ideas.other_kinds): a less usual kind, which may be the question's in other words or not.
-            The word alone ("based in the hub") is no other kind."""
-            read = read_as(text)
-            return bool(modified) and holds_idea(text) and not any(holds(read, unit) for unit in units if unit not in kinds) \
-                and not any(holds_kind(read, kind) for kind in kinds) \
-                and any(other_kinds(read, kind, query.text) for kind in modified)
-
-        # What a purpose is served by ("use practice leaders to improve social work") is a thing named: held as the
-        # question names it, where its words are all the topic, not apart ("senior leaders ... social work practice").
-        named_thing = query.purpose_at is not None and bool(units) \
-            and {word_key(t) for t in topic} <= {stem for unit in units for stem in unit}
-
-        def says_it(text: str) -> bool:
-            """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
-            (not "improve" alone for "improve supervision"); the thing named, where a purpose is asked of it."""
-            return prose(text) and (holds_idea(text) or not named_thing and focus(text) >= ranking.ACROSS_MIN_FOCUS) \
-                and holds_term(text) and not another_kind(text)
-
-        def means_it(text: str, cosine: float) -> bool:
-            """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
-            return (cosine >= ranking.ACROSS_MEANING_COSINE and prose(text)
-                    and focus(text) >= ranking.ACROSS_MEANING_FOCUS and holds_term(text) and not another_kind(text))
-
-        verdict_on = area_asked(query)
-        asks_how_soon = says_how_soon(query.text)   # "… on time?": a sentence saying how soon comes first
-
-        def finding_of(doc_id: str, by_meaning: bool = False) -> Finding | None:
-            if verdict_on and (verdict := self._verdict(catalogue, doc_id, verdict_on)) is not None:
-                return verdict
-            in_words, in_meaning = read(doc_id)
-            return in_words or (in_meaning if by_meaning and not named_thing else None)
-
-        @functools.lru_cache(maxsize=None)
-        def read(doc_id: str) -> tuple[Finding | None, Finding | None]:
-            """The report's best passages; and its next few when none of those answers because they are in another
-            group's section (on help and protection, for a question about care leavers)."""
-            ids = per_report.get(doc_id, [])
-            found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
-            # topic's judgement area, naming the kind asked of (not only another: only_another_kind), saying how soon
-            # where the question asks it (ofsted.vocabulary.TIMELINESS), holding most of the
-            # topic; among those holding it about as fully, one that judges
-            # it (ranking.ACROSS_JUDGED_EDGE) and stands on its own (ranking.ACROSS_LEANING_EDGE: not "They offer
-            # additional strength to the front door.", whose "they" is in the passage before)
-            meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
-            if scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
-                scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
-            return (max(found, key=lambda f: f[:6])[6] if found else None,
-                    max(meant, key=lambda f: f[:2])[2] if meant else None)
-
-        def scan(doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
-            """Adds the passages' findings to found (and meant); whether any was set aside as another group's. Read on
-            for that (surely), only a finding naming the children asked about or in their section counts."""
-            set_aside = False
-            chunks = {c: chunk for c, chunk in self.store.chunks(ids).items() if not is_front_matter(chunk.text)}
-            missing = [c for c in chunks if c not in dense]
-            cosines = {c: dense[c] for c in chunks if c in dense} | {
-                c: float(v @ vector) for c, v in self.store.vectors(missing).items()}
-            focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in forms) for c, chunk in chunks.items()}
-            scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], absent).score, c) for c in chunks), reverse=True)
-            for score, chunk_id in scored:
-                # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
-                # distinctive idea ("… an effective response from the out-of-hours team." amid a page on neglect),
-                # when the searched reports print every word of the topic (else nothing below ANSWERS can answer).
-                if score < ANSWERS and absent:
-                    break
-                if not focused[chunk_id]:   # no sentence holds a topic word: nothing to quote
-                    continue
-                chunk, page_break = widen(chunks[chunk_id], page_text)
-                quote = covering_quote(Hit(chunk, catalogue.documents[doc_id], score, page_break=page_break), quoting)
-                if quote is not None and elsewhere(quote):
-                    set_aside = True
-                    continue
-                if quote is not None and (recommended(quote) or surely and about(quote) < ranking.ACROSS_SURELY_ABOUT):
-                    continue
-                if quote is not None and says_it(quote.text) and (score >= ANSWERS or holds_idea(quote.text)):
-                    judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
-                    leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
-                    other = only_another_kind(quote.text)
-                    soon = asks_how_soon and says_how_soon(quote.text)
-                    found.append((soon, about(quote), placed(quote), not other,
-                                  round(focus(quote.text) + judged - leaning, 4),
-                                  score, Finding(quote=quote, score=round(score, 4), other_kind=kind_word if other else None)))
-                elif quote is not None and not found and means_it(quote.text, cosines.get(chunk_id, 0.0)):
-                    meant.append((cosines.get(chunk_id, 0.0), focus(quote.text),
-                                  Finding(quote=quote, score=round(score, 4))))
-            return set_aside
-
-        return finding_of
 
     @staticmethod
     def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int], figure: bool) -> Quote | None:
@@ -661,7 +365,7 @@ class Searcher:
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
         # words' postings are in memory, but reading them after the index changes takes several ms.
         # Within one council's reports its name says nothing about the topic, so it is left out of both.
-        embedding = self._embedding_pool.submit(self._embed,
+        embedding = self._embedding_pool.submit(self.embed,
                                                 without_names(query) if scoped else query.text)
         asked = query.topic_terms if scoped else query.terms
         also = [t for t in self.list_expansions(query.text, catalogue) if t not in asked]
@@ -692,7 +396,7 @@ class Searcher:
             head = [chunks[c.chunk_id].text for c in pool[:RERANK_DEPTH]]
             pool = ranking.rerank(pool, self.reranker.relevance(query.text, head), RERANK_WEIGHT)
         topic = query.topic_terms if scoped else query.terms
-        forms = self._topic_forms(topic, query.text, catalogue)
+        forms = self.topic_forms(topic, query.text, catalogue)
         term_weight = forms[0][1]
         # A term of several words the question names ("front door", or "UASC" spelled out), as a phrase.
         phrases = [_phrase(words) for words in ([topic] if len(topic) == 2 else []) + catalogue.glossary.spelled_out(query.text)]
@@ -700,7 +404,7 @@ class Searcher:
         # What the subject does ("who *runs* adoption?") a report says in its own words ("… provides its adoption
         # arrangements"): a verb it never prints is no sign the topic is missing.
         acting = {word_key(t) for t in query.action_terms}
-        absent = min(_absent_share(weight, self._missing(words, catalogue, scope.doc_ids) - acting) for words, weight in forms)
+        absent = min(absent_share(weight, self.missing_stems(words, catalogue, scope.doc_ids) - acting) for words, weight in forms)
         # A passage stating what is asked (the judgement, the list of what must improve) holds the topic
         # whatever its words: "◼ The response to homeless 16-year-olds" shares none with the question.
         focus_of = _Memo(lambda chunk_id: 1.0 if chunk_id in statements
@@ -726,7 +430,7 @@ class Searcher:
         if scoped and not query.asks_grade and not query.asks_figure:
             pool = ranking.latest_first(pool, evidence_of, catalogue.documents)
         picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
-        highlight_weight = term_weights(self._passage_counts(topic + also, catalogue),
+        highlight_weight = term_weights(self.passage_counts(topic + also, catalogue),
                                         len(catalogue.chunk_doc)) if also else term_weight
         hits = self._hits(picked, catalogue, highlight_weight, query.asks_figure)
         evidence = [evidence_of(hit.chunk.chunk_id) for hit in hits]
@@ -771,13 +475,13 @@ class Searcher:
         candidates.update({c: following[c] for c in carried})
         return headed | carried
 
-    def _verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None:
+    def verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None:
         """The report's verdict on a judgement area, as a digest's or timeline's finding: the first sentence of one of
         the first paragraphs (ranking.VERDICT_PARAGRAPHS) of its section on the area that judges it and names it
         ("Care leavers in Dorset receive a strong service …", not "The local authority is responsible for 766 care
         leavers."); in a section judging two groups, the first paragraph that opens so on the group asked about alone.
         None when no paragraph does, or the report has no such section."""
-        sections = self._sections(catalogue, doc_id)
+        sections = self.sections(catalogue, doc_id)
         extent = sections.extent(area)
         if extent is None:
             return None
@@ -804,7 +508,7 @@ class Searcher:
             page += 1
         return None
 
-    def _sections(self, catalogue: Catalogue, doc_id: str) -> Sections:
+    def sections(self, catalogue: Catalogue, doc_id: str) -> Sections:
         """The report's judgement sections (ofsted.sections), read once per index generation."""
         with catalogue.lock:
             if doc_id in catalogue.sections:
@@ -813,26 +517,25 @@ class Searcher:
         with catalogue.lock:
             return catalogue.sections.setdefault(doc_id, sections)
 
-    def _together(self, first: str, second: str, catalogue: Catalogue) -> int:
-        """How many passages contain both words, counted once per pair per index generation (as _passage_counts)."""
+    def passages_with_both(self, first: str, second: str, catalogue: Catalogue) -> int:
+        """How many passages contain both words (as passage_counts)."""
         key = f"{first} & {second}"
-        with catalogue.lock:
-            if key in catalogue.term_counts:
-                return catalogue.term_counts[key]
-        count = self.store.passages_containing_both(first, second)
-        with catalogue.lock:
-            catalogue.term_counts[key] = count
-        return count
+        return self._counted([key], lambda _: self.store.passages_containing_both(first, second), catalogue)[key]
 
-    def _passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
-        """How many passages contain each keyword, counted once per keyword per index generation (kept in
-        that generation's catalogue, which a newer generation replaces)."""
+    def passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
+        """How many passages contain each keyword."""
+        return self._counted(terms, self.store.passages_containing, catalogue)
+
+    @staticmethod
+    def _counted(keys: list[str], count: Callable[[str], int], catalogue: Catalogue) -> dict[str, int]:
+        """Each key's count, counted once per index generation (kept in that generation's catalogue, which a newer
+        generation replaces)."""
         with catalogue.lock:
-            missing = [t for t in dict.fromkeys(terms) if t not in catalogue.term_counts]
-        counted = {t: self.store.passages_containing(t) for t in missing}
+            missing = [key for key in dict.fromkeys(keys) if key not in catalogue.term_counts]
+        counted = {key: count(key) for key in missing}
         with catalogue.lock:
             catalogue.term_counts.update(counted)
-            return {t: catalogue.term_counts[t] for t in terms}
+            return {key: catalogue.term_counts[key] for key in keys}
 
     def _passages(self, chunk_ids: list[int], catalogue: Catalogue) -> dict[int, Chunk]:
         """The passages by id, the most recently read kept in this generation's catalogue: the same ones
@@ -848,18 +551,18 @@ class Searcher:
                 catalogue.passages.popitem(last=False)
         return found | read
 
-    def _topic_forms(self, topic: list[str], question: str, catalogue: Catalogue) -> list[tuple[list[str], dict[str, float]]]:
+    def topic_forms(self, topic: list[str], question: str, catalogue: Catalogue) -> list[tuple[list[str], dict[str, float]]]:
         """The topic's words with their weights, and, where the question uses an acronym or spells one out, the
         same with it in its other form ("UASC" as unaccompanied asylum seeking children, "independent reviewing
         officers" as IRO): a sentence holding either form holds the idea."""
         total = len(catalogue.chunk_doc)
-        forms = [(topic, term_weights(self._passage_counts(topic, catalogue), total))]
+        forms = [(topic, term_weights(self.passage_counts(topic, catalogue), total))]
         other_form = catalogue.glossary.other_form(topic, question)
         if other_form != topic:
-            forms.append((other_form, term_weights(self._passage_counts(other_form, catalogue), total)))
+            forms.append((other_form, term_weights(self.passage_counts(other_form, catalogue), total)))
         return forms
 
-    def _missing(self, terms: list[str], catalogue: Catalogue, doc_ids: set[str] | None) -> set[str]:
+    def missing_stems(self, terms: list[str], catalogue: Catalogue, doc_ids: set[str] | None) -> set[str]:
         """The stems (highlight.word_key) of the words no passage in the searched reports holds."""
         ranges = catalogue.ranges_of(doc_ids)
         return {word_key(t) for t in terms if not self.store.holds_keyword(t, ranges)}
@@ -871,7 +574,7 @@ class Searcher:
         is left out: it only helps find and quote a finding, which must hold the wording whole."""
         also = catalogue.glossary.expansions(question)
         if reworded := catalogue.glossary.reworded(question):
-            counts = self._passage_counts(list(reworded), catalogue)
+            counts = self.passage_counts(list(reworded), catalogue)
             also = [t for t in also if t not in reworded
                     or counts[t] <= ranking.REWORDED_KEYWORD_SHARE * len(catalogue.chunk_doc)]
         return also
@@ -879,7 +582,7 @@ class Searcher:
     def keyword_terms(self, terms: list[str], catalogue: Catalogue) -> list[str]:
         """The keywords worth matching: one found in most passages ('children') adds almost nothing to
         BM25 but makes it score most of the index, so it is left out (the rarest term always stays)."""
-        counts = self._passage_counts(terms, catalogue)
+        counts = self.passage_counts(terms, catalogue)
         limit = ranking.COMMON_TERM_SHARE * len(catalogue.chunk_doc)
         kept = [t for t in terms if counts[t] <= limit]
         return kept or sorted(terms, key=counts.get)[:1]

@@ -1,0 +1,371 @@
+"""A report's finding on a question's topic, for the digest and the timeline (index.search.digest): the quote card's
+sentences from the best of its passages that answer the topic, or None.
+
+`FindingReader` reads the question once against the library (what a finding must hold: the topic's ideas,
+index.search.ideas; which children and which judgement area it asks about) and ranks every report in the scope at
+once by keywords and meaning. Each report is then read only when asked, a few passages deep, so a digest over the
+whole library reads only the reports it needs (a council's newest that speaks to the topic, and a few older), and
+nothing is embedded again: passages the dense search did not reach are scored from their stored vectors.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from index.search import ranking
+from index.search.digest import Finding
+from index.search.glossary import Glossary
+from index.search.highlight import sentence_focus, stem_focus, term_weights, word_key
+from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, stems_of, topic_units,
+                                with_printed_modifier, with_shared_head)
+from index.search.query import QueryAnalysis, area_asked
+from index.search.quotes import covering_quote
+from index.search.relevance import ANSWERS, Evidence, is_front_matter
+from index.search.scope import without_names
+from index.search.widening import widen
+from index.storage.store import Store
+from models import Hit, Quote
+from ofsted.findings import NEUTRAL, stance
+from ofsted.improvement import in_list
+from ofsted.judgements import children_named, judgement_area
+from ofsted.sections import Sections
+from ofsted.vocabulary import EVERYDAY_WORDS, says_how_soon, without_role_names
+from text.sentences import paragraph_sentence_spans, refers_back
+
+if TYPE_CHECKING:
+    from index.search.searcher import Catalogue
+
+# A sentence ending as one: a finding is prose, never a heading or a label.
+_ENDS_PROSE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+class Library(Protocol):
+    """What a reader asks of the library beyond its store (index.search.searcher.Searcher): counts and readings kept
+    per index generation, and the question's vector."""
+
+    store: Store
+
+    def passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]: ...
+    def passages_with_both(self, first: str, second: str, catalogue: Catalogue) -> int: ...
+    def keyword_terms(self, terms: list[str], catalogue: Catalogue) -> list[str]: ...
+    def list_expansions(self, question: str, catalogue: Catalogue) -> list[str]: ...
+    def embed(self, text: str) -> np.ndarray: ...
+    def topic_forms(self, topic: list[str], question: str,
+                    catalogue: Catalogue) -> list[tuple[list[str], dict[str, float]]]: ...
+    def missing_stems(self, terms: list[str], catalogue: Catalogue, doc_ids: set[str] | None) -> set[str]: ...
+    def sections(self, catalogue: Catalogue, doc_id: str) -> Sections: ...
+    def verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None: ...
+
+
+def absent_share(weights: dict[str, float], missing: set[str]) -> float:
+    """The share of the topic words' weight that no passage in the searched reports holds (`missing`, by stem)."""
+    return sum(w for stem, w in weights.items() if stem in missing) / (sum(weights.values()) or 1.0)
+
+
+class FindingReader:
+    """A function from a report (its doc id) to its finding on one question's topic; with by_meaning=True, failing
+    one in the question's words, what its passage closest in meaning says (means_it)."""
+
+    def __init__(self, library: Library, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
+                 scoped: bool):
+        self.library, self.store, self.query, self.catalogue = library, library.store, query, catalogue
+        # The topic without what the councils do to it (QueryAnalysis.action_terms): a finding must hold
+        # "agency social workers", not "cut"; the action's words only help choose among its sentences.
+        # Nor what the topic is for (QueryAnalysis.purpose_terms): "use practice leaders to improve social work" asks of
+        # practice leaders; improving social work is a lesser word of the finding too.
+        topic = [t for t in query.topic_terms if t not in query.action_terms and t not in query.purpose_terms] \
+            or [t for t in query.topic_terms if t not in query.action_terms]
+        asked = query.text[:query.purpose_at] if query.purpose_at is not None else query.text
+        # ... unless nothing else names a topic: "recruiting and keeping" is what "how are councils recruiting and
+        # keeping social workers?" asks of, "social workers" being words every report uses of everything. Then an idea
+        # of the verb's alone is held only beside the rest, in one sentence ("recruiting mental health workers" is not
+        # recruiting social workers).
+        # A phrase of such words that few passages print is a term of its own, held whole in every finding:
+        # "young carers" (children who care for a parent), not young people with foster carers.
+        self.anchor: tuple[str, ...] = ()
+        self.term: tuple[str, ...] = ()
+        if not topic or all(t in EVERYDAY_WORDS for t in topic):
+            phrase = " ".join(topic)
+            if len(topic) > 1 and self._counts([phrase])[phrase] \
+                    <= ranking.ACROSS_EVERYDAY_TERM_SHARE * len(catalogue.chunk_doc):
+                self.term = tuple(word_key(t) for t in topic)
+            else:
+                self.anchor = tuple(word_key(t) for t in topic)
+                topic = query.topic_terms
+        self.verbs = {word_key(t) for t in query.action_terms} if self.anchor else set()
+        action = [t for t in query.terms if (t in query.action_terms or t in query.purpose_terms) and t not in topic]
+        also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
+        # Which passages of a report are read is found as for the ranked list ("homes" would bring a report's
+        # passages on children's homes to the top); what is quoted from them weighs every word of either wording.
+        # (and the words of what the topic is for: the passages on sharing information with partner agencies)
+        served = [t for t in query.terms if t in query.purpose_terms and t not in topic]
+        terms = library.keyword_terms(topic + served + [t for t in library.list_expansions(query.text, catalogue)
+                                                        if t not in topic + served], catalogue)
+        ranges = catalogue.ranges_of(doc_ids)
+        self.admits_nothing = ranges == []   # the filters admit nothing
+        if self.admits_nothing:
+            return
+        self.vector = library.embed(without_names(query) if scoped else query.text)
+        keyword = dict(self.store.keyword_search(terms, ranking.ACROSS_KEYWORD_POOL, ranges)) if terms else {}
+        self.dense = self.store.dense_search(self.vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
+        candidates = {c: catalogue.chunk_doc[c] for c in set(keyword) | set(self.dense) if c in catalogue.chunk_doc
+                      and (doc_ids is None or catalogue.chunk_doc[c] in doc_ids)}
+        self.per_report = ranking.best_per_report(candidates, keyword, self.dense, ranking.THEMATIC,
+                                                  ranking.ACROSS_PER_REPORT + ranking.ACROSS_READ_ON)
+        self.forms = library.topic_forms(topic, query.text, catalogue)
+        missing = [library.missing_stems(words, catalogue, doc_ids) for words, _ in self.forms]
+        self.absent = min(absent_share(weight, gone) for (_, weight), gone in zip(self.forms, missing))
+        quoting = term_weights(self._counts(topic + also), len(catalogue.chunk_doc)) if also else self.forms[0][1]
+        if action and quoting:   # a lesser word of the finding: never outweighing the topic's least
+            least = min(quoting.values())
+            acting = term_weights(self._counts(action), len(catalogue.chunk_doc))
+            quoting = {key: min(weight, least) for key, weight in acting.items()} | quoting
+        self.quoting = quoting
+        # What a finding must hold is judged on the words the searched reports use: one none of them prints
+        # ("improved", in reports that say "strengthened") cannot be asked of any sentence.
+        self.held = [{key: w for key, w in weight.items() if key not in gone}
+                     for (_, weight), gone in zip(self.forms, missing)]
+        self._read_ideas(asked, catalogue.glossary)
+        # What a purpose is served by ("use practice leaders to improve social work") is a thing named: held as the
+        # question names it, where its words are all the topic, not apart ("senior leaders ... social work practice").
+        self.named_thing = query.purpose_at is not None and bool(self.units) \
+            and {word_key(t) for t in topic} <= {stem for unit in self.units for stem in unit}
+        self.children = children_named(query.text)
+        self.area = judgement_area(query.text)
+        self.verdict_on = area_asked(query)
+        self.asks_how_soon = says_how_soon(query.text)   # "… on time?": a sentence saying how soon comes first
+        self.page_text = functools.lru_cache(maxsize=None)(self.store.page_text)   # each page read once
+        # A quote is read by focus, holds_idea and holds_term, each more than once; a report by the digest's two passes.
+        self.read_as = functools.lru_cache(maxsize=None)(self._read_as)
+        self.focus = functools.lru_cache(maxsize=None)(self._focus)
+        self.holds_idea = functools.lru_cache(maxsize=None)(self._holds_idea)
+        self.read = functools.lru_cache(maxsize=None)(self._read)
+
+    def _counts(self, terms: list[str]) -> dict[str, int]:
+        return self.library.passage_counts(terms, self.catalogue)
+
+    # -- the question's ideas ----------------------------------------------------------------------------------------
+
+    def _read_ideas(self, asked: str, glossary: Glossary) -> None:
+        """The topic's distinctive words, as ideas the question prints (ideas.topic_units): "harm outside" or
+        "exploitation" in "how do councils protect young people from harm outside the home, such as exploitation?",
+        never "young" or "home" alone; "sufficiency" in "the sufficiency of homes for children in care", not "homes".
+        A term the glossary knows is one idea whole, in either wording: "multi-agency safeguarding hub", not "hub" (a
+        family hub); "stable homes", not "stable" (a stable workforce). Sets units (every idea), kinds (ideas named with
+        the word beside them: "family hubs", "criminal exploitation"), modified (those whose idea is the word after the
+        modifier, "hubs" of "family hubs", not the modifier, "criminal"), unusual_kinds (those named a kind only by being
+        unusual beside their word, held only as printed: staff wellbeing is no wellbeing of another kind, and
+        wellbeing alone is children's) and kind_word (the word of the kind asked of, as printed: "hubs")."""
+        query = self.query
+        wordings = [(asked, glossary.printed(asked)), (glossary.in_other_words(asked), glossary.other_wordings(asked))]
+        unusual_pairs: set[tuple[str, ...]] = set()   # the kinds named so, as stems
+        units, kinds, modified, unusual_kinds = [], [], [], []
+        for (text, terms), weight in zip(wordings, self.held):
+            if weight:
+                plain = as_whole_terms(with_shared_head(text, topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE),
+                                                        lambda phrase: self._counts([phrase])[phrase] > 0,
+                                                        query.action_terms),
+                                       terms)
+                named = with_printed_modifier(text, plain, self._is_kind, query.action_terms, weight,
+                                              functools.partial(self._unusual, pairs=unusual_pairs))
+                units += named
+                kinds += [unit for unit, was in zip(named, plain) if unit != was]
+                for unit, was in zip(named, plain):
+                    if unit[1:] == was:
+                        (unusual_kinds if unit[:2] in unusual_pairs else modified).append(unit)
+        self.units, self.kinds, self.modified, self.unusual_kinds = list(dict.fromkeys(units)), kinds, modified, unusual_kinds
+        self.kind_word = next((word for kind in modified for text, _ in wordings
+                               if (word := printed_word(text, kind[-1]))), None)
+
+    def _is_kind(self, phrase: str, word: str, share: float) -> bool:
+        """Whether the library prints the phrase in this share of the passages printing its word or more."""
+        counts = self._counts([phrase, word])
+        return counts[phrase] >= share * counts[word]
+
+    def _unusual(self, modifier: str, word: str, pairs: set[tuple[str, ...]]) -> bool:
+        """Whether the library's passages printing the word print the modifier less often than its passages at
+        large (ranking.ACROSS_UNUSUAL_LIFT): its "wellbeing" is children's, so "staff wellbeing" is a kind of its
+        own; its "supervision" is of staff (2.5 times as often), so "staff supervision" is supervision. A kind so
+        named is added to pairs, as stems."""
+        counts = self._counts([modifier, word])
+        together = self.library.passages_with_both(modifier, word, self.catalogue)
+        found = counts[word] > 0 and together / counts[word] < \
+            ranking.ACROSS_UNUSUAL_LIFT * counts[modifier] / max(len(self.catalogue.chunk_doc), 1)
+        if found:
+            pairs.add(tuple(stems_of(f"{modifier} {word}")))
+        return found
+
+    # -- what a quote says -------------------------------------------------------------------------------------------
+
+    def _sections(self, quote: Quote) -> Sections:
+        return self.library.sections(self.catalogue, quote.document.doc_id)
+
+    def about(self, quote: Quote) -> float:
+        """How surely the quote is about the children asked about: 2 naming them, else as its section of the
+        report says (ofsted.sections.Sections.children_at)."""
+        if not self.children:
+            return 0.0
+        if children_named(quote.text) & self.children:
+            return 2.0
+        section = self._sections(quote).children_at(quote.page, quote.start)
+        return max(section.get(group, 0.0) for group in self.children)
+
+    def placed(self, quote: Quote) -> bool:
+        """In the report's section on the topic's judgement area: supervision in its section on leaders, not a
+        foster carer's supervision among children in care; the corporate parenting board among children in care,
+        not "corporate parenting is a strength" in the summary."""
+        return self.area is not None and self._sections(quote).in_area(quote.page, quote.start, self.area)
+
+    def elsewhere(self, quote: Quote) -> bool:
+        """In a section of its report on other children than those asked about, naming none of them: "parents'
+        mental health" under help and protection does not answer a question about care leavers."""
+        return bool(self.children) and not children_named(quote.text) and self.about(quote) == 0.0
+
+    def recommended(self, quote: Quote) -> bool:
+        """An item of the report's list of what must improve (ofsted.improvement.in_list): what should be, not
+        what inspectors found ("Return home interviews informing safety plans for children who go missing.")."""
+        doc_id, page = quote.document.doc_id, quote.page
+        before = self.page_text(doc_id, page - 1) if page else None
+        return in_list(self.page_text(doc_id, page) or "", quote.start, before or "")
+
+    def _read_as(self, text: str) -> str:
+        """The text with roles read as what they are: "supervising social workers" are not supervision
+        (ofsted.vocabulary.without_role_names)."""
+        return without_role_names(text, self.query.text)
+
+    def _focus(self, text: str) -> float:
+        return max((stem_focus(self.read_as(text), weight) for weight in self.held if weight), default=0.0)
+
+    def as_usual_kind(self, text: str, kind: tuple[str, ...]) -> bool:
+        """Prints the kind's word only as the word's usual kind, which is another (the library printing it for
+        ranking.ACROSS_USUAL_KIND_SHARE of the word's passages): a multi-agency safeguarding hub for a family hub.
+        A less usual kind is the question's in other words as often as not ("Social Care Academy" for a social
+        work academy, a "Strengthening Families model" for a practice model; and, as no count tells them apart,
+        a care leavers' hub for a family hub)."""
+        return any(self._is_kind(phrase, phrase.split()[-1], ranking.ACROSS_USUAL_KIND_SHARE)
+                   for phrase in other_kinds(text, kind, self.query.text))
+
+    def holds(self, text: str, unit: tuple[str, ...]) -> bool:
+        """Whether the (read) text holds the idea: a kind as printed, or its word not as its usual kind where the
+        idea is that word; a verb's idea beside the rest of the topic in one sentence; any other close together."""
+        if unit in self.kinds:
+            return holds_kind(text, unit) or (unit in self.modified and holds_unit(text, unit[1:])
+                                               and not self.as_usual_kind(text, unit))
+        if set(unit) <= self.verbs:   # split into sentences only for a verb's idea
+            return any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], self.anchor)
+                       for start, end in paragraph_sentence_spans(text))
+        return holds_unit(text, unit)
+
+    def _holds_idea(self, text: str) -> bool:
+        return any(self.holds(self.read_as(text), unit) for unit in self.units)
+
+    def holds_term(self, text: str) -> bool:
+        """Holds the term of everyday words the topic is, whole ("young carers"), when it is one."""
+        return not self.term or holds_unit(self.read_as(text), self.term)
+
+    def prose(self, text: str) -> bool:
+        """A sentence ending as one, of a few words at least (no heading or label), not a cover or table, not
+        about other children than those asked about."""
+        return (len(text.split()) >= ranking.ACROSS_MIN_WORDS and _ENDS_PROSE.search(text) is not None
+                and not is_front_matter(text)
+                and not (self.children and (named := children_named(text)) and not named & self.children))
+
+    def another_kind(self, text: str) -> bool:
+        """Holds the topic's words but names what the question names by a kind only as the word's usual kind,
+        another (as_usual_kind), or names an unusual kind's word without it ("wellbeing" for staff wellbeing)."""
+        return bool(self.kinds) and not self.holds_idea(text) and (
+            any(self.as_usual_kind(self.read_as(text), kind) for kind in self.kinds)
+            or any(holds_unit(self.read_as(text), kind[1:]) for kind in self.unusual_kinds))
+
+    def only_another_kind(self, text: str) -> bool:
+        """Holds the idea only as its word with another modifier than the question's ("care leavers' hub" for
+        "family hubs", ideas.other_kinds): a less usual kind, which may be the question's in other words or not.
+        The word alone ("based in the hub") is no other kind."""
+        read = self.read_as(text)
+        return bool(self.modified) and self.holds_idea(text) \
+            and not any(self.holds(read, unit) for unit in self.units if unit not in self.kinds) \
+            and not any(holds_kind(read, kind) for kind in self.kinds) \
+            and any(other_kinds(read, kind, self.query.text) for kind in self.modified)
+
+    def says_it(self, text: str) -> bool:
+        """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
+        (not "improve" alone for "improve supervision"); the thing named, where a purpose is asked of it."""
+        return self.prose(text) and (self.holds_idea(text) or not self.named_thing
+                                     and self.focus(text) >= ranking.ACROSS_MIN_FOCUS) \
+            and self.holds_term(text) and not self.another_kind(text)
+
+    def means_it(self, text: str, cosine: float) -> bool:
+        """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
+        return (cosine >= ranking.ACROSS_MEANING_COSINE and self.prose(text)
+                and self.focus(text) >= ranking.ACROSS_MEANING_FOCUS and self.holds_term(text)
+                and not self.another_kind(text))
+
+    # -- reading a report --------------------------------------------------------------------------------------------
+
+    def __call__(self, doc_id: str, by_meaning: bool = False) -> Finding | None:
+        if self.admits_nothing:
+            return None
+        if self.verdict_on and (verdict := self.library.verdict(self.catalogue, doc_id, self.verdict_on)) is not None:
+            return verdict
+        in_words, in_meaning = self.read(doc_id)
+        return in_words or (in_meaning if by_meaning and not self.named_thing else None)
+
+    def _read(self, doc_id: str) -> tuple[Finding | None, Finding | None]:
+        """The report's best passages; and its next few when none of those answers because they are in another
+        group's section (on help and protection, for a question about care leavers)."""
+        ids = self.per_report.get(doc_id, [])
+        found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
+        # topic's judgement area, naming the kind asked of (not only another: only_another_kind), saying how soon
+        # where the question asks it (ofsted.vocabulary.TIMELINESS), holding most of the
+        # topic; among those holding it about as fully, one that judges
+        # it (ranking.ACROSS_JUDGED_EDGE) and stands on its own (ranking.ACROSS_LEANING_EDGE: not "They offer
+        # additional strength to the front door.", whose "they" is in the passage before)
+        meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
+        if self._scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
+            self._scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
+        return (max(found, key=lambda f: f[:6])[6] if found else None,
+                max(meant, key=lambda f: f[:2])[2] if meant else None)
+
+    def _scan(self, doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
+        """Adds the passages' findings to found (and meant); whether any was set aside as another group's. Read on
+        for that (surely), only a finding naming the children asked about or in their section counts."""
+        set_aside = False
+        chunks = {c: chunk for c, chunk in self.store.chunks(ids).items() if not is_front_matter(chunk.text)}
+        missing = [c for c in chunks if c not in self.dense]
+        cosines = {c: self.dense[c] for c in chunks if c in self.dense} | {
+            c: float(v @ self.vector) for c, v in self.store.vectors(missing).items()}
+        focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in self.forms) for c, chunk in chunks.items()}
+        scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], self.absent).score, c) for c in chunks), reverse=True)
+        for score, chunk_id in scored:
+            # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
+            # distinctive idea ("… an effective response from the out-of-hours team." amid a page on neglect),
+            # when the searched reports print every word of the topic (else nothing below ANSWERS can answer).
+            if score < ANSWERS and self.absent:
+                break
+            if not focused[chunk_id]:   # no sentence holds a topic word: nothing to quote
+                continue
+            chunk, page_break = widen(chunks[chunk_id], self.page_text)
+            quote = covering_quote(Hit(chunk, self.catalogue.documents[doc_id], score, page_break=page_break),
+                                   self.quoting)
+            if quote is not None and self.elsewhere(quote):
+                set_aside = True
+                continue
+            if quote is not None and (self.recommended(quote)
+                                      or surely and self.about(quote) < ranking.ACROSS_SURELY_ABOUT):
+                continue
+            if quote is not None and self.says_it(quote.text) and (score >= ANSWERS or self.holds_idea(quote.text)):
+                judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
+                leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
+                other = self.only_another_kind(quote.text)
+                soon = self.asks_how_soon and says_how_soon(quote.text)
+                found.append((soon, self.about(quote), self.placed(quote), not other,
+                              round(self.focus(quote.text) + judged - leaning, 4),
+                              score, Finding(quote=quote, score=round(score, 4),
+                                             other_kind=self.kind_word if other else None)))
+            elif quote is not None and not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)):
+                meant.append((cosines.get(chunk_id, 0.0), self.focus(quote.text),
+                              Finding(quote=quote, score=round(score, 4))))
+        return set_aside
