@@ -351,6 +351,16 @@ def test_a_label_names_a_practice_not_a_judgement_a_clause_or_an_acronym():
     assert not {"Regular", "Effective", "Workers provide", "Effective support", "Advisers pas"} & set(labels)
 
 
+def test_a_label_shows_a_names_capitals_and_not_a_sentences_first():
+    items = _items({
+        "Derby": "Adopters are found through the regional adoption agency (Adopt South).",
+        "Wigan": "Leaders work well with Adopt South to find adopters.",
+        "Hull": "Strategy Meetings are timely.", "Bury": "Managers chair strategy meetings well.",
+        "Kent": "Adoption is timely.",
+    })
+    assert [g.label for g in group_items(items, ["adoption"])] == ["Adopt South", "Strategy meetings", OTHER_LABEL]
+
+
 @pytest.mark.parametrize("texts, not_labels", [
     # part of a longer name: "stable foster" of "stable foster homes", "single point" of "single point of contact"
     (["Children live in stable foster homes.", "Most live in stable foster placements.",

@@ -19,6 +19,7 @@ from index.search.ideas import stems_of, word_stem
 from index.search.query import FRAME_WORDS, STOPWORDS
 from ofsted.findings import JUDGING_WORDS
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
+from text.sentences import BULLET_MARKS
 from text.words import MEASURE_WORDS, PREPOSITIONS, is_plural, plural_of
 
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
@@ -57,7 +58,7 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
     everyday verb, an acronym or punctuation ends the run ("family hubs, community-based organisations" prints no
     "hubs community-based"), and a word joined to a number ("16-year-old") starts none."""
     found: dict[str, Phrase] = {}
-    run: list[tuple[str, str]] = []   # (key, word as printed) of the current run of content words
+    run: list[tuple[str, str, str]] = []   # (key, word in lower case, word as shown) of the current run of content words
     ending: list[str] = []            # keys of the phrases ending at the run's last word
     end = 0
 
@@ -79,16 +80,27 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
                 or (match.start() and (text[match.start() - 1] in "-‐" or text[match.start() - 1].isdigit())):
             ended(bare)   # an acronym repeats the words before it: "… hub (MASH)"
             continue
-        run.append((_label_key(bare), word))
+        # A name's word (a capital not opening a sentence: "Adopt South", "Family Connect") is shown as printed.
+        shown = match.group().replace("’", "'") if match.group()[0].isupper() and not _opens_sentence(text, match.start()) \
+            else word
+        run.append((_label_key(bare), word, shown))
         ending.clear()
         for size in range(2, MAX_LABEL_WORDS + 1):
             phrase = run[-size:]
-            if len(phrase) == size and _names_a_practice([w for _, w in phrase], [k for k, _ in phrase], topic):
+            if len(phrase) == size and _names_a_practice([w for _, w, _ in phrase], [k for k, _, _ in phrase], topic):
                 # keyed by its words in any order: "access to education and employment" phrases run either way
-                key = " ".join(sorted(k for k, _ in phrase))
-                found.setdefault(key, Phrase(" ".join(w for _, w in phrase), False))
+                key = " ".join(sorted(k for k, _, _ in phrase))
+                found.setdefault(key, Phrase(" ".join(shown for _, _, shown in phrase), False))
                 ending.append(key)
     return found
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence, a paragraph or a list's item (its capital says nothing then)."""
+    before = text[:at].rstrip()
+    while before and before[-1] in "‘“\"'(":
+        before = before[:-1].rstrip()
+    return not before or before[-1] in ".!?:;" + BULLET_MARKS
 
 
 def _label_key(word: str) -> str:
@@ -146,7 +158,8 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
         members = sorted(i for i in uncovered if best in phrases[i])
         printed = [phrases[i][best] for i in members]
         written = Counter(p.written for p in printed if p.whole) or Counter(p.written for p in printed)
-        written = written.most_common(1)[0][0]
+        # a phrase one sentence prints in lower case is no name, however another capitalises it
+        written = (Counter({w: n for w, n in written.items() if w == w.lower()}) or written).most_common(1)[0][0]
         groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
         uncovered -= set(members)
     groups, placed = _joined(groups, items, sorted(uncovered), topic_keys)
