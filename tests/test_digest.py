@@ -351,14 +351,18 @@ def test_a_label_names_a_practice_not_a_judgement_a_clause_or_an_acronym():
     assert not {"Regular", "Effective", "Workers provide", "Effective support", "Advisers pas"} & set(labels)
 
 
-def test_a_label_shows_a_names_capitals_and_not_a_sentences_first():
+def test_a_label_shows_a_name_as_printed_and_groups_only_those_printing_it():
     items = _items({
         "Derby": "Adopters are found through the regional adoption agency (Adopt South).",
         "Wigan": "Leaders work well with Adopt South to find adopters.",
+        "Leeds": "Adopt Southwest finds adopters.", "York": "Adopters come through One Adoption South Yorkshire.",
         "Hull": "Strategy Meetings are timely.", "Bury": "Managers chair strategy meetings well.",
-        "Kent": "Adoption is timely.",
+        "Kent": "Adoption is timely.", "Hull2": "Audits are regular.",
     })
-    assert [g.label for g in group_items(items, ["adoption"])] == ["Adopt South", "Strategy meetings", OTHER_LABEL]
+    groups = {g.label: sorted(i.council for i in g.items) for g in group_items(items, ["adoption"])}
+    # a name groups those printing it, not another of its stems ("Adopt Southwest", "Adoption South Yorkshire")
+    assert groups == {"Adopt South": ["Derby", "Wigan"], "Strategy meetings": ["Bury", "Hull"],
+                      OTHER_LABEL: ["Hull2", "Kent", "Leeds", "York"]}
 
 
 @pytest.mark.parametrize("texts, not_labels", [

@@ -148,9 +148,11 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
     whole = {key for key in counts if printed_whole[key] >= MIN_WHOLE_SHARE * counts[key]}
     limit = max(MIN_GROUP, MAX_LABEL_SHARE * len(items))
     uncovered = set(range(len(items)))
-    groups = []
+    groups: list[DigestGroup] = []
+    spent: set[str] = set()   # phrases that made no group: a name too few sentences print as named
     while uncovered and len(groups) < MAX_GROUPS:
-        tally = Counter(key for i in uncovered for key in phrases[i] if key in whole and counts[key] <= limit)
+        tally = Counter(key for i in uncovered for key in phrases[i]
+                        if key in whole and counts[key] <= limit and key not in spent)
         tally = Counter({key: n for key, n in tally.items() if n >= MIN_GROUP})
         best = max(tally, key=lambda key: (tally[key] * _says_more(key, label_topic), tally[key], key), default=None)
         if best is None:
@@ -160,6 +162,11 @@ def group_items(items: list[DigestItem], topic: Iterable[str]) -> tuple[DigestGr
         written = Counter(p.written for p in printed if p.whole) or Counter(p.written for p in printed)
         # a phrase one sentence prints in lower case is no name, however another capitalises it
         written = (Counter({w: n for w, n in written.items() if w == w.lower()}) or written).most_common(1)[0][0]
+        if written != written.lower():   # a name: the sentences printing it, not another of its stems ("Adopt Southwest")
+            members = [i for i in members if phrases[i][best].written.lower() == written.lower()]
+            if len(members) < MIN_GROUP:
+                spent.add(best)
+                continue
         groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
         uncovered -= set(members)
     groups, placed = _joined(groups, items, sorted(uncovered), topic_keys)
