@@ -21,8 +21,7 @@ from index.output.briefing import Excerpt, escape_markdown
 from index.output.citation import published_words
 from index.output.grades import grade_excerpt, judgement_hit, passage_excerpt
 from index.search.answers import GradeAnswer, GradeList
-from index.search.digest import Digest, Finding, Timeline
-from index.search.grouping import ONLY_OLDER
+from index.search.digest import ONLY_OLDER, Digest, Finding, Timeline
 from models import Quote
 from index.search.searcher import Filters, Searcher
 from models import Document, Hit

@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 from errors import InspectQAError
-from index.search.grouping import ONLY_OLDER
+from index.search.digest import ONLY_OLDER
 from models import CORRECTABLE_FIELDS
 from ofsted.grades import GRADES
 from ofsted.grades import SHORT_GRADES

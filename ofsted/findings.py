@@ -39,7 +39,7 @@ _SHORTFALL_PHRASES = re.compile(
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STRENGTH = frozenset(_STRENGTH_WORDS)
 _SHORTFALL = frozenset(_SHORTFALL_WORDS)
-# How well something is done, not what is done: no label of a group of findings (index.search.digest) is one alone.
+# How well something is done, not what is done: no label of a group of findings (index.search.grouping) is one alone.
 JUDGING_WORDS = _STRENGTH | _SHORTFALL
 
 

@@ -111,7 +111,7 @@ def states_judgement(text: str, key: str, grade: str) -> bool:
 
 
 # The areas that are about a group of children of their own: a sentence on care leavers does not answer a question
-# about children in care, nor the other way round (index.search.searcher's findings).
+# about children in care, nor the other way round (index.search.findings).
 GROUPS_OF_CHILDREN = ("care_leavers", "in_care")
 
 

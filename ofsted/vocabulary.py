@@ -24,8 +24,9 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
 )
 
 # Words the reports use of every subject they write about: a phrase made of nothing else ("social workers",
-# "young people") names no practice, so it never labels a group of findings (index.search.digest), and names no topic
-# once the councils' verb is set apart ("recruiting and keeping social workers" asks of the recruiting, searcher).
+# "young people") names no practice, so it never labels a group of findings (index.search.grouping), and names no topic
+# once the councils' verb is set apart ("recruiting and keeping social workers" asks of the recruiting,
+# index.search.findings).
 EVERYDAY_WORDS = frozenset("""children child childrens young people person persons families family parents carers
 social workers worker work working staff practitioners professionals council councils local authority authority's
 services service practice support supported supporting help helped area areas team teams time times number

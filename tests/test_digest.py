@@ -1,5 +1,5 @@
-"""The digest and timeline as pure functions (index.search.digest) and through Searcher.ask on reports built
-inline: which report each council is quoted from, how groups are labelled, strengths and shortfalls, the
+"""The digest and timeline as pure functions (index.search.digest, .ideas, .grouping) and through Searcher.ask on
+reports built inline: which report each council is quoted from, how groups are labelled, strengths and shortfalls, the
 timeline's order, and the JSON contract."""
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ for one council (one entry per report that speaks to it, in date order).
 A ranked list of ten passages shows ten councils at best, mostly from whichever reports word the topic most
 like the question; a manager asking "how did councils improve supervision?" wants to know which councils'
 reports speak to it and what each says now. So every report in the scope is asked, through `FindingOf`, for
-its best answer (the searcher's evidence rules and the quote card's sentence rules, index.search.searcher):
+its best answer (the searcher's evidence rules and the quote card's sentence rules, index.search.findings):
 per council the newest report first, older ones only until one answers, and a few more to fold beneath it.
 
 This module is pure: it walks documents and findings given to it and builds the records the JSON contract and the
@@ -26,6 +26,7 @@ from ofsted.judgements import area_judgement
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
 ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an older one speaks of a service long changed
                         # (a council has at most 5 in the dev library); it bounds a digest's work at any library size
+ONLY_OLDER = "only under earlier frameworks"   # said beside the digest's count of councils_only_older
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,9 @@ class Digest:
 
     @property
     def councils_only_older(self) -> int:
-        """Councils answering only from reports under a framework Ofsted has replaced (index.search.grouping's
-        OLDER_LABEL, ONLY_OLDER): how their services were, their newer reports saying nothing on it."""
+        """Councils answering only from reports under a framework Ofsted has replaced (ONLY_OLDER; their items are
+        grouped under index.search.grouping.OLDER_LABEL): how their services were, their newer reports saying nothing
+        on it."""
         return len({item.council for item in self.items if item.primary and item.superseded})
 
     def to_dict(self) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -19,8 +20,8 @@ from index.search import ranking
 from index.search.digest import Finding
 from index.search.glossary import Glossary
 from index.search.highlight import sentence_focus, stem_focus, term_weights, word_key
-from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, stems_of, topic_units,
-                                with_printed_modifier, with_shared_head)
+from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, stems_of,
+                                topic_units, with_printed_modifier, with_shared_head)
 from index.search.query import QueryAnalysis, area_asked
 from index.search.quotes import covering_quote
 from index.search.relevance import ANSWERS, Evidence, is_front_matter
@@ -65,9 +66,19 @@ def absent_share(weights: dict[str, float], missing: set[str]) -> float:
     return sum(w for stem, w in weights.items() if stem in missing) / (sum(weights.values()) or 1.0)
 
 
+def finding_reader(library: Library, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
+                   scoped: bool) -> Callable[..., Finding | None]:
+    """A function from a report (its doc id) to its finding on the question's topic (FindingReader); one that finds
+    nothing when the filters admit no report."""
+    if catalogue.ranges_of(doc_ids) == []:
+        return lambda doc_id, by_meaning=False: None
+    return FindingReader(library, query, catalogue, doc_ids, scoped)
+
+
 class FindingReader:
     """A function from a report (its doc id) to its finding on one question's topic; with by_meaning=True, failing
-    one in the question's words, what its passage closest in meaning says (means_it)."""
+    one in the question's words, what its passage closest in meaning says (means_it). Made for one question and
+    dropped with its answer: what it reads is kept only while it lives."""
 
     def __init__(self, library: Library, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
                  scoped: bool):
@@ -105,9 +116,6 @@ class FindingReader:
         terms = library.keyword_terms(topic + served + [t for t in library.list_expansions(query.text, catalogue)
                                                         if t not in topic + served], catalogue)
         ranges = catalogue.ranges_of(doc_ids)
-        self.admits_nothing = ranges == []   # the filters admit nothing
-        if self.admits_nothing:
-            return
         self.vector = library.embed(without_names(query) if scoped else query.text)
         keyword = dict(self.store.keyword_search(terms, ranking.ACROSS_KEYWORD_POOL, ranges)) if terms else {}
         self.dense = self.store.dense_search(self.vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
@@ -139,10 +147,11 @@ class FindingReader:
         self.asks_how_soon = says_how_soon(query.text)   # "… on time?": a sentence saying how soon comes first
         self.page_text = functools.lru_cache(maxsize=None)(self.store.page_text)   # each page read once
         # A quote is read by focus, holds_idea and holds_term, each more than once; a report by the digest's two passes.
-        self.read_as = functools.lru_cache(maxsize=None)(self._read_as)
-        self.focus = functools.lru_cache(maxsize=None)(self._focus)
-        self.holds_idea = functools.lru_cache(maxsize=None)(self._holds_idea)
-        self.read = functools.lru_cache(maxsize=None)(self._read)
+        # (Plain dicts: a cache wrapping this reader's own methods would keep it alive past its question.)
+        self._read_as_of: dict[str, str] = {}
+        self._focus_of: dict[str, float] = {}
+        self._idea_in: dict[str, bool] = {}
+        self._read_of: dict[str, tuple[Finding | None, Finding | None]] = {}
 
     def _counts(self, terms: list[str]) -> dict[str, int]:
         return self.library.passage_counts(terms, self.catalogue)
@@ -156,8 +165,8 @@ class FindingReader:
         A term the glossary knows is one idea whole, in either wording: "multi-agency safeguarding hub", not "hub" (a
         family hub); "stable homes", not "stable" (a stable workforce). Sets units (every idea), kinds (ideas named with
         the word beside them: "family hubs", "criminal exploitation"), modified (those whose idea is the word after the
-        modifier, "hubs" of "family hubs", not the modifier, "criminal"), unusual_kinds (those named a kind only by being
-        unusual beside their word, held only as printed: staff wellbeing is no wellbeing of another kind, and
+        modifier, "hubs" of "family hubs", not the modifier, "criminal"), unusual_kinds (those named a kind only by
+        being unusual beside their word, held only as printed: staff wellbeing is no wellbeing of another kind, and
         wellbeing alone is children's) and kind_word (the word of the kind asked of, as printed: "hubs")."""
         query = self.query
         wordings = [(asked, glossary.printed(asked)), (glossary.in_other_words(asked), glossary.other_wordings(asked))]
@@ -176,7 +185,8 @@ class FindingReader:
                 for unit, was in zip(named, plain):
                     if unit[1:] == was:
                         (unusual_kinds if unit[:2] in unusual_pairs else modified).append(unit)
-        self.units, self.kinds, self.modified, self.unusual_kinds = list(dict.fromkeys(units)), kinds, modified, unusual_kinds
+        self.units, self.kinds = list(dict.fromkeys(units)), kinds
+        self.modified, self.unusual_kinds = modified, unusual_kinds
         self.kind_word = next((word for kind in modified for text, _ in wordings
                                if (word := printed_word(text, kind[-1]))), None)
 
@@ -231,13 +241,19 @@ class FindingReader:
         before = self.page_text(doc_id, page - 1) if page else None
         return in_list(self.page_text(doc_id, page) or "", quote.start, before or "")
 
-    def _read_as(self, text: str) -> str:
+    def read_as(self, text: str) -> str:
         """The text with roles read as what they are: "supervising social workers" are not supervision
         (ofsted.vocabulary.without_role_names)."""
-        return without_role_names(text, self.query.text)
+        if text not in self._read_as_of:
+            self._read_as_of[text] = without_role_names(text, self.query.text)
+        return self._read_as_of[text]
 
-    def _focus(self, text: str) -> float:
-        return max((stem_focus(self.read_as(text), weight) for weight in self.held if weight), default=0.0)
+    def focus(self, text: str) -> float:
+        """The share of the topic's weight the text holds (highlight.stem_focus), in either wording."""
+        if text not in self._focus_of:
+            self._focus_of[text] = max((stem_focus(self.read_as(text), weight) for weight in self.held if weight),
+                                       default=0.0)
+        return self._focus_of[text]
 
     def as_usual_kind(self, text: str, kind: tuple[str, ...]) -> bool:
         """Prints the kind's word only as the word's usual kind, which is another (the library printing it for
@@ -259,8 +275,11 @@ class FindingReader:
                        for start, end in paragraph_sentence_spans(text))
         return holds_unit(text, unit)
 
-    def _holds_idea(self, text: str) -> bool:
-        return any(self.holds(self.read_as(text), unit) for unit in self.units)
+    def holds_idea(self, text: str) -> bool:
+        """Holds one of the question's ideas (holds)."""
+        if text not in self._idea_in:
+            self._idea_in[text] = any(self.holds(self.read_as(text), unit) for unit in self.units)
+        return self._idea_in[text]
 
     def holds_term(self, text: str) -> bool:
         """Holds the term of everyday words the topic is, whole ("young carers"), when it is one."""
@@ -306,12 +325,16 @@ class FindingReader:
     # -- reading a report --------------------------------------------------------------------------------------------
 
     def __call__(self, doc_id: str, by_meaning: bool = False) -> Finding | None:
-        if self.admits_nothing:
-            return None
         if self.verdict_on and (verdict := self.library.verdict(self.catalogue, doc_id, self.verdict_on)) is not None:
             return verdict
         in_words, in_meaning = self.read(doc_id)
         return in_words or (in_meaning if by_meaning and not self.named_thing else None)
+
+    def read(self, doc_id: str) -> tuple[Finding | None, Finding | None]:
+        """The report's finding in the question's words and in meaning (each report is read once for both)."""
+        if doc_id not in self._read_of:
+            self._read_of[doc_id] = self._read(doc_id)
+        return self._read_of[doc_id]
 
     def _read(self, doc_id: str) -> tuple[Finding | None, Finding | None]:
         """The report's best passages; and its next few when none of those answers because they are in another
@@ -337,7 +360,8 @@ class FindingReader:
         missing = [c for c in chunks if c not in self.dense]
         cosines = {c: self.dense[c] for c in chunks if c in self.dense} | {
             c: float(v @ self.vector) for c, v in self.store.vectors(missing).items()}
-        focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in self.forms) for c, chunk in chunks.items()}
+        focused = {c: max(sentence_focus(chunk.text, weight) for _, weight in self.forms)
+                   for c, chunk in chunks.items()}
         scored = sorted(((Evidence(cosines.get(c, 0.0), focused[c], self.absent).score, c) for c in chunks), reverse=True)
         for score, chunk_id in scored:
             # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's

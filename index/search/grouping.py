@@ -30,7 +30,6 @@ OTHER_LABEL = "Other findings"
 ONLY_LABEL = "What each report says"   # when no phrase makes a group (each report's verdict on an area, say)
 OTHER_KIND_LABEL = "Other kinds of {words}"   # "Other kinds of hubs" when family hubs were asked
 OLDER_LABEL = "From inspections under earlier frameworks"   # report_types.SUPERSEDED: SIF and before (to 2018)
-ONLY_OLDER = "only under earlier frameworks"   # said of those councils beside the digest's count
 ACCOUNTS_LABEL = "Committee papers and articles"   # report_types.NOT_OFSTED: accounts of what inspectors found
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")

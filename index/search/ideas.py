@@ -46,7 +46,6 @@ def stems_of(text: str) -> list[str]:
     return _words_and_stems(text)[1]
 
 
-
 def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[tuple[str, ...]]:
     """The ideas of a question a finding must hold one of. A question sets ideas beside each other as alternatives
     ("staying put and staying close", "criminal and sexual exploitation", "harm outside the home, such as

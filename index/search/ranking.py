@@ -37,7 +37,7 @@ REWORDED_KEYWORD_SHARE = 0.1
 # A question across councils: papers' and articles' accounts of inspections lose this, so an inspection report's own
 # words lead unless an account is far better on the topic (bench/RESULTS.md, "Sixth session").
 ACCOUNT_PENALTY = 0.25
-# The digest and timeline (index.search.digest): every report in the scope is ranked, then read a few passages deep.
+# The digest and timeline (index.search.findings): every report in the scope is ranked, then read a few passages deep.
 ACROSS_KEYWORD_POOL = 100_000   # passages holding the topic's keywords: all of them, at any size we have measured
 ACROSS_DENSE_POOL = 3000        # closest by meaning, for reports that word the topic otherwise
 ACROSS_PER_REPORT = 4           # of each report, its best this-many passages are judged for an answer

@@ -21,11 +21,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import Digest, Finding, Timeline, council_findings, council_names, timeline_entries
-from index.search.findings import FindingReader, absent_share
+from index.search.findings import absent_share, finding_reader
 from index.search.grouping import group_items
 from index.search.glossary import Glossary
 from index.search import ranking
@@ -153,9 +155,9 @@ class Searcher:
         self._catalogue: Catalogue | None = None
         self._lock = threading.Lock()
         self._embedding_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="embed-question")
-        self._embeddings: OrderedDict[str, Any] = OrderedDict()
+        self._embeddings: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    def embed(self, text: str):
+    def embed(self, text: str) -> np.ndarray:
         """The question's vector, embedded once however many parts of an answer need it."""
         with self._lock:
             if text in self._embeddings:
@@ -279,7 +281,7 @@ class Searcher:
             by_council.setdefault(catalogue.council_keys.get(document.doc_id) or document.doc_id, []).append(document)
         judgement = judgement_area(query.text)
         names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
-        finding_of = FindingReader(self, query, catalogue, doc_ids, scoped=False)
+        finding_of = finding_reader(self, query, catalogue, doc_ids, scoped=False)
         items = council_findings(by_council, finding_of, names, judgement)
         # Few councils answering in the question's words says the reports word it otherwise ("somewhere suitable to
         # live" for accommodation, "a voice in shaping services" for a children in care council's influence): a
@@ -301,8 +303,8 @@ class Searcher:
         judgement = judgement_area(query.text)
         names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
         council = names.get(query.council_keys[0]) if query.council_keys else next(iter(names.values()), "")
-        entries = timeline_entries(documents, FindingReader(self, query, catalogue, {d.doc_id for d in documents},
-                                                            scoped=True), judgement)
+        entries = timeline_entries(documents, finding_reader(self, query, catalogue, {d.doc_id for d in documents},
+                                                             scoped=True), judgement)
         return Timeline(council=council or "", judgement=judgement, entries=entries, reports_searched=len(documents))
 
     @staticmethod

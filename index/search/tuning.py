@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 MODULES = ("index/search/ranking.py", "index/search/relevance.py", "index/search/highlight.py",
-           "index/search/quotes.py", "index/search/digest.py", "index/search/ideas.py", "index/search/grouping.py", "index/search/query.py", "index/search/conversation.py",
+           "index/search/quotes.py", "index/search/digest.py", "index/search/findings.py", "index/search/ideas.py",
+           "index/search/grouping.py", "index/search/query.py", "index/search/conversation.py",
            "index/search/searcher.py", "index/search/rerank.py", "ingest/chunking.py")
 _CONSTANT = re.compile(r"^([A-Z][A-Z0-9_]*) = ([0-9][0-9_.]*)\s*(?:#\s*(.*))?$")
 _COMMENT = re.compile(r"^#\s?(.*)$")
