@@ -7,8 +7,8 @@ import pytest
 
 from index.search.digest import EARLIER_KEPT, Digest, DigestItem, Finding, council_findings, council_names, timeline_entries
 from index.search.grouping import ACCOUNTS_LABEL, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, group_items, _phrases
-from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, topic_units, with_printed_modifier,
-                                with_shared_head)
+from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, shared_complements, topic_units,
+                                with_printed_modifier, with_shared_head)
 from index.search.query import analyse
 from index.search import ranking
 from index.search.relevance import ANSWERS
@@ -624,6 +624,39 @@ def test_a_finding_holds_what_serves_the_purpose_not_the_purpose_alone(store, em
     digest = Searcher(store, embedder).ask("How do councils work with schools to keep children safe?").digest
     assert "Wigan" not in {item.council for item in digest.items}
     assert "Derby" in {item.council for item in digest.items}
+
+
+def test_an_idea_sharing_the_next_ones_complement_is_held_beside_it(store, embedder):
+    # "calls and referrals at the front door": calls at the front door, not a practice "they call crash pads".
+    add_report(store, embedder, "derby", "Derby", "2024-06-01", ["Calls to the front door are screened promptly."])
+    add_report(store, embedder, "wigan", "Wigan", "2024-06-01",
+               ["Homeless children can use rooms which workers call crash pads."])
+    for council in ("Bury", "Hull", "York", "Leeds"):   # the front door in many reports, calls in few
+        add_report(store, embedder, council.lower(), council, "2024-06-01",
+                   ["Children are seen at the front door.", "Referrals are screened by a duty team.", "Visits are regular."])
+    digest = Searcher(store, embedder).ask("How have councils screened calls and referrals at the front door?").digest
+    assert "Wigan" not in {item.council for item in digest.items}
+    assert "Derby" in {item.council for item in digest.items}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How have councils screened calls and referrals at the front door?", {("call",): ("front", "door")}),
+    ("How do councils reduce delays and drift in care proceedings?", {("delay",): ("proce",)}),
+    ("How do councils support parents and carers of disabled children?", {("paren",): ("disab",)}),
+    # the earlier alternative has a preposition of its own: "at home" is only the home-educated children's
+    ("How do councils track children missing from education or educated at home?", {}),
+    # a clause, not a complement of the later alternative's first words
+    ("How do councils help children's emotional and mental health when they are in care?", {}),
+    # whom it is for: a group of children, which a finding's section says as well as its words
+    ("How do councils use advocacy and independent visitors for children in care?", {}),
+    ("How do councils use family group conferences and family network meetings?", {}),
+])
+def test_shared_complements(question, expected):
+    weights = {"call": 5.0, "refer": 2.9, "front": 3.8, "door": 4.2, "delay": 3.0, "drift": 4.5, "care": 1.1,
+               "proce": 3.5, "paren": 1.9, "carer": 2.0, "disab": 3.1, "child": 0.8, "educ": 2.0, "miss": 2.5,
+               "home": 1.5, "emoti": 3.0, "menta": 3.0, "healt": 2.0, "advoc": 4.0, "indep": 2.5, "visit": 2.0,
+               "famil": 1.3, "group": 2.0, "confe": 3.0, "netwo": 3.0, "meeti": 1.5}
+    assert shared_complements(question, weights, ranking.ACROSS_DISTINCT_SHARE) == expected
 
 
 def test_a_finding_that_stands_on_its_own_comes_before_one_leaning_on_a_sentence_it_does_not_carry(store, embedder):

@@ -20,8 +20,8 @@ from index.search import ranking
 from index.search.digest import Finding
 from index.search.glossary import Glossary
 from index.search.highlight import sentence_focus, stem_focus, term_weights, word_key
-from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, stems_of,
-                                topic_units, with_printed_modifier, with_shared_head)
+from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, shared_complements,
+                                stems_of, topic_units, with_printed_modifier, with_shared_head)
 from index.search.query import QueryAnalysis, area_asked
 from index.search.quotes import covering_quote
 from index.search.relevance import ANSWERS, Evidence, is_front_matter
@@ -189,6 +189,8 @@ class FindingReader:
         self.modified, self.unusual_kinds = modified, unusual_kinds
         self.kind_word = next((word for kind in modified for text, _ in wordings
                                if (word := printed_word(text, kind[-1]))), None)
+        # ideas sharing the complement of the next ("calls and referrals at the front door"), held only beside it
+        self.beside = shared_complements(asked, self.held[0], ranking.ACROSS_DISTINCT_SHARE) if self.held[0] else {}
 
     def _is_kind(self, phrase: str, word: str, share: float) -> bool:
         """Whether the library prints the phrase in this share of the passages printing its word or more."""
@@ -265,6 +267,14 @@ class FindingReader:
                    for phrase in other_kinds(text, kind, self.query.text))
 
     def holds(self, text: str, unit: tuple[str, ...]) -> bool:
+        """Whether the (read) text holds the idea (holds_alone), and, for one sharing the next idea's complement
+        (shared_complements: calls "at the front door"), that complement's idea in the same sentence."""
+        if unit in self.beside:
+            return any(self.holds_alone(text[start:end], unit) and holds_unit(text[start:end], self.beside[unit])
+                       for start, end in paragraph_sentence_spans(text))
+        return self.holds_alone(text, unit)
+
+    def holds_alone(self, text: str, unit: tuple[str, ...]) -> bool:
         """Whether the (read) text holds the idea: a kind as printed, or its word not as its usual kind where the
         idea is that word; a verb's idea beside the rest of the topic in one sentence; any other close together."""
         if unit in self.kinds:

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable, Mapping
 from index.search.highlight import word_key
 from index.search.query import STOPWORDS
 from index.search.ranking import ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
+from ofsted.judgements import children_named
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
-from text.words import MINOR_WORDS, is_plural
+from text.words import MINOR_WORDS, PREPOSITIONS, is_plural
 
 
 # Words as stems, a compound whose first part is a prefix kept whole ("multi-agency" is not "agency").
@@ -70,6 +71,31 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
                 run = []
         units.append(max(runs, key=lambda r: max(weight[stem] for stem in r)))
     return list(dict.fromkeys(units))
+
+
+def shared_complements(text: str, weights: Mapping[str, float], share: float) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Ideas set beside the next one by "and" or "or" that share what follows it ("calls and referrals at the front
+    door": calls at the front door; "delays and drift in care proceedings"): each such idea with the idea of that
+    complement, which a finding must hold beside it (not calls anywhere: "which they call 'crash pads'"). The earlier
+    alternative prints no preposition of its own ("children missing from education or educated at home" share none),
+    and the complement follows the later one's first words, not a clause ("… health when they are in care"); a
+    complement naming a group of children ("advocacy and independent visitors for children in care") says whom it
+    is for, which a finding's section says as well as its words (ofsted.judgements.children_named)."""
+    pieces = _ALTERNATIVES.split(_AGES.sub(" ", text))
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for before, joined, after in zip(pieces[0:-2:2], pieces[1::2], pieces[2::2]):
+        words = [word.lower() for word in _WORD.findall(after)]
+        at = next((i for i, word in enumerate(words[:COMPLEMENT_AFTER + 1]) if word in PREPOSITIONS), None)
+        if joined.strip().lower() not in ("and", "or") or not at or any(
+                word.lower() in PREPOSITIONS for word in _WORD.findall(before)):
+            continue
+        if children_named(" ".join(words[at + 1:])):
+            continue
+        idea = topic_units(before, weights, share)
+        complement = topic_units(" ".join(words[at + 1:]), weights, share)
+        if idea and complement and idea[-1] != complement[0]:
+            shared[idea[-1]] = complement[0]
+    return shared
 
 
 def _weight(stem: str, weights: Mapping[str, float]) -> float | None:
@@ -204,6 +230,9 @@ _PREFIX_APART = re.compile(rf"\b({_PREFIXES})\s+(?=[a-z])")
 _AGES = re.compile(r"\b\d+(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-?\s*years?[-\s]+olds?\b", re.IGNORECASE)
 # What sets one idea of a question beside another as an alternative, not as its complement ("of homes").
 _COORDINATION = re.compile(r",|\b(?:and|or|such\s+as|including|like)\b", re.IGNORECASE)
+_ALTERNATIVES = re.compile(r"(,|\b(?:and|or|such\s+as|including|like)\b)", re.IGNORECASE)   # _COORDINATION, kept
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+COMPLEMENT_AFTER = 2   # words of the later alternative before a shared complement's preposition ("referrals at …")
 UNIT_SPREAD = 2   # other words a sentence may print among an idea's ("stable foster placements", "placements are stable")
 
 
