@@ -32,6 +32,11 @@ social workers worker work working staff practitioners professionals council cou
 services service practice support supported supporting help helped area areas team teams time times number
 including range well good also need needs""".split())
 
+# Whom every report is about: "children with disabilities" are disabled children, any sentence on them is on children;
+# "parents with learning disabilities" are parents, whom a sentence on children's learning disabilities is not about
+# (index.search.ideas.qualified_heads).
+EVERYONES_SUBJECT = frozenset("children child young people person persons families family".split())
+
 # Verbs the reports use of every practice ("workers provide …", "children live …", "care leavers benefit …"), verbs
 # that are never the name of one ("reduce risks", "the designated officer responds", "requiring improvement"), and the
 # modal verbs ("children may …"): a phrase running into one is a clause, not the name of a practice, so it never labels

@@ -7,8 +7,8 @@ import pytest
 
 from index.search.digest import EARLIER_KEPT, Digest, DigestItem, Finding, council_findings, council_names, timeline_entries
 from index.search.grouping import ACCOUNTS_LABEL, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, group_items, _phrases
-from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, shared_complements, topic_units,
-                                with_printed_modifier, with_shared_head)
+from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, qualified_heads, shared_complements,
+                                topic_units, with_printed_modifier, with_shared_head)
 from index.search.query import analyse
 from index.search import ranking
 from index.search.relevance import ANSWERS
@@ -637,6 +637,34 @@ def test_an_idea_sharing_the_next_ones_complement_is_held_beside_it(store, embed
     digest = Searcher(store, embedder).ask("How have councils screened calls and referrals at the front door?").digest
     assert "Wigan" not in {item.council for item in digest.items}
     assert "Derby" in {item.council for item in digest.items}
+
+
+def test_a_noun_its_qualifier_names_is_held_beside_it_and_nothing_else_answers(store, embedder):
+    # "parents with learning disabilities": children's learning disabilities are not theirs, though a passage on them
+    # prints every word of the question.
+    add_report(store, embedder, "derby", "Derby", "2024-06-01",
+               ["Advocates support parents with learning disabilities in child protection conferences."])
+    add_report(store, embedder, "wigan", "Wigan", "2024-06-01",
+               ["Parents of disabled children with learning disabilities receive short breaks."])
+    add_report(store, embedder, "hull", "Hull", "2024-06-01",
+               ["Children with learning disabilities receive short breaks.", "Parents value the support they receive."])
+    for council in ("Bury", "York", "Leeds", "Kent"):   # parents in many reports, learning disabilities in few
+        add_report(store, embedder, council.lower(), council, "2024-06-01",
+                   ["Parents are involved in plans.", "Visits are regular.", "Plans are reviewed."])
+    digest = Searcher(store, embedder).ask("How do councils support parents with learning disabilities?").digest
+    assert {item.council for item in digest.items} <= {"Derby", "Wigan"} and "Derby" in {i.council for i in digest.items}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How do councils support parents with learning disabilities?", {("learn", "disab"): ("paren",)}),
+    ("How do councils support children with disabilities?", {}),            # whom every report is about
+    ("How do councils help care leavers with mental health needs?", {}),    # a group of children: their section says it
+    ("How do councils work with schools to keep children safe?", {}),       # a verb, not a noun
+])
+def test_qualified_heads(question, expected):
+    weights = {"paren": 1.9, "learn": 2.4, "disab": 3.1, "child": 0.8, "menta": 3.0, "healt": 2.0, "leave": 2.0,
+               "schoo": 2.0, "safe": 1.5}
+    assert qualified_heads(question, weights, ranking.ACROSS_DISTINCT_SHARE) == expected
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -20,8 +20,8 @@ from index.search import ranking
 from index.search.digest import Finding
 from index.search.glossary import Glossary
 from index.search.highlight import sentence_focus, stem_focus, term_weights, word_key
-from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, shared_complements,
-                                stems_of, topic_units, with_printed_modifier, with_shared_head)
+from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, qualified_heads,
+                                shared_complements, stems_of, topic_units, with_printed_modifier, with_shared_head)
 from index.search.query import QueryAnalysis, area_asked
 from index.search.quotes import covering_quote
 from index.search.relevance import ANSWERS, Evidence, is_front_matter
@@ -139,7 +139,9 @@ class FindingReader:
         self._read_ideas(asked, catalogue.glossary)
         # What a purpose is served by ("use practice leaders to improve social work") is a thing named: held as the
         # question names it, where its words are all the topic, not apart ("senior leaders ... social work practice").
-        self.named_thing = query.purpose_at is not None and bool(self.units) \
+        # So is a noun its qualifier names ("parents with learning disabilities"): children's learning disabilities,
+        # however many of the topic's words a sentence on them holds, are not theirs.
+        self.named_thing = bool(self.qualified) or query.purpose_at is not None and bool(self.units) \
             and {word_key(t) for t in topic} <= {stem for unit in self.units for stem in unit}
         self.children = children_named(query.text)
         self.area = judgement_area(query.text)
@@ -189,8 +191,11 @@ class FindingReader:
         self.modified, self.unusual_kinds = modified, unusual_kinds
         self.kind_word = next((word for kind in modified for text, _ in wordings
                                if (word := printed_word(text, kind[-1]))), None)
-        # ideas sharing the complement of the next ("calls and referrals at the front door"), held only beside it
-        self.beside = shared_complements(asked, self.held[0], ranking.ACROSS_DISTINCT_SHARE) if self.held[0] else {}
+        # ideas held only beside another: sharing the complement of the next ("calls and referrals at the front door"),
+        # or qualifying a noun ("parents with learning disabilities")
+        self.qualified = qualified_heads(asked, self.held[0], ranking.ACROSS_DISTINCT_SHARE) if self.held[0] else {}
+        self.beside = self.qualified | (shared_complements(asked, self.held[0], ranking.ACROSS_DISTINCT_SHARE)
+                                   if self.held[0] else {})
 
     def _is_kind(self, phrase: str, word: str, share: float) -> bool:
         """Whether the library prints the phrase in this share of the passages printing its word or more."""
@@ -268,7 +273,8 @@ class FindingReader:
 
     def holds(self, text: str, unit: tuple[str, ...]) -> bool:
         """Whether the (read) text holds the idea (holds_alone), and, for one sharing the next idea's complement
-        (shared_complements: calls "at the front door"), that complement's idea in the same sentence."""
+        (ideas.shared_complements: calls "at the front door") or qualifying a noun (ideas.qualified_heads: parents "with
+        learning disabilities"), that complement's idea or that noun in the same sentence."""
         if unit in self.beside:
             return any(self.holds_alone(text[start:end], unit) and holds_unit(text[start:end], self.beside[unit])
                        for start, end in paragraph_sentence_spans(text))

@@ -16,7 +16,7 @@ from index.search.highlight import word_key
 from index.search.query import STOPWORDS
 from index.search.ranking import ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
 from ofsted.judgements import children_named
-from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
+from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS, EVERYONES_SUBJECT
 from text.words import MINOR_WORDS, PREPOSITIONS, is_plural
 
 
@@ -96,6 +96,25 @@ def shared_complements(text: str, weights: Mapping[str, float], share: float) ->
         if idea and complement and idea[-1] != complement[0]:
             shared[idea[-1]] = complement[0]
     return shared
+
+
+def qualified_heads(text: str, weights: Mapping[str, float], share: float) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Ideas the question prints after "with" qualifying the plural noun before it ("parents with learning
+    disabilities"), each with that noun, which a finding must hold beside it: not children's learning disabilities.
+    Not whom every report is about ("children with disabilities" are any children: ofsted.vocabulary.EVERYONES_SUBJECT),
+    nor a group of children ("care leavers with mental health needs"), nor a verb ("work with schools")."""
+    words = [word.lower() for word in _WORD.findall(_AGES.sub(" ", text))]
+    heads: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for at, word in enumerate(words[1:-1], start=1):
+        head = words[at - 1]
+        if word != "with" or not is_plural(head) or head in EVERYONES_SUBJECT or head in EVERYDAY_VERBS \
+                or word_stem(head) not in weights or children_named(" ".join(words[max(at - 3, 0):at])):
+            continue   # (a group of children is whom it is about, which a finding's section says too: shared_complements)
+        qualifier = " ".join(_COORDINATION.split(" ".join(words[at + 1:]))[0].split())   # up to "and", "or", ","
+        if idea := topic_units(qualifier, weights, share):
+            if idea[0] != (word_stem(head),):
+                heads[idea[0]] = (word_stem(head),)
+    return heads
 
 
 def _weight(stem: str, weights: Mapping[str, float]) -> float | None:
