@@ -546,6 +546,15 @@ def test_an_idea_of_several_words_is_held_close_together_in_any_order():
     assert not holds_unit("A stable workforce means children are rarely moved from one placement to another.", unit)
 
 
+def test_an_idea_held_as_named_is_in_the_questions_order_within_one_sentence():
+    unit = ("pract", "leade")   # "practice leaders"
+    assert holds_unit("Practice leaders coach newly qualified workers.", unit, as_named=True)
+    assert holds_unit("Leaders of practice run weekly clinics.", unit, as_named=True)
+    assert not holds_unit("Senior leaders have improved practice.", unit, as_named=True)
+    assert not holds_unit("Workers use tools to support practice. Senior leaders are visible.", unit, as_named=True)
+    assert holds_unit("Senior leaders have improved practice.", unit)   # as an idea, in any order
+
+
 def test_of_sentences_holding_the_topic_as_fully_the_one_that_judges_it_is_the_finding(store, embedder):
     # Two passages of one report, each a sentence holding every word of the topic: the one saying how well it is
     # done (a strength) is what a timeline or digest quotes, not the one saying only what is done, though that one

@@ -289,7 +289,7 @@ class FindingReader:
         if set(unit) <= self.verbs:   # split into sentences only for a verb's idea
             return any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], self.anchor)
                        for start, end in paragraph_sentence_spans(text))
-        return holds_unit(text, unit)
+        return holds_unit(text, unit, as_named=self.named_thing)
 
     def holds_idea(self, text: str) -> bool:
         """Holds one of the question's ideas (holds)."""

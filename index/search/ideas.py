@@ -17,6 +17,7 @@ from index.search.query import STOPWORDS
 from index.search.ranking import ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
 from ofsted.judgements import children_named
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS, EVERYONES_SUBJECT
+from text.sentences import paragraph_sentence_spans
 from text.words import MINOR_WORDS, PREPOSITIONS, is_plural
 
 
@@ -264,15 +265,45 @@ def _closed(word: str) -> str:
     return word.replace("-", "").replace("‐", "")[:COMPOUND_LETTERS]
 
 
-def holds_unit(text: str, unit: tuple[str, ...]) -> bool:
+def holds_unit(text: str, unit: tuple[str, ...], as_named: bool = False) -> bool:
     """Whether the text prints the idea's words close together (UNIT_SPREAD other words among them at most), in any
     order, by stem ("Staying-put", "staying put"; "placements are stable" for "stable placements"); a compound in
-    either spelling (_closed)."""
-    words, stems = _words_and_stems(text)
-    compounds = {_closed(stem): stem for stem in unit if "-" in stem or "‐" in stem}
-    if compounds:
-        stems = [compounds.get(_closed(word), stem) for word, stem in zip(words, stems)]
+    either spelling (_closed). As named, in the question's order within one sentence, or the other way round across
+    "of" ("practice leaders", "leaders of practice"; not "leaders … improve practice", nor "… practice. Senior
+    leaders …")."""
+    if as_named and len(unit) > 1:
+        return any(_holds_in_order(text[start:end], unit) for start, end in paragraph_sentence_spans(text))
+    stems = _stems_for(text, unit)
     if len(unit) == 1:
         return unit[0] in stems
     span = len(unit) + UNIT_SPREAD
     return any(set(unit) <= set(stems[i:i + span]) for i, stem in enumerate(stems) if stem in unit)
+
+
+def _holds_in_order(sentence: str, unit: tuple[str, ...]) -> bool:
+    """holds_unit as named, in one sentence."""
+    stems = _stems_for(sentence, unit)
+    span = len(unit) + UNIT_SPREAD
+    for i, stem in enumerate(stems):
+        window = stems[i:i + span]
+        if stem == unit[0] and _in_order(window, unit) or stem == unit[-1] and "of" in window \
+                and _in_order(window, unit[::-1]):
+            return True
+    return False
+
+
+def _stems_for(text: str, unit: tuple[str, ...]) -> list[str]:
+    """The text's stems, a compound of the idea's in either spelling its own (_closed)."""
+    words, stems = _words_and_stems(text)
+    compounds = {_closed(stem): stem for stem in unit if "-" in stem or "‐" in stem}
+    return [compounds.get(_closed(word), stem) for word, stem in zip(words, stems)] if compounds else stems
+
+
+def _in_order(stems: list[str], unit: tuple[str, ...]) -> bool:
+    """Whether the stems hold the idea's words in its order, others among them."""
+    at = 0
+    for stem in unit:
+        if stem not in stems[at:]:
+            return False
+        at = stems.index(stem, at) + 1
+    return True
