@@ -42,3 +42,8 @@ def is_plural(word: str) -> bool:
     """A plural noun by its ending (no possessive): "workers", "children", not "process", "focus" or "analysis"."""
     return "'" not in word and (word in ("children", "people") or
                                 (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))))
+
+
+# A word after one of these and a hyphen is another word: a "multi-agency" meeting says nothing of agency staff, nor
+# "extra-familial" harm of families (index.search.highlight, index.search.ideas).
+COMPOUND_PREFIXES = "multi|inter|non|cross|sub|co|pre|post|anti|self|extra|intra"

@@ -15,6 +15,7 @@ import math
 import re
 
 from text.sentences import ends_sentence, is_prose_length, paragraph_sentence_spans, qualifies, starts_sentence
+from text.words import COMPOUND_PREFIXES
 from models import Highlight
 
 MAX_SENTENCES = 3          # marked or quoted at most: a quote a manager reads at a glance
@@ -88,8 +89,7 @@ def highlight(text: str, weights: dict[str, float], figure: bool = False) -> lis
     return [Highlight(start, end) for start, end in sorted(chosen)]
 
 
-# A word after one of these is another word: a "multi-agency" meeting says nothing of agency staff.
-_PREFIXED = re.compile(r"(?:multi|inter|non|cross|sub|co|pre|post|anti|self|extra|intra)[-‐]$")
+_PREFIXED = re.compile(rf"(?:{COMPOUND_PREFIXES})[-‐]$")   # a keyword after it is another word (text.words)
 
 
 def sentence_stems(text: str, weights: dict[str, float]) -> list[tuple[int, int, frozenset[str]]]:

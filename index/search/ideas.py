@@ -18,12 +18,11 @@ from index.search.ranking import ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
 from ofsted.judgements import children_named
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS, EVERYONES_SUBJECT
 from text.sentences import paragraph_sentence_spans
-from text.words import MINOR_WORDS, PREPOSITIONS, is_plural
+from text.words import COMPOUND_PREFIXES, MINOR_WORDS, PREPOSITIONS, is_plural
 
 
 # Words as stems, a compound whose first part is a prefix kept whole ("multi-agency" is not "agency").
-_PREFIXES = "multi|inter|non|cross|sub|co|pre|post|anti|self|extra|intra"
-_PLAIN_WORD = re.compile(rf"(?:{_PREFIXES})[-‐][a-z0-9]+|[a-z0-9]+")
+_PLAIN_WORD = re.compile(rf"(?:{COMPOUND_PREFIXES})[-‐][a-z0-9]+|[a-z0-9]+")
 
 
 def word_stem(word: str) -> str:
@@ -245,7 +244,7 @@ def printed_word(text: str, stem: str) -> str | None:
 _MINOR_STEMS = frozenset(word_stem(word) for word in STOPWORDS | MINOR_WORDS)
 _EVERYDAY_STEMS = frozenset(word_stem(word) for word in EVERYDAY_WORDS)
 # A glossary's words print a compound apart ("multi agency safeguarding hub"), where reports hyphenate it (_PLAIN_WORD).
-_PREFIX_APART = re.compile(rf"\b({_PREFIXES})\s+(?=[a-z])")
+_PREFIX_APART = re.compile(rf"\b({COMPOUND_PREFIXES})\s+(?=[a-z])")
 # An age says whom a question is about, not what it asks: "16- and 17-year-olds", "11 to 17 year olds".
 _AGES = re.compile(r"\b\d+(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-?\s*years?[-\s]+olds?\b", re.IGNORECASE)
 # What sets one idea of a question beside another as an alternative, not as its complement ("of homes").
