@@ -7,8 +7,8 @@ import pytest
 
 from index.search.digest import EARLIER_KEPT, Digest, DigestItem, Finding, council_findings, council_names, timeline_entries
 from index.search.grouping import ACCOUNTS_LABEL, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, group_items, _phrases
-from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, qualified_heads, shared_complements,
-                                topic_units, with_printed_modifier, with_shared_head)
+from index.search.ideas import (as_whole_terms, holds_kind, holds_phrase, holds_unit, of_everyday_words, other_kinds,
+                                qualified_heads, shared_complements, topic_units, with_printed_modifier, with_shared_head)
 from index.search.query import analyse
 from index.search import ranking
 from index.search.relevance import ANSWERS
@@ -544,6 +544,14 @@ def test_an_idea_of_several_words_is_held_close_together_in_any_order():
     assert holds_unit("Their placements are stable.", unit)
     assert holds_unit("Placement stability is good.", unit)   # "stability" is "stable"'s idea (highlight.word_key)
     assert not holds_unit("A stable workforce means children are rarely moved from one placement to another.", unit)
+
+
+def test_an_idea_of_everyday_words_is_held_only_as_the_phrase():
+    unit = ("famil", "time")   # "family time": words every report uses
+    assert of_everyday_words(unit) and not of_everyday_words(("place", "stabl"))
+    assert holds_phrase("Family time with brothers and sisters is well supported.", unit)
+    assert not holds_phrase("Families receive help at the right time.", unit)
+    assert not holds_phrase("Family networks are used well during times of stress.", unit)
 
 
 def test_an_idea_held_as_named_is_in_the_questions_order_within_one_sentence():

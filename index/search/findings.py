@@ -20,8 +20,9 @@ from index.search import ranking
 from index.search.digest import Finding
 from index.search.glossary import Glossary
 from index.search.highlight import sentence_focus, stem_focus, term_weights, word_key
-from index.search.ideas import (as_whole_terms, holds_kind, holds_unit, other_kinds, printed_word, qualified_heads,
-                                shared_complements, stems_of, topic_units, with_printed_modifier, with_shared_head)
+from index.search.ideas import (as_whole_terms, holds_kind, holds_phrase, holds_unit, of_everyday_words, other_kinds,
+                                printed_word, qualified_heads, shared_complements, stems_of, topic_units,
+                                with_printed_modifier, with_shared_head)
 from index.search.query import QueryAnalysis, area_asked
 from index.search.quotes import covering_quote
 from index.search.relevance import ANSWERS, Evidence, is_front_matter
@@ -282,13 +283,16 @@ class FindingReader:
 
     def holds_alone(self, text: str, unit: tuple[str, ...]) -> bool:
         """Whether the (read) text holds the idea: a kind as printed, or its word not as its usual kind where the
-        idea is that word; a verb's idea beside the rest of the topic in one sentence; any other close together."""
+        idea is that word; a verb's idea beside the rest of the topic in one sentence; one of everyday words as the
+        phrase; any other close together."""
         if unit in self.kinds:
             return holds_kind(text, unit) or (unit in self.modified and holds_unit(text, unit[1:])
                                                and not self.as_usual_kind(text, unit))
         if set(unit) <= self.verbs:   # split into sentences only for a verb's idea
             return any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], self.anchor)
                        for start, end in paragraph_sentence_spans(text))
+        if of_everyday_words(unit):
+            return holds_phrase(text, unit)
         return holds_unit(text, unit, as_named=self.named_thing)
 
     def holds_idea(self, text: str) -> bool:

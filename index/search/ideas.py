@@ -279,6 +279,18 @@ def holds_unit(text: str, unit: tuple[str, ...], as_named: bool = False) -> bool
     return any(set(unit) <= set(stems[i:i + span]) for i, stem in enumerate(stems) if stem in unit)
 
 
+def of_everyday_words(unit: tuple[str, ...]) -> bool:
+    """An idea of several words every report uses ("family time"), which only the phrase says (holds_phrase)."""
+    return len(unit) > 1 and set(unit) <= _EVERYDAY_STEMS
+
+
+def holds_phrase(text: str, unit: tuple[str, ...]) -> bool:
+    """Whether the text prints the idea's words side by side in its order: "family time", not "families … at the
+    right time"."""
+    stems = _stems_for(text, unit)
+    return any(tuple(stems[i:i + len(unit)]) == unit for i in range(len(stems)))
+
+
 def _holds_in_order(sentence: str, unit: tuple[str, ...]) -> bool:
     """holds_unit as named, in one sentence."""
     stems = _stems_for(sentence, unit)
