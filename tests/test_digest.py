@@ -550,8 +550,22 @@ def test_an_idea_of_everyday_words_is_held_only_as_the_phrase():
     unit = ("famil", "time")   # "family time": words every report uses
     assert of_everyday_words(unit) and not of_everyday_words(("place", "stabl"))
     assert holds_phrase("Family time with brothers and sisters is well supported.", unit)
+    assert holds_phrase("Children spend time with their families.", unit)
     assert not holds_phrase("Families receive help at the right time.", unit)
     assert not holds_phrase("Family networks are used well during times of stress.", unit)
+
+
+def test_a_topic_whose_idea_is_of_everyday_words_is_answered_only_by_the_idea(store, embedder):
+    # "family time for children in care": a sentence holding most of the topic's words ("children and families …
+    # at the right time") holds words every report uses, not family time.
+    add_report(store, embedder, "derby", "Derby", "2024-06-01", ["Family time for children in care is well planned."])
+    add_report(store, embedder, "wigan", "Wigan", "2024-06-01",
+               ["Children in care and their families receive help at the right time."])
+    for council in ("Bury", "Hull", "York", "Leeds"):
+        add_report(store, embedder, council.lower(), council, "2024-06-01",
+                   ["Children in care are visited.", "Families are supported.", "Time is taken to plan."])
+    digest = Searcher(store, embedder).ask("How do councils use family time for children in care?").digest
+    assert [item.council for item in digest.items] == ["Derby"]
 
 
 def test_an_idea_held_as_named_is_in_the_questions_order_within_one_sentence():

@@ -144,6 +144,9 @@ class FindingReader:
         # however many of the topic's words a sentence on them holds, are not theirs.
         self.named_thing = bool(self.qualified) or query.purpose_at is not None and bool(self.units) \
             and {word_key(t) for t in topic} <= {stem for unit in self.units for stem in unit}
+        # And an idea of everyday words ("family time"): a sentence holding most of such a topic's words holds words
+        # every report uses ("children and families … at the right time").
+        self.named_thing = self.named_thing or bool(self.units) and all(map(of_everyday_words, self.units))
         self.children = children_named(query.text)
         self.area = judgement_area(query.text)
         self.verdict_on = area_asked(query)

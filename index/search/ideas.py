@@ -285,10 +285,12 @@ def of_everyday_words(unit: tuple[str, ...]) -> bool:
 
 
 def holds_phrase(text: str, unit: tuple[str, ...]) -> bool:
-    """Whether the text prints the idea's words side by side in its order: "family time", not "families … at the
-    right time"."""
+    """Whether the text prints the idea's words side by side in its order, or the other way round across "with"
+    ("family time", "time with their family"; not "families … at the right time", nor "times of family stress")."""
     stems = _stems_for(text, unit)
-    return any(tuple(stems[i:i + len(unit)]) == unit for i in range(len(stems)))
+    span = len(unit) + UNIT_SPREAD
+    return any(tuple(stems[i:i + len(unit)]) == unit or stems[i] == unit[-1] and "with" in stems[i:i + span]
+               and _in_order(stems[i:i + span], unit[::-1]) for i in range(len(stems)))
 
 
 def _holds_in_order(sentence: str, unit: tuple[str, ...]) -> bool:
