@@ -445,6 +445,9 @@ def test_a_report_that_names_only_the_lesser_words_of_the_topic_is_no_entry(tmp_
     ("section 47 enquiries", {"secti": 1.5, "47": 3.0, "enqui": 2.5}, [("enqui",)]),
     ("the response to homeless 16- and 17-year-olds", {"respo": 1.2, "homel": 3.4, "16": 3.3, "17": 3.2, "year": 1.0, "old": 2.9},
      [("homel",)]),
+    # An alternative of a common word beside a rare idea is none: "care" is the alternative to home, not to going missing.
+    ("children who go missing from home or care", {"child": 0.8, "go": 2.8, "missi": 2.4, "home": 2.1, "care": 1.1},
+     [("go", "missi")]),
 ])
 def test_topic_units_are_the_rarest_idea_of_each_alternative(question, weights, expected):
     assert topic_units(question, weights, 0.7) == expected

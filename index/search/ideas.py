@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from index.search.highlight import word_key
 from index.search.query import STOPWORDS
-from index.search.ranking import ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
+from index.search.ranking import ACROSS_ALTERNATIVE_SHARE, ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
 from ofsted.judgements import children_named
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS, EVERYONES_SUBJECT
 from text.sentences import paragraph_sentence_spans
@@ -53,7 +53,8 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
     exploitation"); each alternative's idea is its rarest run of distinctive words (by highlight.word_key stem,
     weighing `share` of that alternative's rarest or more) as it prints them side by side, never a word that only
     completes it ("homes" in "the sufficiency of homes") nor a common one beside a rare one in another alternative
-    ("exploitation" beside "criminal"), nor a number."""
+    ("exploitation" beside "criminal"), nor a number. An alternative of common words beside one of rare words is
+    none (ranking.ACROSS_ALTERNATIVE_SHARE: "care" in "children who go missing from home or care")."""
     units = []
     for part in _COORDINATION.split(_AGES.sub(" ", text)):
         # A number is no idea: "homeless 16- and 17-year-olds" asks of homelessness, and paragraph numbers print
@@ -70,7 +71,9 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
                 runs.append(tuple(run))
                 run = []
         units.append(max(runs, key=lambda r: max(weight[stem] for stem in r)))
-    return list(dict.fromkeys(units))
+    rarest = {unit: max(_weight(stem, weights) or 0.0 for stem in unit) for unit in units}
+    return list(dict.fromkeys(unit for unit in units
+                              if rarest[unit] >= ACROSS_ALTERNATIVE_SHARE * max(rarest.values())))
 
 
 def shared_complements(text: str, weights: Mapping[str, float], share: float) -> dict[tuple[str, ...], tuple[str, ...]]:
