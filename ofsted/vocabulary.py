@@ -58,7 +58,8 @@ may might must shall""".split())
 
 # Roles whose names hold a word of another idea: a fostering service's "supervising social workers" support foster
 # carers, and a sentence naming them says nothing of how social workers are supervised; the council as "corporate
-# parent" says nothing of parents. "Partner agencies", a regional adoption agency and an agency decision-maker are
+# parent" says nothing of parents; its "virtual school" (a service for the education of children in care) nothing of
+# how it works with schools. "Partner agencies", a regional adoption agency and an agency decision-maker are
 # organisations: they say nothing of agency staff, the temporary social workers a council hires through an agency,
 # which is the reports' only other sense of the word ("agency staff", "agency workers", "reliance on agency"; a
 # quarter of the dev library's passages print "agency", most as partner agencies or multi-agency work). Read as what
@@ -68,6 +69,7 @@ _AGENCY_STAFF = (r"staff|workers?|workforce|social\s+work(?:ers?)?|practitioners
                  r"rates?|spend|costs?|numbers|use|usage|cover|locums?|and\s+interim")
 _ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE), "fostering workers"),
                (re.compile(r"\bcorporate\s+parent(?:s|ing)?\b", re.IGNORECASE), "corporate role"),
+               (re.compile(r"\bvirtual\s+schools?\b", re.IGNORECASE), "virtual education service"),
                (re.compile(rf"\bagencies\b|(?<![-‐])(?<!\bof\s)(?<!\bon\s)(?<!\band\s)\bagency\b"
                            rf"(?!\s+(?:{_AGENCY_STAFF})\b)", re.IGNORECASE), "organisation"))
 

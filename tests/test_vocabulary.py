@@ -12,6 +12,10 @@ def test_a_role_named_in_a_sentence_is_read_as_what_it_is_unless_the_question_na
     read = without_role_names(text, "How do councils support care leavers who are parents?")
     assert "parent" not in read and "supervising social workers" not in read
     assert "corporate parent" in without_role_names(text, "How do councils act as corporate parents?")
+    # the council's virtual school is a service for children in care's education, not a school
+    virtual = "The virtual school is ambitious for children in care."
+    assert "school" not in without_role_names(virtual, "How do councils work with schools to keep children safe?")
+    assert without_role_names(virtual, "How does the virtual school help children in care?") == virtual
 
 
 def test_an_agency_that_is_an_organisation_is_not_agency_staff():
