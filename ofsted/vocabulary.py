@@ -21,6 +21,7 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
     ("friends and family care", "kinship care"),
     ("caseloads", "workloads"),
     ("stable placements", "stable homes"),   # since 2023 Ofsted writes of children's "homes", not "placements"
+    ("run away", "go missing"),   # the reports' children who run away are those who go missing (507 passages to 6)
 )
 
 # Words the reports use of every subject they write about: a phrase made of nothing else ("social workers",

@@ -177,13 +177,16 @@ class FindingReader:
         query = self.query
         wordings = [(asked, glossary.printed(asked)), (glossary.in_other_words(asked), glossary.other_wordings(asked))]
         unusual_pairs: set[tuple[str, ...]] = set()   # the kinds named so, as stems
+        reworded = {stem for word in glossary.reworded(asked) for stem in stems_of(word)}
         units, kinds, modified, unusual_kinds = [], [], [], []
-        for (text, terms), weight in zip(wordings, self.held):
+        for n, ((text, terms), weight) in enumerate(zip(wordings, self.held)):
             if weight:
                 plain = as_whole_terms(with_shared_head(text, topic_units(text, weight, ranking.ACROSS_DISTINCT_SHARE),
                                                         lambda phrase: self._counts([phrase])[phrase] > 0,
                                                         query.action_terms),
                                        terms)
+                if n and reworded:   # a reworded term's other wording adds its ideas ("go missing" for "run away"),
+                    plain = [unit for unit in plain if reworded & set(unit)]   # no other ("keep track")
                 named = with_printed_modifier(text, plain, self._is_kind, query.action_terms, weight,
                                               functools.partial(self._unusual, pairs=unusual_pairs))
                 units += named
