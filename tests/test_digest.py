@@ -448,6 +448,9 @@ def test_a_report_that_names_only_the_lesser_words_of_the_topic_is_no_entry(tmp_
     # An alternative of a common word beside a rare idea is none: "care" is the alternative to home, not to going missing.
     ("children who go missing from home or care", {"child": 0.8, "go": 2.8, "missi": 2.4, "home": 2.1, "care": 1.1},
      [("go", "missi")]),
+    # ... but with the word the alternative before it completes, where that is no preposition: leaving care.
+    ("young people leaving custody or care", {"young": 0.9, "peopl": 0.9, "leavi": 2.2, "custo": 4.5, "care": 1.1},
+     [("custo",), ("leavi", "care")]),
 ])
 def test_topic_units_are_the_rarest_idea_of_each_alternative(question, weights, expected):
     assert topic_units(question, weights, 0.7) == expected

@@ -54,9 +54,14 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
     weighing `share` of that alternative's rarest or more) as it prints them side by side, never a word that only
     completes it ("homes" in "the sufficiency of homes") nor a common one beside a rare one in another alternative
     ("exploitation" beside "criminal"), nor a number. An alternative of common words beside one of rare words is
-    none (ranking.ACROSS_ALTERNATIVE_SHARE: "care" in "children who go missing from home or care")."""
-    units = []
+    none alone (ranking.ACROSS_ALTERNATIVE_SHARE: "care" in "children who go missing from home or care"), but with the
+    word the alternative before it completes where that is no preposition ("leaving care" of "young people leaving
+    custody or care")."""
+    units, heads = [], []   # each alternative's idea, and the word before the last word of the alternative before it
+    completed = ""
     for part in _COORDINATION.split(_AGES.sub(" ", text)):
+        head, words = completed, _WORD.findall(part.lower())
+        completed = words[-2] if len(words) > 1 and words[-2] not in PREPOSITIONS and words[-2] not in STOPWORDS else ""
         # A number is no idea: "homeless 16- and 17-year-olds" asks of homelessness, and paragraph numbers print
         # every number in some report.
         stems = ["" if stem.isdigit() else stem for stem in stems_of(part)]
@@ -71,9 +76,13 @@ def topic_units(text: str, weights: Mapping[str, float], share: float) -> list[t
                 runs.append(tuple(run))
                 run = []
         units.append(max(runs, key=lambda r: max(weight[stem] for stem in r)))
+        heads.append(head)
     rarest = {unit: max(_weight(stem, weights) or 0.0 for stem in unit) for unit in units}
-    return list(dict.fromkeys(unit for unit in units
-                              if rarest[unit] >= ACROSS_ALTERNATIVE_SHARE * max(rarest.values())))
+    top = max(rarest.values(), default=0.0)
+    return list(dict.fromkeys(
+        unit if rarest[unit] >= ACROSS_ALTERNATIVE_SHARE * top else (word_stem(head), *unit)
+        for unit, head in zip(units, heads)
+        if rarest[unit] >= ACROSS_ALTERNATIVE_SHARE * top or head and word_stem(head) not in unit))
 
 
 def shared_complements(text: str, weights: Mapping[str, float], share: float) -> dict[tuple[str, ...], tuple[str, ...]]:
