@@ -77,21 +77,28 @@ _ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE
 # Children who go missing from home or care (runaways, with their return home interviews) are not children missing
 # education (off any school's roll, or educated at home): two subjects the reports keep apart. Read as runaways only
 # for a question about education, which is how a question about missing education says so; any other question about
-# missing children ("when children are reported missing") means runaways.
+# missing children ("when children are reported missing") means runaways, and children missing education are read as
+# off a school's roll for it.
 _MISSING_FROM_HOME = re.compile(r"\b(?:go|goes|going|went|gone)\s+missing\b|\bmissing\s+(?:episodes?|coordinator|"
                                 r"person|team)\b|\bmissing\s+from\s+(?:their\s+)?(?:homes?|care|placements?)"
                                 r"(?:\s+(?:or|and)\s+(?:care|home))?\b", re.IGNORECASE)
 _ASKS_OF_EDUCATION = re.compile(r"\beducat|\bschool", re.IGNORECASE)
+_ASKS_OF_MISSING = re.compile(r"\bmissing\b|\bran\s+away\b|\brun(?:s|ning)?\s+away\b|\brunaways?\b", re.IGNORECASE)
+_MISSING_EDUCATION = re.compile(r"\b(?:(?:go|goes|going|went|gone)\s+)?missing\s+(?:out\s+on\s+|from\s+)?(?:full[-\s]time\s+)?"
+                                r"(?:education|school(?:ing|s)?)\b", re.IGNORECASE)
 
 
 def without_role_names(text: str, asked: str = "") -> str:
-    """The text with role names (_ROLE_NAMES) the question (asked) does not name read as what they are, and runaways
-    as runaways when it asks of education, for judging its topic, not for showing."""
+    """The text with role names (_ROLE_NAMES) the question (asked) does not name read as what they are, runaways as
+    runaways when it asks of education and children missing education as off roll when it asks of runaways, for
+    judging its topic, not for showing."""
     for name, reading in _ROLE_NAMES:
         if not name.search(asked):
             text = name.sub(reading, text)
     if _ASKS_OF_EDUCATION.search(asked) and not _MISSING_FROM_HOME.search(asked):
         text = _MISSING_FROM_HOME.sub("runaway", text)
+    elif _ASKS_OF_MISSING.search(asked) and not _ASKS_OF_EDUCATION.search(asked):
+        text = _MISSING_EDUCATION.sub("off roll", text)
     return text
 
 

@@ -32,6 +32,16 @@ def test_an_agency_that_is_an_organisation_is_not_agency_staff():
     assert without_role_names("partner agencies", "How do councils work with partner agencies?") == "partner agencies"
 
 
+def test_children_missing_education_are_not_runaways():
+    from ofsted.vocabulary import without_role_names
+    for asked in ("How do councils keep track of children who run away from care?",
+                  "How do councils respond when children are reported missing?"):
+        for education in ("Officers track children who go missing from education.", "children missing education",
+                          "children who go missing from school"):
+            assert "missing" not in without_role_names(education, asked), (asked, education)
+        assert "go missing" in without_role_names("Children who go missing from care are seen.", asked)
+
+
 def test_children_who_go_missing_from_home_are_not_children_missing_education():
     from ofsted.vocabulary import without_role_names
     asked = "How do councils track children missing from education or educated at home?"
