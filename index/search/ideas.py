@@ -261,7 +261,7 @@ _PREFIX_APART = re.compile(rf"\b({COMPOUND_PREFIXES})\s+(?=[a-z])")
 _AGES = re.compile(r"\b\d+(?:\s*-?\s*(?:and|to|or)\s+\d+)?\s*-?\s*years?[-\s]+olds?\b", re.IGNORECASE)
 # What sets one idea of a question beside another as an alternative, not as its complement ("of homes").
 _COORDINATION = re.compile(r",|\b(?:and|or|such\s+as|including|like)\b", re.IGNORECASE)
-_ALTERNATIVES = re.compile(r"(,|\b(?:and|or|such\s+as|including|like)\b)", re.IGNORECASE)   # _COORDINATION, kept
+_ALTERNATIVES = re.compile(f"({_COORDINATION.pattern})", re.IGNORECASE)   # the same, kept by re.split
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 COMPLEMENT_AFTER = 2   # words of the later alternative before a shared complement's preposition ("referrals at …")
 UNIT_SPREAD = 2   # other words a sentence may print among an idea's ("stable foster placements", "placements are stable")
