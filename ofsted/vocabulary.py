@@ -24,19 +24,19 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
     ("run away", "go missing"),   # the reports' children who run away are those who go missing (507 passages to 6)
 )
 
-# Words the reports use of every subject they write about: a phrase made of nothing else ("social workers",
-# "young people") names no practice, so it never labels a group of findings (index.search.grouping), and names no topic
-# once the councils' verb is set apart ("recruiting and keeping social workers" asks of the recruiting,
-# index.search.findings).
-EVERYDAY_WORDS = frozenset("""children child childrens young people person persons families family parents carers
-social workers worker work working staff practitioners professionals council councils local authority authority's
-services service practice support supported supporting help helped area areas team teams time times number
-including range well good also need needs""".split())
-
 # Whom every report is about: "children with disabilities" are disabled children, any sentence on them is on children;
 # "parents with learning disabilities" are parents, whom a sentence on children's learning disabilities is not about
 # (index.search.ideas.qualified_heads).
 EVERYONES_SUBJECT = frozenset("children child young people person persons families family".split())
+
+# Words the reports use of every subject they write about: a phrase made of nothing else ("social workers",
+# "young people") names no practice, so it never labels a group of findings (index.search.grouping), and names no topic
+# once the councils' verb is set apart ("recruiting and keeping social workers" asks of the recruiting,
+# index.search.findings).
+EVERYDAY_WORDS = EVERYONES_SUBJECT | frozenset("""childrens parents carers
+social workers worker work working staff practitioners professionals council councils local authority authority's
+services service practice support supported supporting help helped area areas team teams time times number
+including range well good also need needs""".split())
 
 # Verbs the reports use of every practice ("workers provide …", "children live …", "care leavers benefit …"), verbs
 # that are never the name of one ("reduce risks", "the designated officer responds", "requiring improvement"), and the

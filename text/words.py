@@ -28,10 +28,13 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {plural_of(noun)}"
 
 
+_PLURAL_WITHOUT_S = ("children", "people")
+
+
 def plural_of(noun: str) -> str:
     """A regular noun's plural ("academy": "academies", "model": "models"); one already plural stays ("hubs",
     "children", "people", "staff")."""
-    if noun.endswith("s") or noun in ("children", "people", "staff"):
+    if noun.endswith("s") or noun in _PLURAL_WITHOUT_S or noun == "staff":
         return noun
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         return noun[:-1] + "ies"
@@ -40,7 +43,7 @@ def plural_of(noun: str) -> str:
 
 def is_plural(word: str) -> bool:
     """A plural noun by its ending (no possessive): "workers", "children", not "process", "focus" or "analysis"."""
-    return "'" not in word and (word in ("children", "people") or
+    return "'" not in word and (word in _PLURAL_WITHOUT_S or
                                 (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))))
 
 

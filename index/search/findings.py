@@ -142,11 +142,11 @@ class FindingReader:
         # question names it, where its words are all the topic, not apart ("senior leaders ... social work practice").
         # So is a noun its qualifier names ("parents with learning disabilities"): children's learning disabilities,
         # however many of the topic's words a sentence on them holds, are not theirs.
-        self.named_thing = bool(self.qualified) or query.purpose_at is not None and bool(self.units) \
-            and {word_key(t) for t in topic} <= {stem for unit in self.units for stem in unit}
         # And an idea of everyday words ("family time"): a sentence holding most of such a topic's words holds words
         # every report uses ("children and families … at the right time").
-        self.named_thing = self.named_thing or bool(self.units) and all(map(of_everyday_words, self.units))
+        self.named_thing = bool(self.qualified) or bool(self.units) and (
+            query.purpose_at is not None and {word_key(t) for t in topic} <= {stem for unit in self.units for stem in unit}
+            or all(map(of_everyday_words, self.units)))
         self.children = children_named(query.text)
         self.area = judgement_area(query.text)
         self.verdict_on = area_asked(query)
@@ -198,11 +198,13 @@ class FindingReader:
         self.modified, self.unusual_kinds = modified, unusual_kinds
         self.kind_word = next((word for kind in modified for text, _ in wordings
                                if (word := printed_word(text, kind[-1]))), None)
-        # ideas held only beside another: sharing the complement of the next ("calls and referrals at the front door"),
-        # or qualifying a noun ("parents with learning disabilities")
-        self.qualified = qualified_heads(asked, self.held[0], ranking.ACROSS_DISTINCT_SHARE) if self.held[0] else {}
-        self.beside = self.qualified | (shared_complements(asked, self.held[0], ranking.ACROSS_DISTINCT_SHARE)
-                                   if self.held[0] else {})
+        # Ideas held only beside another, in one sentence: a verb's beside the rest of the topic (anchor), one sharing
+        # the complement of the next ("calls and referrals at the front door"), one qualifying a noun ("parents with
+        # learning disabilities").
+        weight, share = self.held[0], ranking.ACROSS_DISTINCT_SHARE
+        self.qualified = qualified_heads(asked, weight, share) if weight else {}
+        self.beside = {unit: self.anchor for unit in self.units if set(unit) <= self.verbs} \
+            | (shared_complements(asked, weight, share) if weight else {}) | self.qualified
 
     def _is_kind(self, phrase: str, word: str, share: float) -> bool:
         """Whether the library prints the phrase in this share of the passages printing its word or more."""
@@ -279,9 +281,9 @@ class FindingReader:
                    for phrase in other_kinds(text, kind, self.query.text))
 
     def holds(self, text: str, unit: tuple[str, ...]) -> bool:
-        """Whether the (read) text holds the idea (holds_alone), and, for one sharing the next idea's complement
-        (ideas.shared_complements: calls "at the front door") or qualifying a noun (ideas.qualified_heads: parents "with
-        learning disabilities"), that complement's idea or that noun in the same sentence."""
+        """Whether the (read) text holds the idea (holds_alone), and, for one held only beside another (beside: a verb's
+        idea beside the rest of the topic, calls "at the front door", parents "with learning disabilities"), that
+        other in the same sentence."""
         if unit in self.beside:
             return any(self.holds_alone(text[start:end], unit) and holds_unit(text[start:end], self.beside[unit])
                        for start, end in paragraph_sentence_spans(text))
@@ -289,14 +291,10 @@ class FindingReader:
 
     def holds_alone(self, text: str, unit: tuple[str, ...]) -> bool:
         """Whether the (read) text holds the idea: a kind as printed, or its word not as its usual kind where the
-        idea is that word; a verb's idea beside the rest of the topic in one sentence; one of everyday words as the
-        phrase; any other close together."""
+        idea is that word; one of everyday words as the phrase; any other close together."""
         if unit in self.kinds:
             return holds_kind(text, unit) or (unit in self.modified and holds_unit(text, unit[1:])
                                                and not self.as_usual_kind(text, unit))
-        if set(unit) <= self.verbs:   # split into sentences only for a verb's idea
-            return any(holds_unit(text[start:end], unit) and holds_unit(text[start:end], self.anchor)
-                       for start, end in paragraph_sentence_spans(text))
         if of_everyday_words(unit):
             return holds_phrase(text, unit)
         return holds_unit(text, unit, as_named=self.named_thing)

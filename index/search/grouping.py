@@ -19,7 +19,7 @@ from index.search.ideas import stems_of, word_stem
 from index.search.query import FRAME_WORDS, STOPWORDS
 from ofsted.findings import JUDGING_WORDS
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
-from text.sentences import BULLET_MARKS
+from text.sentences import BULLET_MARKS, ends_sentence
 from text.words import MEASURE_WORDS, PREPOSITIONS, is_plural, plural_of
 
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
@@ -99,7 +99,7 @@ def _opens_sentence(text: str, at: int) -> bool:
     before = text[:at].rstrip()
     while before and before[-1] in "‘“\"'(":
         before = before[:-1].rstrip()
-    return not before or before[-1] in ".!?:;" + BULLET_MARKS
+    return not before or before[-1] in BULLET_MARKS or ends_sentence(before, 0, len(before))
 
 
 def _label_key(word: str) -> str:

@@ -522,7 +522,7 @@ class Searcher:
     def passages_with_both(self, first: str, second: str, catalogue: Catalogue) -> int:
         """How many passages contain both words (as passage_counts)."""
         key = f"{first} & {second}"
-        return self._counted([key], lambda _: self.store.passages_containing_both(first, second), catalogue)[key]
+        return self._counted([key], lambda _: self.store.passages_containing(first, second), catalogue)[key]
 
     def passage_counts(self, terms: list[str], catalogue: Catalogue) -> dict[str, int]:
         """How many passages contain each keyword."""

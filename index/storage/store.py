@@ -332,17 +332,11 @@ class Store:
                 found.update((text, np.frombuffer(vector, dtype=np.float32)) for text, vector in rows if text in wanted)
         return found
 
-    def passages_containing(self, term: str) -> int:
-        """How many passages contain a word (stemmed as the keyword index stems it)."""
+    def passages_containing(self, *terms: str) -> int:
+        """How many passages contain every one of these words anywhere (stemmed as the keyword index stems them)."""
+        match = " AND ".join(f'text:"{term}"' for term in terms)
         with self._lock:
-            return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
-                                    (f'text:"{term}"',)).fetchone()[0]
-
-    def passages_containing_both(self, first: str, second: str) -> int:
-        """How many passages contain both words anywhere (stemmed as the keyword index stems them)."""
-        with self._lock:
-            return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
-                                    (f'text:"{first}" AND text:"{second}"',)).fetchone()[0]
+            return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)).fetchone()[0]
 
     def mentions(self, phrase: str, chunk_ranges: Sequence[tuple[int, int]] | None = None) -> bool:
         """Whether any passage (within runs of chunk ids, if given) prints these words as they are
