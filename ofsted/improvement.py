@@ -69,20 +69,25 @@ def listed_items(passage: str) -> tuple[int, int] | None:
 
 
 def in_list(text: str, offset: int, page_before: str = "") -> bool:
-    """Whether the offset of a page's text lies in the report's list of what must improve: after its heading, in
-    the run of bulleted or numbered items that follows (what should be, not what inspectors found), here or, for
-    items opening the page, on the page before."""
-    starts = [heading.end() - 1 for heading in _HEADING.finditer(text, 0, offset + 1)]
+    """Whether the offset of a page's text lies in the report's list of what must improve (list_spans)."""
+    return any(start <= offset < end for start, end in list_spans(text, page_before))
+
+
+def list_spans(text: str, page_before: str = "") -> list[tuple[int, int]]:
+    """Where a page's text holds the report's list of what must improve: after its heading, the run of bulleted or
+    numbered items that follows (what should be, not what inspectors found), here or, for items opening the page,
+    on the page before. Found once per page, for every offset asked of it."""
+    starts = [heading.end() - 1 for heading in _HEADING.finditer(text)]
     if page_before.strip() and in_list(page_before, len(page_before.rstrip()) - 1):
         starts.insert(0, 0)   # the list runs on from the page before
+    spans = []
     for end in starts:
         # Items of one kind: bullets (ILACS), or numbers (SIF's recommendations); ILACS numbers its findings.
         kind = _ITEM if _ITEM.match(text, _skip_space(text, end)) else _NUMBERED_ITEM
         while item := kind.match(text, _skip_space(text, end)):
-            if item.start() <= offset < item.end():
-                return True
+            spans.append((item.start(), item.end()))
             end = item.end()
-    return False
+    return spans
 
 
 def _skip_space(text: str, start: int) -> int:

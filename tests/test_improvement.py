@@ -105,3 +105,12 @@ def test_a_list_of_what_must_improve_runs_on_over_a_page_break():
            "\n\n1. Children are safe."
     assert in_list(page, 2, before) and not in_list(page, page.index("Children are safe"), before)
     assert not in_list(page, 2, "Leaders are strong. Children are safe.")   # a page before ending in prose
+
+
+def test_a_pages_list_is_found_once_as_the_runs_of_its_items():
+    from ofsted.improvement import list_spans
+    page = ("Leaders are strong.\n\nWhat needs to improve?\n\n◼ Return home interviews.\n◼ The quality of plans.\n\n"
+            "1. Children are safe.")
+    assert [page[start:end].strip() for start, end in list_spans(page)] == ["◼ Return home interviews.",
+                                                                          "◼ The quality of plans."]
+    assert list_spans("Leaders are strong. Children are safe.") == []

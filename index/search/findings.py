@@ -29,9 +29,9 @@ from index.search.relevance import ANSWERS, Evidence, is_front_matter
 from index.search.scope import without_names
 from index.search.widening import widen
 from index.storage.store import Store
-from models import Hit, Quote
+from models import Chunk, Hit, Quote
 from ofsted.findings import NEUTRAL, stance
-from ofsted.improvement import in_list
+from ofsted.improvement import list_spans
 from ofsted.judgements import children_named, judgement_area
 from ofsted.sections import Sections
 from ofsted.vocabulary import EVERYDAY_WORDS, says_how_soon, without_role_names
@@ -59,6 +59,7 @@ class Library(Protocol):
                     catalogue: Catalogue) -> list[tuple[list[str], dict[str, float]]]: ...
     def missing_stems(self, terms: list[str], catalogue: Catalogue, doc_ids: set[str] | None) -> set[str]: ...
     def sections(self, catalogue: Catalogue, doc_id: str) -> Sections: ...
+    def passages(self, chunk_ids: list[int], catalogue: Catalogue) -> dict[int, Chunk]: ...
     def verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None: ...
 
 
@@ -71,9 +72,10 @@ def finding_reader(library: Library, query: QueryAnalysis, catalogue: Catalogue,
                    scoped: bool) -> Callable[..., Finding | None]:
     """A function from a report (its doc id) to its finding on the question's topic (FindingReader); one that finds
     nothing when the filters admit no report."""
-    if catalogue.ranges_of(doc_ids) == []:
+    ranges = catalogue.ranges_of(doc_ids)
+    if ranges == []:
         return lambda doc_id, by_meaning=False: None
-    return FindingReader(library, query, catalogue, doc_ids, scoped)
+    return FindingReader(library, query, catalogue, doc_ids, scoped, ranges)
 
 
 class FindingReader:
@@ -82,7 +84,8 @@ class FindingReader:
     dropped with its answer: what it reads is kept only while it lives."""
 
     def __init__(self, library: Library, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None,
-                 scoped: bool):
+                 scoped: bool, ranges: list[tuple[int, int]] | None):
+        """ranges: the runs of chunk ids doc_ids hold (Catalogue.ranges_of), None for the whole library."""
         self.library, self.store, self.query, self.catalogue = library, library.store, query, catalogue
         # The topic without what the councils do to it (QueryAnalysis.action_terms): a finding must hold
         # "agency social workers", not "cut"; the action's words only help choose among its sentences.
@@ -116,7 +119,6 @@ class FindingReader:
         served = [t for t in query.terms if t in query.purpose_terms and t not in topic]
         terms = library.keyword_terms(topic + served + [t for t in library.list_expansions(query.text, catalogue)
                                                         if t not in topic + served], catalogue)
-        ranges = catalogue.ranges_of(doc_ids)
         self.vector = library.embed(without_names(query) if scoped else query.text)
         keyword = dict(self.store.keyword_search(terms, ranking.ACROSS_KEYWORD_POOL, ranges)) if terms else {}
         self.dense = self.store.dense_search(self.vector.reshape(1, -1), ranking.ACROSS_DENSE_POOL, ranges)
@@ -158,6 +160,7 @@ class FindingReader:
         self._focus_of: dict[str, float] = {}
         self._idea_in: dict[str, bool] = {}
         self._read_of: dict[str, tuple[Finding | None, Finding | None]] = {}
+        self._lists_on: dict[tuple[str, int | None], list[tuple[int, int]]] = {}   # a page's list of what must improve
 
     def _counts(self, terms: list[str]) -> dict[str, int]:
         return self.library.passage_counts(terms, self.catalogue)
@@ -254,8 +257,10 @@ class FindingReader:
         """An item of the report's list of what must improve (ofsted.improvement.in_list): what should be, not
         what inspectors found ("Return home interviews informing safety plans for children who go missing.")."""
         doc_id, page = quote.document.doc_id, quote.page
-        before = self.page_text(doc_id, page - 1) if page else None
-        return in_list(self.page_text(doc_id, page) or "", quote.start, before or "")
+        if (doc_id, page) not in self._lists_on:
+            before = self.page_text(doc_id, page - 1) if page else None
+            self._lists_on[(doc_id, page)] = list_spans(self.page_text(doc_id, page) or "", before or "")
+        return any(start <= quote.start < end for start, end in self._lists_on[(doc_id, page)])
 
     def read_as(self, text: str) -> str:
         """The text with roles read as what they are: "supervising social workers" are not supervision
@@ -380,7 +385,8 @@ class FindingReader:
         """Adds the passages' findings to found (and meant); whether any was set aside as another group's. Read on
         for that (surely), only a finding naming the children asked about or in their section counts."""
         set_aside = False
-        chunks = {c: chunk for c, chunk in self.store.chunks(ids).items() if not is_front_matter(chunk.text)}
+        chunks = {c: chunk for c, chunk in self.library.passages(ids, self.catalogue).items()
+                  if not is_front_matter(chunk.text)}
         missing = [c for c in chunks if c not in self.dense]
         cosines = {c: self.dense[c] for c in chunks if c in self.dense} | {
             c: float(v @ self.vector) for c, v in self.store.vectors(missing).items()}
@@ -398,13 +404,17 @@ class FindingReader:
             chunk, page_break = widen(chunks[chunk_id], self.page_text)
             quote = covering_quote(Hit(chunk, self.catalogue.documents[doc_id], score, page_break=page_break),
                                    self.quoting)
-            if quote is not None and self.elsewhere(quote):
+            if quote is None:
+                continue
+            if self.elsewhere(quote):
                 set_aside = True
                 continue
-            if quote is not None and (self.recommended(quote)
-                                      or surely and self.about(quote) < ranking.ACROSS_SURELY_ABOUT):
+            if surely and self.about(quote) < ranking.ACROSS_SURELY_ABOUT:
                 continue
-            if quote is not None and self.says_it(quote.text) and (score >= ANSWERS or self.holds_idea(quote.text)):
+            # (what must improve is asked last, of a quote that would count: finding a page's list is the slowest test)
+            if self.says_it(quote.text) and (score >= ANSWERS or self.holds_idea(quote.text)):
+                if self.recommended(quote):
+                    continue
                 judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
                 leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
                 other = self.only_another_kind(quote.text)
@@ -413,7 +423,7 @@ class FindingReader:
                               round(self.focus(quote.text) + judged - leaning, 4),
                               score, Finding(quote=quote, score=round(score, 4),
                                              other_kind=self.kind_word if other else None)))
-            elif quote is not None and not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)):
+            elif not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)) and not self.recommended(quote):
                 meant.append((cosines.get(chunk_id, 0.0), self.focus(quote.text),
                               Finding(quote=quote, score=round(score, 4))))
         return set_aside

@@ -333,7 +333,7 @@ class Searcher:
         """A report's first k passages as it prints them, leaving out its licence text: what it found, for a
         question that asks that of one report (its first page holds the judgements and their summary)."""
         ids = [c for first, last in catalogue.chunk_ranges.get(doc_id, ()) for c in range(first, last + 1)]
-        chunks = self._passages(ids[: k * 2], catalogue)
+        chunks = self.passages(ids[: k * 2], catalogue)
         picked = [(0.0, chunks[c]) for c in ids[: k * 2] if c in chunks and not is_licence(chunks[c].text)][:k]
         return self._hits(picked, catalogue, {})
 
@@ -383,7 +383,7 @@ class Searcher:
         listed = self._improvement_lists(catalogue, candidates) if query.asks_improvements and scoped else set()
         statements |= listed
         pool = ranking.fuse(candidates, keyword, dense, weights, named_years, statements)[: ranking.pool_size(k)]
-        chunks = self._passages([c.chunk_id for c in pool], catalogue)  # read once, for all that follows
+        chunks = self.passages([c.chunk_id for c in pool], catalogue)  # read once, for all that follows
         pool = [c for c in pool if c.chunk_id in chunks]  # not one a writer deleted before it was first read
         # Within one council's reports only the first places matter (diversifying there is slight): the
         # passages below the first SCOPED_DEPTH x k by keywords and meaning are not re-judged.
@@ -470,10 +470,10 @@ class Searcher:
     def _improvement_lists(self, catalogue: Catalogue, candidates: dict[int, str]) -> set[int]:
         """The candidates that hold a report's list of what must improve (ofsted.improvement), and the
         passage after each that carries the list on, added to the candidates if it was not among them."""
-        texts = self._passages(list(candidates), catalogue)
+        texts = self.passages(list(candidates), catalogue)
         headed = {c for c, chunk in texts.items() if heads_improvements(chunk.text) and not is_front_matter(chunk.text)}
         following = {c + 1: catalogue.chunk_doc[c] for c in headed if catalogue.chunk_doc.get(c + 1) == catalogue.chunk_doc[c]}
-        carried = {c for c, chunk in self._passages(list(following), catalogue).items() if continues_a_list(chunk.text)}
+        carried = {c for c, chunk in self.passages(list(following), catalogue).items() if continues_a_list(chunk.text)}
         candidates.update({c: following[c] for c in carried})
         return headed | carried
 
@@ -539,7 +539,7 @@ class Searcher:
             catalogue.term_counts.update(counted)
             return {key: catalogue.term_counts[key] for key in keys}
 
-    def _passages(self, chunk_ids: list[int], catalogue: Catalogue) -> dict[int, Chunk]:
+    def passages(self, chunk_ids: list[int], catalogue: Catalogue) -> dict[int, Chunk]:
         """The passages by id, the most recently read kept in this generation's catalogue: the same ones
         come back question after question, and reading 200 from SQLite was a tenth of a search."""
         with catalogue.lock:
