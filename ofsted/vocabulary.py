@@ -24,6 +24,11 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
     ("run away", "go missing"),   # the reports' children who run away are those who go missing (507 passages to 6)
 )
 
+# The reports' words for a council's social work staff: "recruiting and keeping social workers" is answered by
+# "recruitment and retention of staff" and "a stable, permanent workforce" (index.search.findings holds a verb's idea
+# beside any of them).
+WORKFORCE_NAMES = ("social workers", "staff", "workforce", "practitioners")
+
 # Whom every report is about: "children with disabilities" are disabled children, any sentence on them is on children;
 # "parents with learning disabilities" are parents, whom a sentence on children's learning disabilities is not about
 # (index.search.ideas.qualified_heads).

@@ -822,10 +822,12 @@ def test_a_council_naming_the_kind_asked_is_quoted_on_it_not_on_another_kind(sto
 @pytest.mark.model
 def test_the_councils_verb_is_the_topic_when_the_rest_names_none(tmp_path, model):
     """"Social workers" are in most passages, so "how are councils recruiting and keeping social workers?" asks of
-    recruiting and keeping them: a sentence on keeping in touch, or on recruiting foster carers, is no finding."""
+    recruiting and keeping them: a sentence on keeping in touch, or on recruiting foster carers, is no finding. The
+    reports' other names for the council's social workers answer it too ("recruiting staff", "the workforce")."""
     store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
     pages = {
         "Derby": "A targeted recruitment campaign has brought in permanent social workers and fewer now leave.",
+        "Kent": "Effective recruitment has created an almost fully permanent workforce.",
         "Wigan": "Personal advisers are keeping in touch with care leavers well into adulthood.",
         "Leeds": "The council is recruiting more foster carers this year.",
         "Bury": "Plans are reviewed on time.",
@@ -835,7 +837,7 @@ def test_the_councils_verb_is_the_topic_when_the_rest_names_none(tmp_path, model
         add_report(store, model, f"{council}-2024", council, "2024-06-01",
                    ["Social workers visit children often and know them well.", text])
     digest = Searcher(store, model).ask("How are councils recruiting and keeping social workers?").digest
-    assert [item.council for item in digest.items] == ["Derby"]
+    assert sorted(item.council for item in digest.items) == ["Derby", "Kent"]
     store.close()
 
 

@@ -34,7 +34,7 @@ from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import list_spans
 from ofsted.judgements import children_named, judgement_area
 from ofsted.sections import Sections
-from ofsted.vocabulary import EVERYDAY_WORDS, says_how_soon, without_role_names
+from ofsted.vocabulary import EVERYDAY_WORDS, WORKFORCE_NAMES, says_how_soon, without_role_names
 from text.sentences import paragraph_sentence_spans, refers_back
 
 if TYPE_CHECKING:
@@ -206,8 +206,13 @@ class FindingReader:
         # learning disabilities").
         weight, share = self.held[0], ranking.ACROSS_DISTINCT_SHARE
         self.qualified = qualified_heads(asked, weight, share) if weight else {}
-        self.beside = {unit: self.anchor for unit in self.units if set(unit) <= self.verbs} \
-            | (shared_complements(asked, weight, share) if weight else {}) | self.qualified
+        # (the council's social workers by any of the reports' names for them: "recruiting staff", ofsted.vocabulary
+        # .WORKFORCE_NAMES)
+        workforce = [tuple(stems_of(name)) for name in WORKFORCE_NAMES]
+        anchors = tuple(workforce) if self.anchor in workforce else (self.anchor,)
+        self.beside = {unit: anchors for unit in self.units if set(unit) <= self.verbs} \
+            | {unit: (other,) for unit, other in ((shared_complements(asked, weight, share) if weight else {})
+                                                  | self.qualified).items()}
 
     def _is_kind(self, phrase: str, word: str, share: float) -> bool:
         """Whether the library prints the phrase in this share of the passages printing its word or more."""
@@ -290,7 +295,8 @@ class FindingReader:
         idea beside the rest of the topic, calls "at the front door", parents "with learning disabilities"), that
         other in the same sentence."""
         if unit in self.beside:
-            return any(self.holds_alone(text[start:end], unit) and holds_unit(text[start:end], self.beside[unit])
+            return any(self.holds_alone(text[start:end], unit)
+                       and any(holds_unit(text[start:end], other) for other in self.beside[unit])
                        for start, end in paragraph_sentence_spans(text))
         return self.holds_alone(text, unit)
 
