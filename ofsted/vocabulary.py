@@ -22,6 +22,9 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
     ("caseloads", "workloads"),
     ("stable placements", "stable homes"),   # since 2023 Ofsted writes of children's "homes", not "placements"
     ("run away", "go missing"),   # the reports' children who run away are those who go missing (507 passages to 6)
+    # The council's "front door" is the service its multi-agency safeguarding hub runs: later reports name the hub
+    # where earlier ones wrote of the front door (a question on screening at the front door is answered by the MASH).
+    ("front door", "multi-agency safeguarding hub"),
 )
 
 # The reports' words for a council's social work staff: "recruiting and keeping social workers" is answered by

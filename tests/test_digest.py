@@ -860,6 +860,22 @@ def test_a_council_is_quoted_from_its_latest_report_in_its_own_periods_words(tmp
 
 
 @pytest.mark.model
+def test_the_front_door_is_answered_by_the_council_s_multi_agency_safeguarding_hub(tmp_path, model):
+    """Later reports name the front door by its multi-agency safeguarding hub (ofsted.vocabulary.SAME_IDEA): Derby's
+    2025 words on its MASH answer a question on the front door, not its 2019 report's."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    add_report(store, model, "Derby-2019", "Derby", "2019-06-01",
+               ["Contacts at the front door are screened promptly by qualified social workers."])
+    add_report(store, model, "Derby-2025", "Derby", "2025-06-01",
+               ["The multi-agency safeguarding hub (MASH) screens every concern promptly and thoroughly."])
+    for council in ("Leeds", "Bury", "Hull"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    digest = Searcher(store, model).ask("How do councils run the front door?").digest
+    assert [item.finding.document.doc_id for item in digest.items] == ["Derby-2025"]
+    store.close()
+
+
+@pytest.mark.model
 def test_a_question_the_reports_word_otherwise_is_answered_by_meaning(tmp_path, model):
     """No report says "somewhere suitable to live"; they say "suitable accommodation". With few councils answering in
     the question's words, a passage close in meaning answers, and one on something else still does not."""

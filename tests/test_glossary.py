@@ -38,7 +38,8 @@ def test_a_question_gets_the_other_form_of_each_term_it_names():
     assert glossary.expansions("How well does the MASH work?") == ["multi", "agency", "safeguarding", "hub"]
     assert glossary.expansions("Is the potato mash good?") == []  # lower case is an ordinary word
     assert list(glossary.terms_named("Do IROs and the multi-agency safeguarding hub talk?")) == [
-        ("IRO", "independent reviewing officers", True), ("MASH", "multi agency safeguarding hub", False)]
+        ("IRO", "independent reviewing officers", True), ("MASH", "multi agency safeguarding hub", False),
+        ("front door", "multi-agency safeguarding hub", False)]   # and the hub's other name (ofsted.vocabulary.SAME_IDEA)
 
 
 def test_a_term_made_only_of_ignored_words_is_not_a_glossary_entry():
@@ -105,8 +106,9 @@ def test_a_reworded_term_gets_its_other_wording_either_way_round():
 def test_a_term_spelled_out_is_found_as_the_question_prints_it():
     glossary = Glossary([make_report("a", acronyms={"MASH": "multi agency safeguarding hub"}, **GLOSSED)])
     question = "What have councils done to improve their front door and multi-agency safeguarding hub?"
-    assert glossary.printed(question) == ["multi-agency safeguarding hub"]
-    assert glossary.other_wordings(question) == ["MASH"]
+    # (the front door and the hub are each other's other wording, ofsted.vocabulary.SAME_IDEA)
+    assert glossary.printed(question) == ["multi-agency safeguarding hub", "front door"]
+    assert glossary.other_wordings(question) == ["MASH", "multi-agency safeguarding hub", "front door"]
     assert glossary.printed("How does the MASH work?") == []   # the acronym used: nothing spelled out
     assert glossary.in_other_words(question) == "What have councils done to improve their front door and mash?"
     assert glossary.in_other_words("How does the MASH work?") == "How does the multi agency safeguarding hub work?"
