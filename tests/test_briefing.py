@@ -236,8 +236,26 @@ def test_a_digest_kept_whole_exports_as_one_table_and_old_briefings_still_read(t
     markdown = to_markdown((single,) + kept)
     assert "| Wigan | “Supervision is regular \\| and reflective.” |" in markdown
     saved = single.to_dict()
-    del saved["table"]   # a briefing saved before tables
+    del saved["table"], saved["section"]   # a briefing saved before tables and sections
     assert Excerpt.from_dict(saved) == single
+
+
+def test_a_kept_finding_cites_the_section_its_sentences_leave_whom_they_are_about_to():
+    import io
+
+    import docx
+
+    from index.output.briefing_export import to_docx
+    from models import Quote
+    from tests.conftest import make_report
+
+    derby = make_report("d", "Derby City", "2025-07-07", title="Inspection of Derby", report_type="ilacs_standard")
+    quote = Quote(text="Children's health needs are well met.", citation="", document=derby, page=6, start=0, end=37)
+    kept = Excerpt.from_quote(quote, table="Health needs", council="Derby City", section="Children in care")
+    assert kept.citation.endswith(", p. 6, section: Children in care")
+    assert Excerpt.from_dict(kept.to_dict()) == kept
+    [table] = docx.Document(io.BytesIO(to_docx((kept,)))).tables
+    assert table.rows[1].cells[2].text.endswith("section: Children in care")
 
 
 def test_the_word_file_is_british_english_in_one_font_without_a_stock_thumbnail_or_a_repeated_title():

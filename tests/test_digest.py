@@ -989,6 +989,25 @@ def test_a_finding_comes_from_the_section_on_the_topics_judgement_area(tmp_path,
 
 
 @pytest.mark.model
+def test_a_finding_that_leaves_whom_it_is_about_to_its_section_names_the_section(tmp_path, model):
+    """"Children's health needs are well met." under a report's heading on children in care is about children in
+    care: the finding names that section (said beside its citation, and in the JSON); one naming them needs none."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    for council, text in (("Derby", "17. Children's health needs are well met, with timely dental checks."),
+                          ("Wigan", "17. Children in care have their health needs well met by a specialist nurse.")):
+        page = f"The experiences and progress of children in care: good\n\n{text}"
+        add_report(store, model, f"{council}-2025", council, "2025-06-01", [page], chunks=[
+            Chunk(f"{council}-2025", 1, len(page) - len(text), len(page), text, ordinal=1)])
+    for council in ("Leeds", "Bury", "Hull"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    digest = Searcher(store, model).ask("How do councils meet the health needs of children in care?").digest
+    assert {item.council: item.finding.section for item in digest.items} == {"Derby": "in_care", "Wigan": None}
+    assert {item.council: item.to_dict()["section"] for item in digest.items} == {"Derby": "Children in care",
+                                                                                  "Wigan": None}
+    store.close()
+
+
+@pytest.mark.model
 def test_a_question_of_a_whole_judgement_area_is_answered_by_each_reports_verdict_on_it(tmp_path, model):
     """"How has Derby's service for care leavers changed?" asks of the whole area: each report's entry is the first
     sentence of its section on care leavers (its verdict), not the sentence naming care leavers most often."""

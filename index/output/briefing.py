@@ -63,6 +63,8 @@ class Excerpt:
     verbatim: bool = True      # the report's own words, shown in quotation marks
     table: str | None = None   # kept with a whole digest or timeline: its title; excerpts kept together under one
                                # title are exported as one table (council, what it says, citation)
+    section: str | None = None  # the report's section its sentences leave whom they are about to ("Children in
+                                # care"), cited with its page (index.search.digest.Finding.section)
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Excerpt":
@@ -79,16 +81,18 @@ class Excerpt:
                    hit.chunk.page, hit.chunk.start, hit.chunk.ocr)
 
     @classmethod
-    def from_quote(cls, quote: Quote, table: str | None = None, council: str | None = None) -> "Excerpt":
+    def from_quote(cls, quote: Quote, table: str | None = None, council: str | None = None,
+                   section: str | None = None) -> "Excerpt":
         """The report's own sentences (index.search.quotes), all of them chosen; `table` when kept as part of a
-        digest or timeline, `council` the one name the answer gives the council (index.search.digest.council_names)."""
+        digest or timeline, `council` the one name the answer gives the council (index.search.digest.council_names),
+        `section` the section cited beside its page."""
         spans = sentence_spans(quote.text)
         sentences = tuple(_sentence(quote.text, s, e, quote.page, quote.end_page, quote.page_break) for s, e in spans)
         every = tuple(range(len(sentences)))
         source = Source.of(quote.document)
         if council:
             source = replace(source, council=council)
-        return cls(source, sentences, every, every, quote.page, quote.start, quote.ocr, table=table)
+        return cls(source, sentences, every, every, quote.page, quote.start, quote.ocr, table=table, section=section)
 
     @classmethod
     def statement(cls, document: Document, text: str, page: int | None, start: int, verbatim: bool) -> "Excerpt":
@@ -120,7 +124,7 @@ class Excerpt:
 
     @property
     def citation(self) -> str:
-        return cited(self.source.reference, *self.pages, ocr=self.ocr)
+        return cited(self.source.reference, *self.pages, ocr=self.ocr, section=self.section)
 
     @property
     def quote(self) -> str:
@@ -140,7 +144,7 @@ class Excerpt:
     def from_dict(cls, data: dict) -> "Excerpt":
         return cls(Source(**data["source"]), tuple(Sentence(**s) for s in data["sentences"]), tuple(data["chosen"]),
                    tuple(data["marked"]), data["page"], data["start"], data["ocr"], data["verbatim"],
-                   data.get("table"))   # briefings saved before tables have none
+                   data.get("table"), data.get("section"))   # briefings saved before tables or sections have none
 
 
 def _sentence(text: str, start: int, end: int, page: int | None, end_page: int | None,

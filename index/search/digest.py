@@ -21,7 +21,7 @@ from index.output.citation import reference
 from models import Document, Quote
 from ofsted import report_types
 from ofsted.findings import stance
-from ofsted.judgements import area_judgement
+from ofsted.judgements import area_judgement, label as area_label
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
 ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an older one speaks of a service long changed
@@ -39,10 +39,22 @@ class Finding:
     # The word of the kind the question asks of ("hubs" of "family hubs") where the quote names only another kind of
     # it (a care leavers' hub), which may be the same thing under a council's own name or not: shown apart
     other_kind: str | None = None
+    # The judgement area whose section of the report the quote sits in ("in_care"), where its sentences leave to that
+    # section's heading which children they are about ("Children's health needs are well met."): a briefing must say so
+    section: str | None = None
 
     @property
     def document(self) -> Document:
         return self.quote.document
+
+    @property
+    def section_label(self) -> str | None:
+        """The section's name as the product shows it ("Children in care"), or None."""
+        return area_label(self.section) if self.section else None
+
+    def to_dict(self) -> dict:
+        """The quote's fields (models.Quote.to_dict), how it judges the topic, and the section it leans on."""
+        return self.quote.to_dict() | {"stance": stance(self.quote.text), "section": self.section_label}
 
 
 FindingOf = Callable[[str], "Finding | None"]   # doc id -> the report's finding, None when it says nothing on it
@@ -62,10 +74,10 @@ def _graded_as(document: Document, judgement: str) -> str | None:
 
 def _finding_dict(finding: Finding, judgement: str) -> dict:
     document = finding.document
-    return finding.quote.to_dict() | {
+    return finding.to_dict() | {
         "source": document.source, "published": document.metadata.date,
         "report_type": document.metadata.report_type, "grade": _grade(document, judgement),
-        "graded_as": _graded_as(document, judgement), "stance": stance(finding.quote.text)}
+        "graded_as": _graded_as(document, judgement)}
 
 
 @dataclass(frozen=True)
@@ -149,7 +161,7 @@ class TimelineEntry:
         return {"source": document.source, "doc_id": document.doc_id, "published": document.metadata.date,
                 "report_type": document.metadata.report_type, "report_label": report_types.label(document.metadata.report_type),
                 "grade": self.grade, "graded_as": _graded_as(document, self.judgement), "reference": reference(document),
-                "items": [self.finding.quote.to_dict() | {"stance": stance(self.finding.quote.text)}]}
+                "items": [self.finding.to_dict()]}
 
 
 @dataclass(frozen=True)

@@ -247,6 +247,14 @@ class FindingReader:
         section = self._sections(quote).children_at(quote.page, quote.start)
         return max(section.get(group, 0.0) for group in self.children)
 
+    def section_leant_on(self, quote: Quote) -> str | None:
+        """The asked children's section the quote sits in, when its sentences name none of those children ("Children's
+        health needs are well met." under children in care): said beside its citation, so a briefing says whom."""
+        if not self.children or children_named(quote.text) & self.children:
+            return None
+        section = self._sections(quote).at(quote.page, quote.start)
+        return section if section in self.children else None
+
     def placed(self, quote: Quote) -> bool:
         """In the report's section on the topic's judgement area: supervision in its section on leaders, not a
         foster carer's supervision among children in care; the corporate parenting board among children in care,
@@ -428,8 +436,9 @@ class FindingReader:
                 found.append((soon, self.about(quote), self.placed(quote), not other,
                               round(self.focus(quote.text) + judged - leaning, 4),
                               score, Finding(quote=quote, score=round(score, 4),
-                                             other_kind=self.kind_word if other else None)))
+                                             other_kind=self.kind_word if other else None,
+                                             section=self.section_leant_on(quote))))
             elif not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)) and not self.recommended(quote):
                 meant.append((cosines.get(chunk_id, 0.0), self.focus(quote.text),
-                              Finding(quote=quote, score=round(score, 4))))
+                              Finding(quote=quote, score=round(score, 4), section=self.section_leant_on(quote))))
         return set_aside
