@@ -41,6 +41,21 @@ def plural_of(noun: str) -> str:
     return noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")
 
 
+def noun_forms(noun: str) -> frozenset[str]:
+    """A regular noun's singular and plural, in lower case ("visitors": visitor, visitors; "academy": academy,
+    academies): the noun itself, not the other words of its stem ("visited", "networking")."""
+    word = noun.lower()
+    if word.endswith("ies") and len(word) > 4:
+        singular = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "xes")):
+        singular = word[:-2]
+    elif is_plural(word) and word not in _PLURAL_WITHOUT_S:
+        singular = word[:-1]
+    else:
+        singular = word
+    return frozenset({singular, plural_of(singular), word})
+
+
 def is_plural(word: str) -> bool:
     """A plural noun by its ending (no possessive): "workers", "children", not "process", "focus" or "analysis"."""
     return "'" not in word and (word in _PLURAL_WITHOUT_S or

@@ -36,6 +36,7 @@ from ofsted.judgements import children_named, judgement_area
 from ofsted.sections import Sections
 from ofsted.vocabulary import EVERYDAY_WORDS, WORKFORCE_NAMES, says_how_soon, without_role_names
 from text.sentences import paragraph_sentence_spans, refers_back
+from text.words import noun_forms
 
 if TYPE_CHECKING:
     from index.search.searcher import Catalogue
@@ -201,6 +202,12 @@ class FindingReader:
         self.modified, self.unusual_kinds = modified, unusual_kinds
         self.kind_word = next((word for kind in modified for text, _ in wordings
                                if (word := printed_word(text, kind[-1]))), None)
+        # The word of each such kind as a noun, singular or plural ("visitor", "visitors" of "health visitors"): the
+        # word alone holds the idea as that noun, not as another word of its stem ("visited", "networking").
+        printed = {kind: next((word for text, _ in wordings if (word := printed_word(text, kind[-1]))), None)
+                   for kind in modified}
+        self.kind_nouns = {kind: re.compile(r"\b(?:" + "|".join(map(re.escape, noun_forms(word))) + r")\b", re.IGNORECASE)
+                           for kind, word in printed.items() if word}
         # Ideas held only beside another, in one sentence: a verb's beside the rest of the topic (anchor), one sharing
         # the complement of the next ("calls and referrals at the front door"), one qualifying a noun ("parents with
         # learning disabilities").
@@ -313,6 +320,7 @@ class FindingReader:
         idea is that word; one of everyday words as the phrase; any other close together."""
         if unit in self.kinds:
             return holds_kind(text, unit) or (unit in self.modified and holds_unit(text, unit[1:])
+                                               and (unit not in self.kind_nouns or self.kind_nouns[unit].search(text))
                                                and not self.as_usual_kind(text, unit))
         if of_everyday_words(unit):
             return holds_phrase(text, unit)
@@ -351,6 +359,14 @@ class FindingReader:
             and not any(self.holds(read, unit) for unit in self.units if unit not in self.kinds) \
             and not any(holds_kind(read, kind) for kind in self.kinds) \
             and any(other_kinds(read, kind, self.query.text) for kind in self.modified)
+
+    def _as_asked(self, text: str, other: bool) -> int:
+        """How a finding names what a question asks of by a kind ("family hubs"): as asked (2), only as another kind
+        (1: a care leavers' hub, a Social Care Academy, which may be it under a council's own name), or not at all
+        (0: holding the topic's other words, "academic support"). The same for every finding of other questions."""
+        if not self.modified:
+            return 2
+        return 0 if not self.holds_idea(text) else 1 if other else 2
 
     def says_it(self, text: str) -> bool:
         """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
@@ -433,7 +449,7 @@ class FindingReader:
                 leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
                 other = self.only_another_kind(quote.text)
                 soon = self.asks_how_soon and says_how_soon(quote.text)
-                found.append((soon, self.about(quote), self.placed(quote), not other,
+                found.append((soon, self.about(quote), self.placed(quote), self._as_asked(quote.text, other),
                               round(self.focus(quote.text) + judged - leaning, 4),
                               score, Finding(quote=quote, score=round(score, 4),
                                              other_kind=self.kind_word if other else None,
