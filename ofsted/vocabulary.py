@@ -28,9 +28,10 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
 )
 
 # The reports' words for a council's social work staff: "recruiting and keeping social workers" is answered by
-# "recruitment and retention of staff" and "a stable, permanent workforce" (index.search.findings holds a verb's idea
-# beside any of them).
-WORKFORCE_NAMES = ("social workers", "staff", "workforce", "practitioners")
+# "recruitment and retention of staff" and "a stable, permanent workforce", and "agency social workers" by "agency
+# staff" (index.search.findings holds a verb's idea beside any of them, and an idea naming one with any other in its
+# place). Not "practitioners", whose stem is practice's ("practice leaders" are no staff leaders).
+WORKFORCE_NAMES = ("social workers", "staff", "workforce")
 
 # Whom every report is about: "children with disabilities" are disabled children, any sentence on them is on children;
 # "parents with learning disabilities" are parents, whom a sentence on children's learning disabilities is not about

@@ -651,6 +651,23 @@ def test_a_word_of_the_topic_in_another_sense_or_kind_is_not_the_topic(store, em
     assert {item.council: item.finding.quote.text for item in digest.items} == expected
 
 
+@pytest.mark.model
+def test_an_idea_naming_the_councils_social_workers_is_held_by_the_reports_other_names_for_them(tmp_path, model):
+    """"Agency social workers" are the reports' "agency staff" and "agency workers" (ofsted.vocabulary
+    .WORKFORCE_NAMES): each answers."""
+    reports = {"Bromley": "Fewer agency social workers are used, as leaders have recruited permanent staff.",
+               "Kent": "The use of agency staff has fallen as fewer posts are vacant.",
+               "Leeds": "Leeds now relies on fewer agency workers in its children's teams."}
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    for council, text in reports.items():
+        add_report(store, model, council.lower(), council, "2024-06-01", [text, "Plans are reviewed on time."])
+    for council in ("Bury", "York", "Brent"):
+        add_report(store, model, council.lower(), council, "2024-06-01", [f"Adoption in {council} is timely."])
+    digest = Searcher(store, model).ask("What have councils done to cut their use of agency social workers?").digest
+    assert sorted(item.council for item in digest.items) == ["Bromley", "Kent", "Leeds"]
+    store.close()
+
+
 def test_a_question_asking_how_soon_is_answered_by_a_sentence_saying_it(store, embedder):
     # Both pages are on health assessments; the question asks whether they are on time, and one page says.
     add_report(store, embedder, "derby", "Derby", "2024-06-01",

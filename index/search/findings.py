@@ -64,6 +64,11 @@ class Library(Protocol):
     def verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None: ...
 
 
+def _index_of(unit: tuple[str, ...], part: tuple[str, ...]) -> int | None:
+    """Where the part's stems run in the unit, or None."""
+    return next((i for i in range(len(unit) - len(part) + 1) if unit[i:i + len(part)] == part), None)
+
+
 def absent_share(weights: dict[str, float], missing: set[str]) -> float:
     """The share of the topic words' weight that no passage in the searched reports holds (`missing`, by stem)."""
     return sum(w for stem, w in weights.items() if stem in missing) / (sum(weights.values()) or 1.0)
@@ -220,6 +225,15 @@ class FindingReader:
         self.beside = {unit: anchors for unit in self.units if set(unit) <= self.verbs} \
             | {unit: (other,) for unit, other in ((shared_complements(asked, weight, share) if weight else {})
                                                   | self.qualified).items()}
+        # ... and an idea naming them with what qualifies them ("agency social workers", "agency staff") held with any
+        # of those names in their place, or the first's head alone: "agency staff", "agency workers".
+        self.forms_of = {}
+        for unit in self.units:
+            at, name = next(((at, name) for name in workforce if len(unit) > len(name)
+                             and (at := _index_of(unit, name)) is not None), (None, ()))
+            if at is not None:
+                self.forms_of[unit] = tuple(dict.fromkeys(unit[:at] + other + unit[at + len(name):]
+                                                          for other in [name, *workforce, workforce[0][-1:]]))
 
     def _is_kind(self, phrase: str, word: str, share: float) -> bool:
         """Whether the library prints the phrase in this share of the passages printing its word or more."""
@@ -309,11 +323,12 @@ class FindingReader:
         """Whether the (read) text holds the idea (holds_alone), and, for one held only beside another (beside: a verb's
         idea beside the rest of the topic, calls "at the front door", parents "with learning disabilities"), that
         other in the same sentence."""
+        forms = self.forms_of.get(unit, (unit,))
         if unit in self.beside:
-            return any(self.holds_alone(text[start:end], unit)
+            return any(any(self.holds_alone(text[start:end], form) for form in forms)
                        and any(holds_unit(text[start:end], other) for other in self.beside[unit])
                        for start, end in paragraph_sentence_spans(text))
-        return self.holds_alone(text, unit)
+        return any(self.holds_alone(text, form) for form in forms)
 
     def holds_alone(self, text: str, unit: tuple[str, ...]) -> bool:
         """Whether the (read) text holds the idea: a kind as printed, or its word not as its usual kind where the
