@@ -156,7 +156,7 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
         _card_head(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
                    f"{digest.councils_searched} searched speak to it{older}, each from its latest report that does{also}",
                    digest.judgement, [Excerpt.from_quote(item.finding.quote, table=title, council=item.council,
-                                                         section=item.finding.section_label)
+                                                         section=item.finding.section)
                                       for item in digest.items], "the digest", f"keep-digest-{turn_no}")
         for g, group in enumerate(digest.groups):
             st.markdown(f"**{escape_markdown(group.label)}** · {plural(len({i.council for i in group.items}), 'council')}")
@@ -176,7 +176,7 @@ def _timeline_card(timeline: Timeline, turn_no: int) -> None:
         _card_head(f"**{escape_markdown(timeline.council)} over time** · {plural(len(timeline.entries), 'report')} "
                    f"of {timeline.reports_searched} speak to it, oldest first", timeline.judgement,
                    [Excerpt.from_quote(e.finding.quote, table=title, council=timeline.council,
-                                       section=e.finding.section_label) for e in timeline.entries],
+                                       section=e.finding.section) for e in timeline.entries],
                    "the timeline", f"keep-timeline-{turn_no}")
         for i, entry in enumerate(timeline.entries):
             _finding_row(timeline_entry_html(entry), entry.finding, timeline.council, f"t{turn_no}-{i}")
@@ -186,7 +186,7 @@ def _finding_row(html: str, finding: Finding, council: str, key: str) -> None:
     """One council's or report's sentences, with Keep beside them."""
     text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
     text.html(html)
-    _keep_button(Excerpt.from_quote(finding.quote, council=council, section=finding.section_label), key, keep_column)
+    _keep_button(Excerpt.from_quote(finding.quote, council=council, section=finding.section), key, keep_column)
 
 
 def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:

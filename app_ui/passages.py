@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import re
 from html import escape
 
-from index.output.citation import in_section, published_words
+from index.output.citation import published_words
 from index.output.grades import TableRow, judgement_table
 from index.search.digest import DigestItem, Finding, TimelineEntry
 from models import Quote
@@ -192,7 +192,7 @@ def _finding_html(finding: Finding, heading: str | None, judgement: str) -> str:
     return (f'<div class="iqa-meta">{f"{heading} · " if heading else ""}{kind} · published {escape(published_words(document.metadata))}'
             f'{_grade_chip(document, judgement)}{stance_chip(finding.quote.text)}</div>'
             f'<div class="iqa-quote">“{_paragraphs_html(finding.quote.text)}”</div>'
-            f'<div class="iqa-meta">{escape(in_section(finding.quote.citation, finding.section_label))}</div>')
+            f'<div class="iqa-meta">{escape(finding.citation)}</div>')
 
 
 def digest_item_html(item: DigestItem) -> str:

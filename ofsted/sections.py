@@ -50,6 +50,10 @@ _AREAS = tuple((area.ilacs or area.key, _names(area.printed, f"(?:{_GRADED})?"),
                for area in ILACS_AREAS + SIF_AREAS
                if area.printed and area.key != "overall_effectiveness")   # a table's row only
 _KEYS = tuple(key for key, _, _ in _AREAS) + ("lscb",)
+# Each heading's own area as the report printed it (a SIF report's "children looked after and achieving permanence"),
+# where _KEYS has the area today's framework judges it as ("in_care").
+_PRINTED_KEYS = tuple(area.key for area in ILACS_AREAS + SIF_AREAS
+                      if area.printed and area.key != "overall_effectiveness") + ("lscb",)
 _LSCB = rf"The\s+Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?(?:\s+(?:is\s+)?{_GRADE})?[ \t]*(?=\n|$)"
 # One pattern, tried only where a line or sentence starts (_STARTS): searching the whole text for each area's at every
 # position took half a second an area over the dev library's 9 MB of pages.
@@ -78,11 +82,16 @@ def _key(heading: re.Match) -> str:
     return _KEYS[int(heading.lastgroup[1:])]
 
 
+def _printed_key(heading: re.Match) -> str:
+    return _PRINTED_KEYS[int(heading.lastgroup[1:])]
+
+
 class Sections:
     """A report's body headings in reading order, to say which section an offset of a page falls in."""
 
     def __init__(self, pages: Iterable[tuple[int | None, str]]):
-        kept: list[tuple[int | None, int, int, str]] = []   # page, heading start and end, key
+        kept: list[tuple[int | None, int, int, str, tuple[str, str]]] = []   # page, heading start and end, key, and
+        # the heading as printed: its area's own key and its words
         for number, text in pages:
             found = [match for start in [0] + [match.end() for match in _STARTS.finditer(text)]
                      if (match := _HEADING.match(text, start)) is not None]
@@ -90,11 +99,12 @@ class Sections:
             # protection: Inadequate. Children looked after …: Requires improvement."), as is the one after it.
             listed = {i for i in range(len(found) - 1) if not text[found[i].end():found[i + 1].start()].strip()
                       and "lscb" not in (_key(found[i]), _key(found[i + 1]))}   # its heading, then its grade
-            kept += [(number, match.start(), match.end(), _key(match))
+            kept += [(number, match.start(), match.end(), _key(match), (_printed_key(match), match.group().strip()))
                      for i, match in enumerate(found) if i not in listed and i - 1 not in listed]
-        self._starts = [(number or 0, start) for number, start, _, _ in kept]
-        self._bodies = [(number, end) for number, _, end, _ in kept]   # each section's page and offset past its heading
-        self._keys = [key for _, _, _, key in kept]
+        self._starts = [(number or 0, start) for number, start, _, _, _ in kept]
+        self._bodies = [(number, end) for number, _, end, _, _ in kept]   # each section's page and offset past its heading
+        self._keys = [key for _, _, _, key, _ in kept]
+        self._printed = [printed for _, _, _, _, printed in kept]
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -104,6 +114,12 @@ class Sections:
         heading (the summary) or for a file without headings."""
         i = bisect.bisect_right(self._starts, (page or 0, offset)) - 1
         return self._keys[i] if i >= 0 else None
+
+    def heading_at(self, page: int | None, offset: int) -> tuple[str, str] | None:
+        """The heading the offset sits under as the report printed it: its area's own key (SIF's
+        "children_looked_after_and_achieving_permanence" where `at` says "in_care") and its words; or None."""
+        i = bisect.bisect_right(self._starts, (page or 0, offset)) - 1
+        return self._printed[i] if i >= 0 else None
 
     def covers(self, key: str) -> frozenset[str]:
         """The judgement areas a section of the report speaks for: its own, the area it is part of, and one judged

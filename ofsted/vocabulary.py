@@ -29,9 +29,15 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
 
 # The reports' words for a council's social work staff: "recruiting and keeping social workers" is answered by
 # "recruitment and retention of staff" and "a stable, permanent workforce", and "agency social workers" by "agency
-# staff" (index.search.findings holds a verb's idea beside any of them, and an idea naming one with any other in its
-# place). Not "practitioners", whose stem is practice's ("practice leaders" are no staff leaders).
+# staff" (index.search.findings holds a verb's idea beside any of them, and an idea naming social workers after what
+# qualifies them with any other in their place). Not "practitioners", whose stem is practice's ("practice leaders" are
+# no staff leaders).
 WORKFORCE_NAMES = ("social workers", "staff", "workforce")
+# ... and, after what qualifies them, the head of their first name alone: "agency workers" (the noun, not "worked")
+WORKFORCE_HEAD = "workers"
+# What the reports say of a council's workforce as kinds of it: "agency staff" are its agency social workers, where
+# "school staff" are no social workers of the council.
+WORKFORCE_KINDS = frozenset("agency locum interim temporary permanent newly qualified experienced frontline".split())
 
 # Whom every report is about: "children with disabilities" are disabled children, any sentence on them is on children;
 # "parents with learning disabilities" are parents, whom a sentence on children's learning disabilities is not about

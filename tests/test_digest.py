@@ -825,10 +825,18 @@ def test_a_less_usual_kind_may_still_answer_for_the_kind_asked(store, embedder):
     assert "Leeds" in {item.council for group in named for item in group.items}
 
 
+def test_the_head_of_the_workforce_alone_is_the_noun_not_its_stem():
+    from index.search.findings import _noun_pattern
+    workers = _noun_pattern("workers")   # "agency workers" answer for agency social workers; agencies that worked do not
+    assert workers.search("Fewer Agency Workers are used.") and workers.search("an agency worker")
+    assert not workers.search("Partner agencies worked well together.")
+
+
 def test_noun_forms_are_the_noun_singular_and_plural():
     from text.words import noun_forms
     assert noun_forms("visitors") == {"visitor", "visitors"} and noun_forms("academy") == {"academy", "academies"}
     assert noun_forms("hubs") == {"hub", "hubs"} and noun_forms("children") == {"children"}
+    assert noun_forms("processes") == noun_forms("process") == {"process", "processes"}
 
 
 def test_a_council_naming_the_kind_asked_is_quoted_on_it_not_on_another_kind(store, embedder):
@@ -860,6 +868,7 @@ def test_the_councils_verb_is_the_topic_when_the_rest_names_none(tmp_path, model
         "Leeds": "The council is recruiting more foster carers this year.",
         "Bury": "Plans are reviewed on time.",
         "Hull": "The council is recruiting more mental health workers.",   # "social workers" on another page
+        "Brent": "The council is recruiting to strengthen its practice.",   # practice, not practitioners
     }
     for council, text in pages.items():
         add_report(store, model, f"{council}-2024", council, "2024-06-01",
@@ -1019,19 +1028,51 @@ def test_a_finding_comes_from_the_section_on_the_topics_judgement_area(tmp_path,
 @pytest.mark.model
 def test_a_finding_that_leaves_whom_it_is_about_to_its_section_names_the_section(tmp_path, model):
     """"Children's health needs are well met." under a report's heading on children in care is about children in
-    care: the finding names that section (said beside its citation, and in the JSON); one naming them needs none."""
+    care: the finding names that section as the report heads it (a SIF report's "Children looked after and achieving
+    permanence"), cited after its page and given in the JSON; one naming the children needs none."""
     store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
-    for council, text in (("Derby", "17. Children's health needs are well met, with timely dental checks."),
-                          ("Wigan", "17. Children in care have their health needs well met by a specialist nurse.")):
-        page = f"The experiences and progress of children in care: good\n\n{text}"
+    for council, heading, text in (
+            ("Derby", "The experiences and progress of children in care: good\n\n",
+             "17. Children's health needs are well met, with timely dental checks."),
+            ("Wigan", "The experiences and progress of children in care: good\n\n",
+             "17. Children in care have their health needs well met by a specialist nurse."),
+            ("Hull", "Children looked after and achieving permanence Good Summary ",
+             "Children's health needs are met well, with regular dental checks."),
+            ("Bolton", "The experiences and progress of children in care and care leavers: good\n\n",
+             "17. Their health needs are met well, and dental checks are timely.")):
+        page = heading + text
         add_report(store, model, f"{council}-2025", council, "2025-06-01", [page], chunks=[
             Chunk(f"{council}-2025", 1, len(page) - len(text), len(page), text, ordinal=1)])
-    for council in ("Leeds", "Bury", "Hull"):
-        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    for council in ("Leeds", "Bury", "Brent"):   # children in care on every page, as in a real library
+        add_report(store, model, f"{council}-2024", council, "2024-06-01",
+                   [f"Adoption in {council} is timely.", f"Children in care in {council} are visited often."])
     digest = Searcher(store, model).ask("How do councils meet the health needs of children in care?").digest
-    assert {item.council: item.finding.section for item in digest.items} == {"Derby": "in_care", "Wigan": None}
-    assert {item.council: item.to_dict()["section"] for item in digest.items} == {"Derby": "Children in care",
-                                                                                  "Wigan": None}
+    assert {item.council: item.finding.section for item in digest.items} == {
+        "Derby": "Children in care", "Wigan": None, "Hull": "Children looked after and achieving permanence",
+        "Bolton": "Children in care and care leavers"}
+    cited = {item.council: item.to_dict()["citation"] for item in digest.items}
+    assert cited["Derby"].endswith(", p. 1, section: Children in care") and "section" not in cited["Wigan"]
+    store.close()
+
+
+@pytest.mark.model
+def test_an_item_of_a_reports_list_of_what_must_improve_is_never_its_finding(tmp_path, model):
+    """The list says what should be ("◼ The timeliness of health assessments for children in care."), not what
+    inspectors found: the report is quoted on its finding, though the list item names the children asked about."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    listed, found = ("◼ The timeliness of health assessments for children in care.",
+                     "17. Children's health assessments are completed on time.")
+    pages = [f"What needs to improve?\n\n{listed}",
+             f"The experiences and progress of children in care: good\n\n{found}"]
+    add_report(store, model, "Derby-2025", "Derby", "2025-06-01", pages, chunks=[
+        Chunk("Derby-2025", number, len(page) - len(text), len(page), text, ordinal=number)
+        for number, (page, text) in enumerate(zip(pages, (listed, found)), start=1)])
+    for council in ("Leeds", "Bury", "Brent"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01",
+                   [f"Adoption in {council} is timely.", f"Children in care in {council} are visited often."])
+    digest = Searcher(store, model).ask("How do councils make sure children in care get health assessments on time?").digest
+    assert [item.finding.quote.text for item in digest.items] == [
+        "Children's health assessments are completed on time."]
     store.close()
 
 

@@ -151,3 +151,17 @@ def test_keeping_a_judgement_table_keeps_its_rows_as_judgements_never_the_cover_
     assert excerpt.text == ("The impact of leaders on social work practice with children and families: Outstanding. "
                             "The experiences and progress of care leavers: Outstanding. Overall effectiveness: Outstanding.")
     assert not excerpt.verbatim and "Inspection dates" not in excerpt.quote
+
+
+def test_a_digest_item_cites_the_section_its_sentences_leave_whom_they_are_about_to():
+    from app_ui.passages import digest_item_html
+    from index.search.digest import DigestItem, Finding
+    from models import Quote
+    report = make_report("d", "Derby", "2025-07-08", report_type="ilacs_standard")
+    text = "Children's health needs are well met."
+    finding = Finding(quote=Quote(text=text, citation="", document=report, page=6, start=0, end=len(text)), score=0.9,
+                      section="Children in care")
+    html = digest_item_html(DigestItem(council="Derby", finding=finding, judgement="in_care"))
+    assert ", p. 6, section: Children in care</div>" in html
+    assert "section:" not in digest_item_html(DigestItem(council="Derby", finding=Finding(
+        quote=finding.quote, score=0.9), judgement="in_care"))

@@ -34,11 +34,11 @@ _PLURAL_WITHOUT_S = ("children", "people")
 def plural_of(noun: str) -> str:
     """A regular noun's plural ("academy": "academies", "model": "models"); one already plural stays ("hubs",
     "children", "people", "staff")."""
-    if noun.endswith("s") or noun in _PLURAL_WITHOUT_S or noun == "staff":
+    if noun.endswith("s") and not noun.endswith("ss") or noun in _PLURAL_WITHOUT_S or noun == "staff":
         return noun
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         return noun[:-1] + "ies"
-    return noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")
+    return noun + ("es" if noun.endswith(("ch", "sh", "x", "ss")) else "s")
 
 
 def noun_forms(noun: str) -> frozenset[str]:
@@ -47,7 +47,7 @@ def noun_forms(noun: str) -> frozenset[str]:
     word = noun.lower()
     if word.endswith("ies") and len(word) > 4:
         singular = word[:-3] + "y"
-    elif word.endswith(("ches", "shes", "xes")):
+    elif word.endswith(("ches", "shes", "xes", "sses")):
         singular = word[:-2]
     elif is_plural(word) and word not in _PLURAL_WITHOUT_S:
         singular = word[:-1]

@@ -63,8 +63,8 @@ class Excerpt:
     verbatim: bool = True      # the report's own words, shown in quotation marks
     table: str | None = None   # kept with a whole digest or timeline: its title; excerpts kept together under one
                                # title are exported as one table (council, what it says, citation)
-    section: str | None = None  # the report's section its sentences leave whom they are about to ("Children in
-                                # care"), cited with its page (index.search.digest.Finding.section)
+    section: str | None = None  # the name of the report's section its sentences leave whom they are about to
+                                # ("Children in care"), cited after its page (index.search.digest.Finding.section)
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Excerpt":

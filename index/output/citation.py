@@ -50,13 +50,9 @@ def cited(reference_text: str, first: int | None, last: int | None = None, ocr: 
           section: str | None = None) -> str:
     """A reference with the pages cited: 'Ofsted (2025) Derby City: …, pp. 9–10 (OCR text)'; and the report's
     section, where the quoted sentences leave to its heading whom they are about: '…, p. 6, section: Children in
-    care' (index.search.digest.Finding.section)."""
-    return in_section(reference_text + pages(first, last), section) + (" (OCR text)" if ocr else "")
-
-
-def in_section(citation_text: str, section: str | None) -> str:
-    """A citation with the report's section named after its pages: '…, p. 6, section: Children in care'."""
-    return f"{citation_text}, section: {section}" if section else citation_text
+    care' (index.search.digest.Finding.section, its name as the report heads it)."""
+    return reference_text + pages(first, last) + (f", section: {section}" if section else "") + \
+        (" (OCR text)" if ocr else "")
 
 
 def pages(first: int | None, last: int | None = None) -> str:

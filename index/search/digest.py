@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from index.output.citation import reference
+from index.output.citation import cited, reference
 from models import Document, Quote
 from ofsted import report_types
 from ofsted.findings import stance
-from ofsted.judgements import area_judgement, label as area_label
+from ofsted.judgements import area_judgement
 
 EARLIER_KEPT = 2        # older reports of a council that also speak to the topic, folded beneath its latest
 ASKED_PER_COUNCIL = 8   # a council's newest reports asked for a finding: an older one speaks of a service long changed
@@ -39,7 +39,7 @@ class Finding:
     # The word of the kind the question asks of ("hubs" of "family hubs") where the quote names only another kind of
     # it (a care leavers' hub), which may be the same thing under a council's own name or not: shown apart
     other_kind: str | None = None
-    # The judgement area whose section of the report the quote sits in ("in_care"), where its sentences leave to that
+    # The name of the report's section the quote sits in ("Children in care"), where its sentences leave to that
     # section's heading which children they are about ("Children's health needs are well met."): a briefing must say so
     section: str | None = None
 
@@ -48,13 +48,15 @@ class Finding:
         return self.quote.document
 
     @property
-    def section_label(self) -> str | None:
-        """The section's name as the product shows it ("Children in care"), or None."""
-        return area_label(self.section) if self.section else None
+    def citation(self) -> str:
+        """The quote's citation, with the section it leans on after its pages (index.output.citation.cited)."""
+        quote = self.quote
+        return cited(reference(quote.document), quote.page, quote.end_page, quote.ocr, section=self.section)
 
     def to_dict(self) -> dict:
-        """The quote's fields (models.Quote.to_dict), how it judges the topic, and the section it leans on."""
-        return self.quote.to_dict() | {"stance": stance(self.quote.text), "section": self.section_label}
+        """The quote's fields (models.Quote.to_dict) cited with its section, how it judges the topic, the section."""
+        return self.quote.to_dict() | {"citation": self.citation, "stance": stance(self.quote.text),
+                                       "section": self.section}
 
 
 FindingOf = Callable[[str], "Finding | None"]   # doc id -> the report's finding, None when it says nothing on it

@@ -32,9 +32,10 @@ from index.storage.store import Store
 from models import Chunk, Hit, Quote
 from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import list_spans
-from ofsted.judgements import children_named, judgement_area
+from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
 from ofsted.sections import Sections
-from ofsted.vocabulary import EVERYDAY_WORDS, WORKFORCE_NAMES, says_how_soon, without_role_names
+from ofsted.vocabulary import (EVERYDAY_WORDS, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES, says_how_soon,
+                                without_role_names)
 from text.sentences import paragraph_sentence_spans, refers_back
 from text.words import noun_forms
 
@@ -64,9 +65,9 @@ class Library(Protocol):
     def verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None: ...
 
 
-def _index_of(unit: tuple[str, ...], part: tuple[str, ...]) -> int | None:
-    """Where the part's stems run in the unit, or None."""
-    return next((i for i in range(len(unit) - len(part) + 1) if unit[i:i + len(part)] == part), None)
+def _noun_pattern(word: str) -> re.Pattern:
+    """The noun, singular or plural, as a whole word in any case (text.words.noun_forms)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(noun_forms(word)))) + r")\b", re.IGNORECASE)
 
 
 def absent_share(weights: dict[str, float], missing: set[str]) -> float:
@@ -205,35 +206,36 @@ class FindingReader:
                         (unusual_kinds if unit[:2] in unusual_pairs else modified).append(unit)
         self.units, self.kinds = list(dict.fromkeys(units)), kinds
         self.modified, self.unusual_kinds = modified, unusual_kinds
-        self.kind_word = next((word for kind in modified for text, _ in wordings
-                               if (word := printed_word(text, kind[-1]))), None)
         # The word of each such kind as a noun, singular or plural ("visitor", "visitors" of "health visitors"): the
         # word alone holds the idea as that noun, not as another word of its stem ("visited", "networking").
         printed = {kind: next((word for text, _ in wordings if (word := printed_word(text, kind[-1]))), None)
                    for kind in modified}
-        self.kind_nouns = {kind: re.compile(r"\b(?:" + "|".join(map(re.escape, noun_forms(word))) + r")\b", re.IGNORECASE)
-                           for kind, word in printed.items() if word}
+        self.kind_word = next(filter(None, printed.values()), None)
+        self.kind_nouns = {kind: _noun_pattern(word) for kind, word in printed.items() if word}
         # Ideas held only beside another, in one sentence: a verb's beside the rest of the topic (anchor), one sharing
         # the complement of the next ("calls and referrals at the front door"), one qualifying a noun ("parents with
         # learning disabilities").
         weight, share = self.held[0], ranking.ACROSS_DISTINCT_SHARE
         self.qualified = qualified_heads(asked, weight, share) if weight else {}
-        # (the council's social workers by any of the reports' names for them: "recruiting staff", ofsted.vocabulary
-        # .WORKFORCE_NAMES)
+        # (the council's social workers, so named, by any of the reports' names for them: "recruiting staff",
+        # ofsted.vocabulary.WORKFORCE_NAMES; not staff by social workers: children "retain their social worker")
         workforce = [tuple(stems_of(name)) for name in WORKFORCE_NAMES]
-        anchors = tuple(workforce) if self.anchor in workforce else (self.anchor,)
+        anchors = tuple(workforce) if self.anchor == workforce[0] else (self.anchor,)
         self.beside = {unit: anchors for unit in self.units if set(unit) <= self.verbs} \
             | {unit: (other,) for unit, other in ((shared_complements(asked, weight, share) if weight else {})
                                                   | self.qualified).items()}
-        # ... and an idea naming them with what qualifies them ("agency social workers", "agency staff") held with any
-        # of those names in their place, or the first's head alone: "agency staff", "agency workers".
-        self.forms_of = {}
+        # ... and an idea naming a kind of them ("agency social workers", "newly qualified social workers", "agency
+        # staff": ofsted.vocabulary.WORKFORCE_KINDS) held with any of those names in its place, or their head alone as
+        # the noun (WORKFORCE_HEAD: "agency workers", not "agencies worked"); not "school staff", no kind of them.
+        kinds_of_staff = {stem for word in WORKFORCE_KINDS for stem in stems_of(word)}
+        self.forms_of: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        self.head_noun = _noun_pattern(WORKFORCE_HEAD)
+        self.head_form: dict[tuple[str, ...], tuple[str, ...]] = {}
         for unit in self.units:
-            at, name = next(((at, name) for name in workforce if len(unit) > len(name)
-                             and (at := _index_of(unit, name)) is not None), (None, ()))
-            if at is not None:
-                self.forms_of[unit] = tuple(dict.fromkeys(unit[:at] + other + unit[at + len(name):]
-                                                          for other in [name, *workforce, workforce[0][-1:]]))
+            name = next((name for name in workforce if len(unit) > len(name) and unit[-len(name):] == name), None)
+            if name is not None and set(unit[:-len(name)]) <= kinds_of_staff:
+                self.forms_of[unit] = tuple(dict.fromkeys(unit[:-len(name)] + other for other in [name, *workforce]))
+                self.head_form[unit] = unit[:-len(name)] + tuple(stems_of(WORKFORCE_HEAD))
 
     def _is_kind(self, phrase: str, word: str, share: float) -> bool:
         """Whether the library prints the phrase in this share of the passages printing its word or more."""
@@ -269,12 +271,20 @@ class FindingReader:
         return max(section.get(group, 0.0) for group in self.children)
 
     def section_leant_on(self, quote: Quote) -> str | None:
-        """The asked children's section the quote sits in, when its sentences name none of those children ("Children's
-        health needs are well met." under children in care): said beside its citation, so a briefing says whom."""
+        """The name of the asked children's section the quote sits in, as the report heads it, when its sentences name
+        none of those children ("Children's health needs are well met." under children in care; "Children looked
+        after and achieving permanence" in a SIF report; "Children in care and care leavers" where the two were judged
+        together): said beside its citation, so a briefing says whom."""
         if not self.children or children_named(quote.text) & self.children:
             return None
-        section = self._sections(quote).at(quote.page, quote.start)
-        return section if section in self.children else None
+        sections = self._sections(quote)
+        section = sections.at(quote.page, quote.start)
+        if section is None or not self.children & sections.covers(section):
+            return None
+        printed, words = sections.heading_at(quote.page, quote.start)
+        joint = next((key for key, judged_with in JUDGED_WITH.items() if judged_with == printed
+                      and children_named(words) >= {key, judged_with}), None)   # "… children in care and care leavers"
+        return JUDGED_WITH_LABELS[joint] if joint else area_label(printed)
 
     def placed(self, quote: Quote) -> bool:
         """In the report's section on the topic's judgement area: supervision in its section on leaders, not a
@@ -323,12 +333,17 @@ class FindingReader:
         """Whether the (read) text holds the idea (holds_alone), and, for one held only beside another (beside: a verb's
         idea beside the rest of the topic, calls "at the front door", parents "with learning disabilities"), that
         other in the same sentence."""
-        forms = self.forms_of.get(unit, (unit,))
         if unit in self.beside:
-            return any(any(self.holds_alone(text[start:end], form) for form in forms)
+            return any(self._holds_a_form(text[start:end], unit)
                        and any(holds_unit(text[start:end], other) for other in self.beside[unit])
                        for start, end in paragraph_sentence_spans(text))
-        return any(self.holds_alone(text, form) for form in forms)
+        return self._holds_a_form(text, unit)
+
+    def _holds_a_form(self, text: str, unit: tuple[str, ...]) -> bool:
+        """holds_alone, for the idea or, naming the council's social workers, any of its forms (forms_of, head_form)."""
+        return any(self.holds_alone(text, form) for form in self.forms_of.get(unit, (unit,))) or (
+            unit in self.head_form and self.head_noun.search(text) is not None
+            and self.holds_alone(text, self.head_form[unit]))
 
     def holds_alone(self, text: str, unit: tuple[str, ...]) -> bool:
         """Whether the (read) text holds the idea: a kind as printed, or its word not as its usual kind where the
