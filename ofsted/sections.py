@@ -46,14 +46,14 @@ _SPACED_GRADE = (rf"[ \t]+(?:(?:is|are|requires?)\b[ \t]*(?:that\s+(?:it|they)\s
 _SUMMARY_GRADE = rf"[ \t]+{_GRADE}[ \t]+(?-i:Summary)\b"   # SIF's heading, run on after a sentence or not
 _LINE_START = r"(?:^|(?<=\n)|(?<=Key\sJudgement\sJudgement\sGrade\s))[ \t]*"
 _AFTER_SENTENCE = r"(?:(?<=[.!?’”)]\s)(?<!\d\.\s)(?<!\d\.\d\s)|(?<=\d\.\s)(?=The\s))[ \t]*"
+_HEADED = tuple(area for area in ILACS_AREAS + SIF_AREAS
+                if area.printed and area.key != "overall_effectiveness")   # overall effectiveness: a table's row only
 _AREAS = tuple((area.ilacs or area.key, _names(area.printed, f"(?:{_GRADED})?"), _names(area.printed, _GRADED))
-               for area in ILACS_AREAS + SIF_AREAS
-               if area.printed and area.key != "overall_effectiveness")   # a table's row only
+               for area in _HEADED)
 _KEYS = tuple(key for key, _, _ in _AREAS) + ("lscb",)
 # Each heading's own area as the report printed it (a SIF report's "children looked after and achieving permanence"),
 # where _KEYS has the area today's framework judges it as ("in_care").
-_PRINTED_KEYS = tuple(area.key for area in ILACS_AREAS + SIF_AREAS
-                      if area.printed and area.key != "overall_effectiveness") + ("lscb",)
+_PRINTED_KEYS = tuple(area.key for area in _HEADED) + ("lscb",)
 _LSCB = rf"The\s+Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?(?:\s+(?:is\s+)?{_GRADE})?[ \t]*(?=\n|$)"
 # One pattern, tried only where a line or sentence starts (_STARTS): searching the whole text for each area's at every
 # position took half a second an area over the dev library's 9 MB of pages.
@@ -78,12 +78,8 @@ ANY_SECTION = 1 / 3
 HELP_AND_PROTECTION_IN_CARE = 0.25
 
 
-def _key(heading: re.Match) -> str:
-    return _KEYS[int(heading.lastgroup[1:])]
-
-
-def _printed_key(heading: re.Match) -> str:
-    return _PRINTED_KEYS[int(heading.lastgroup[1:])]
+def _key(heading: re.Match, keys: tuple[str, ...] = _KEYS) -> str:
+    return keys[int(heading.lastgroup[1:])]
 
 
 class Sections:
@@ -99,7 +95,7 @@ class Sections:
             # protection: Inadequate. Children looked after …: Requires improvement."), as is the one after it.
             listed = {i for i in range(len(found) - 1) if not text[found[i].end():found[i + 1].start()].strip()
                       and "lscb" not in (_key(found[i]), _key(found[i + 1]))}   # its heading, then its grade
-            kept += [(number, match.start(), match.end(), _key(match), (_printed_key(match), match.group().strip()))
+            kept += [(number, match.start(), match.end(), _key(match), (_key(match, _PRINTED_KEYS), match.group().strip()))
                      for i, match in enumerate(found) if i not in listed and i - 1 not in listed]
         self._starts = [(number or 0, start) for number, start, _, _, _ in kept]
         self._bodies = [(number, end) for number, _, end, _, _ in kept]   # each section's page and offset past its heading
@@ -112,14 +108,18 @@ class Sections:
     def at(self, page: int | None, offset: int) -> str | None:
         """The key of the section holding this offset of this page ("in_care", "lscb", …); None before the first
         heading (the summary) or for a file without headings."""
-        i = bisect.bisect_right(self._starts, (page or 0, offset)) - 1
+        i = self._under(page, offset)
         return self._keys[i] if i >= 0 else None
 
     def heading_at(self, page: int | None, offset: int) -> tuple[str, str] | None:
         """The heading the offset sits under as the report printed it: its area's own key (SIF's
         "children_looked_after_and_achieving_permanence" where `at` says "in_care") and its words; or None."""
-        i = bisect.bisect_right(self._starts, (page or 0, offset)) - 1
+        i = self._under(page, offset)
         return self._printed[i] if i >= 0 else None
+
+    def _under(self, page: int | None, offset: int) -> int:
+        """The index of the heading this offset of this page sits under; -1 before the first."""
+        return bisect.bisect_right(self._starts, (page or 0, offset)) - 1
 
     def covers(self, key: str) -> frozenset[str]:
         """The judgement areas a section of the report speaks for: its own, the area it is part of, and one judged

@@ -826,8 +826,8 @@ def test_a_less_usual_kind_may_still_answer_for_the_kind_asked(store, embedder):
 
 
 def test_the_head_of_the_workforce_alone_is_the_noun_not_its_stem():
-    from index.search.findings import _noun_pattern
-    workers = _noun_pattern("workers")   # "agency workers" answer for agency social workers; agencies that worked do not
+    from text.words import noun_pattern
+    workers = noun_pattern("workers")   # "agency workers" answer for agency social workers; agencies that worked do not
     assert workers.search("Fewer Agency Workers are used.") and workers.search("an agency worker")
     assert not workers.search("Partner agencies worked well together.")
 

@@ -3,6 +3,8 @@ is LAC, "children in need of help" is no acronym of its own), and the glossary l
 count reads in words (plural), and whether a word is one (is_plural)."""
 from __future__ import annotations
 
+import re
+
 MINOR_WORDS = frozenset("a an and for in of on the to".split())
 
 # Words that relate one thing to another ("a support network around the child"): a phrase naming a thing ends at one
@@ -54,6 +56,11 @@ def noun_forms(noun: str) -> frozenset[str]:
     else:
         singular = word
     return frozenset({singular, plural_of(singular), word})
+
+
+def noun_pattern(noun: str) -> re.Pattern:
+    """The noun, singular or plural (noun_forms), as a whole word in any case."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(noun_forms(noun)))) + r")\b", re.IGNORECASE)
 
 
 def is_plural(word: str) -> bool:

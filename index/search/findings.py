@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -37,7 +38,7 @@ from ofsted.sections import Sections
 from ofsted.vocabulary import (EVERYDAY_WORDS, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES, says_how_soon,
                                 without_role_names)
 from text.sentences import paragraph_sentence_spans, refers_back
-from text.words import noun_forms
+from text.words import noun_pattern
 
 if TYPE_CHECKING:
     from index.search.searcher import Catalogue
@@ -65,9 +66,12 @@ class Library(Protocol):
     def verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None: ...
 
 
-def _noun_pattern(word: str) -> re.Pattern:
-    """The noun, singular or plural, as a whole word in any case (text.words.noun_forms)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(noun_forms(word)))) + r")\b", re.IGNORECASE)
+# The council's social workers by any of the reports' names for them, and the kinds of them the reports name, as the
+# ideas hold them (stems): ofsted.vocabulary.WORKFORCE_NAMES, WORKFORCE_KINDS and WORKFORCE_HEAD.
+_WORKFORCE = tuple(tuple(stems_of(name)) for name in WORKFORCE_NAMES)
+_KINDS_OF_STAFF = frozenset(stem for word in WORKFORCE_KINDS for stem in stems_of(word))
+_HEAD = tuple(stems_of(WORKFORCE_HEAD))
+_HEAD_NOUN = noun_pattern(WORKFORCE_HEAD)
 
 
 def absent_share(weights: dict[str, float], missing: set[str]) -> float:
@@ -211,7 +215,7 @@ class FindingReader:
         printed = {kind: next((word for text, _ in wordings if (word := printed_word(text, kind[-1]))), None)
                    for kind in modified}
         self.kind_word = next(filter(None, printed.values()), None)
-        self.kind_nouns = {kind: _noun_pattern(word) for kind, word in printed.items() if word}
+        self.kind_nouns = {kind: noun_pattern(word) for kind, word in printed.items() if word}
         # Ideas held only beside another, in one sentence: a verb's beside the rest of the topic (anchor), one sharing
         # the complement of the next ("calls and referrals at the front door"), one qualifying a noun ("parents with
         # learning disabilities").
@@ -219,23 +223,20 @@ class FindingReader:
         self.qualified = qualified_heads(asked, weight, share) if weight else {}
         # (the council's social workers, so named, by any of the reports' names for them: "recruiting staff",
         # ofsted.vocabulary.WORKFORCE_NAMES; not staff by social workers: children "retain their social worker")
-        workforce = [tuple(stems_of(name)) for name in WORKFORCE_NAMES]
-        anchors = tuple(workforce) if self.anchor == workforce[0] else (self.anchor,)
+        anchors = _WORKFORCE if self.anchor == _WORKFORCE[0] else (self.anchor,)
         self.beside = {unit: anchors for unit in self.units if set(unit) <= self.verbs} \
             | {unit: (other,) for unit, other in ((shared_complements(asked, weight, share) if weight else {})
                                                   | self.qualified).items()}
         # ... and an idea naming a kind of them ("agency social workers", "newly qualified social workers", "agency
         # staff": ofsted.vocabulary.WORKFORCE_KINDS) held with any of those names in its place, or their head alone as
         # the noun (WORKFORCE_HEAD: "agency workers", not "agencies worked"); not "school staff", no kind of them.
-        kinds_of_staff = {stem for word in WORKFORCE_KINDS for stem in stems_of(word)}
         self.forms_of: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
-        self.head_noun = _noun_pattern(WORKFORCE_HEAD)
         self.head_form: dict[tuple[str, ...], tuple[str, ...]] = {}
         for unit in self.units:
-            name = next((name for name in workforce if len(unit) > len(name) and unit[-len(name):] == name), None)
-            if name is not None and set(unit[:-len(name)]) <= kinds_of_staff:
-                self.forms_of[unit] = tuple(dict.fromkeys(unit[:-len(name)] + other for other in [name, *workforce]))
-                self.head_form[unit] = unit[:-len(name)] + tuple(stems_of(WORKFORCE_HEAD))
+            name = next((name for name in _WORKFORCE if len(unit) > len(name) and unit[-len(name):] == name), None)
+            if name is not None and set(unit[:-len(name)]) <= _KINDS_OF_STAFF:
+                self.forms_of[unit] = tuple(dict.fromkeys(unit[:-len(name)] + other for other in [name, *_WORKFORCE]))
+                self.head_form[unit] = unit[:-len(name)] + _HEAD
 
     def _is_kind(self, phrase: str, word: str, share: float) -> bool:
         """Whether the library prints the phrase in this share of the passages printing its word or more."""
@@ -342,7 +343,7 @@ class FindingReader:
     def _holds_a_form(self, text: str, unit: tuple[str, ...]) -> bool:
         """holds_alone, for the idea or, naming the council's social workers, any of its forms (forms_of, head_form)."""
         return any(self.holds_alone(text, form) for form in self.forms_of.get(unit, (unit,))) or (
-            unit in self.head_form and self.head_noun.search(text) is not None
+            unit in self.head_form and _HEAD_NOUN.search(text) is not None
             and self.holds_alone(text, self.head_form[unit]))
 
     def holds_alone(self, text: str, unit: tuple[str, ...]) -> bool:
@@ -438,8 +439,10 @@ class FindingReader:
         meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
         if self._scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
             self._scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
-        return (max(found, key=lambda f: f[:6])[6] if found else None,
-                max(meant, key=lambda f: f[:2])[2] if meant else None)
+        chosen = (max(found, key=lambda f: f[:6])[6] if found else None,
+                  max(meant, key=lambda f: f[:2])[2] if meant else None)
+        # (the section a quote leans on is named for the chosen only)
+        return tuple(replace(f, section=self.section_leant_on(f.quote)) if f else None for f in chosen)
 
     def _scan(self, doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
         """Adds the passages' findings to found (and meant); whether any was set aside as another group's. Read on
@@ -482,9 +485,8 @@ class FindingReader:
                 found.append((soon, self.about(quote), self.placed(quote), self._as_asked(quote.text, other),
                               round(self.focus(quote.text) + judged - leaning, 4),
                               score, Finding(quote=quote, score=round(score, 4),
-                                             other_kind=self.kind_word if other else None,
-                                             section=self.section_leant_on(quote))))
+                                             other_kind=self.kind_word if other else None)))
             elif not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)) and not self.recommended(quote):
                 meant.append((cosines.get(chunk_id, 0.0), self.focus(quote.text),
-                              Finding(quote=quote, score=round(score, 4), section=self.section_leant_on(quote))))
+                              Finding(quote=quote, score=round(score, 4))))
         return set_aside
