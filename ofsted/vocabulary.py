@@ -12,6 +12,7 @@ and would swamp a keyword search) stay out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 SAME_IDEA: tuple[tuple[str, str], ...] = (
     ("family and friends carers", "kinship carers"),
@@ -84,6 +85,7 @@ may might must shall""".split())
 _AGENCY_STAFF = (r"staff|workers?|workforce|social\s+work(?:ers?)?|practitioners?|(?:team\s+)?managers?|colleagues|"
                  r"rates?|spend|costs?|numbers|use|usage|cover|locums?|and\s+interim")
 _ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE), "fostering workers"),
+               (re.compile(r"\bsupervision\s+orders?\b", re.IGNORECASE), "court orders"),
                (re.compile(r"\bcorporate\s+parent(?:s|ing)?\b", re.IGNORECASE), "corporate role"),
                (re.compile(r"\bvirtual\s+schools?\b", re.IGNORECASE), "virtual education service"),
                (re.compile(rf"\bagencies\b|(?<![-‐])(?<!\bof\s)(?<!\bon\s)(?<!\band\s)\bagency\b"
@@ -128,3 +130,29 @@ TIMELINESS = re.compile(r"\b(?:on|in)\s+time\b|\btimel(?:y|iness)\b|\btimescales
 def says_how_soon(text: str) -> bool:
     """Whether the text speaks of how soon something is done (TIMELINESS)."""
     return TIMELINESS.search(text) is not None
+
+
+
+# What changed, asked and said: a question asking how councils changed something ("How have councils improved
+# supervision?", "… cut their use of agency social workers?", "… brought down caseloads?": the councils' verb,
+# QueryAnalysis.action_terms) is answered first by a council's sentence saying that it changed so ("the quality of
+# supervision of social work has improved", "caseloads have reduced"), not by one only describing it as it is.
+_ASKS_MORE = re.compile(r"improv\w*|strengthen\w*|enhanc\w*|develop\w*|transform\w*|rais\w*|increas\w*|boost\w*",
+                        re.IGNORECASE)
+_ASKS_LESS = re.compile(r"cut|cutting|reduc\w*|lower\w*|decreas\w*", re.IGNORECASE)
+_BRINGS = re.compile(r"bring\w*|brought|get|gets|getting|got", re.IGNORECASE)   # … down
+_SAYS_MORE = re.compile(r"\b(?:improv\w*|strengthen\w*|enhanced|introduc\w*|developed|embedd?ed|transform\w*|"
+                        r"redesign\w*|established|increased|invested)\b", re.IGNORECASE)
+_SAYS_LESS = re.compile(r"\b(?:reduc\w*|decreas\w*|fallen|fell|lowered|no\s+longer|convert\w*|brought\s+down|cut)\b",
+                        re.IGNORECASE)
+
+
+def change_asked(verbs: Iterable[str]) -> re.Pattern | None:
+    """The words of a sentence saying the change the councils' verbs ask about (more or better, or less), or None
+    when they ask of no change ("use", "support", "track")."""
+    verbs = set(verbs)
+    if any(_ASKS_LESS.fullmatch(v) for v in verbs) or ("down" in verbs and any(_BRINGS.fullmatch(v) for v in verbs)):
+        return _SAYS_LESS
+    if any(_ASKS_MORE.fullmatch(v) for v in verbs):
+        return _SAYS_MORE
+    return None

@@ -681,6 +681,24 @@ def test_a_question_asking_how_soon_is_answered_by_a_sentence_saying_it(store, e
         "Most children in care have their health assessments without delay."]
 
 
+@pytest.mark.parametrize("question, changed", [
+    ("How have councils improved the quality of supervision for social workers?",
+     "The quality of supervision of social work has improved since the last inspection."),
+    ("How have councils brought down social workers' caseloads?", "Caseloads for social workers have reduced."),
+])
+def test_a_question_asking_how_councils_changed_something_is_answered_by_a_sentence_saying_it_changed(
+        store, embedder, question, changed):
+    # Both pages hold the topic; the question asks how it changed, and one page says it did. A sentence beside the
+    # topic's saying something else changed ("improve children's plans") is no answer to it.
+    topic = "supervision" if "supervision" in question else "caseloads"
+    add_report(store, embedder, "derby", "Derby", "2024-06-01",
+               [f"Social workers' {topic} is regular and valued by social workers. Leaders act to improve plans.", changed])
+    for council in ("Bury", "Hull", "York", "Leeds"):   # social workers in every report, the topic in one
+        add_report(store, embedder, council.lower(), council, "2024-06-01",
+                   ["Social workers visit children often.", "Social workers know children well."])
+    assert [item.finding.quote.text for item in Searcher(store, embedder).ask(question).digest.items] == [changed]
+
+
 def _councils_answering(store, embedder, question: str, reports: dict[str, list[str]], filler: list[str]) -> set[str]:
     """The councils a digest quotes, of a library of these councils' reports and four more printing the filler (which
     sets how common the question's words are)."""

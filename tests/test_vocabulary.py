@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ofsted.vocabulary import says_how_soon
+from ofsted.vocabulary import change_asked, says_how_soon
 
 
 def test_a_role_named_in_a_sentence_is_read_as_what_it_is_unless_the_question_names_it():
@@ -12,6 +12,9 @@ def test_a_role_named_in_a_sentence_is_read_as_what_it_is_unless_the_question_na
     read = without_role_names(text, "How do councils support care leavers who are parents?")
     assert "parent" not in read and "supervising social workers" not in read
     assert "corporate parent" in without_role_names(text, "How do councils act as corporate parents?")
+    # a supervision order is a court's, not the supervision of staff
+    order = "Children subject to supervision orders are seen regularly."
+    assert "supervision" not in without_role_names(order, "How have councils improved supervision?")
     # the council's virtual school is a service for children in care's education, not a school
     virtual = "The virtual school is ambitious for children in care."
     assert "school" not in without_role_names(virtual, "How do councils work with schools to keep children safe?")
@@ -63,3 +66,19 @@ def test_children_who_go_missing_from_home_are_not_children_missing_education():
 ])
 def test_how_soon_is_read_in_questions_and_sentences(text, soon):
     assert says_how_soon(text) is soon
+
+
+@pytest.mark.parametrize("verbs, said, not_said", [
+    ({"improved"}, "Supervision has improved.", "Supervision is regular."),
+    ({"strengthen"}, "Leaders have introduced group supervision.", "Supervision is regular."),
+    ({"cut", "use"}, "Reliance on agency staff has reduced.", "Agency staff are used."),
+    ({"brought", "down"}, "Caseloads have fallen.", "Caseloads are manageable."),
+])
+def test_a_change_asked_is_read_in_the_councils_verbs_and_said_in_sentences(verbs, said, not_said):
+    pattern = change_asked(verbs)
+    assert pattern.search(said) and not pattern.search(not_said)
+
+
+@pytest.mark.parametrize("verbs", [{"use"}, {"track"}, {"support"}, {"brought"}, {"make", "sure"}])
+def test_verbs_of_no_change_ask_none(verbs):
+    assert change_asked(verbs) is None

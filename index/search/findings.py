@@ -35,8 +35,8 @@ from ofsted.findings import NEUTRAL, stance
 from ofsted.improvement import list_spans
 from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
 from ofsted.sections import Sections
-from ofsted.vocabulary import (EVERYDAY_WORDS, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES, says_how_soon,
-                                without_role_names)
+from ofsted.vocabulary import (EVERYDAY_WORDS, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES, change_asked,
+                                says_how_soon, without_role_names)
 from text.sentences import paragraph_sentence_spans, refers_back
 from text.words import noun_pattern
 
@@ -164,6 +164,7 @@ class FindingReader:
         self.area = judgement_area(query.text)
         self.verdict_on = area_asked(query)
         self.asks_how_soon = says_how_soon(query.text)   # "… on time?": a sentence saying how soon comes first
+        self.change = change_asked(query.action_terms)   # "… improved …?": a sentence saying it improved comes first
         self.page_text = functools.lru_cache(maxsize=None)(self.store.page_text)   # each page read once
         # A quote is read by focus, holds_idea and holds_term, each more than once; a report by the digest's two passes.
         # (Plain dicts: a cache wrapping this reader's own methods would keep it alive past its question.)
@@ -406,6 +407,13 @@ class FindingReader:
                                      and self.focus(text) >= ranking.ACROSS_MIN_FOCUS) \
             and self.holds_term(text) and not self.another_kind(text)
 
+    def says_change(self, text: str) -> bool:
+        """A sentence of the text holding the question's idea says it changed as asked (ofsted.vocabulary.change_asked):
+        "the quality of supervision of social work has improved", not "improve children's experiences" beside it."""
+        return self.change is not None and any(
+            self.change.search(text[start:end]) and self.holds_idea(text[start:end])
+            for start, end in paragraph_sentence_spans(text))
+
     def means_it(self, text: str, cosine: float) -> bool:
         """Prose from a passage close in meaning to the question, holding ACROSS_MEANING_FOCUS of its words."""
         return (cosine >= ranking.ACROSS_MEANING_COSINE and self.prose(text)
@@ -432,14 +440,14 @@ class FindingReader:
         ids = self.per_report.get(doc_id, [])
         found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
         # topic's judgement area, naming the kind asked of (not only another: only_another_kind), saying how soon
-        # where the question asks it (ofsted.vocabulary.TIMELINESS), holding most of the
-        # topic; among those holding it about as fully, one that judges
-        # it (ranking.ACROSS_JUDGED_EDGE) and stands on its own (ranking.ACROSS_LEANING_EDGE: not "They offer
-        # additional strength to the front door.", whose "they" is in the passage before)
+        # where the question asks it (ofsted.vocabulary.TIMELINESS) and that it changed where it asks how it was changed
+        # (says_change), holding most of the topic; among those holding it about as fully, one that judges it
+        # (ranking.ACROSS_JUDGED_EDGE) and stands on its own (ranking.ACROSS_LEANING_EDGE: not "They offer additional
+        # strength to the front door.", whose "they" is in the passage before)
         meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
         if self._scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
             self._scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
-        chosen = (max(found, key=lambda f: f[:6])[6] if found else None,
+        chosen = (max(found, key=lambda f: f[:7])[7] if found else None,
                   max(meant, key=lambda f: f[:2])[2] if meant else None)
         # (the section a quote leans on is named for the chosen only)
         return tuple(replace(f, section=self.section_leant_on(f.quote)) if f else None for f in chosen)
@@ -482,8 +490,8 @@ class FindingReader:
                 leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
                 other = self.only_another_kind(quote.text)
                 soon = self.asks_how_soon and says_how_soon(quote.text)
-                found.append((soon, self.about(quote), self.placed(quote), self._as_asked(quote.text, other),
-                              round(self.focus(quote.text) + judged - leaning, 4),
+                found.append((soon, self.says_change(quote.text), self.about(quote), self.placed(quote),
+                              self._as_asked(quote.text, other), round(self.focus(quote.text) + judged - leaning, 4),
                               score, Finding(quote=quote, score=round(score, 4),
                                              other_kind=self.kind_word if other else None)))
             elif not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)) and not self.recommended(quote):
