@@ -144,6 +144,23 @@ def test_a_leftover_item_printing_a_labels_words_apart_joins_that_group_and_phra
     assert not [p for p in across.values() if "hubs community" in p.written or "hubs three" in p.written]
 
 
+def test_a_phrase_the_library_prints_about_as_often_labels_no_group():
+    # "Senior leaders" is in a quarter of the library's passages and two of these five items (0.4 < 2 x 0.25): it says
+    # nothing the two share; "group supervision", in one passage in a hundred, does.
+    items = _items({
+        "Derby": "Group supervision is regular.",
+        "Wigan": "Group supervision sessions are valued.",
+        "Sutton": "Senior leaders review supervision records.",
+        "Leeds": "Senior leaders see that supervision is recorded.",
+        "Bury": "Supervision is regular.",
+    })
+    shares = {"senior leaders": 0.25, "group supervision": 0.01}
+    groups = {g.label: sorted(i.council for i in g.items)
+              for g in group_items(items, ["supervision"], lambda phrase: shares[phrase.lower()])}
+    assert groups == {"Group supervision": ["Derby", "Wigan"], OTHER_LABEL: ["Bury", "Leeds", "Sutton"]}
+    assert "Senior leaders" in {g.label for g in group_items(items, ["supervision"])}   # none said: as before
+
+
 def test_a_phrase_every_item_prints_makes_no_group():
     items = _items({c: f"Supervision is regular in {c}." for c in ("Derby", "Wigan", "Sutton", "Leeds")})
     groups = group_items(items, ["supervision"])

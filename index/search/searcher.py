@@ -289,7 +289,10 @@ class Searcher:
         # read once for both).
         if len({item.council for item in items}) < ranking.ACROSS_WORDING_SHARE * len(by_council):
             items = council_findings(by_council, functools.partial(finding_of, by_meaning=True), names, judgement)
-        return Digest(groups=group_items(items, query.topic_terms), councils_searched=len(by_council),
+        passages = len(catalogue.chunk_doc) or 1
+        groups = group_items(items, query.topic_terms,
+                             lambda phrase: self.passage_counts([phrase], catalogue)[phrase] / passages)
+        return Digest(groups=groups, councils_searched=len(by_council),
                       councils_answering=len({item.council for item in items}), judgement=judgement)
 
     def _timeline(self, query: QueryAnalysis, catalogue: Catalogue, doc_ids: set[str] | None) -> Timeline:
