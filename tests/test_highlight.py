@@ -1,6 +1,7 @@
 import pytest
 
-from index.search.highlight import highlight, holds_figure, sentence_focus, sentence_stems, term_weights, word_key
+from index.search.highlight import (highlight, holds_figure, sentence_focus, sentence_stems, term_weights, weight_held,
+                                    word_key)
 from tests.conftest import add_report
 
 TEXT = ("Councils across the region were busy. Supervision is now monthly and reflective for every social "
@@ -91,3 +92,11 @@ def test_the_sentence_qualifying_a_marked_one_is_marked_with_it():
     text = "Supervision practices have improved. However, there are still areas for further development. Plans are clear."
     marked = [text[h.start:h.end] for h in highlight(text, {"super": 3.0, "impro": 1.0})]
     assert marked == ["Supervision practices have improved.", "However, there are still areas for further development."]
+
+
+def test_the_weight_a_sentence_holds_does_not_depend_on_the_order_its_words_are_counted_in():
+    # A set of stems iterates in another order in each process; summed plainly, 0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1
+    # differ in the last digit, and two sentences holding the same words stopped tying (the quote changed between runs).
+    weights = {"pathw": 0.1, "plans": 0.2, "leave": 0.3}
+    assert weight_held(["pathw", "plans", "leave"], weights) == weight_held(["leave", "plans", "pathw"], weights)
+    assert sum(weights[s] for s in ["pathw", "plans", "leave"]) != sum(weights[s] for s in ["leave", "plans", "pathw"])

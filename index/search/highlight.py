@@ -13,6 +13,7 @@ import bisect
 import functools
 import math
 import re
+from collections.abc import Iterable
 
 from text.sentences import ends_sentence, is_prose_length, paragraph_sentence_spans, qualifies, starts_sentence
 from text.words import COMPOUND_PREFIXES
@@ -61,6 +62,14 @@ def holds_figure(sentence: str) -> bool:
     return _FIGURE.search(_PARAGRAPH_NUMBER.sub("", sentence)) is not None
 
 
+def weight_held(stems: Iterable[str], weights: dict[str, float]) -> float:
+    """The keyword weight of the stems a sentence holds, summed exactly (math.fsum): a set of strings iterates in
+    another order in each process (hash randomisation), and a plain sum of the same weights in another order can differ
+    in its last digit, so two sentences holding the same words tied in one run and not in the next, and the quote
+    changed between runs."""
+    return math.fsum(weights.get(stem, 0.0) for stem in stems)
+
+
 def _score(text: str, start: int, end: int, weight: float, figure: bool) -> float:
     """A sentence's keyword weight, less for one without a figure when the question asks for one."""
     return weight if not figure or holds_figure(text[start:end]) else FIGURELESS_SHARE * weight
@@ -72,7 +81,7 @@ def highlight(text: str, weights: dict[str, float], figure: bool = False) -> lis
     that does not end as a sentence, or asks the report's own question: "What needs to improve?")."""
     spans = _sentences(text)[0]
     first = spans[0][0] if spans else None
-    scored = sorted(((_score(text, start, end, sum(weights[s] for s in stems), figure), start, end)
+    scored = sorted(((_score(text, start, end, weight_held(stems, weights), figure), start, end)
                      for start, end, stems in _keyword_sentences(text, weights)
                      if not (start == first and not starts_sentence(text, start))
                      and ends_sentence(text, start, end) and text[end - 1] != "?"
@@ -109,7 +118,7 @@ def sentence_stems(text: str, weights: dict[str, float]) -> list[tuple[int, int,
 def stem_focus(text: str, weights: dict[str, float]) -> float:
     """sentence_focus by sentence_stems: the best sentence's share of the keyword weight."""
     total = sum(weights.values())
-    return max((sum(weights[s] for s in stems) for _, _, stems in sentence_stems(text, weights)),
+    return max((weight_held(stems, weights) for _, _, stems in sentence_stems(text, weights)),
                default=0.0) / (total or 1.0)
 
 
@@ -123,7 +132,7 @@ def scored_sentences(text: str, weights: dict[str, float], figure: bool = False)
         lowered = text[start:end].lower()
         stems = {word_key(m.group()) for m in pattern.finditer(lowered)
                  if not (m.start() and _WORD_CHAR(lowered[m.start() - 1]))} if pattern else set()
-        scored.append((_score(text, start, end, sum(weights.get(s, 0.0) for s in stems), figure), start, end))
+        scored.append((_score(text, start, end, weight_held(stems, weights), figure), start, end))
     return scored
 
 
@@ -135,7 +144,7 @@ def sentence_focus(text: str, weights: dict[str, float], figure: bool = False) -
     the words of a question standing close together is a classic sign of relevance that BM25 ignores."""
     total = sum(weights.values())
     sentences = _keyword_sentences(text, weights) if total else []
-    return max((_score(text, start, end, sum(weights[s] for s in stems), figure) for start, end, stems in sentences),
+    return max((_score(text, start, end, weight_held(stems, weights), figure) for start, end, stems in sentences),
                default=0.0) / (total or 1.0)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from index.output.citation import cited, reference
-from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems
+from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems, weight_held
 from text.sentences import (BULLETS, PARAGRAPH_BREAK as _PARAGRAPH_BREAK, is_prose_length, is_whole,
                             paragraph_sentence_spans as _sentence_spans, qualifies, refers_back, starts_item)
 from index.search.widening import locate
@@ -87,7 +87,7 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     sentences = sentence_stems(text, weights)
     quotable = [bool(stems) and _quotable(text, start, end) or not stems and is_whole(text, start, end)
                 for start, end, stems in sentences]
-    scores = [sum(weights[s] for s in stems) for _, _, stems in sentences]
+    scores = [weight_held(stems, weights) for _, _, stems in sentences]
     best: tuple[float, int, int, int, int] | None = None   # (weight, -sentences, -first) and the span
     for first in range(len(sentences)):
         if not scores[first]:
@@ -102,7 +102,7 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
             if not stems or any(0 < score < NEIGHBOUR_SHARE * strongest for score in scores[first:last + 1]) \
                     or scores[first] < NEIGHBOUR_SHARE * strongest:
                 continue   # a sentence holding only a lesser word of the question ("improve" beside "supervision")
-            weight = sum(weights[s] for s in held)
+            weight = weight_held(held, weights)
             candidate = (round(weight, 6), first - last, -first)
             if best is None or candidate > best[:3]:
                 best = (*candidate, first, last)
