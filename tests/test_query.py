@@ -211,3 +211,13 @@ def test_a_question_of_a_whole_judgement_area_is_told_from_one_of_a_topic_within
 def test_across_councils_is_how_a_question_is_asked_not_its_topic():
     query = analyse("How are councils doing for care leavers across councils?", set())
     assert "across" not in query.topic_terms and query.across_councils and area_asked(query) == "care_leavers"
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("What did inspectors say about supervision in Derby?", True), ("What has Ofsted found on Wigan's front door?", True),
+    ("Is life story work with Derby's children in care any good?", True), ("How well does Wigan support care leavers?", True),
+    ("How can frontline practitioners in Lincolnshire raise issues directly with the chief executive?", False),
+    ("How much did social worker turnover rise in Derby?", False),
+])
+def test_a_question_asking_what_inspectors_found(question, asked):
+    assert analyse(question, []).asks_inspectors is asked

@@ -121,6 +121,19 @@ def test_how_many_is_answered_by_the_report_that_gives_the_figure_not_the_latest
     assert searcher.search("How are Bury's care leavers supported?")[0].document.doc_id == "bury2025"
 
 
+def test_asked_what_inspectors_said_of_one_council_its_latest_inspection_leads_not_an_undated_account(store, embedder,
+                                                                                                     searcher):
+    # An undated press cutting retelling the inspection holds the question's words most fully; it had made which
+    # report is latest untold, and led.
+    add_report(store, embedder, "bury2019", "Bury", "2019-03-01", ["Supervision of social workers is not regular."])
+    add_report(store, embedder, "bury2025", "Bury", "2025-03-01", ["Social workers say supervision is regular."])
+    add_report(store, embedder, "cutting", "Bury", None,
+               ["Inspectors said supervision of Bury's social workers had improved: supervision is regular, they said."],
+               report_type="press_article", publisher="Community Care")
+    for question in ("What did inspectors say about supervision in Bury?", "Is supervision in Bury any good?"):
+        assert searcher.search(question)[0].document.doc_id == "bury2025", question
+
+
 def test_a_council_has_one_name_the_one_its_latest_report_prints_and_a_reference_the_reports_own(store, embedder, searcher):
     add_report(store, embedder, "d22", "Derby", "2022-05-10", ["Care leavers have personal advisers."])
     add_report(store, embedder, "d25", "Derby City", "2025-07-07", ["Care leavers are supported after 21."])

@@ -123,6 +123,11 @@ OVER_TIME = re.compile(
     r"\bfrom\s+one\s+inspection\s+to\s+(?:the\s+next|another)\b|\binspection\s+to\s+inspection\b|"
     r"\b(?:changed|developed|evolved|progressed)\b|\btrends?\b|\btimeline\b|\bhistory\s+of\s+(?:its|their)\b",
     re.IGNORECASE)
+# "What did inspectors say …?", "What has Ofsted found …?", "… across its inspections", and how good something is ("Is
+# life story work in Derby any good?", "How well does Wigan …?": the inspectors' judgement): the inspection reports' own
+# words are asked, before a committee paper's or a press article's account of them.
+ASKS_INSPECTORS = re.compile(r"\b(?:ofsted|inspectors?|inspections?|inspected)\b|\bany\s+good\b|"
+                             r"\bhow\s+(?:good|well|effective|effectively|strong)\b", re.IGNORECASE)
 # "inspectors' views of …", "Ofsted's findings on …": who judged and that they judged, not what.
 _JUDGED_BY = re.compile(r"\b(?:inspectors|ofsted)['’]?s?\s+(?:views?|findings?|judgements?|view|verdicts?)\s+(?:of|on|about)\b",
                         re.IGNORECASE)
@@ -189,6 +194,7 @@ class QueryAnalysis:
     asks_figure: bool = False             # "how many …?", "what percentage …?": a sentence giving a figure answers it
     names_improvements: bool = False      # uses words that ask for a report's list of what must improve
     asks_over_time: bool = False          # "how has … changed over time?": one council's reports, in date order
+    asks_inspectors: bool = False         # "what did inspectors say …?", "how good is …?": the inspection reports' words
     since: int | None = None              # "since 2017": the reports from that year on (not that year's alone)
 
     @property
@@ -349,6 +355,7 @@ def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
         asks_figure=bool(FIGURE_ASKED.search(question)),
         names_improvements=names_improvements(question),
         asks_over_time=bool(OVER_TIME.search(question)),
+        asks_inspectors=bool(ASKS_INSPECTORS.search(question)),
         since=int(since.group(1)) if (since := _SINCE.search(question)) else None,
     )
 

@@ -11,7 +11,7 @@ returns a list of Candidates, best first; the numbers that tune them are named h
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -226,18 +226,19 @@ def focus(pool: list[Candidate], focus_of: Callable[[int], float], weights: Weig
 
 
 def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
-                 documents: Mapping[str, Document]) -> list[Candidate]:
+                 documents: Mapping[str, Document], accounts: Collection[str] = frozenset()) -> list[Candidate]:
     """Within the named councils' reports: the passages of each council's latest report that covers the
     topic (one of its best few passages is at least a partial match, index.search.relevance) that answer
     the question come first, in score order, then the rest. With no report covering it, the order stays as
-    the scores say."""
+    the scores say. Accounts of inspections (papers, articles: `accounts`) are never that report: an undated
+    press cutting does not leave which inspection is latest untold."""
     def answering(chunk_id: int) -> bool:
         return evidence_of(chunk_id).score >= ANSWERS
 
     seen: Counter[str] = Counter()
     covering = set()
     for c in pool:
-        if c.doc_id not in covering and seen[c.doc_id] < COVERING_DEPTH:
+        if c.doc_id not in covering and c.doc_id not in accounts and seen[c.doc_id] < COVERING_DEPTH:
             seen[c.doc_id] += 1
             if answering(c.chunk_id):
                 covering.add(c.doc_id)
