@@ -30,12 +30,21 @@ unnecessary overly overdue missed superficial vague generic slow slower sporadic
 incomplete inadequacies failings failures""".split()
 # Phrases that state a shortfall whatever else the sentence says.
 # A negation and the rest of its clause: "not effective, reflective or frequent enough" says nothing good.
+_NEGATED = r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b|\b\w+n['’]t\b)"
+_NEGATION = re.compile(_NEGATED, re.IGNORECASE)
 _SHORTFALL_PHRASES = re.compile(
-    r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b|\b\w+n['’]t\b)"
-    r"[^.;:!?]*?(?=\b(?:but|although|however|though|while|whereas|yet)\b|[.;:!?]|$)|"
+    _NEGATED + r"[^.;:!?]*?(?=\b(?:but|although|however|though|while|whereas|yet)\b|[.;:!?]|$)|"
     r"\btoo\s+(?:many|much|long|few|little|slow|variable|often)\b|"
-    r"\brequires?\s+improvement\b|\bneeds?\s+to\s+(?:improve|be\s+improved|strengthen)\b",
+    r"\brequires?\s+improvement\b|\bneeds?\s+to\s+(?:improve|be\s+improved|strengthen)\b|"
+    # what remains to be done, and what could be better: "More needs to be done to …", "further work is required",
+    # "while reflective supervision records could improve", "children would benefit from …"
+    r"\b(?:more|further)\s+(?:work\s+)?(?:needs\s+to\s+be\s+done|is\s+(?:needed|required)|remains\s+to\s+be\s+done)\b|"
+    r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b",
     re.IGNORECASE)
+# A subordinate clause or aim that a negation opens on ("when care leavers are not …", "so that children do not …",
+# "the risk of care leavers not engaging"): its negation judges nothing.
+_NOT_JUDGED = re.compile(r"\b(?:when|if|unless|ensure|ensures|ensuring|so\s+that|risk\s+of)\s+(?:that\s+)?"
+                         r"(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STRENGTH = frozenset(_STRENGTH_WORDS)
 _SHORTFALL = frozenset(_SHORTFALL_WORDS)
@@ -45,7 +54,8 @@ JUDGING_WORDS = _STRENGTH | _SHORTFALL
 
 def stance(sentence: str) -> str:
     """STRENGTH, SHORTFALL, MIXED or NEUTRAL: what the sentence says of the practice it describes."""
-    negated = list(_SHORTFALL_PHRASES.finditer(sentence))
+    negated = [m for m in _SHORTFALL_PHRASES.finditer(sentence)
+               if not (_NEGATION.match(m.group()) and _NOT_JUDGED.search(sentence, 0, m.start()))]
     text = sentence.lower()
     for match in reversed(negated):   # a negated judging word is no strength
         text = text[:match.start()] + " " + text[match.end():]

@@ -34,6 +34,14 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Supervision in some teams is not effective, reflective or frequent enough.", SHORTFALL),   # the whole clause
     ("Oversight is good, although reflective supervision is not consistently seen.", MIXED),
     ("Care leavers receive exceptional support from personal advisers.", STRENGTH),
+    # a negation naming a state or an aim judges nothing
+    ("When care leavers are not in education, employment or training, advisers find them opportunities.", NEUTRAL),
+    ("Reducing the risk of care leavers not engaging in education is a key priority.", NEUTRAL),
+    ("Leaders act to ensure that children do not wait.", NEUTRAL),
+    # what remains to be done, and what could be better, is a shortfall
+    ("More needs to be done to help care leavers into employment.", SHORTFALL),
+    ("Leaders know further work is required to help more care leavers into work.", SHORTFALL),
+    ("Oversight is good and, while supervision records could improve, plans progress.", MIXED),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected
