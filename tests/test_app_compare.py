@@ -68,13 +68,17 @@ def test_the_statement_of_a_grade_is_found_on_its_page():
     assert statement_span(DERBY_PAGE, "care_leavers", "inadequate") is None
 
 
-def test_a_kept_grade_is_a_quote_with_its_page_citation():
+def test_a_kept_grade_is_a_statement_with_its_page_citation_not_a_quoted_table_row():
     derby = DOCUMENTS[1]
     excerpt = grade_excerpt(derby, "overall_effectiveness", "Overall effectiveness", DERBY_PAGE)
-    # The report's words as printed, not words of ours in quotation marks.
-    assert excerpt.quote == ("“Overall effectiveness Outstanding” — Ofsted (2025) Derby City: inspection of local "
+    # The judgement as the report names it and its grade, with the page; a table's row in quotation marks ("“Overall
+    # effectiveness Outstanding”") read as a sentence the report never wrote.
+    assert excerpt.quote == ("Overall effectiveness: Outstanding — Ofsted (2025) Derby City: inspection of local "
                              "authority children’s services, p. 1")
     assert excerpt.key == ("d2025", 1, DERBY_PAGE.index("Overall effectiveness"))
+    in_care = grade_excerpt(DOCUMENTS[0], "in_care", "Children in care", DERBY_PAGE)
+    assert in_care.text == "The experiences and progress of children in care and care leavers: Good"
+    assert not in_care.verbatim
     unprinted = judgement_hit(derby, "care_leavers", "a page that prints no grade")
     assert unprinted.chunk.text == "" and unprinted.chunk.page == 1
 

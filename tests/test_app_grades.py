@@ -41,11 +41,11 @@ def test_a_grade_question_gets_the_grade_card_above_the_passages(graded_library)
     assert card < page.index('class="iqa-excerpt"')
     assert "<b>Staffordshire</b> · Overall effectiveness" in page and ">Good</span>" in page
     assert "Staffordshire: inspection of local authority children’s services, p. 1" in page
-    # Copy gives the judgement in the report's printed words, with its page.
-    assert quotes(app)[0].startswith("“Overall effectiveness Good” — ") and quotes(app)[0].endswith(", p. 1")
+    # Copy gives the judgement as the report names it and its grade, with its page: a statement, not a quoted table row.
+    assert quotes(app)[0].startswith("Overall effectiveness: Good — ") and quotes(app)[0].endswith(", p. 1")
 
 
-def test_the_grade_is_kept_as_a_quote_and_opens_on_its_page(graded_library):
+def test_the_grade_is_kept_as_a_statement_and_opens_on_its_page(graded_library):
     app = ask(start(), GRADE_QUESTION)
     app.button(key="keep-grade-0").click().run()
     assert app.button(key="keep-grade-0").label == "Kept ✓"
@@ -55,7 +55,7 @@ def test_the_grade_is_kept_as_a_quote_and_opens_on_its_page(graded_library):
     # The page's judgement table is shown as a table, the judgement's row marked.
     assert '<tr class="iqa-marked"><td>Overall effectiveness</td><td>Good</td></tr>' in html(app)
     app.switch_page("app_ui/pages/briefing.py").run()
-    assert "“Overall effectiveness Good”" in html(app)
+    assert "Overall effectiveness: Good" in html(app) and "“Overall effectiveness Good”" not in html(app)
 
 
 def test_a_theme_question_gets_no_grade_card(graded_library):

@@ -97,14 +97,22 @@ def judgement_hit(document: Document, judgement: str, page_text: str) -> Hit:
 
 
 def grade_excerpt(document: Document, judgement: str, label: str, page_text: str) -> Excerpt:
-    """A grade kept for the briefing in the report's words, with its page: “The experiences and progress of
-    care leavers Outstanding” — Ofsted (2025) Derby City: …, p. 1. Where the page does not print it, the grade
-    is kept in our words ("Care leavers: Outstanding") and not shown as a quotation."""
+    """A grade kept for the briefing as a statement with its page, not a quotation: the judgement as the report names
+    it, and the grade ("The experiences and progress of care leavers: Outstanding" — Ofsted (2025) Derby City: …,
+    p. 1), marked where the page prints it. A judgement table's row is two cells, not a sentence the report wrote: in
+    quotation marks (“The experiences and progress of care leavers Outstanding”) it read as words no one wrote, as a
+    kept passage's table rows do not (passage_excerpt). Where the page names it otherwise, the label is ours."""
     found = document.metadata.judgements[judgement]
     span = printed_statement(page_text, judgement, found.grade)
-    if span is None:
-        return Excerpt.statement(document, f"{label}: {grade_label(found.grade)}", found.page, -1, verbatim=False)
-    return Excerpt.statement(document, page_text[span[0]:span[1]], found.page, span[0], verbatim=True)
+    named = label
+    if span is not None:
+        printed = page_text[span[0]:span[1]]
+        grade_at = [m.start() for m in re.finditer(_words(found.grade), printed, re.IGNORECASE)]
+        if grade_at and printed[:grade_at[-1]].strip():
+            named = " ".join(printed[:grade_at[-1]].split())
+    named = named[0].upper() + named[1:]
+    return Excerpt.statement(document, f"{named}: {grade_label(found.grade)}", found.page,
+                             span[0] if span is not None else -1, verbatim=False)
 
 
 def passage_excerpt(hit: Hit) -> Excerpt:
