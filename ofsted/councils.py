@@ -204,7 +204,14 @@ def _name_pattern(key: str) -> re.Pattern:
     without its apostrophe ("Wigans care leavers") where that cannot be another word ("Derbys", "Readings")."""
     bare = "|s" if key not in _ORDINARY_WORDS and len(key) >= 5 and not key.endswith("s") else ""
     words = r"\W+".join(r"(?:and|&)" if word == "and" else re.escape(word) for word in key.split())
-    return re.compile(r"(?<![\w])" + words + rf"(?:'s?{bare})?(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])" + _NAME_BEFORE + words + _NAME_AFTER + rf"(?:'s?{bare})?(?![\w])", re.IGNORECASE)
+
+
+# The words a council's name may carry around its key, written as a name: "Derby City's care leavers", "Kent County
+# Council", "the London Borough of Hounslow", "City of York" (left in, "city" was read as the question's topic); and
+# "council" after it in any case. Not "Durham county lines".
+_NAME_BEFORE = r"(?:(?:the\s+)?(?-i:City|County|London\s+Borough|Royal\s+Borough)\s+of\s+(?:the\s+)?)?"
+_NAME_AFTER = r"(?:\s+(?-i:City|County|Borough|District|Metropolitan\s+Borough)(?:\s+[Cc]ouncil)?|\s+council)?"
 
 
 def missing_councils(text: str, known_keys: Iterable[str]) -> list[str]:

@@ -37,6 +37,12 @@ def test_councils_are_kept_in_the_order_named_whether_written_in_full_or_as_ever
 
 def test_only_the_words_a_question_writes_for_a_council_are_place_words():
     assert analyse("How does Durham tackle county lines?", HELD).topic_terms == ["county", "lines"]
+    # the words a name carries are the name's, written as one: "Derby City's", "Reading Borough Council"
+    assert analyse("What did inspectors say about care leavers in Derby City?", HELD).topic_terms == ["care", "leavers"]
+    assert analyse("How does Reading Borough Council support care leavers?", HELD).topic_terms == [
+        "support", "care", "leavers"]
+    assert analyse("Derby City's care leavers", HELD).council_keys == ["derby"]
+    assert analyse("Durham county lines", HELD).topic_terms == ["county", "lines"]
 
 
 def test_a_possessive_without_its_apostrophe_is_a_council_only_when_written_as_a_name():
