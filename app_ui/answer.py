@@ -19,7 +19,7 @@ from app_ui.passages import (digest_item_html, document_heading, grouped_by_docu
                               quote_html, timeline_entry_html)
 from index.output.briefing import Excerpt, escape_markdown
 from index.output.citation import published_words
-from index.output.grades import grade_excerpt, judgement_hit, passage_excerpt
+from index.output.grades import grade_excerpt, graded_words, judgement_hit, passage_excerpt
 from index.search.answers import GradeAnswer, GradeList
 from index.search.digest import ONLY_OLDER, Digest, Finding, Timeline
 from models import Quote
@@ -156,7 +156,8 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
         _card_head(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
                    f"{digest.councils_searched} searched speak to it{older}, each from its latest report that does{also}",
                    digest.judgement, [Excerpt.from_quote(item.finding.quote, table=title, council=item.council,
-                                                         section=item.finding.section)
+                                                         section=item.finding.section,
+                                                         graded=graded_words(item.finding.document, digest.judgement))
                                       for item in digest.items], "the digest", f"keep-digest-{turn_no}")
         for g, group in enumerate(digest.groups):
             st.markdown(f"**{escape_markdown(group.label)}** · {plural(len({i.council for i in group.items}), 'council')}")
@@ -176,7 +177,8 @@ def _timeline_card(timeline: Timeline, turn_no: int) -> None:
         _card_head(f"**{escape_markdown(timeline.council)} over time** · {plural(len(timeline.entries), 'report')} "
                    f"of {timeline.reports_searched} speak to it, oldest first", timeline.judgement,
                    [Excerpt.from_quote(e.finding.quote, table=title, council=timeline.council,
-                                       section=e.finding.section) for e in timeline.entries],
+                                       section=e.finding.section, graded=graded_words(e.finding.document, timeline.judgement))
+                    for e in timeline.entries],
                    "the timeline", f"keep-timeline-{turn_no}")
         for i, entry in enumerate(timeline.entries):
             _finding_row(timeline_entry_html(entry), entry.finding, timeline.council, f"t{turn_no}-{i}")

@@ -12,14 +12,12 @@ import re
 from html import escape
 
 from index.output.citation import published_words
-from index.output.grades import TableRow, judgement_table
+from index.output.grades import TableRow, graded_words, judgement_table
 from index.search.digest import DigestItem, Finding, TimelineEntry
 from models import Quote
 from ofsted import report_types
 from ofsted.front_matter import FRONT_MATTER
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
-from ofsted.grades import grade_label
-from ofsted.judgements import area_grade
 from text.words import plural
 from models import Document, Highlight, Hit
 
@@ -180,9 +178,9 @@ def stance_chip(text: str) -> str:
 
 
 def _grade_chip(document: Document, judgement: str) -> str:
-    """The report's grade for the topic's judgement area, named as the report judged it (ofsted.judgements.area_grade)."""
-    found = area_grade(document.metadata, judgement)
-    return f'<span class="iqa-chip">{escape(found[0])}: {escape(grade_label(found[1]))}</span>' if found else ""
+    """The report's grade for the topic's judgement area, named as the report judged it (graded_words)."""
+    found = graded_words(document, judgement)
+    return f'<span class="iqa-chip">{escape(found)}</span>' if found else ""
 
 
 def _finding_html(finding: Finding, heading: str | None, judgement: str) -> str:

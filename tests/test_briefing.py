@@ -240,6 +240,42 @@ def test_a_digest_kept_whole_exports_as_one_table_and_old_briefings_still_read(t
     assert Excerpt.from_dict(saved) == single
 
 
+def test_a_digest_or_timeline_kept_whole_shows_its_grades_and_a_timeline_its_reports_not_one_council_again():
+    import io
+
+    import docx
+
+    from index.output.briefing import keep
+    from index.output.briefing_export import COLUMN_WIDTHS_MM, to_docx, to_markdown
+    from models import Quote
+    from tests.conftest import make_report
+
+    def kept(report, text, table, graded):
+        quote = Quote(text=text, citation="", document=report, page=4, start=0, end=len(text))
+        return Excerpt.from_quote(quote, table=table, council=report.metadata.council, graded=graded)
+
+    d22 = make_report("d22", "Derby City", "2022-05-11", report_type="ilacs_short")
+    d25 = make_report("d25", "Derby City", "2025-07-07", report_type="ilacs_standard")
+    wigan = make_report("w", "Wigan", "2025-11-25", report_type="ilacs_standard")
+    digest = (kept(d25, "Care leavers thrive.", "Care leavers", "Care leavers: Outstanding"),
+              kept(wigan, "Care leavers are seen often.", "Care leavers", "Care leavers: Good"))
+    timeline = (kept(d22, "Advisers are persistent.", "Derby City over time", "Children in care and care leavers: Good"),
+                kept(d25, "Care leavers thrive.", "Derby City over time", "Care leavers: Outstanding"))
+    word = docx.Document(io.BytesIO(to_docx(digest + timeline)))
+    across, over_time = ([[c.text for c in row.cells] for row in t.rows] for t in word.tables)
+    assert across[0] == ["Council", "Grade", "What it says", "Citation"]
+    assert across[1][:3] == ["Derby City", "Care leavers: Outstanding", "“Care leavers thrive.”"]
+    assert over_time[0] == ["Report", "Grade", "What it says", "Citation"]
+    assert [row[:2] for row in over_time[1:]] == [["2022, ILACS short inspection", "Children in care and care leavers: Good"],
+                                                  ["2025, ILACS standard inspection", "Care leavers: Outstanding"]]
+    assert [round(cell.width.mm) for cell in word.tables[0].rows[1].cells] == list(COLUMN_WIDTHS_MM)
+    assert "| Report | Grade | What it says | Citation |" in to_markdown(timeline)
+    # a quote kept on its own before moves into the table when the whole digest is kept
+    loose = Excerpt.from_quote(Quote(text="Care leavers thrive.", citation="", document=d25, page=4, start=0, end=20))
+    basket = keep(keep((), loose), digest[0])
+    assert basket == (digest[0],)
+
+
 def test_a_kept_finding_cites_the_section_its_sentences_leave_whom_they_are_about_to():
     import io
 

@@ -237,9 +237,10 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
             page.get_by_role("button", name="Export .docx").click()
         word = docx.Document(download.value.path())
         [table] = word.tables
-        assert [c.text for c in table.rows[0].cells] == ["Council", "What it says", "Citation"]
+        assert [c.text for c in table.rows[0].cells] == ["Council", "Grade", "What it says", "Citation"]
         assert len(table.rows) == kept + 1
-        assert all(row.cells[1].text.startswith("“") and row.cells[2].text.startswith("Ofsted (") for row in table.rows[1:])
+        assert all(row.cells[2].text.startswith("“") and row.cells[3].text.startswith("Ofsted (") for row in table.rows[1:])
+        assert any(row.cells[1].text.startswith("Impact of leaders: ") for row in table.rows[1:])
     assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == []
 
 

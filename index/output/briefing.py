@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from index.output.citation import cited, reference
 from text.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
 from models import Document, Hit, Quote
+from ofsted import report_types
 
 # Characters that Markdown would read as formatting, links or HTML if a report contained them.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
@@ -33,12 +34,15 @@ class Source:
     inspection_end: str | None = None
     published: str | None = None
     published_estimated: bool = False   # not printed in the report: from the file's metadata ("c. 8 July 2025")
+    kind: str = ""                      # what kind of report it is, in words ("ILACS short inspection")
+    year: int | None = None             # its year, as a timeline kept whole names its rows
 
     @classmethod
     def of(cls, document: Document) -> "Source":
         meta = document.metadata
         return cls(document.doc_id, reference(document), meta.title, meta.council, meta.inspection_start,
-                   meta.inspection_end, meta.published, meta.published_estimated)
+                   meta.inspection_end, meta.published, meta.published_estimated, report_types.label(meta.report_type),
+                   meta.year)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Excerpt:
                                # title are exported as one table (council, what it says, citation)
     section: str | None = None  # the name of the report's section its sentences leave whom they are about to
                                 # ("Children in care"), cited after its page (index.search.digest.Finding.section)
+    graded: str | None = None   # kept with a digest or timeline: the report's grade for its judgement area, as shown
+                                # beside it ("Impact of leaders: Requires improvement"), a column of its table
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Excerpt":
@@ -82,17 +88,18 @@ class Excerpt:
 
     @classmethod
     def from_quote(cls, quote: Quote, table: str | None = None, council: str | None = None,
-                   section: str | None = None) -> "Excerpt":
+                   section: str | None = None, graded: str | None = None) -> "Excerpt":
         """The report's own sentences (index.search.quotes), all of them chosen; `table` when kept as part of a
-        digest or timeline, `council` the one name the answer gives the council (index.search.digest.council_names),
-        `section` the section cited beside its page."""
+        digest or timeline (with the grade shown beside it, `graded`), `council` the one name the answer gives the
+        council (index.search.digest.council_names), `section` the section cited beside its page."""
         spans = sentence_spans(quote.text)
         sentences = tuple(_sentence(quote.text, s, e, quote.page, quote.end_page, quote.page_break) for s, e in spans)
         every = tuple(range(len(sentences)))
         source = Source.of(quote.document)
         if council:
             source = replace(source, council=council)
-        return cls(source, sentences, every, every, quote.page, quote.start, quote.ocr, table=table, section=section)
+        return cls(source, sentences, every, every, quote.page, quote.start, quote.ocr, table=table, section=section,
+                   graded=graded)
 
     @classmethod
     def statement(cls, document: Document, text: str, page: int | None, start: int, verbatim: bool) -> "Excerpt":
@@ -144,7 +151,7 @@ class Excerpt:
     def from_dict(cls, data: dict) -> "Excerpt":
         return cls(Source(**data["source"]), tuple(Sentence(**s) for s in data["sentences"]), tuple(data["chosen"]),
                    tuple(data["marked"]), data["page"], data["start"], data["ocr"], data["verbatim"],
-                   data.get("table"), data.get("section"))   # briefings saved before tables or sections have none
+                   data.get("table"), data.get("section"), data.get("graded"))   # saved before these: none
 
 
 def _sentence(text: str, start: int, end: int, page: int | None, end_page: int | None,
@@ -161,7 +168,10 @@ Basket = tuple[Excerpt, ...]
 
 
 def keep(basket: Basket, excerpt: Excerpt) -> Basket:
-    """Add at the end, unless the passage is already in the basket."""
+    """Add at the end, unless the passage is already in the basket; kept with a whole digest or timeline, one kept
+    on its own before moves into its table (a table leaving out quotes kept first was not the whole digest)."""
+    if excerpt.table is not None:
+        basket = tuple(kept for kept in basket if not (kept.key == excerpt.key and kept.table is None))
     if any(kept.key == excerpt.key for kept in basket):
         return basket
     return (*basket, excerpt)

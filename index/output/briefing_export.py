@@ -121,12 +121,27 @@ def runs(basket: Sequence[Excerpt]) -> list[tuple[str | None, list[Excerpt]]]:
 
 
 # "What it says": a digest kept whole can hold a committee paper's or a press article's words beside the reports'.
-TABLE_HEADINGS = ("Council", "What it says", "Citation")
+# A digest's rows are councils; a timeline's, one council's reports (its name in every row said nothing): the year and
+# the kind of report. The grade column, where the answer showed grades, says what each grade is for.
+DIGEST_HEADINGS = ("Council", "Grade", "What it says", "Citation")
+TIMELINE_HEADINGS = ("Report", "Grade", "What it says", "Citation")
+# Each column's width in a Word table (mm, of the A4 page's 160): the words widest, a council's name or a year narrow.
+COLUMN_WIDTHS_MM = (28, 30, 62, 40)
 
 
-def table_row(excerpt: Excerpt) -> tuple[str, str, str]:
-    shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
-    return excerpt.source.council or "", shown, typeset(excerpt.citation)
+def table(run: Sequence[Excerpt]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The headings and rows of a digest or timeline kept whole: without a grade column when none was shown."""
+    one_council = len({excerpt.source.council for excerpt in run}) == 1 and len(run) > 1
+    headings = TIMELINE_HEADINGS if one_council else DIGEST_HEADINGS
+    rows = []
+    for excerpt in run:
+        shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
+        first = (", ".join(str(part) for part in (excerpt.source.year, excerpt.source.kind) if part) if one_council
+                 else excerpt.source.council or "")
+        rows.append((first, excerpt.graded or "", shown, typeset(excerpt.citation)))
+    if not any(excerpt.graded for excerpt in run):
+        return headings[:1] + headings[2:], [row[:1] + row[2:] for row in rows]
+    return headings, rows
 
 
 def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str | None = None,
@@ -135,9 +150,10 @@ def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: s
     lines = [f"# {escape_markdown(title)}", "", f"*{escape_markdown(_subtitle(basket, author, today))}*", ""]
     for title, run in runs(basket):
         if title is not None:
-            lines += [f"**{escape_markdown(title)}**", "", "| " + " | ".join(TABLE_HEADINGS) + " |", "|---|---|---|"]
-            lines += ["| " + " | ".join(escape_markdown(" ".join(cell.split())) for cell in table_row(e)) + " |"
-                      for e in run]
+            headings, rows = table(run)
+            lines += [f"**{escape_markdown(title)}**", "", "| " + " | ".join(headings) + " |",
+                      "|" + "---|" * len(headings)]
+            lines += ["| " + " | ".join(escape_markdown(" ".join(cell.split())) for cell in row) + " |" for row in rows]
             lines.append("")
             continue
         excerpt = run[0]
@@ -172,14 +188,21 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
     for title, run in runs(basket):
         if title is not None:   # a digest or timeline kept whole: one table, as a briefing sets out evidence
             document.add_paragraph(title, style="Heading 2")
-            table = document.add_table(rows=1, cols=len(TABLE_HEADINGS))
-            table.style = "Table Grid"
-            for cell, heading in zip(table.rows[0].cells, TABLE_HEADINGS):
+            headings, rows = table(run)
+            widths = COLUMN_WIDTHS_MM if len(headings) == len(COLUMN_WIDTHS_MM) else \
+                (COLUMN_WIDTHS_MM[0], COLUMN_WIDTHS_MM[1] + COLUMN_WIDTHS_MM[2], COLUMN_WIDTHS_MM[3])
+            grid = document.add_table(rows=1, cols=len(headings))
+            grid.style = "Table Grid"
+            grid.autofit = False
+            for cell, heading in zip(grid.rows[0].cells, headings):
                 cell.text = heading
                 cell.paragraphs[0].runs[0].bold = True
-            for excerpt in run:
-                for cell, value in zip(table.add_row().cells, table_row(excerpt)):
+            for row in rows:
+                for cell, value in zip(grid.add_row().cells, row):
                     cell.text = value
+            for column, width in zip(grid.columns, widths):   # Word reads each cell's width, not the column's
+                for cell in column.cells:
+                    cell.width = Mm(width)
             continue
         excerpt = run[0]
         document.add_paragraph(f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text,

@@ -14,7 +14,7 @@ from text.sentences import paragraph_sentence_spans
 from models import Chunk, Document, Hit
 from ofsted import report_types
 from ofsted.grades import grade_label
-from ofsted.judgements import ILACS_JUDGEMENTS, label, short_label, states_judgement
+from ofsted.judgements import ILACS_JUDGEMENTS, area_grade, label, short_label, states_judgement
 
 _LOOKBEHIND = 220  # characters before a grade in which its judgement's label is printed
 
@@ -94,6 +94,13 @@ def judgement_hit(document: Document, judgement: str, page_text: str) -> Hit:
     start, end = printed_statement(page_text, judgement, found.grade) or (0, 0)
     chunk = Chunk(document.doc_id, found.page, start, end, page_text[start:end])
     return Hit(chunk, document, score=0.0)
+
+
+def graded_words(document: Document, judgement: str) -> str | None:
+    """The report's grade for a judgement area, named as the report judged it ("Care leavers: Outstanding", "Children
+    in care and care leavers: Good" from a report of before 2023; ofsted.judgements.area_grade), or None."""
+    found = area_grade(document.metadata, judgement)
+    return f"{found[0]}: {grade_label(found[1])}" if found else None
 
 
 def grade_excerpt(document: Document, judgement: str, label: str, page_text: str) -> Excerpt:
