@@ -152,6 +152,14 @@ def test_a_leftover_item_printing_a_labels_words_apart_joins_that_group_and_phra
     assert not [p for p in across.values() if "hubs community" in p.written or "hubs three" in p.written]
 
 
+def test_a_phrase_in_its_ing_form_is_one_group_with_it():
+    items = _items({"Derby": "Care leavers access education well.", "Wigan": "Care leavers in accessing education thrive.",
+                    "Leeds": "Advisers support care leavers in accessing education.", "Bury": "Care leavers have homes.",
+                    "Hull": "Care leavers are visited.", "York": "Care leavers are safe."})
+    groups = {g.label: sorted(i.council for i in g.items) for g in group_items(items, ["care", "leavers"])}
+    assert groups == {"Access education": ["Derby", "Leeds", "Wigan"], OTHER_LABEL: ["Bury", "Hull", "York"]}
+
+
 def test_a_phrase_the_library_prints_about_as_often_labels_no_group():
     # "Senior leaders" is in a quarter of the library's passages and two of these five items (0.4 < 2 x 0.25): it says
     # nothing the two share; "group supervision", in one passage in a hundred, does.

@@ -114,7 +114,8 @@ def _label_key(word: str) -> str:
     word = word[:-1] if word.endswith("ings") else word   # "meetings" as "meeting"
     if len(word) > 6 and word.endswith("ing"):
         word = word[:-3]
-        word = word[:-1] if len(word) > 2 and word[-1] == word[-2] else word   # "planning": "plan"
+        # "planning": "plan", "modelling": "model"; not "accessing", "assessing", "staffing" (access, assess, staff)
+        word = word[:-1] if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "sfz" else word
     return word_key(word)
 
 
