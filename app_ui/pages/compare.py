@@ -116,9 +116,8 @@ st.caption("Each council's latest graded inspection; an older framework's equiva
 event = st.dataframe(
     table(rows), key="compare_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
     width="stretch", height=min(ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX),
-    # Narrow columns with short headings (the full name on hover), so the grades fit beside the sidebar at 1280 px; the
-    # council's whole name ("Bath and North East Somerset" was cut to "Bath and North East S"), the report last.
-    column_config={"Council": st.column_config.TextColumn(width=190, pinned=True),
+    # Narrow columns with short headings (the full name on hover), so all seven fit beside the sidebar at 1280 px.
+    column_config={"Council": st.column_config.TextColumn(width=130, pinned=True),
                    **{column: st.column_config.NumberColumn(COLUMN_HEADINGS[column], alignment="left", width=112,
                                                             help=column) for column in GRADE_COLUMNS},
                    "Date": st.column_config.DateColumn(
