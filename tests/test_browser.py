@@ -213,6 +213,10 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
         answering = re.search(r"(\d+) councils? of 7 searched speak", summary)   # 8 reports, Derby's two are one council
         assert answering and int(answering.group(1)) >= 4
         items = page.locator('[data-testid="stChatMessage"]').last.locator(".iqa-item")
+        for _ in range(100):   # drawn one by one after the card's head
+            if items.count() >= 4:
+                break
+            page.wait_for_timeout(100)
         assert items.count() >= 4
         assert "Impact of leaders: " in summary and "Leadership, management and governance: " in summary  # SIF names it so
         heading.scroll_into_view_if_needed()
@@ -225,7 +229,13 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
 
         ask(page, "How has Derby's support for care leavers changed over time?", shown=".iqa-item")
         page.get_by_text("Derby City over time").wait_for(timeout=30_000)
-        entries = page.locator('[data-testid="stChatMessage"]').last.locator(".iqa-item")
+        message = page.locator('[data-testid="stChatMessage"]').last
+        shown = int(re.search(r"(\d+) reports? of \d+ speaks? to it", message.inner_text()).group(1))
+        entries = message.locator(".iqa-item")
+        for _ in range(100):   # the card's head is drawn first, its entries one by one after it
+            if entries.count() >= shown:
+                break
+            page.wait_for_timeout(100)
         years = [entries.nth(i).inner_text()[:4] for i in range(entries.count())]
         assert years == sorted(years) and {"2022", "2025"} <= set(years)
         page.get_by_text("Derby City over time").scroll_into_view_if_needed()
