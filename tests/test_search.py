@@ -132,6 +132,9 @@ def test_asked_what_inspectors_said_of_one_council_its_latest_inspection_leads_n
                report_type="press_article", publisher="Community Care")
     for question in ("What did inspectors say about supervision in Bury?", "Is supervision in Bury any good?"):
         assert searcher.search(question)[0].document.doc_id == "bury2025", question
+    # Asked otherwise, the account keeps its place by its words, and of the inspections the latest still leads.
+    order = [h.document.doc_id for h in searcher.search("supervision of Bury's social workers")]
+    assert order.index("bury2025") < order.index("bury2019")
 
 
 def test_a_council_has_one_name_the_one_its_latest_report_prints_and_a_reference_the_reports_own(store, embedder, searcher):

@@ -230,8 +230,8 @@ def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
     """Within the named councils' reports: the passages of each council's latest report that covers the
     topic (one of its best few passages is at least a partial match, index.search.relevance) that answer
     the question come first, in score order, then the rest. With no report covering it, the order stays as
-    the scores say. Accounts of inspections (papers, articles: `accounts`) are never that report: an undated
-    press cutting does not leave which inspection is latest untold."""
+    the scores say. Accounts of inspections (papers, articles: `accounts`) are never that report, and keep their
+    place by their score: an undated press cutting does not leave which inspection is latest untold."""
     def answering(chunk_id: int) -> bool:
         return evidence_of(chunk_id).score >= ANSWERS
 
@@ -245,16 +245,20 @@ def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
     first: set[int] = set()
     for latest in latest_reports(covering, documents):
         first |= {c.chunk_id for c in [c for c in pool if c.doc_id == latest][:LATEST_DEPTH] if answering(c.chunk_id)}
-    return put_first(pool, first)
+    return put_first(pool, first, apart=accounts)
 
 
-def put_first(pool: list[Candidate], chosen: set[int]) -> list[Candidate]:
+def put_first(pool: list[Candidate], chosen: set[int], apart: Collection[str] = frozenset()) -> list[Candidate]:
     """The chosen candidates first, in their order, then the rest. Scores decide the later steps
-    (diversifying), so the chosen are lifted just above the rest."""
+    (diversifying), so the chosen are lifted just above the rest; the passages of reports `apart` (accounts of
+    inspections, when the latest inspection is put first) keep their place by their own score: a paper may hold the
+    one answer ("How can practitioners in Lincolnshire raise issues with the chief executive?")."""
     first = [c for c in pool if c.chunk_id in chosen]
     rest = [c for c in pool if c.chunk_id not in chosen]
-    lift = max(0.0, rest[0].score - first[-1].score + LIFT_MARGIN) if first and rest else 0.0
-    return [Candidate(c.score + lift, c.chunk_id, c.doc_id) for c in first] + rest
+    above = [c for c in rest if c.doc_id not in apart]
+    lift = max(0.0, above[0].score - first[-1].score + LIFT_MARGIN) if first and above else 0.0
+    lifted = [Candidate(c.score + lift, c.chunk_id, c.doc_id) for c in first]
+    return sorted(lifted + rest, reverse=True) if apart else lifted + rest
 
 
 def diversify(pool: list[Candidate], chunks: Mapping[int, Chunk], council_keys: Mapping[str, str],

@@ -440,7 +440,7 @@ class Searcher:
         # one over time, whose passages come from each of the council's reports that speaks to it (dev timeline
         # questions' top ten reach 0.926 of those reports, 0.707 with the latest first).
         if scoped and not query.asks_grade and not query.asks_figure and not query.asks_over_time:
-            pool = ranking.latest_first(pool, evidence_of, catalogue.documents, accounts)
+            pool = ranking.latest_first(pool, evidence_of, catalogue.documents, self._accounts(catalogue))
         picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
         highlight_weight = term_weights(self.passage_counts(topic + also, catalogue),
                                         len(catalogue.chunk_doc)) if also else term_weight
