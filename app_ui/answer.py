@@ -148,7 +148,8 @@ def _card_head(summary: str, judgement: str, everything: list[Excerpt], what: st
 def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
     """Every council whose reports speak to the question, each in its latest report's own words, grouped by what
     they say: readable in a minute (each group folded after its first few councils); keep one or all."""
-    title = f"{question.strip()} — what each council's latest report says"
+    asked = question.strip()
+    title = f"{asked[:1].upper()}{asked[1:]} — what each council's latest report says"   # a heading in the Word file
     accounts = sum(1 for item in digest.items if not item.primary)   # a paper's or article's item beside its council's
     also = f", and {accounts} {'paper or article' if accounts == 1 else 'papers or articles'} about them" if accounts else ""
     older = f" ({digest.councils_only_older} {ONLY_OLDER})" if digest.councils_only_older else ""

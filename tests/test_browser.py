@@ -243,6 +243,8 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
 
         page.get_by_role("link", name=re.compile("Briefing")).click()
         page.get_by_role("button", name="Export .docx").wait_for(timeout=30_000)
+        # the digest kept whole is shown under its title, as the one table the Word file will hold
+        page.get_by_text(re.compile(rf"{kept} rows, exported as one table")).wait_for(timeout=30_000)
         with page.expect_download() as download:
             page.get_by_role("button", name="Export .docx").click()
         word = docx.Document(download.value.path())
