@@ -180,6 +180,30 @@ def test_the_conversation_keeps_its_last_questions(tmp_path):
     assert store.turns("ben") == []
 
 
+def test_a_briefings_file_of_the_format_before_reads_as_it_was_and_is_marked_as_this_one(tmp_path):
+    import json
+
+    from index.output.briefing_store import FORMAT_VERSION
+    from models import Quote
+    from tests.conftest import make_report
+
+    path = tmp_path / "briefings.sqlite"
+    store = BriefingStore(path)
+    derby = make_report("d", "Derby City", "2025-07-07")
+    kept = Excerpt.from_quote(Quote(text="Plans are clear.", citation="", document=derby, page=5, start=0, end=16))
+    store.keep("ana", store.current("ana").id, kept)
+    with sqlite3.connect(path) as db:   # as format 1 wrote it: no kind, year or grade
+        saved = json.loads(db.execute("SELECT excerpts FROM briefings").fetchone()[0])
+        for excerpt in saved:
+            del excerpt["source"]["kind"], excerpt["source"]["year"], excerpt["graded"]
+        db.execute("UPDATE briefings SET excerpts = ?", (json.dumps(saved),))
+        db.execute("PRAGMA user_version = 1")
+    [read] = BriefingStore(path).current("ana").excerpts
+    assert read.text == "Plans are clear." and read.citation == kept.citation and read.source.year is None
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION == 2
+
+
 def test_a_file_from_a_later_version_or_not_a_database_is_refused_in_a_sentence(tmp_path):
     later = tmp_path / "later.sqlite"
     with sqlite3.connect(later) as db:

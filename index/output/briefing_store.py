@@ -24,7 +24,9 @@ from index.output import briefing
 from index.output.briefing import Basket, Excerpt
 
 BRIEFINGS_ENV = "INSPECTQA_BRIEFINGS"
-FORMAT_VERSION = 1
+# 2: an excerpt's source says its kind of report and year, and an excerpt kept with a digest or timeline its grade
+# (older InspectQA cannot read those fields, so it refuses the file; files of format 1 read as they were).
+FORMAT_VERSION = 2
 FIRST_BRIEFING = "My briefing"
 MAX_TURNS = 20  # a conversation restored after a reload: its last questions, asked again
 
