@@ -37,8 +37,10 @@ _SHORTFALL_PHRASES = re.compile(
     r"\btoo\s+(?:many|much|long|few|little|slow|variable|often)\b|"
     r"\brequires?\s+improvement\b|\bneeds?\s+to\s+(?:improve|be\s+improved|strengthen)\b|"
     # what remains to be done, and what could be better: "More needs to be done to …", "further work is required",
+    # "there is more to do for those aged 19 to 21", "this remains an area for further development",
     # "while reflective supervision records could improve", "children would benefit from …"
     r"\b(?:more|further)\s+(?:work\s+)?(?:needs\s+to\s+be\s+done|is\s+(?:needed|required)|remains\s+to\s+be\s+done)\b|"
+    r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
     r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b",
     re.IGNORECASE)
 # A subordinate clause or aim that a negation opens on ("when care leavers are not …", "so that children do not …",

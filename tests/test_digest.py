@@ -42,6 +42,9 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("More needs to be done to help care leavers into employment.", SHORTFALL),
     ("Leaders know further work is required to help more care leavers into work.", SHORTFALL),
     ("Oversight is good and, while supervision records could improve, plans progress.", MIXED),
+    ("Care leavers are supported well. However, there is more to do for those aged 19 to 21.", MIXED),
+    ("Leaders recognise that this remains an area for further development.", SHORTFALL),
+    ("Leaders have addressed the areas for improvement identified at the last inspection.", NEUTRAL),   # the list's name
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected
