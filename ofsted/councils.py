@@ -209,9 +209,11 @@ def _name_pattern(key: str) -> re.Pattern:
 
 # The words a council's name may carry around its key, written as a name: "Derby City's care leavers", "Kent County
 # Council", "the London Borough of Hounslow", "City of York" (left in, "city" was read as the question's topic); and
-# "council" after it in any case. Not "Durham county lines".
-_NAME_BEFORE = r"(?:(?:the\s+)?(?-i:City|County|London\s+Borough|Royal\s+Borough)\s+of\s+(?:the\s+)?)?"
-_NAME_AFTER = r"(?:\s+(?-i:City|County|Borough|District|Metropolitan\s+Borough)(?:\s+[Cc]ouncil)?|\s+council)?"
+# "council" after it in any case ("Derby city council"). Not "Durham county lines".
+_NAME_BEFORE = (r"(?:(?:the\s+)?(?-i:City|County|London\s+Borough|Royal\s+Borough)\s+of\s+(?:the\s+)?"
+                r"|(?-i:County)\s+)?")   # "County Durham"
+_NAME_AFTER = r"(?:\s+(?-i:City|County|Borough|District|Metropolitan\s+Borough)(?:\s+[Cc]ouncil)?" \
+              r"|\s+(?:city\s+|county\s+|borough\s+)?council)?"   # "Derby city council"
 
 
 def missing_councils(text: str, known_keys: Iterable[str]) -> list[str]:

@@ -28,7 +28,7 @@ failed failing absent gap gaps unclear infrequent infrequently shortfall shortfa
 concerns concerning declined deteriorated deteriorating inadequate ineffective ineffectively unsafe
 unnecessary overly overdue missed superficial vague generic slow slower sporadic patchy uneven inaccurate
 incomplete inadequacies failings failures""".split()
-# Phrases that state a shortfall whatever else the sentence says.
+# Phrases that state a shortfall whatever else the sentence says (but a negation in an aim or a condition, below).
 # A negation and the rest of its clause: "not effective, reflective or frequent enough" says nothing good.
 _NEGATED = r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b|\b\w+n['’]t\b)"
 _NEGATION = re.compile(_NEGATED, re.IGNORECASE)
@@ -43,10 +43,13 @@ _SHORTFALL_PHRASES = re.compile(
     r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
     r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b",
     re.IGNORECASE)
-# A subordinate clause or aim that a negation opens on ("when care leavers are not …", "so that children do not …",
-# "the risk of care leavers not engaging"): its negation judges nothing.
-_NOT_JUDGED = re.compile(r"\b(?:when|if|unless|ensure|ensures|ensuring|so\s+that|risk\s+of)\s+(?:that\s+)?"
-                         r"(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
+# A negation naming a state or an aim judges nothing: in an aim ("so that children do not …", "to ensure that …",
+# "the risk of care leavers not engaging"), or in a condition that a comma ends before the sentence's own clause
+# ("When care leavers are not in education, employment or training, their advisers …"; not "When visits happen they
+# are not recorded well."). Its subject is a few words, with no "but" or "while" among them.
+_SUBJECT = r"(?:(?!(?:but|although|however|though|while|whereas|yet)\b)[\w’'-]+\s+){0,4}$"
+_IN_AN_AIM = re.compile(r"\b(?:ensure|ensures|ensuring|so\s+that|risk\s+of)\s+(?:that\s+)?" + _SUBJECT, re.IGNORECASE)
+_IN_A_CONDITION = re.compile(r"\b(?:when|if|unless)\s+" + _SUBJECT, re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STRENGTH = frozenset(_STRENGTH_WORDS)
 _SHORTFALL = frozenset(_SHORTFALL_WORDS)
@@ -54,12 +57,29 @@ _SHORTFALL = frozenset(_SHORTFALL_WORDS)
 JUDGING_WORDS = _STRENGTH | _SHORTFALL
 
 
+def _judges_nothing(sentence: str, match: re.Match) -> bool:
+    """A negation in an aim or a condition (_IN_AN_AIM, _IN_A_CONDITION): a state, not a shortfall."""
+    if not _NEGATION.match(match.group()):
+        return False
+    return _IN_AN_AIM.search(sentence, 0, match.start()) is not None or (
+        _IN_A_CONDITION.search(sentence, 0, match.start()) is not None and "," in match.group())
+
+
+def without_shortfall_phrases(sentence: str) -> str:
+    """The sentence with what its shortfall phrases say cut out ("requires improvement", "has not improved", and a
+    negation in an aim or a condition): what it says is left."""
+    text = sentence
+    for match in reversed(list(_SHORTFALL_PHRASES.finditer(sentence))):
+        text = text[:match.start()] + " " + text[match.end():]
+    return text
+
+
 def stance(sentence: str) -> str:
     """STRENGTH, SHORTFALL, MIXED or NEUTRAL: what the sentence says of the practice it describes."""
-    negated = [m for m in _SHORTFALL_PHRASES.finditer(sentence)
-               if not (_NEGATION.match(m.group()) and _NOT_JUDGED.search(sentence, 0, m.start()))]
+    found = list(_SHORTFALL_PHRASES.finditer(sentence))
+    negated = [m for m in found if not _judges_nothing(sentence, m)]
     text = sentence.lower()
-    for match in reversed(negated):   # a negated judging word is no strength
+    for match in reversed(found):   # a negated judging word is no strength, nor one in a state or an aim a shortfall
         text = text[:match.start()] + " " + text[match.end():]
     words = _WORD.findall(text)
     strengths = sum(word in _STRENGTH for word in words)

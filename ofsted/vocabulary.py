@@ -141,10 +141,12 @@ _ASKS_MORE = re.compile(r"improv\w*|strengthen\w*|enhanc\w*|develop\w*|transform
                         re.IGNORECASE)
 _ASKS_LESS = re.compile(r"cut|cutting|reduc\w*|lower\w*|decreas\w*", re.IGNORECASE)
 _BRINGS = re.compile(r"bring\w*|brought|get|gets|getting|got", re.IGNORECASE)   # … down
-_SAYS_MORE = re.compile(r"\b(?:improv\w*|strengthen\w*|enhanced|introduc\w*|developed|embedd?ed|transform\w*|"
-                        r"redesign\w*|established|increased|invested)\b", re.IGNORECASE)
-_SAYS_LESS = re.compile(r"\b(?:reduc\w*|decreas\w*|fallen|fell|lowered|no\s+longer|convert\w*|brought\s+down|cut)\b",
-                        re.IGNORECASE)
+# A change said done or under way, not asked for ("requires improvement", "aim to reduce"; a negated one, "has not
+# improved", is cut before these are looked for: FindingReader.says_change).
+_SAYS_MORE = re.compile(r"\b(?:improved|improving|(?<!for\s)improvements?|strengthened|strengthening|enhanced|introduced|"
+                        r"developed|embedded|transformed|redesign(?:ed|ing)?|established|increased|invested)\b", re.IGNORECASE)
+_SAYS_LESS = re.compile(r"\b(?:reduced|reducing|reductions?|decreased|decreasing|fallen|fell|lowered|no\s+longer|"
+                        r"converted|converting|brought\s+down)\b", re.IGNORECASE)
 
 
 def change_asked(verbs: Iterable[str]) -> re.Pattern | None:

@@ -78,6 +78,9 @@ def test_a_kept_grade_is_a_statement_with_its_page_citation_not_a_quoted_table_r
     assert excerpt.key == ("d2025", 1, DERBY_PAGE.index("Overall effectiveness"))
     in_care = grade_excerpt(DOCUMENTS[0], "in_care", "Children in care", DERBY_PAGE)
     assert in_care.text == "The experiences and progress of children in care and care leavers: Good"
+    # a SIF report states it in a sentence ("Children's services in Norfolk are inadequate"): the judgement's own name
+    sif = grade_excerpt(DOCUMENTS[2], "overall_effectiveness", "Overall effectiveness", NORFOLK_PAGE)
+    assert sif.text == "Overall effectiveness: Inadequate"
     assert not in_care.verbatim
     unprinted = judgement_hit(derby, "care_leavers", "a page that prints no grade")
     assert unprinted.chunk.text == "" and unprinted.chunk.page == 1

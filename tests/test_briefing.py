@@ -2,6 +2,7 @@
 import io
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import docx
@@ -294,6 +295,9 @@ def test_a_digest_or_timeline_kept_whole_shows_its_grades_and_a_timeline_its_rep
                                                   ["2025, ILACS standard inspection", "Care leavers: Outstanding"]]
     assert [round(cell.width.mm) for cell in word.tables[0].rows[1].cells] == list(COLUMN_WIDTHS_MM)
     assert "| Report | Grade | What it says | Citation |" in to_markdown(timeline)
+    # a timeline kept before excerpts recorded their report's year and kind names its rows by the council, as it did
+    older = tuple(replace(e, source=replace(e.source, year=None, kind="")) for e in timeline)
+    assert "| Council | Grade | What it says | Citation |" in to_markdown(older)
     # a quote kept on its own before moves into the table when the whole digest is kept
     loose = Excerpt.from_quote(Quote(text="Care leavers thrive.", citation="", document=d25, page=4, start=0, end=20))
     basket = keep(keep((), loose), digest[0])

@@ -236,6 +236,7 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
             if entries.count() >= shown:
                 break
             page.wait_for_timeout(100)
+        assert entries.count() == shown
         years = [entries.nth(i).inner_text()[:4] for i in range(entries.count())]
         assert years == sorted(years) and {"2022", "2025"} <= set(years)
         page.get_by_text("Derby City over time").scroll_into_view_if_needed()

@@ -38,6 +38,10 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("When care leavers are not in education, employment or training, advisers find them opportunities.", NEUTRAL),
     ("Reducing the risk of care leavers not engaging in education is a key priority.", NEUTRAL),
     ("Leaders act to ensure that children do not wait.", NEUTRAL),
+    ("Plans are good so that children do not drift.", STRENGTH),   # the aim's words are no shortfall either
+    # ... but a negation in the sentence's own clause is one
+    ("Plans are reviewed when needed but are not always of good quality.", SHORTFALL),
+    ("When visits happen they are not recorded well.", SHORTFALL),
     # what remains to be done, and what could be better, is a shortfall
     ("More needs to be done to help care leavers into employment.", SHORTFALL),
     ("Leaders know further work is required to help more care leavers into work.", SHORTFALL),

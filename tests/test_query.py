@@ -43,6 +43,8 @@ def test_only_the_words_a_question_writes_for_a_council_are_place_words():
         "support", "care", "leavers"]
     assert analyse("Derby City's care leavers", HELD).council_keys == ["derby"]
     assert analyse("Durham county lines", HELD).topic_terms == ["county", "lines"]
+    assert analyse("How does County Durham support care leavers?", HELD).topic_terms == ["support", "care", "leavers"]
+    assert analyse("Derby city council's care leavers", HELD).topic_terms == ["care", "leavers"]
 
 
 def test_a_possessive_without_its_apostrophe_is_a_council_only_when_written_as_a_name():

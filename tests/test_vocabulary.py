@@ -79,6 +79,16 @@ def test_a_change_asked_is_read_in_the_councils_verbs_and_said_in_sentences(verb
     assert pattern.search(said) and not pattern.search(not_said)
 
 
+def test_a_change_asked_for_or_undone_is_no_change_said():
+    from ofsted.findings import without_shortfall_phrases
+    more, less = change_asked({"improved"}), change_asked({"reduce"})
+    for sentence in ("Supervision requires improvement to be good.", "Supervision has not improved.",
+                     "Leaders acted on the areas for improvement.", "Supervision needs to improve."):
+        assert not more.search(without_shortfall_phrases(sentence)), sentence
+    assert not less.search(without_shortfall_phrases("Leaders aim to reduce caseloads, which have not reduced."))
+    assert more.search(without_shortfall_phrases("Supervision has improved, but not for all staff."))
+
+
 @pytest.mark.parametrize("verbs", [{"use"}, {"track"}, {"support"}, {"brought"}, {"make", "sure"}])
 def test_verbs_of_no_change_ask_none(verbs):
     assert change_asked(verbs) is None

@@ -7,7 +7,7 @@ import streamlit as st
 from app_ui import resources, session, signin
 from text.words import plural
 from index.output.briefing import escape_markdown
-from index.output.briefing_export import runs, to_docx, to_markdown, typeset
+from index.output.briefing_export import runs, table, to_docx, to_markdown, typeset
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -101,11 +101,13 @@ export_markdown.download_button("Export .md", data=to_markdown(basket, current.n
 library = resources.searcher()
 held = set(library.catalogue().documents) if library is not None else None
 # A digest or timeline kept whole is exported as one table: its excerpts are shown under its title, each with the
-# council (or report) and grade its row will give, so the page shows what the Word file will hold.
-starts = {}
+# council (a timeline's: the report) and grade its row will give, so the page shows what the Word file will hold.
+starts, rows = {}, {}
 position = 0
 for title, run in runs(basket):
     starts[position] = (title, len(run))
+    if title is not None:   # each row's first column and grade, as the export gives them
+        rows.update({position + i: row for i, row in enumerate(table(run)[1])})
     position += len(run)
 for index, excerpt in enumerate(basket):
     title, size = starts.get(index, (None, 0))
@@ -113,7 +115,7 @@ for index, excerpt in enumerate(basket):
         st.markdown(f"**{escape_markdown(title)}** · {plural(size, 'row')}, exported as one table")
     with st.container(border=True):
         shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
-        row = " · ".join(part for part in (excerpt.source.council if excerpt.table else None, excerpt.graded) if part)
+        row = " · ".join(part for part in (rows[index][0], excerpt.graded) if part) if index in rows else ""
         st.html((f'<div class="iqa-meta"><b>{escape(row)}</b></div>' if row else "")
                 + f'<div class="iqa-excerpt">{escape(shown)}</div>'
                 f'<div class="iqa-meta">— {escape(typeset(excerpt.citation))}</div>')

@@ -131,7 +131,9 @@ COLUMN_WIDTHS_MM = (28, 30, 62, 40)
 
 def table(run: Sequence[Excerpt]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The headings and rows of a digest or timeline kept whole: without a grade column when none was shown."""
-    one_council = len({excerpt.source.council for excerpt in run}) == 1 and len(run) > 1
+    # (kept before excerpts recorded their report's year and kind, a timeline's rows name the council, as they did)
+    one_council = len({excerpt.source.council for excerpt in run}) == 1 and len(run) > 1 \
+        and all(excerpt.source.year or excerpt.source.kind for excerpt in run)
     headings = TIMELINE_HEADINGS if one_council else DIGEST_HEADINGS
     rows = []
     for excerpt in run:

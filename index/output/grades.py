@@ -115,8 +115,9 @@ def grade_excerpt(document: Document, judgement: str, label: str, page_text: str
     if span is not None:
         printed = page_text[span[0]:span[1]]
         grade_at = [m.start() for m in re.finditer(_words(found.grade), printed, re.IGNORECASE)]
-        if grade_at and printed[:grade_at[-1]].strip():
-            named = " ".join(printed[:grade_at[-1]].split())
+        before = " ".join(printed[:grade_at[-1]].split()) if grade_at else ""
+        if label.split() and label.split()[-1].lower() in before.lower():
+            named = before   # a table's row names the judgement; a SIF report's sentence ("… in Norfolk are") does not
     named = named[0].upper() + named[1:]
     return Excerpt.statement(document, f"{named}: {grade_label(found.grade)}", found.page,
                              span[0] if span is not None else -1, verbatim=False)

@@ -31,7 +31,7 @@ from index.search.scope import without_names
 from index.search.widening import widen
 from index.storage.store import Store
 from models import Chunk, Hit, Quote
-from ofsted.findings import NEUTRAL, stance
+from ofsted.findings import NEUTRAL, stance, without_shortfall_phrases
 from ofsted.improvement import list_spans
 from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
 from ofsted.sections import Sections
@@ -411,7 +411,7 @@ class FindingReader:
         """A sentence of the text holding the question's idea says it changed as asked (ofsted.vocabulary.change_asked):
         "the quality of supervision of social work has improved", not "improve children's experiences" beside it."""
         return self.change is not None and any(
-            self.change.search(text[start:end]) and self.holds_idea(text[start:end])
+            self.change.search(without_shortfall_phrases(text[start:end])) and self.holds_idea(text[start:end])
             for start, end in paragraph_sentence_spans(text))
 
     def means_it(self, text: str, cosine: float) -> bool:

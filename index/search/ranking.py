@@ -249,7 +249,7 @@ def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
 
 
 def put_first(pool: list[Candidate], chosen: set[int], apart: Collection[str] = frozenset()) -> list[Candidate]:
-    """The chosen candidates first, in their order, then the rest. Scores decide the later steps
+    """The chosen candidates first, in their order, then the rest (but those apart). Scores decide the later steps
     (diversifying), so the chosen are lifted just above the rest; the passages of reports `apart` (accounts of
     inspections, when the latest inspection is put first) keep their place by their own score: a paper may hold the
     one answer ("How can practitioners in Lincolnshire raise issues with the chief executive?")."""
@@ -258,7 +258,7 @@ def put_first(pool: list[Candidate], chosen: set[int], apart: Collection[str] = 
     above = [c for c in rest if c.doc_id not in apart]
     lift = max(0.0, above[0].score - first[-1].score + LIFT_MARGIN) if first and above else 0.0
     lifted = [Candidate(c.score + lift, c.chunk_id, c.doc_id) for c in first]
-    return sorted(lifted + rest, reverse=True) if apart else lifted + rest
+    return sorted(lifted + rest, key=lambda c: c.score, reverse=True) if apart else lifted + rest   # ties keep order
 
 
 def diversify(pool: list[Candidate], chunks: Mapping[int, Chunk], council_keys: Mapping[str, str],

@@ -317,10 +317,11 @@ class Searcher:
 
     @staticmethod
     def _accounts(catalogue: Catalogue) -> set[str]:
-        """Documents a question across councils should not lead its passages with: papers' and articles' accounts
-        of what inspectors found, when the reports themselves are there. (A council's older reports are not demoted
-        here: the digest gives each council's latest words, and demoting them in the list cost the list its
-        relevance, bench/RESULTS.md "Digest and timeline".)"""
+        """Papers' and articles' accounts of what inspectors found: no question across councils, nor one asking what
+        inspectors said of one, leads its passages with them when the reports themselves are there, and none is a
+        council's latest inspection. (A council's older reports are not demoted here: the digest gives each council's
+        latest words, and demoting them in the list cost the list its relevance, bench/RESULTS.md "Digest and
+        timeline".)"""
         return {d for d, document in catalogue.documents.items() if document.metadata.report_type in report_types.NOT_OFSTED}
 
     @staticmethod
@@ -440,7 +441,8 @@ class Searcher:
         # one over time, whose passages come from each of the council's reports that speaks to it (dev timeline
         # questions' top ten reach 0.926 of those reports, 0.707 with the latest first).
         if scoped and not query.asks_grade and not query.asks_figure and not query.asks_over_time:
-            pool = ranking.latest_first(pool, evidence_of, catalogue.documents, self._accounts(catalogue))
+            pool = ranking.latest_first(pool, evidence_of, catalogue.documents,
+                                        set() if query.report_types else self._accounts(catalogue))
         picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
         highlight_weight = term_weights(self.passage_counts(topic + also, catalogue),
                                         len(catalogue.chunk_doc)) if also else term_weight
