@@ -69,18 +69,21 @@ class TableRow:
     grade: str
 
 
+def _printed_row(text: str, key: str, grade: str) -> TableRow | None:
+    """Where the text prints the judgement as a row of a table, its label and grade as printed: a row states its own
+    judgement (not a SIF report's sentence, "Children's services in Norfolk are inadequate")."""
+    span = printed_statement(text, key, grade)
+    if span is None or span[1] - span[0] <= len(grade) or not states_judgement(text[span[0]:span[1]], key, grade):
+        return None
+    grade_at = [m.start() for m in re.finditer(_words(grade), text[span[0]:span[1]], re.IGNORECASE)][-1]
+    return TableRow(span[0], span[1], text[span[0]:span[0] + grade_at].strip(), text[span[0] + grade_at:span[1]])
+
+
 def judgement_table(text: str, document: Document) -> list[TableRow]:
     """The report's judgement table where a passage prints it (at least three of the report's judgements,
     line after line with nothing else between), for showing as a table rather than a run of words."""
-    rows = []
-    for key, found in document.metadata.judgements.items():
-        span = printed_statement(text, key, found.grade)
-        if span is None or span[1] - span[0] <= len(found.grade) \
-                or not states_judgement(text[span[0]:span[1]], key, found.grade):   # a row states its own judgement
-            continue
-        grade_at = [m.start() for m in re.finditer(_words(found.grade), text[span[0]:span[1]], re.IGNORECASE)][-1]
-        rows.append(TableRow(span[0], span[1], text[span[0]:span[0] + grade_at].strip(),
-                             text[span[0] + grade_at:span[1]]))
+    rows = [row for key, found in document.metadata.judgements.items()
+            if (row := _printed_row(text, key, found.grade)) is not None]
     rows = sorted({row.start: row for row in rows}.values(), key=lambda row: row.start)   # one row per printed line
     if len(rows) < 3 or any(text[a.end:b.start].strip() for a, b in zip(rows, rows[1:])):
         return []
@@ -100,7 +103,12 @@ def graded_words(document: Document, judgement: str) -> str | None:
     """The report's grade for a judgement area, named as the report judged it ("Care leavers: Outstanding", "Children
     in care and care leavers: Good" from a report of before 2023; ofsted.judgements.area_grade), or None."""
     found = area_grade(document.metadata, judgement)
-    return f"{found[0]}: {grade_label(found[1])}" if found else None
+    return _graded(found[0], found[1]) if found else None
+
+
+def _graded(label: str, grade: str) -> str:
+    """A judgement and its grade in our words: "Care leavers: Outstanding"."""
+    return f"{label[:1].upper()}{label[1:]}: {grade_label(grade)}"
 
 
 def grade_excerpt(document: Document, judgement: str, label: str, page_text: str) -> Excerpt:
@@ -111,16 +119,10 @@ def grade_excerpt(document: Document, judgement: str, label: str, page_text: str
     kept passage's table rows do not (passage_excerpt). Where the page names it otherwise, the label is ours."""
     found = document.metadata.judgements[judgement]
     span = printed_statement(page_text, judgement, found.grade)
-    named = label
-    if span is not None:
-        printed = page_text[span[0]:span[1]]
-        grade_at = [m.start() for m in re.finditer(_words(found.grade), printed, re.IGNORECASE)]
-        before = " ".join(printed[:grade_at[-1]].split()) if grade_at else ""
-        if label.split() and label.split()[-1].lower() in before.lower():
-            named = before   # a table's row names the judgement; a SIF report's sentence ("… in Norfolk are") does not
-    named = named[0].upper() + named[1:]
-    return Excerpt.statement(document, f"{named}: {grade_label(found.grade)}", found.page,
-                             span[0] if span is not None else -1, verbatim=False)
+    row = _printed_row(page_text, judgement, found.grade)
+    named = " ".join(row.judgement.split()) if row else label
+    return Excerpt.statement(document, _graded(named, found.grade), found.page, span[0] if span is not None else -1,
+                             verbatim=False)
 
 
 def passage_excerpt(hit: Hit) -> Excerpt:

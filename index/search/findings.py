@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import replace
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import numpy as np
 
@@ -72,6 +72,25 @@ _WORKFORCE = tuple(tuple(stems_of(name)) for name in WORKFORCE_NAMES)
 _KINDS_OF_STAFF = frozenset(stem for word in WORKFORCE_KINDS for stem in stems_of(word))
 _HEAD = tuple(stems_of(WORKFORCE_HEAD))
 _HEAD_NOUN = noun_pattern(WORKFORCE_HEAD)
+
+
+class _Candidate(NamedTuple):
+    """A report's finding in the running, compared field by field in this order (the finding last, never compared):
+    saying how soon where the question asks it (ofsted.vocabulary.TIMELINESS), saying that it changed where the
+    question asks how it was changed (says_change), about the children asked, in the section on the topic's judgement
+    area, naming the kind asked of (not only another: only_another_kind), then holding most of the topic, where among
+    those holding it about as fully one that judges it comes first (ranking.ACROSS_JUDGED_EDGE) and one standing on its
+    own (ranking.ACROSS_LEANING_EDGE: not "They offer additional strength to the front door.", whose "they" is in the
+    passage before), then its passage's score."""
+
+    soon: bool
+    changed: bool
+    about: float
+    placed: bool
+    as_asked: int
+    focus: float
+    score: float
+    finding: Finding
 
 
 def absent_share(weights: dict[str, float], missing: set[str]) -> float:
@@ -438,21 +457,18 @@ class FindingReader:
         """The report's best passages; and its next few when none of those answers because they are in another
         group's section (on help and protection, for a question about care leavers)."""
         ids = self.per_report.get(doc_id, [])
-        found: list = []   # of the passages that answer, the quote about the children asked, in the section on the
-        # topic's judgement area, naming the kind asked of (not only another: only_another_kind), saying how soon
-        # where the question asks it (ofsted.vocabulary.TIMELINESS) and that it changed where it asks how it was changed
-        # (says_change), holding most of the topic; among those holding it about as fully, one that judges it
-        # (ranking.ACROSS_JUDGED_EDGE) and stands on its own (ranking.ACROSS_LEANING_EDGE: not "They offer additional
-        # strength to the front door.", whose "they" is in the passage before)
-        meant: list = []   # what passages close in meaning say, for by_meaning when nothing answers in words
+        found: list[_Candidate] = []   # the passages that answer, the best by _Candidate's order
+        meant: list[tuple[float, float, Finding]] = []   # what passages close in meaning say (cosine, focus), for
+        # by_meaning when nothing answers in words
         if self._scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
             self._scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
-        chosen = (max(found, key=lambda f: f[:7])[7] if found else None,
+        chosen = (max(found, key=lambda f: f[:-1]).finding if found else None,
                   max(meant, key=lambda f: f[:2])[2] if meant else None)
         # (the section a quote leans on is named for the chosen only)
         return tuple(replace(f, section=self.section_leant_on(f.quote)) if f else None for f in chosen)
 
-    def _scan(self, doc_id: str, ids: list[int], found: list, meant: list, surely: bool = False) -> bool:
+    def _scan(self, doc_id: str, ids: list[int], found: list[_Candidate], meant: list[tuple[float, float, Finding]],
+              surely: bool = False) -> bool:
         """Adds the passages' findings to found (and meant); whether any was set aside as another group's. Read on
         for that (surely), only a finding naming the children asked about or in their section counts."""
         set_aside = False
@@ -490,10 +506,11 @@ class FindingReader:
                 leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
                 other = self.only_another_kind(quote.text)
                 soon = self.asks_how_soon and says_how_soon(quote.text)
-                found.append((soon, self.says_change(quote.text), self.about(quote), self.placed(quote),
-                              self._as_asked(quote.text, other), round(self.focus(quote.text) + judged - leaning, 4),
-                              score, Finding(quote=quote, score=round(score, 4),
-                                             other_kind=self.kind_word if other else None)))
+                found.append(_Candidate(
+                    soon=soon, changed=self.says_change(quote.text), about=self.about(quote), placed=self.placed(quote),
+                    as_asked=self._as_asked(quote.text, other),
+                    focus=round(self.focus(quote.text) + judged - leaning, 4), score=score,
+                    finding=Finding(quote=quote, score=round(score, 4), other_kind=self.kind_word if other else None)))
             elif not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)) and not self.recommended(quote):
                 meant.append((cosines.get(chunk_id, 0.0), self.focus(quote.text),
                               Finding(quote=quote, score=round(score, 4))))

@@ -134,6 +134,12 @@ class Catalogue:
     chunk_page: dict[int, int | None]
     council_keys: dict[str, str] = field(default_factory=dict)  # doc_id -> council key
     chunk_ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # doc_id -> runs of chunk ids
+    # Papers' and articles' accounts of what inspectors found (report_types.NOT_OFSTED): no question across councils,
+    # nor one asking what inspectors said of one, leads its passages with them when the reports themselves are there,
+    # and none is a council's latest inspection. (A council's older reports are not demoted: the digest gives each
+    # council's latest words, and demoting them in the list cost the list its relevance, bench/RESULTS.md "Digest and
+    # timeline".)
+    accounts: frozenset[str] = frozenset()
     glossary: Glossary = field(default_factory=lambda: Glossary([]))  # the acronyms the documents define
     term_counts: dict[str, int] = field(default_factory=dict, repr=False)  # keyword -> passages holding it, filled as asked
     passages: OrderedDict[int, Chunk] = field(default_factory=OrderedDict, repr=False)  # the last PASSAGES_KEPT read
@@ -189,6 +195,8 @@ class Searcher:
                     council_keys={d.doc_id: council_key(d.metadata.council) for d in documents.values()
                                   if d.metadata.council},
                     chunk_ranges=_runs(locations), glossary=Glossary(documents.values()),
+                    accounts=frozenset(d for d, document in documents.items()
+                                       if document.metadata.report_type in report_types.NOT_OFSTED),
                 )
             return self._catalogue
 
@@ -221,8 +229,8 @@ class Searcher:
         # one council's reports when the question asks what inspectors said (else a paper may hold the one answer:
         # "how can practitioners in Lincolnshire raise issues with the chief executive?"); never when it names that
         # kind of document (its scope then holds only those)
-        accounts = self._accounts(catalogue) if (wants_digest or scope.by_name and query.asks_inspectors) \
-            and not query.report_types else set()
+        accounts = catalogue.accounts if (wants_digest or scope.by_name and query.asks_inspectors) \
+            and not query.report_types else frozenset()
         if read_whole:
             hits = self._in_reading_order(catalogue, read_whole, k)
         elif reading.searched.strip() and (scope.doc_ids is None or scope.doc_ids):
@@ -316,15 +324,6 @@ class Searcher:
         return Timeline(council=council or "", judgement=judgement, entries=entries, reports_searched=len(documents))
 
     @staticmethod
-    def _accounts(catalogue: Catalogue) -> set[str]:
-        """Papers' and articles' accounts of what inspectors found: no question across councils, nor one asking what
-        inspectors said of one, leads its passages with them when the reports themselves are there, and none is a
-        council's latest inspection. (A council's older reports are not demoted here: the digest gives each council's
-        latest words, and demoting them in the list cost the list its relevance, bench/RESULTS.md "Digest and
-        timeline".)"""
-        return {d for d, document in catalogue.documents.items() if document.metadata.report_type in report_types.NOT_OFSTED}
-
-    @staticmethod
     def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int], figure: bool) -> Quote | None:
         """The report's own words from the first passage that has a whole sentence answering (a table of
         figures has none), among the first QUOTED_FROM from the first passage's report that at least partly
@@ -367,7 +366,7 @@ class Searcher:
 
     def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
               graded: set[str] | None = None,
-              accounts: set[str] = frozenset()) -> Ranked:
+              accounts: frozenset[str] = frozenset()) -> Ranked:
         """The k best passages in the scope, each with its evidence, the topic's keyword weights, and which
         passages hold a report's list of what must improve (when asked); a rating question's grade card
         comes from the reports `graded` (doc ids), whose statements lead."""
@@ -400,7 +399,7 @@ class Searcher:
         # A cover page or judgement table is no finding, unless a grade is asked; the licence text never is.
         about_report = is_licence if query.asks_grade else is_front_matter
         pool = ranking.demote(pool, lambda chunk_id: about_report(chunks[chunk_id].text), reach)
-        if accounts:   # an inspection report's own words first: see _accounts
+        if accounts:   # an inspection report's own words first: see Catalogue.accounts
             pool = ranking.demote(pool, lambda chunk_id: catalogue.chunk_doc[chunk_id] in accounts, reach,
                                   ranking.ACCOUNT_PENALTY)
         if self.reranker is not None:
@@ -442,7 +441,7 @@ class Searcher:
         # questions' top ten reach 0.926 of those reports, 0.707 with the latest first).
         if scoped and not query.asks_grade and not query.asks_figure and not query.asks_over_time:
             pool = ranking.latest_first(pool, evidence_of, catalogue.documents,
-                                        set() if query.report_types else self._accounts(catalogue))
+                                        frozenset() if query.report_types else catalogue.accounts)
         picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
         highlight_weight = term_weights(self.passage_counts(topic + also, catalogue),
                                         len(catalogue.chunk_doc)) if also else term_weight
