@@ -172,3 +172,21 @@ def test_a_sections_opening_is_its_first_whole_sentence_past_label_and_number(te
 
 def test_a_section_opening_mid_sentence_has_no_opening_quote():
     assert opening_quote(hit("of the care leavers we met, all had a home. Advisers visit often.")) is None
+
+
+def test_a_bare_verdict_is_quoted_with_the_next_sentence_saying_how():
+    from index.search.quotes import covering_quote
+
+    weights = {"healt": 3.0, "needs": 1.0}
+    text = ("Children's health needs are prioritised. A dedicated nurse completes health assessments on time. "
+            "Visits are regular.")
+    assert covering_quote(hit(text), weights).text == (
+        "Children's health needs are prioritised. A dedicated nurse completes health assessments on time.")
+    # Not a sentence off the topic, one in the next paragraph or a list's item, nor after a sentence saying more.
+    for after in (" Visits to children are regular.", "\n\nA dedicated nurse completes health assessments on time.",
+                  " • Health assessments on time."):
+        assert covering_quote(hit("Children's health needs are prioritised." + after), weights).text == (
+            "Children's health needs are prioritised.")
+    long = ("Children's health needs are identified when they come into care and are reviewed at every looked after "
+            "review by their social workers.")
+    assert covering_quote(hit(long + " A dedicated nurse completes health assessments on time."), weights).text == long
