@@ -276,6 +276,18 @@ def test_a_rating_questions_first_passage_is_from_the_report_its_grade_card_is_f
         assert response.grade.document.doc_id == "new" and response.hits[0].document.doc_id == "new"
 
 
+def test_a_judgement_table_stating_the_grade_asked_is_a_strong_match(store, embedder, searcher):
+    # A cover page or judgement table is at most a partial match (it names everything and says nothing in prose),
+    # but one stating the judgement asked and its grade is the answer itself.
+    add(store, embedder, "derby", "Derby", "2025-07-08",
+        ["Inspection of Derby local authority children's services Judgement Grade "
+         "The experiences and progress of care leavers Outstanding Overall effectiveness Good"],
+        {"care_leavers": Judgement("outstanding", 1), "overall_effectiveness": Judgement("good", 1)})
+    response = searcher.ask("How was Derby rated for care leavers in 2025?")
+    assert response.grade.grade == "outstanding" and response.hits[0].match == "strong"
+    assert searcher.ask("Tell me about Derby's inspection front page").hits[0].match != "strong"
+
+
 def test_which_councils_were_judged_a_grade_means_overall_unless_a_judgement_is_named(store, embedder, searcher):
     for doc_id, council, published, grade in (("a", "Derby", "2024-03-01", "inadequate"),
                                               ("b", "Bury", "2019-03-01", "inadequate"),

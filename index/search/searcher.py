@@ -449,8 +449,13 @@ class Searcher:
         evidence = [evidence_of(hit.chunk.chunk_id) for hit in hits]
         for hit, found in zip(hits, evidence):
             # A cover page or judgement table can name everything a question does (council, year, judgement,
-            # grade) and still say nothing of it in prose: at most a partial match.
-            hit.match = Match.PARTIAL if found.label == Match.STRONG and is_front_matter(hit.chunk.text) else found.label
+            # grade) and still say nothing of it in prose: at most a partial match. Unless it states what is asked:
+            # the judgement and its grade, or the report's list of what must improve, is the answer itself.
+            if hit.chunk.chunk_id in statements:
+                hit.match = Match.STRONG
+            else:
+                hit.match = Match.PARTIAL if found.label == Match.STRONG and is_front_matter(hit.chunk.text) \
+                    else found.label
         return Ranked(hits=hits, evidence=evidence, weights=highlight_weight, listed=listed)
 
     @staticmethod
