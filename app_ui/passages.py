@@ -48,6 +48,10 @@ STYLE = """<style>
 .iqa-shortfall { background: #fbe6e4; color: #7a1f16; }
 .iqa-mixed { background: #fdf1dc; color: #6b4300; }
 .iqa-earlier summary { font-size: 0.85rem; color: #4c5566; cursor: pointer; }
+/* A toast ("Kept in …") shows bottom left, under the sidebar's filters: Streamlit puts it top right, over a digest's
+   Keep all and its count of councils, for four seconds after every Keep. */
+[data-testid="stToastContainer"] { top: auto !important; bottom: 1rem !important; left: 1rem !important;
+                                   right: auto !important; max-width: 19rem; }
 /* WCAG 2.2 AA (contrast 4.5:1): Streamlit's muted captions (#828180 on white, 3.9:1) and a disabled filter's label
    (#a8a7a5 on the sidebar's #f8f8f7, 2.3:1) are too faint to read; axe-core checks every page (tests/test_browser.py). */
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }

@@ -194,6 +194,12 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
     assert [line for line in console if line.startswith(("error", "warning"))] == []
 
 
+def _overlap(a: dict, b: dict) -> bool:
+    """Whether two of Playwright's bounding boxes overlap."""
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] \
+        and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
 def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monkeypatch):
     """A theme question opens on the digest (every council's own words, grouped, with grades), kept whole it
     exports to Word as one table; one council over time opens on its timeline, oldest report first."""
@@ -221,11 +227,14 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
         assert "Impact of leaders: " in summary and "Leadership, management and governance: " in summary  # SIF names it so
         heading.scroll_into_view_if_needed()
         page.screenshot(path=str(shots / "browser-digest.png"))
+        page.get_by_role("button", name="Keep", exact=True).first.click()   # its toast leaves Keep all free
+        toast = page.locator('[data-testid="stToast"]').first
+        toast.wait_for(timeout=30_000)
+        assert not _overlap(toast.bounding_box(), page.get_by_role("button", name="Keep all").first.bounding_box())
         page.get_by_role("button", name="Keep all").first.click()
-        page.get_by_role("link", name=re.compile(r"Briefing \([1-9]\d*\)")).wait_for(timeout=30_000)
+        page.get_by_role("button", name="All kept ✓").first.wait_for(timeout=30_000)   # says so, no second click
         kept = int(re.search(r"\((\d+)\)", page.get_by_role("link", name=re.compile("Briefing")).inner_text()).group(1))
         assert kept >= 4
-        page.get_by_role("button", name="All kept ✓").first.wait_for(timeout=30_000)   # says so, no second click
 
         ask(page, "How has Derby's support for care leavers changed over time?", shown=".iqa-item")
         page.get_by_text("Derby City over time").wait_for(timeout=30_000)
