@@ -21,7 +21,7 @@ high-quality sustained secure securely prompt promptly rigorous rigorously focus
 valued benefit benefits benefited helpful helps effectively successful successfully strengthened
 enhanced innovative creative proactive proactively exceptional exceptionally highly well-established
 well-supported well-led thriving thrive thrives attentive meaningful ambitious aspirational dedicated tenacious
-nurturing""".split()
+nurturing favourably favourable""".split()
 _SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
 weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
 failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits concern
@@ -40,6 +40,10 @@ _SHORTFALL_PHRASES = re.compile(
     # "there is more to do for those aged 19 to 21", "this remains an area for further development",
     # "while reflective supervision records could improve", "children would benefit from …"
     r"\b(?:more|further)\s+(?:work\s+)?(?:needs\s+to\s+be\s+done|is\s+(?:needed|required)|remains\s+to\s+be\s+done)\b|"
+    # "greater consistency in quality is required", "areas requiring continued focus and development"
+    r"\b(?:greater|more|further|better|increased)\s+(?:[\w-]+\s+){0,5}?(?:is|are)\s+(?:still\s+)?(?:needed|required)\b|"
+    r"\b(?:requir(?:e|es|ing)|need(?:s|ing)?)\s+(?:continued|further|more|additional|greater)\s+"
+    r"(?:focus|attention|work|development|improvement)\b|"
     r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
     r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b",
     re.IGNORECASE)

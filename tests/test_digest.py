@@ -49,6 +49,10 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Care leavers are supported well. However, there is more to do for those aged 19 to 21.", MIXED),
     ("Leaders recognise that this remains an area for further development.", SHORTFALL),
     ("Leaders have addressed the areas for improvement identified at the last inspection.", NEUTRAL),   # the list's name
+    ("Supervision is regular, although greater consistency in quality is required.", MIXED),
+    ("Areas requiring continued focus, such as reflection in supervision, are targeted effectively.", MIXED),
+    ("Where additional support is required, resources are available through social workers.", NEUTRAL),   # a condition
+    ("Care leavers' employment rates compare favourably against statistical neighbours.", STRENGTH),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected
