@@ -87,6 +87,12 @@ _AGENCY_STAFF = (r"staff|workers?|workforce|social\s+work(?:ers?)?|practitioners
 _ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE), "fostering workers"),
                (re.compile(r"\bsupervision\s+orders?\b", re.IGNORECASE), "court orders"),
                (re.compile(r"\bcorporate\s+parent(?:s|ing)?\b", re.IGNORECASE), "corporate role"),
+               # children's time with their families watched over: no supervision of staff ("Some family time is
+               # supervised", "supervised contact", "supervision of family time")
+               (re.compile(r"\bsupervis(?:ed|ing|ion\s+of)\s+(?:family\s+time|(?:family\s+)?contact|visits?|sessions?)\b|"
+                           r"\b(?:family\s+time|contact|visits?|sessions?)\s+(?:is|are|was|were|being|to\s+be)\s+"
+                           r"(?:\w+\s+)?supervised\b|\b(?:family\s+time|contact)\s+supervisi?o(?:n|rs?)\b", re.IGNORECASE),
+                "observed family time"),
                (re.compile(r"\bvirtual\s+schools?\b", re.IGNORECASE), "virtual education service"),
                (re.compile(rf"\bagencies\b|(?<![-‐])(?<!\bof\s)(?<!\bon\s)(?<!\band\s)\bagency\b"
                            rf"(?!\s+(?:{_AGENCY_STAFF})\b)", re.IGNORECASE), "organisation"))

@@ -15,6 +15,13 @@ def test_a_role_named_in_a_sentence_is_read_as_what_it_is_unless_the_question_na
     # a supervision order is a court's, not the supervision of staff
     order = "Children subject to supervision orders are seen regularly."
     assert "supervision" not in without_role_names(order, "How have councils improved supervision?")
+    # children's family time watched over is no supervision of staff either
+    asked = "How have councils improved supervision?"
+    for watched in ("Some family time is supervised, and workers have oversight of it.", "Supervised contact is arranged.",
+                    "Contact supervisors are skilled.", "the supervision of family time"):
+        assert "supervis" not in without_role_names(watched, asked).lower(), watched
+    assert "supervis" in without_role_names("Supervision sessions are regular.", asked).lower()
+    assert "Supervised contact" in without_role_names("Supervised contact is arranged.", "How is supervised contact run?")
     # the council's virtual school is a service for children in care's education, not a school
     virtual = "The virtual school is ambitious for children in care."
     assert "school" not in without_role_names(virtual, "How do councils work with schools to keep children safe?")
