@@ -73,14 +73,14 @@ def test_a_kept_grade_is_a_statement_with_its_page_citation_not_a_quoted_table_r
     excerpt = grade_excerpt(derby, "overall_effectiveness", "Overall effectiveness", DERBY_PAGE)
     # The judgement as the report names it and its grade, with the page; a table's row in quotation marks ("“Overall
     # effectiveness Outstanding”") read as a sentence the report never wrote.
-    assert excerpt.quote == ("Overall effectiveness: Outstanding — Ofsted (2025) Derby City: inspection of local "
-                             "authority children’s services, p. 1")
+    assert excerpt.quote == ("Overall effectiveness in Derby City: Outstanding — Ofsted (2025) Derby City: inspection of "
+                             "local authority children’s services, p. 1")
     assert excerpt.key == ("d2025", 1, DERBY_PAGE.index("Overall effectiveness"))
     in_care = grade_excerpt(DOCUMENTS[0], "in_care", "Children in care", DERBY_PAGE)
-    assert in_care.text == "The experiences and progress of children in care and care leavers: Good"
+    assert in_care.text == "The experiences and progress of children in care and care leavers in Derby: Good"
     # a SIF report states it in a sentence ("Children's services in Norfolk are inadequate"): the judgement's own name
     sif = grade_excerpt(DOCUMENTS[2], "overall_effectiveness", "Overall effectiveness", NORFOLK_PAGE)
-    assert sif.text == "Overall effectiveness: Inadequate"
+    assert sif.text == "Overall effectiveness in Norfolk: Inadequate"
     assert not in_care.verbatim
     unprinted = judgement_hit(derby, "care_leavers", "a page that prints no grade")
     assert unprinted.chunk.text == "" and unprinted.chunk.page == 1

@@ -260,6 +260,11 @@ def test_a_digest_kept_whole_exports_as_one_table_and_old_briefings_still_read(t
     assert [p.text for p in word.paragraphs if p.style.name == "Quote"] == ["“Plans are clear.”"]
     markdown = to_markdown((single,) + kept)
     assert "| Wigan | “Supervision is regular \\| and reflective.” |" in markdown
+    # an excerpt kept on its own after the table is under a heading of its own, not the table's
+    after = docx.Document(io.BytesIO(to_docx(kept + (single,))))
+    assert [(p.style.name, p.text) for p in after.paragraphs if p.style.name in ("Heading 2", "Quote")] == [
+        ("Heading 2", table), ("Heading 2", "Other excerpts"), ("Quote", "“Plans are clear.”")]
+    assert "**Other excerpts**" in to_markdown(kept + (single,)) and "Other excerpts" not in markdown
     saved = single.to_dict()
     del saved["table"], saved["section"]   # a briefing saved before tables and sections
     assert Excerpt.from_dict(saved) == single

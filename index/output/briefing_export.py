@@ -108,6 +108,11 @@ def _subtitle(basket: Sequence[Excerpt], author: str | None, today: datetime | N
     return " · ".join(part for part in (count, f"prepared by {author}" if author else "", _made_on(today)) if part)
 
 
+# The heading of excerpts kept one by one after a digest's or timeline's table: under the table's own heading they read
+# as part of it ("… what each council's latest report says", over a quote from a 2015 report).
+LOOSE_HEADING = "Other excerpts"
+
+
 def runs(basket: Sequence[Excerpt]) -> list[tuple[str | None, list[Excerpt]]]:
     """The basket in order as runs: excerpts kept together as one digest or timeline (the same `table`, next to
     each other) make one run under its title, every other excerpt a run of its own (title None)."""
@@ -118,6 +123,11 @@ def runs(basket: Sequence[Excerpt]) -> list[tuple[str | None, list[Excerpt]]]:
         else:
             found.append((excerpt.table, [excerpt]))
     return found
+
+
+def _headed(found: list[tuple[str | None, list[Excerpt]]]) -> list[tuple[str | None, bool, list[Excerpt]]]:
+    """The runs, each loose excerpt that follows a table marked to open with LOOSE_HEADING."""
+    return [(title, title is None and i > 0 and found[i - 1][0] is not None, run) for i, (title, run) in enumerate(found)]
 
 
 # "What it says": a digest kept whole can hold a committee paper's or a press article's words beside the reports'.
@@ -150,7 +160,9 @@ def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: s
                 today: datetime | None = None) -> str:
     """The same content as the Word export; report text is escaped so no Markdown reader acts on it."""
     lines = [f"# {escape_markdown(title)}", "", f"*{escape_markdown(_subtitle(basket, author, today))}*", ""]
-    for title, run in runs(basket):
+    for title, after_table, run in _headed(runs(basket)):
+        if after_table:
+            lines += [f"**{LOOSE_HEADING}**", ""]
         if title is not None:
             headings, rows = table(run)
             lines += [f"**{escape_markdown(title)}**", "", "| " + " | ".join(headings) + " |",
@@ -187,7 +199,9 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
 
     document.add_paragraph(title, style="Title")
     document.add_paragraph(_subtitle(basket, author, today), style="Subtitle")
-    for title, run in runs(basket):
+    for title, after_table, run in _headed(runs(basket)):
+        if after_table:
+            document.add_paragraph(LOOSE_HEADING, style="Heading 2")
         if title is not None:   # a digest or timeline kept whole: one table, as a briefing sets out evidence
             document.add_paragraph(title, style="Heading 2")
             headings, rows = table(run)

@@ -113,14 +113,18 @@ def _graded(label: str, grade: str) -> str:
 
 def grade_excerpt(document: Document, judgement: str, label: str, page_text: str) -> Excerpt:
     """A grade kept for the briefing as a statement with its page, not a quotation: the judgement as the report names
-    it, and the grade ("The experiences and progress of care leavers: Outstanding" — Ofsted (2025) Derby City: …,
-    p. 1), marked where the page prints it. A judgement table's row is two cells, not a sentence the report wrote: in
-    quotation marks (“The experiences and progress of care leavers Outstanding”) it read as words no one wrote, as a
-    kept passage's table rows do not (passage_excerpt). Where the page names it otherwise, the label is ours."""
+    it, the council and the grade ("The experiences and progress of care leavers in Derby City: Outstanding" — Ofsted
+    (2025) Derby City: …, p. 1), marked where the page prints it. A judgement table's row is two cells, not a sentence
+    the report wrote: in quotation marks (“The experiences and progress of care leavers Outstanding”) it read as words
+    no one wrote, as a kept passage's table rows do not (passage_excerpt). Where the page names it otherwise, the label
+    is ours."""
     found = document.metadata.judgements[judgement]
     span = printed_statement(page_text, judgement, found.grade)
     row = _printed_row(page_text, judgement, found.grade)
     named = " ".join(row.judgement.split()) if row else label
+    council = document.metadata.council
+    # whose grade, in the statement itself: pasted on its own it still says ("… care leavers in Derby City: Outstanding")
+    named = f"{named} in {council}" if council else named
     return Excerpt.statement(document, _graded(named, found.grade), found.page, span[0] if span is not None else -1,
                              verbatim=False)
 
