@@ -42,7 +42,7 @@ def test_a_grade_question_gets_the_grade_card_above_the_passages(graded_library)
     assert "<b>Staffordshire</b> · Overall effectiveness" in page and ">Good</span>" in page
     assert "Staffordshire: inspection of local authority children’s services, p. 1" in page
     # Copy gives the judgement as the report names it and its grade, with its page: a statement, not a quoted table row.
-    assert quotes(app)[0].startswith("Overall effectiveness: Good — ") and quotes(app)[0].endswith(", p. 1")
+    assert quotes(app)[0].startswith("Overall effectiveness in Staffordshire: Good — ") and quotes(app)[0].endswith(", p. 1")
 
 
 def test_the_grade_is_kept_as_a_statement_and_opens_on_its_page(graded_library):
@@ -55,7 +55,7 @@ def test_the_grade_is_kept_as_a_statement_and_opens_on_its_page(graded_library):
     # The page's judgement table is shown as a table, the judgement's row marked.
     assert '<tr class="iqa-marked"><td>Overall effectiveness</td><td>Good</td></tr>' in html(app)
     app.switch_page("app_ui/pages/briefing.py").run()
-    assert "Overall effectiveness: Good" in html(app) and "“Overall effectiveness Good”" not in html(app)
+    assert "Overall effectiveness in Staffordshire: Good" in html(app) and "“Overall effectiveness Good”" not in html(app)
 
 
 def test_a_theme_question_gets_no_grade_card(graded_library):
