@@ -10,6 +10,7 @@ improvement" did. The list is found by its heading instead, and a passage that c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from text.sentences import BULLETS
 
@@ -55,16 +56,23 @@ def continues_a_list(passage: str) -> bool:
     return _LIST_ITEM.match(passage) is not None
 
 
-def listed_items(passage: str) -> tuple[int, int] | None:
+def listed_items(passage: str, holding: Callable[[str], bool] | None = None) -> tuple[int, int] | None:
     """Where the passage's list of what must improve runs, from its first item to the end of its third
-    (the items after the heading, or from the start of a passage that carries the list on); None if none."""
+    (the items after the heading, or from the start of a passage that carries the list on); None if none. With
+    `holding`, from the first item it holds to the last of those next to it, within three ("What must Harrow improve
+    for care leavers?": the item on care leavers, not the list's first three)."""
     heading = _HEADING.search(passage)
     if heading is None and not continues_a_list(passage):
         return None
     start = heading.end() - 1 if heading else 0
-    items = list(_ITEM.finditer(passage, start))[:QUOTED_ITEMS]
+    items = list(_ITEM.finditer(passage, start))
     if not items and heading:  # a SIF report numbers its recommendations
-        items = list(_NUMBERED_ITEM.finditer(passage, start))[:QUOTED_ITEMS]
+        items = list(_NUMBERED_ITEM.finditer(passage, start))
+    if holding is not None:
+        first = next((i for i, item in enumerate(items) if holding(item.group())), len(items))
+        last = next((i for i in range(first, len(items)) if not holding(items[i].group())), len(items))
+        items = items[first:last]
+    items = items[:QUOTED_ITEMS]
     return (items[0].start(), len(passage[:items[-1].end()].rstrip())) if items else None
 
 

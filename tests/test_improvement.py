@@ -71,6 +71,22 @@ def test_the_list_comes_first_even_below_a_passage_that_matches_the_question_bet
     assert response.quote.text == "◼ Plans.\n\n◼ Oversight."
 
 
+def test_what_must_improve_for_a_topic_is_the_lists_item_on_it(store, embedder, searcher):
+    add(store, embedder, "harrow", "Harrow", "2025-03-04", [
+        "What needs to improve?\n\n◼ Leadership stability.\n\n◼ The quality of support for care leavers.\n\n"
+        "◼ Risks to care leavers' welfare.\n\n◼ Audit.",
+        "Leaders have improved services. However, the needs of care leavers had not been fully understood.",
+    ])
+    response = searcher.ask("What did Harrow's latest inspection say needs to improve for care leavers?")
+    assert response.hits[0].chunk.page == 1
+    assert response.quote.text == "◼ The quality of support for care leavers.\n\n◼ Risks to care leavers' welfare."
+    # a topic no item names: the report's own words on it, not the list
+    response = searcher.ask("What did Harrow's inspection say needs to improve for adopters?")
+    assert "◼" not in (response.quote.text if response.quote else "")
+    start, end = listed_items("What needs to improve?\n\n◼ Plans.\n\n◼ Care leavers.", lambda item: "Care" in item)
+    assert "What needs to improve?\n\n◼ Plans.\n\n◼ Care leavers."[start:end] == "◼ Care leavers."
+
+
 def test_a_passage_that_merely_starts_with_a_bullet_is_not_quoted_as_the_list(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01",
         ["◼ Staff need to improve plans.\n\n◼ Caseloads are low.\n\n◼ Visits are regular."])

@@ -45,7 +45,7 @@ from models import Chunk, Document, Hit, Match, Quote
 from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
-from ofsted.improvement import continues_a_list, heads_improvements, listed_items
+from ofsted.improvement import IMPROVEMENT_WORDS, continues_a_list, heads_improvements, listed_items
 from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
 from ofsted.sections import Sections
 from text.sentences import paragraph_spans
@@ -151,6 +151,21 @@ class Catalogue:
         return None if doc_ids is None else sorted(r for d in doc_ids for r in self.chunk_ranges.get(d, ()))
 
 
+def _list_item_holds(query: QueryAnalysis) -> Callable[[str], bool] | None:
+    """For a question asking what must improve about a topic ("What did Harrow's inspection say needs to improve for
+    care leavers?"), whether an item of the report's list holds every word of that topic (by stem): the list answers it
+    with that item. None for a question asking for the whole list, or none."""
+    if query.asks_improvements or not query.names_improvements:
+        return None
+    wanted = {word_key(t) for t in query.topic_terms if t not in IMPROVEMENT_WORDS}
+    if not wanted:
+        return None
+    return lambda text: wanted <= {word_key(word) for word in _WORDS.findall(text.lower())}
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
 class Searcher:
     """Answers questions over one store with one embedder; safe to share between threads."""
 
@@ -249,7 +264,7 @@ class Searcher:
         answerable = note is None and (grade is not None or listing is not None or bool(read_whole and hits)
                                        or answers(evidence) or bool(digest and digest.groups)
                                        or bool(timeline and timeline.entries))
-        quote = (self._quote(hits, weights, listed, query.asks_figure)
+        quote = (self._quote(hits, weights, listed, query.asks_figure, _list_item_holds(query))
                  if answerable and query.kind == QuestionKind.TOPIC else None)
         return Response(reading=reading, query=query, hits=hits, answerable=answerable, read_as=describe(query, scope),
                         scope=scope.words, note=note, grade=grade, grade_list=listing, quote=quote,
@@ -324,11 +339,12 @@ class Searcher:
         return Timeline(council=council or "", judgement=judgement, entries=entries, reports_searched=len(documents))
 
     @staticmethod
-    def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int], figure: bool) -> Quote | None:
+    def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int], figure: bool,
+               holding: Callable[[str], bool] | None = None) -> Quote | None:
         """The report's own words from the first passage that has a whole sentence answering (a table of
         figures has none), among the first QUOTED_FROM from the first passage's report that at least partly
         match; the items of a report's list of what must improve when the first passage is that list (`listed`)."""
-        if hits and hits[0].chunk.chunk_id in listed and (items := listed_items(hits[0].chunk.text)):
+        if hits and hits[0].chunk.chunk_id in listed and (items := listed_items(hits[0].chunk.text, holding)):
             return quote_of(hits[0], *items)
         for hit in hits[:QUOTED_FROM]:
             if hit.match == Match.WEAK or hit.document.doc_id != hits[0].document.doc_id:
@@ -388,7 +404,8 @@ class Searcher:
         named_years = {d for d in set(candidates.values())
                        if query.years and catalogue.documents[d].metadata.years & set(query.years)}
         statements = self._judgement_statements(query, catalogue, set(candidates), graded)
-        listed = self._improvement_lists(catalogue, candidates) if query.asks_improvements and scoped else set()
+        listed = self._improvement_lists(catalogue, candidates, _list_item_holds(query)) \
+            if scoped and query.names_improvements else set()
         statements |= listed
         pool = ranking.fuse(candidates, keyword, dense, weights, named_years, statements)[: ranking.pool_size(k)]
         chunks = self.passages([c.chunk_id for c in pool], catalogue)  # read once, for all that follows
@@ -483,15 +500,21 @@ class Searcher:
         texts = self.store.chunks(on_page)
         return {c for c, (key, grade) in on_page.items() if c in texts and states_judgement(texts[c].text, key, grade)}
 
-    def _improvement_lists(self, catalogue: Catalogue, candidates: dict[int, str]) -> set[int]:
+    def _improvement_lists(self, catalogue: Catalogue, candidates: dict[int, str],
+                           holding: Callable[[str], bool] | None = None) -> set[int]:
         """The candidates that hold a report's list of what must improve (ofsted.improvement), and the
-        passage after each that carries the list on, added to the candidates if it was not among them."""
+        passage after each that carries the list on, added to the candidates if it was not among them; with
+        `holding` (a question narrowed to a topic: _list_item_holds), only those with an item on it."""
         texts = self.passages(list(candidates), catalogue)
         headed = {c for c, chunk in texts.items() if heads_improvements(chunk.text) and not is_front_matter(chunk.text)}
         following = {c + 1: catalogue.chunk_doc[c] for c in headed if catalogue.chunk_doc.get(c + 1) == catalogue.chunk_doc[c]}
-        carried = {c for c, chunk in self.passages(list(following), catalogue).items() if continues_a_list(chunk.text)}
-        candidates.update({c: following[c] for c in carried})
-        return headed | carried
+        after = self.passages(list(following), catalogue)
+        carried = {c for c, chunk in after.items() if continues_a_list(chunk.text)}
+        lists = headed | carried
+        if holding is not None:
+            lists = {c for c in lists if listed_items((texts.get(c) or after[c]).text, holding)}
+        candidates.update({c: following[c] for c in carried if c in lists})
+        return lists
 
     def verdict(self, catalogue: Catalogue, doc_id: str, area: str) -> Finding | None:
         """The report's verdict on a judgement area, as a digest's or timeline's finding: the first sentence of one of
