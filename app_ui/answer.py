@@ -205,12 +205,18 @@ def _grade_list(listing: GradeList) -> None:
                         "names, or its latest (a council with no graded report in the library is left out)")
             rows = [{"Council": r.council, "Grade": grade_label(r.grade)} for r in listing.reports]
         else:
+            changed = sum(1 for r in listing.reports if listing.later(r))
             st.markdown(f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "
                         f"{escape_markdown(listing.label.lower())}** · {len(listing.reports)} councils, each from "
-                        "its latest report with that grade")
+                        "its latest report with that grade"
+                        + (f"; {changed} graded since by a newer report, as “Since” says" if changed else ""))
             rows = [{"Council": r.council} for r in listing.reports]
-        st.dataframe([row | {"Published": published_words(r.document.metadata), "Citation": r.citation}
-                      for row, r in zip(rows, listing.reports)], hide_index=True, width="stretch")
+        table = [row | {"Published": published_words(r.document.metadata)} for row, r in zip(rows, listing.reports)]
+        if listing.grade is not None and listing.since:   # what each council is judged now, where that changed
+            table = [row | {"Since": f"{grade_label(later.grade)} ({later.document.metadata.year})"
+                            if (later := listing.later(r)) else "—"} for row, r in zip(table, listing.reports)]
+        st.dataframe([row | {"Citation": r.citation} for row, r in zip(table, listing.reports)], hide_index=True,
+                     width="stretch")
 
 
 def _grade_card(answer: GradeAnswer, turn_no: int, searcher: Searcher) -> None:

@@ -118,6 +118,7 @@ def test_which_councils_were_judged_a_grade_shows_the_list(graded_library):
     (table,) = app.dataframe
     assert list(table.value["Council"]) == ["Staffordshire"]
     assert table.value["Citation"][0].endswith(", p. 1")
+    assert "Since" not in table.value.columns   # no newer report graded it otherwise (test_ask: one that did)
 
 
 def test_what_a_councils_inspection_found_is_its_grade_card_and_its_report_in_print_order(graded_library):

@@ -299,6 +299,17 @@ def test_which_councils_were_judged_a_grade_means_overall_unless_a_judgement_is_
     assert response.read_as == "which councils were judged inadequate for overall effectiveness (2024 reports)?"
 
 
+def test_a_council_listed_for_an_old_grade_shows_what_it_was_judged_since(store, embedder, searcher):
+    for doc_id, published, grade in (("b16", "2016-06-27", "inadequate"), ("b24", "2024-01-12", "outstanding"),
+                                     ("d16", "2016-03-01", "inadequate")):
+        add(store, embedder, doc_id, {"b": "Bromley", "d": "Derby"}[doc_id[0]], published, [f"Overall effectiveness {grade}"],
+            {"overall_effectiveness": Judgement(grade, 1)})
+    listing = searcher.ask("Which councils were judged inadequate?").grade_list
+    assert [(r.council, r.document.doc_id) for r in listing.reports] == [("Bromley", "b16"), ("Derby", "d16")]
+    assert listing.later(listing.reports[0]).grade == "outstanding" and listing.later(listing.reports[1]) is None
+    assert listing.to_dict()["reports"][0]["latest"]["doc_id"] == "b24" and "latest" not in listing.to_dict()["reports"][1]
+
+
 def test_filters_apply_to_the_grade_card_too(store, embedder, searcher):
     add(store, embedder, "derby", "Derby", "2025-07-08", ["Care leavers Outstanding"],
         {"care_leavers": Judgement("outstanding", 1)})

@@ -7,7 +7,7 @@ council with that judgement; it is never inferred from prose.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.output.citation import cited, reference
 from index.search.query import QueryAnalysis, QuestionKind
@@ -49,10 +49,18 @@ class GradeList:
     label: str
     grade: str | None     # the grade asked about; None for the councils named, each with its own
     reports: list[GradeAnswer]
+    # Each listed council's latest graded report for the judgement, where newer than the one listed (by council key):
+    # "which councils were judged inadequate?" lists Bromley's 2016 report, and Bromley is Outstanding since 2024.
+    since: dict[str, GradeAnswer] = field(default_factory=dict)
+
+    def later(self, report: GradeAnswer) -> GradeAnswer | None:
+        """The council's latest grade for the judgement, when a newer report than this one gave it."""
+        return self.since.get(council_key(report.council))
 
     def to_dict(self) -> dict:
         return {"judgement": self.judgement, "label": self.label, "grade": self.grade,
-                "reports": [r.to_dict() for r in self.reports]}
+                "reports": [r.to_dict() | ({"latest": later.to_dict()} if (later := self.later(r)) else {})
+                            for r in self.reports]}
 
 
 def grade_answer(query: QueryAnalysis, documents: Iterable[Document]) -> GradeAnswer | None:
@@ -91,17 +99,27 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
         return GradeList(query.graded_judgement, label_words, None, named) if named else None
     if query.kind != QuestionKind.GRADE_LIST:
         return None
-    latest: dict[str, GradeAnswer] = {}
+    latest: dict[str, GradeAnswer] = {}   # each council's latest report with the grade asked
+    newest: dict[str, GradeAnswer] = {}   # ... and its latest graded for the judgement at all
     for document in documents:
         answer = report_grade(document, query.graded_judgement)
-        if answer is None or answer.grade != query.grade:
+        if answer is None:
+            continue
+        key = council_key(answer.council)
+        if key not in newest or _later(document, newest[key].document):
+            newest[key] = answer
+        if answer.grade != query.grade:
             continue
         if query.years and not document.metadata.years & set(query.years):
             continue
-        key = council_key(answer.council)
-        if key not in latest or (document.metadata.published or "") > (latest[key].document.metadata.published or ""):
+        if key not in latest or _later(document, latest[key].document):
             latest[key] = answer
     if not latest:
         return None
     reports = sorted(latest.values(), key=lambda a: a.council)
-    return GradeList(query.graded_judgement, label_words, query.grade, reports)
+    since = {key: newest[key] for key, answer in latest.items() if newest[key].document is not answer.document}
+    return GradeList(query.graded_judgement, label_words, query.grade, reports, since)
+
+
+def _later(document: Document, than: Document) -> bool:
+    return (document.metadata.published or "") > (than.metadata.published or "")
