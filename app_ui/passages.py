@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import re
 from html import escape
 
-from index.output.citation import published_words
+from index.output.citation import nested_quotes, published_words
 from index.output.grades import TableRow, graded_words, judgement_table
 from index.search.digest import DigestItem, Finding, TimelineEntry
 from models import Quote
@@ -146,7 +146,7 @@ def quote_html(quote: Quote) -> str:
     meta = quote.document.metadata
     return (f'<div class="iqa-meta">From the report · {escape(meta.council or "")}'
             f'{" · " if meta.council else ""}published {escape(published_words(meta))}</div>'
-            f'<div class="iqa-quote">“{_paragraphs_html(quote.text)}”</div>'
+            f'<div class="iqa-quote">“{_paragraphs_html(nested_quotes(quote.text))}”</div>'
             f'<div class="iqa-meta">{escape(quote.citation)}</div>')
 
 
@@ -193,7 +193,7 @@ def _finding_html(finding: Finding, heading: str | None, judgement: str) -> str:
     kind = escape(report_types.label(document.metadata.report_type))
     return (f'<div class="iqa-meta">{f"{heading} · " if heading else ""}{kind} · published {escape(published_words(document.metadata))}'
             f'{_grade_chip(document, judgement)}{stance_chip(finding.quote.text)}</div>'
-            f'<div class="iqa-quote">“{_paragraphs_html(finding.quote.text)}”</div>'
+            f'<div class="iqa-quote">“{_paragraphs_html(nested_quotes(finding.quote.text))}”</div>'
             f'<div class="iqa-meta">{escape(finding.citation)}</div>')
 
 

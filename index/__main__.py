@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 from errors import InspectQAError
+from index.output.citation import quoted
 from index.search.digest import ONLY_OLDER
 from models import CORRECTABLE_FIELDS
 from ofsted.grades import GRADES
@@ -128,7 +129,7 @@ def print_results(result: dict) -> None:
     if result["quote"]:
         quote = result["quote"]
         print("From the report:")
-        print(textwrap.indent(textwrap.fill(f"“{' '.join(quote['text'].split())}”", width=100), "    "))
+        print(textwrap.indent(textwrap.fill(quoted(' '.join(quote['text'].split())), width=100), "    "))
         print(f"    {quote['citation']}\n")
     if result["timeline"]:
         timeline = result["timeline"]
@@ -138,7 +139,7 @@ def print_results(result: dict) -> None:
             grade = f", {entry['grade']}" if entry["grade"] else ""
             print(f"  {entry['published'] or 'undated'} · {entry['report_label']}{grade}")
             for item in entry["items"]:
-                print(textwrap.indent(textwrap.fill(f"“{' '.join(item['text'].split())}”", width=96), "      "))
+                print(textwrap.indent(textwrap.fill(quoted(' '.join(item['text'].split())), width=96), "      "))
                 print(f"      {item['citation']}")
         print()
     if result["digest"]:
@@ -151,7 +152,7 @@ def print_results(result: dict) -> None:
             for item in group["items"]:
                 grade = f", {item['grade']}" if item["grade"] else ""
                 print(f"    {item['council']} ({item['published'] or 'undated'}{grade}, {item['stance']})")
-                print(textwrap.indent(textwrap.fill(f"“{' '.join(item['text'].split())}”", width=96), "      "))
+                print(textwrap.indent(textwrap.fill(quoted(' '.join(item['text'].split())), width=96), "      "))
                 print(f"      {item['citation']}")
         print()
     if not result["results"] and result["answerable"]:

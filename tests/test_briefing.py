@@ -387,3 +387,17 @@ def test_an_excerpt_in_our_words_is_not_set_as_a_quotation_in_word():
     word = docx.Document(io.BytesIO(to_docx((ours,))))
     assert [(p.style.name, p.text) for p in word.paragraphs if p.text == "Care leavers: Outstanding"] == [
         ("Normal", "Care leavers: Outstanding")]
+
+
+def test_a_quotation_within_a_quote_is_nested_not_doubled():
+    from index.output.citation import quoted
+    from models import Quote
+    from tests.conftest import make_report
+
+    # a report quoting a child: shown “‘We have …’”, never “"We have …" (the text and its offsets stay the report's)
+    assert quoted('"We have been helped a lot," said one care leaver.') == "“‘We have been helped a lot,’ said one care leaver.”"
+    assert quoted("The “front door” (\"MASH\") works. It’s good.") == "“The ‘front door’ (‘MASH’) works. It’s good.”"
+    text = '"We have been helped," said one.'
+    excerpt = Excerpt.from_quote(Quote(text=text, citation="", document=make_report("d", "Derby"), page=2, start=0,
+                                       end=len(text)))
+    assert excerpt.quote.startswith("“‘We have been helped,’ said one.” — ") and excerpt.text == text

@@ -114,7 +114,7 @@ for index, excerpt in enumerate(basket):
     if title is not None:
         st.markdown(f"**{escape_markdown(title)}** · {plural(size, 'row')}, exported as one table")
     with st.container(border=True):
-        shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
+        shown = excerpt.shown
         row = " · ".join(part for part in (rows[index][0], excerpt.graded) if part) if index in rows else ""
         st.html((f'<div class="iqa-meta"><b>{escape(row)}</b></div>' if row else "")
                 + f'<div class="iqa-excerpt">{escape(shown)}</div>'

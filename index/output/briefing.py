@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
-from index.output.citation import cited, reference
+from index.output.citation import cited, quoted, reference
 from text.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
 from models import Document, Hit, Quote
 from ofsted import report_types
@@ -134,10 +134,14 @@ class Excerpt:
         return cited(self.source.reference, *self.pages, ocr=self.ocr, section=self.section)
 
     @property
+    def shown(self) -> str:
+        """The excerpt as a briefing prints it: in quotation marks if verbatim (citation.quoted), our words as they are."""
+        return quoted(self.text) if self.verbatim else self.text
+
+    @property
     def quote(self) -> str:
-        """What Copy gives and an export prints: the excerpt in quotation marks (if verbatim), then its citation."""
-        shown = f"“{self.text}”" if self.verbatim else self.text
-        return f"{shown} — {self.citation}"
+        """What Copy gives and an export prints: the excerpt as shown, then its citation."""
+        return f"{self.shown} — {self.citation}"
 
     def choose(self, indices: Iterable[int]) -> "Excerpt":
         """The same passage with other sentences chosen; out-of-range indices are ignored, none keeps it as it is."""

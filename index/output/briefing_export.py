@@ -147,7 +147,7 @@ def table(run: Sequence[Excerpt]) -> tuple[tuple[str, ...], list[tuple[str, ...]
     headings = TIMELINE_HEADINGS if one_council else DIGEST_HEADINGS
     rows = []
     for excerpt in run:
-        shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
+        shown = excerpt.shown
         first = (", ".join(str(part) for part in (excerpt.source.year, excerpt.source.kind) if part) if one_council
                  else excerpt.source.council or "")
         rows.append((first, excerpt.graded or "", shown, typeset(excerpt.citation)))
@@ -171,7 +171,7 @@ def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: s
             lines.append("")
             continue
         excerpt = run[0]
-        shown = f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text
+        shown = excerpt.shown
         lines += [f"> {escape_markdown(shown)}", ">", f"> — {escape_markdown(typeset(excerpt.citation))}", ""]
     lines += ["## References", ""]
     lines += [f"- {escape_markdown(entry)}" for entry in references(basket)]
@@ -221,7 +221,7 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
                     cell.width = Mm(width)
             continue
         excerpt = run[0]
-        document.add_paragraph(f"“{excerpt.text}”" if excerpt.verbatim else excerpt.text,
+        document.add_paragraph(excerpt.shown,
                                style="Quote" if excerpt.verbatim else "Normal")   # our words are no quotation
         document.add_paragraph(f"— {typeset(excerpt.citation)}", style="Caption")
     document.add_paragraph("References", style="Heading 1")

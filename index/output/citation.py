@@ -6,6 +6,7 @@ and dates as people write them ("8 July 2025"). The quotation itself is index.ou
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from models import CORRECTABLE_FIELDS, Document, DocumentMetadata, Hit
@@ -111,3 +112,20 @@ def set_by_editor(meta: DocumentMetadata) -> str:
 
 def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# A double quotation mark opening a quotation within the quote: at its start or after a space or a bracket.
+_OPENS = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"')
+
+
+def nested_quotes(text: str) -> str:
+    """A quote's own quotation marks as a quotation within a quotation: double marks made single (‘ ’), as British
+    usage nests them, so a report quoting a child ("We have …") is not shown opening on two marks (“"We have …).
+    For showing only: the quote's text and offsets stay the report's."""
+    text = _OPENS.sub("‘", text).replace("“", "‘")
+    return text.replace('"', "’").replace("”", "’")
+
+
+def quoted(text: str) -> str:
+    """The text in quotation marks, as a briefing quotes it: “…”, its own quotation marks nested (nested_quotes)."""
+    return f"“{nested_quotes(text)}”"
