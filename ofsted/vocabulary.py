@@ -52,7 +52,7 @@ EVERYONES_SUBJECT = frozenset("children child young people person persons famili
 EVERYDAY_WORDS = EVERYONES_SUBJECT | frozenset("""childrens parents carers
 social workers worker work working staff practitioners professionals council councils local authority authority's
 services service practice support supported supporting help helped area areas team teams time times number
-including range well good also need needs""".split())
+including range well good also need needs experience experiences""".split())
 
 # Verbs the reports use of every practice ("workers provide …", "children live …", "care leavers benefit …"), verbs
 # that are never the name of one ("reduce risks", "the designated officer responds", "requiring improvement"), and the

@@ -452,6 +452,11 @@ def test_one_practice_spelled_or_inflected_two_ways_is_one_group():
     reflective = _items({"Derby": "Reflective supervision is valued.", "Wigan": "Reflective supervision sessions help.",
                          "Hull": "Supervision is regular."})
     assert next(g.label for g in group_items(reflective, ["supervision"])) == "Reflective supervision"
+    # ... but a compound of a whole word is not that word: child-in-need planning is no children's plans
+    plans = _items({"Derby": "Child-in-need planning is timelier.", "Wigan": "Children's plans progress.",
+                    "Hull": "Children's plans are clear.", "Bury": "Visits are regular."})
+    assert {g.label: sorted(i.council for i in g.items) for g in group_items(plans, ["supervision"])}[
+        "Children's plans"] == ["Hull", "Wigan"]
 
 
 @pytest.mark.model

@@ -109,8 +109,13 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 def _label_key(word: str) -> str:
     """A word as labels compare it: its stem (highlight.word_key) with hyphens and "-ing" set aside, so "well-being"
-    and "wellbeing", "care planning" and "care plans", "strategy meeting" and "strategy meetings" make one group."""
+    and "wellbeing", "care planning" and "care plans", "strategy meeting" and "strategy meetings" make one group; a
+    compound whose first part is a word of five letters or more, whole ("child-in-need planning" is no "children's
+    plans", as a five-letter stem made it)."""
+    first = re.split("[-‐]", word)[0]
     word = word.replace("-", "").replace("‐", "")
+    if len(first) >= 5 and len(word) > len(first):
+        return word   # a compound of a whole word and more keeps its letters: "child-in-need" is not "children"
     word = word[:-1] if word.endswith("ings") else word   # "meetings" as "meeting"
     if len(word) > 6 and word.endswith("ing"):
         word = word[:-3]
