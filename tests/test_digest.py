@@ -477,6 +477,25 @@ def test_a_report_that_names_only_the_lesser_words_of_the_topic_is_no_entry(tmp_
     store.close()
 
 
+@pytest.mark.model
+def test_a_papers_sentence_is_about_the_children_asked_only_when_it_names_them(tmp_path, model):
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    for council in ("Derby", "Wigan", "Leeds"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01",
+                   [f"Care leavers in {council} are helped into employment and training by their advisers."])
+    add_report(store, model, "staff-paper", "Bury", "2024-03-01",
+               ["Staff were helped into education, employment and training through the council's apprenticeship scheme."],
+               report_type="committee_paper")
+    add_report(store, model, "leavers-paper", "Hull", "2024-03-01",
+               ["Care leavers in Hull are helped into education, employment and training through the council's "
+                "apprenticeship scheme."],
+               report_type="committee_paper")
+    digest = Searcher(store, model).ask("How do councils help care leavers into education, employment or training?").digest
+    quoted = {item.finding.document.doc_id for item in digest.items}
+    assert "leavers-paper" in quoted and "staff-paper" not in quoted   # no report's sections to say whom: named or not
+    store.close()
+
+
 @pytest.mark.parametrize("question, weights, expected", [
     # An idea completed by another ("of homes") is asked as the rarer one alone.
     ("the sufficiency of homes for children in care", {"suffi": 2.3, "home": 2.1, "child": 0.8, "care": 1.1},

@@ -31,6 +31,7 @@ from index.search.scope import without_names
 from index.search.widening import widen
 from index.storage.store import Store
 from models import Chunk, Hit, Quote
+from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance, without_shortfall_phrases
 from ofsted.improvement import list_spans
 from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
@@ -283,11 +284,15 @@ class FindingReader:
 
     def about(self, quote: Quote) -> float:
         """How surely the quote is about the children asked about: 2 naming them, else as its section of the
-        report says (ofsted.sections.Sections.children_at)."""
+        report says (ofsted.sections.Sections.children_at); a paper's or an article's sentence, with no report's
+        sections to say whom, only by naming them ("Staff were invited to apply …, with successful candidates going
+        on to receive extra training." is no care leaver's training)."""
         if not self.children:
             return 0.0
         if children_named(quote.text) & self.children:
             return 2.0
+        if quote.document.metadata.report_type in report_types.NOT_OFSTED:
+            return 0.0
         section = self._sections(quote).children_at(quote.page, quote.start)
         return max(section.get(group, 0.0) for group in self.children)
 
