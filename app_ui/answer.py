@@ -212,7 +212,7 @@ def _grade_list(listing: GradeList) -> None:
                         + (f"; {changed} graded since by a newer report, as “Since” says" if changed else ""))
             rows = [{"Council": r.council} for r in listing.reports]
         table = [row | {"Published": published_words(r.document.metadata)} for row, r in zip(rows, listing.reports)]
-        if listing.grade is not None and listing.since:   # what each council is judged now, where that changed
+        if listing.grade is not None and listing.since:   # what each council was judged by a newer report
             table = [row | {"Since": f"{grade_label(later.grade)} ({later.document.metadata.year})"
                             if (later := listing.later(r)) else "—"} for row, r in zip(table, listing.reports)]
         st.dataframe([row | {"Citation": r.citation} for row, r in zip(table, listing.reports)], hide_index=True,

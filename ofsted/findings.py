@@ -21,13 +21,13 @@ high-quality sustained secure securely prompt promptly rigorous rigorously focus
 valued benefit benefits benefited helpful helps effectively successful successfully strengthened
 enhanced innovative creative proactive proactively exceptional exceptionally highly well-established
 well-supported well-led thriving thrive thrives attentive meaningful ambitious aspirational dedicated tenacious
-nurturing favourably favourable""".split()
+nurturing""".split()
 _SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
 weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
 failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits concern
 concerns concerning declined deteriorated deteriorating inadequate ineffective ineffectively unsafe
 unnecessary overly overdue missed superficial vague generic slow slower sporadic patchy uneven inaccurate
-incomplete inadequacies failings failures""".split()
+incomplete inadequacies failings failures unfavourable unfavourably""".split()
 # Phrases that state a shortfall whatever else the sentence says (but a negation in an aim or a condition, below).
 # A negation and the rest of its clause: "not effective, reflective or frequent enough" says nothing good.
 _NEGATED = r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b|\b\w+n['’]t\b)"
@@ -41,6 +41,8 @@ _SHORTFALL_PHRASES = re.compile(
     # "while reflective supervision records could improve", "children would benefit from …"
     r"\b(?:more|further)\s+(?:work\s+)?(?:needs\s+to\s+be\s+done|is\s+(?:needed|required)|remains\s+to\s+be\s+done)\b|"
     # "greater consistency in quality is required", "areas requiring continued focus and development"
+    # (not a condition or a question: "where more intensive support is required, …", "what further action is needed")
+    r"(?<!where\s)(?<!when\s)(?<!if\s)(?<!what\s)"
     r"\b(?:greater|more|further|better|increased)\s+(?:[\w-]+\s+){0,5}?(?:is|are)\s+(?:still\s+)?(?:needed|required)\b|"
     r"\b(?:requir(?:e|es|ing)|need(?:s|ing)?)\s+(?:continued|further|more|additional|greater)\s+"
     r"(?:focus|attention|work|development|improvement)\b|"
@@ -55,6 +57,9 @@ _SUBJECT = r"(?:(?!(?:but|although|however|though|while|whereas|yet)\b)[\w’'-]
 _IN_AN_AIM = re.compile(r"\b(?:ensure|ensures|ensuring|so\s+that|risk\s+of)\s+(?:that\s+)?" + _SUBJECT, re.IGNORECASE)
 _IN_A_CONDITION = re.compile(r"\b(?:when|if|unless)\s+" + _SUBJECT, re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# A strength said as a comparison: "EET rates compare favourably against statistical neighbours" (not "favourable
+# conditions", nor "less favourable than their peers").
+_COMPARES_WELL = re.compile(r"\bcompar(?:e|es|ed|ing)\s+(?:very\s+)?favourably\b", re.IGNORECASE)
 _STRENGTH = frozenset(_STRENGTH_WORDS)
 _SHORTFALL = frozenset(_SHORTFALL_WORDS)
 # How well something is done, not what is done: no label of a group of findings (index.search.grouping) is one alone.
@@ -86,7 +91,7 @@ def stance(sentence: str) -> str:
     for match in reversed(found):   # a negated judging word is no strength, nor one in a state or an aim a shortfall
         text = text[:match.start()] + " " + text[match.end():]
     words = _WORD.findall(text)
-    strengths = sum(word in _STRENGTH for word in words)
+    strengths = sum(word in _STRENGTH for word in words) + len(_COMPARES_WELL.findall(text))
     shortfalls = len(negated) + sum(word in _SHORTFALL for word in words)
     if strengths and shortfalls:
         return MIXED

@@ -64,14 +64,19 @@ def listed_items(passage: str, holding: Callable[[str], bool] | None = None) -> 
     heading = _HEADING.search(passage)
     if heading is None and not continues_a_list(passage):
         return None
+    if holding is not None:   # within the list's own run of items: a finding numbered after it is none of them
+        spans = list_spans(passage) if heading else _run(passage, 0)
+        held = [holding(passage[start:end]) for start, end in spans]
+        if True not in held:
+            return None
+        first = last = held.index(True)
+        while last + 1 < len(spans) and held[last + 1] and last + 1 - first < QUOTED_ITEMS:
+            last += 1
+        return spans[first][0], len(passage[:spans[last][1]].rstrip())
     start = heading.end() - 1 if heading else 0
     items = list(_ITEM.finditer(passage, start))
     if not items and heading:  # a SIF report numbers its recommendations
         items = list(_NUMBERED_ITEM.finditer(passage, start))
-    if holding is not None:
-        first = next((i for i, item in enumerate(items) if holding(item.group())), len(items))
-        last = next((i for i in range(first, len(items)) if not holding(items[i].group())), len(items))
-        items = items[first:last]
     items = items[:QUOTED_ITEMS]
     return (items[0].start(), len(passage[:items[-1].end()].rstrip())) if items else None
 
@@ -88,13 +93,17 @@ def list_spans(text: str, page_before: str = "") -> list[tuple[int, int]]:
     starts = [heading.end() - 1 for heading in _HEADING.finditer(text)]
     if page_before.strip() and in_list(page_before, len(page_before.rstrip()) - 1):
         starts.insert(0, 0)   # the list runs on from the page before
+    return [span for end in starts for span in _run(text, end)]
+
+
+def _run(text: str, end: int) -> list[tuple[int, int]]:
+    """The run of list items from `end`: of one kind, bullets (ILACS) or numbers (SIF's recommendations; ILACS numbers
+    its findings), each after the last with only space between."""
+    kind = _ITEM if _ITEM.match(text, _skip_space(text, end)) else _NUMBERED_ITEM
     spans = []
-    for end in starts:
-        # Items of one kind: bullets (ILACS), or numbers (SIF's recommendations); ILACS numbers its findings.
-        kind = _ITEM if _ITEM.match(text, _skip_space(text, end)) else _NUMBERED_ITEM
-        while item := kind.match(text, _skip_space(text, end)):
-            spans.append((item.start(), item.end()))
-            end = item.end()
+    while item := kind.match(text, _skip_space(text, end)):
+        spans.append((item.start(), item.end()))
+        end = item.end()
     return spans
 
 

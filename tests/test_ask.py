@@ -308,6 +308,11 @@ def test_a_council_listed_for_an_old_grade_shows_what_it_was_judged_since(store,
     assert [(r.council, r.document.doc_id) for r in listing.reports] == [("Bromley", "b16"), ("Derby", "d16")]
     assert listing.later(listing.reports[0]).grade == "outstanding" and listing.later(listing.reports[1]) is None
     assert listing.to_dict()["reports"][0]["latest"]["doc_id"] == "b24" and "latest" not in listing.to_dict()["reports"][1]
+    # a report with no publication date is dated by its inspection, not taken for the earliest
+    from index.search.answers import _later
+    from tests.conftest import make_report
+    undated = make_report("u", "Bury", None, inspection_end="2024-05-01")
+    assert _later(undated, make_report("o", "Bury", "2019-01-01"))
 
 
 def test_filters_apply_to_the_grade_card_too(store, embedder, searcher):

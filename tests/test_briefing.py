@@ -397,6 +397,7 @@ def test_a_quotation_within_a_quote_is_nested_not_doubled():
     # a report quoting a child: shown “‘We have …’”, never “"We have …" (the text and its offsets stay the report's)
     assert quoted('"We have been helped a lot," said one care leaver.') == "“‘We have been helped a lot,’ said one care leaver.”"
     assert quoted("The “front door” (\"MASH\") works. It’s good.") == "“The ‘front door’ (‘MASH’) works. It’s good.”"
+    assert quoted('It was—"amazing"; inspectors:"I feel safe".') == "“It was—‘amazing’; inspectors:‘I feel safe’.”"
     text = '"We have been helped," said one.'
     excerpt = Excerpt.from_quote(Quote(text=text, citation="", document=make_report("d", "Derby"), page=2, start=0,
                                        end=len(text)))

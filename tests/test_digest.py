@@ -52,7 +52,11 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Supervision is regular, although greater consistency in quality is required.", MIXED),
     ("Areas requiring continued focus, such as reflection in supervision, are targeted effectively.", MIXED),
     ("Where additional support is required, resources are available through social workers.", NEUTRAL),   # a condition
+    ("Where more intensive support is required, clinicians expedite referrals.", NEUTRAL),
+    ("Leaders consider what further action is needed to support progress.", NEUTRAL),   # a question, not a lack
     ("Care leavers' employment rates compare favourably against statistical neighbours.", STRENGTH),
+    ("Despite these favourable conditions, sickness is high.", NEUTRAL),
+    ("Their rates compare unfavourably with neighbours.", SHORTFALL),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected
@@ -457,6 +461,10 @@ def test_one_practice_spelled_or_inflected_two_ways_is_one_group():
                     "Hull": "Children's plans are clear.", "Bury": "Visits are regular."})
     assert {g.label: sorted(i.council for i in g.items) for g in group_items(plans, ["supervision"])}[
         "Children's plans"] == ["Hull", "Wigan"]
+    # ... though a prefix is no word: "multi-disciplinary" and "multidisciplinary" teams are one group
+    teams = _items({"Derby": "Families meet multi-disciplinary teams.", "Wigan": "Multidisciplinary teams are strong.",
+                    "Hull": "Visits are regular.", "Bury": "Audits are done."})
+    assert sorted(i.council for i in group_items(teams, ["supervision"])[0].items) == ["Derby", "Wigan"]
 
 
 @pytest.mark.model

@@ -76,15 +76,25 @@ def test_what_must_improve_for_a_topic_is_the_lists_item_on_it(store, embedder, 
         "What needs to improve?\n\n◼ Leadership stability.\n\n◼ The quality of support for care leavers.\n\n"
         "◼ Risks to care leavers' welfare.\n\n◼ Audit.",
         "Leaders have improved services. However, the needs of care leavers had not been fully understood.",
+        "Adopters wait too long for a match, and support for adopters needs to improve.",
     ])
     response = searcher.ask("What did Harrow's latest inspection say needs to improve for care leavers?")
     assert response.hits[0].chunk.page == 1
     assert response.quote.text == "◼ The quality of support for care leavers.\n\n◼ Risks to care leavers' welfare."
     # a topic no item names: the report's own words on it, not the list
     response = searcher.ask("What did Harrow's inspection say needs to improve for adopters?")
-    assert "◼" not in (response.quote.text if response.quote else "")
+    assert response.quote.text == "Adopters wait too long for a match, and support for adopters needs to improve."
+    # framing words are no topic: "key areas for improvement for care leavers" is the same question
+    response = searcher.ask("What are the key areas for improvement for care leavers in Harrow's latest inspection?")
+    assert response.quote.text.startswith("◼ The quality of support for care leavers.")
     start, end = listed_items("What needs to improve?\n\n◼ Plans.\n\n◼ Care leavers.", lambda item: "Care" in item)
     assert "What needs to improve?\n\n◼ Plans.\n\n◼ Care leavers."[start:end] == "◼ Care leavers."
+    # only the list's own run: a finding numbered after it, or a strength bulleted later, is none of its items
+    sif = ("Recommendations\n\n1. Improve supervision.\n\n2. Improve plans.\n\nSummary of findings\n\n"
+           "10. Care leavers are well supported by personal advisers.")
+    assert listed_items(sif, lambda item: "Care leavers" in item) is None
+    later = "What needs to improve?\n\n◼ Plans.\n\nAreas of strength include: ◼ Care leavers are supported well."
+    assert listed_items(later, lambda item: "Care leavers" in item) is None
 
 
 def test_a_passage_that_merely_starts_with_a_bullet_is_not_quoted_as_the_list(store, embedder, searcher):

@@ -114,8 +114,9 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-# A double quotation mark opening a quotation within the quote: at its start or after a space or a bracket.
-_OPENS = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"')
+# A double quotation mark opening a quotation within the quote: at its start, or after a space, a bracket, a dash, a
+# colon or a slash ("was—"amazing"", "inspectors:"I feel …"").
+_OPENS = re.compile(r'(?:(?<=^)|(?<=[\s(\[—–:/-]))"')
 
 
 def nested_quotes(text: str) -> str:

@@ -122,4 +122,5 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
 
 
 def _later(document: Document, than: Document) -> bool:
-    return (document.metadata.published or "") > (than.metadata.published or "")
+    """By publication, else inspection date (DocumentMetadata.date): an undated report is no earliest."""
+    return (document.metadata.date or "") > (than.metadata.date or "")

@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from index.search.digest import DigestGroup, DigestItem
-from index.search.highlight import word_key
+from index.search.highlight import KEY_LETTERS, word_key
 from index.search.ideas import stems_of, word_stem
 from index.search.query import FRAME_WORDS, STOPWORDS
 from ofsted.findings import JUDGING_WORDS
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
 from text.sentences import BULLET_MARKS, ends_sentence
-from text.words import MEASURE_WORDS, PREPOSITIONS, is_plural, plural_of
+from text.words import COMPOUND_PREFIXES, MEASURE_WORDS, PREPOSITIONS, is_plural, plural_of
 
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
 MIN_GROUP = 2           # councils a group needs: one council's phrase says nothing shared
@@ -37,6 +37,7 @@ OTHER_KIND_LABEL = "Other kinds of {words}"   # "Other kinds of hubs" when famil
 OLDER_LABEL = "From inspections under earlier frameworks"   # report_types.SUPERSEDED: SIF and before (to 2018)
 ACCOUNTS_LABEL = "Committee papers and articles"   # report_types.NOT_OFSTED: accounts of what inspectors found
 
+_PREFIX = re.compile(COMPOUND_PREFIXES)   # "multi-disciplinary" is "multidisciplinary": its first part no word
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 MAX_LABEL_WORDS = 3   # "integrated front door", "corporate parenting board": longer is a clause, not a practice's name
@@ -114,8 +115,8 @@ def _label_key(word: str) -> str:
     plans", as a five-letter stem made it)."""
     first = re.split("[-‐]", word)[0]
     word = word.replace("-", "").replace("‐", "")
-    if len(first) >= 5 and len(word) > len(first):
-        return word   # a compound of a whole word and more keeps its letters: "child-in-need" is not "children"
+    if len(first) >= KEY_LETTERS and len(word) > len(first) and not _PREFIX.fullmatch(first):
+        return word   # a whole word's compound keeps its letters: "child-in-need" is not "children" (its 5-letter key)
     word = word[:-1] if word.endswith("ings") else word   # "meetings" as "meeting"
     if len(word) > 6 and word.endswith("ing"):
         word = word[:-3]

@@ -31,8 +31,9 @@ from index.search.findings import absent_share, finding_reader
 from index.search.grouping import group_items
 from index.search.glossary import Glossary
 from index.search import ranking
-from index.search.highlight import highlight, sentence_focus, term_weights, word_key
-from index.search.query import MAX_QUESTION_CHARS, QueryAnalysis, QuestionKind, analyse, without_markup
+from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
+from index.search.query import (MAX_QUESTION_CHARS, SUMMARY_WORDS, QueryAnalysis, QuestionKind, analyse,
+                                without_markup)
 from index.search.quotes import best_quote, opening_quote, quote_of
 from index.search.relevance import (ANSWERS, HOLDS_ALL_TOPIC, Evidence, answers, is_front_matter, is_licence,
                                     named_things)
@@ -157,13 +158,11 @@ def _list_item_holds(query: QueryAnalysis) -> Callable[[str], bool] | None:
     with that item. None for a question asking for the whole list, or none."""
     if query.asks_improvements or not query.names_improvements:
         return None
-    wanted = {word_key(t) for t in query.topic_terms if t not in IMPROVEMENT_WORDS}
+    # the words asking for the list, and framing ("key", "main"), are no topic: as asks_improvements reads them
+    wanted = {word_key(t): 1.0 for t in query.topic_terms if t not in IMPROVEMENT_WORDS | SUMMARY_WORDS}
     if not wanted:
         return None
-    return lambda text: wanted <= {word_key(word) for word in _WORDS.findall(text.lower())}
-
-
-_WORDS = re.compile(r"[a-z]+")
+    return lambda text: stem_focus(text, wanted) >= 1.0 - 1e-9   # every one, as highlight matches words
 
 
 class Searcher:
