@@ -12,6 +12,7 @@ import re
 from html import escape
 
 from index.output.citation import nested_quotes, published_words
+from ofsted.sections import run_on_headings
 from index.output.grades import TableRow, graded_words, judgement_table
 from index.search.digest import DigestItem, Finding, TimelineEntry
 from models import Quote
@@ -61,15 +62,23 @@ STYLE = """<style>
 
 
 def marked(text: str, spans: Iterable[Highlight]) -> str:
-    """Escaped text with the given spans wrapped in <mark>; spans are clipped and may not overlap."""
+    """Escaped text with the given spans wrapped in <mark>; spans are clipped and may not overlap. A section's heading
+    that the PDF's text ran on after a sentence starts a paragraph of its own (ofsted.sections.run_on_headings)."""
+    breaks = run_on_headings(text)
+
+    def shown(start: int, end: int) -> str:
+        inside = [cut for cut in breaks if start < cut < end]
+        pieces = [text[a:b] for a, b in zip([start] + inside, inside + [end])]
+        return "\n\n".join(escape(piece.rstrip() if i < len(inside) else piece) for i, piece in enumerate(pieces))
+
     pieces, position = [], 0
     for span in sorted(spans, key=lambda s: s.start):
         start, end = max(span.start, position), min(span.end, len(text))
         if start >= end:
             continue
-        pieces += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        pieces += [shown(position, start), "<mark>", shown(start, end), "</mark>"]
         position = end
-    pieces.append(escape(text[position:]))
+    pieces.append(shown(position, len(text)))
     return "".join(pieces)
 
 

@@ -73,6 +73,17 @@ def test_a_judgement_table_in_a_passage_is_shown_as_a_table():
     assert "<table" not in passage_html(Hit(Chunk("d1", 1, 0, 30, text[:120]), document, 0.5))
 
 
+def test_a_heading_the_pdf_ran_on_after_a_sentence_is_shown_on_its_own_line():
+    text = ("Some care leavers cannot move on because of a lack of such provision. The impact of leaders on social "
+            "work practice with children and families: good")
+    html = marked(text, [Highlight(0, text.index("provision.") + 10)])
+    assert html.endswith("such provision.</mark>\n\nThe impact of leaders on social work practice with children and "
+                         "families: good")
+    # a sentence that names an area and a grade is no heading
+    prose = "Leaders are strong. Adoption performance is good. Children are identified early."
+    assert marked(prose, []) == prose
+
+
 def test_the_source_view_shows_a_judgement_table_as_a_table_with_the_judgement_marked():
     page, document = "Inspection of Bury " + TABLE, bury_report()
     start = page.index("The experiences")
