@@ -177,12 +177,14 @@ def _timeline_card(timeline: Timeline, turn_no: int) -> None:
     with st.container(border=True):
         _card_head(f"**{escape_markdown(timeline.council)} over time** · {plural(len(timeline.entries), 'report')} "
                    f"of {timeline.reports_searched} speak to it, oldest first", timeline.judgement,
-                   [Excerpt.from_quote(e.finding.quote, table=title, council=timeline.council,
-                                       section=e.finding.section, graded=graded_words(e.finding.document, timeline.judgement))
-                    for e in timeline.entries],
+                   [Excerpt.from_quote(f.quote, table=title, council=timeline.council,
+                                       section=f.section, graded=graded_words(f.document, timeline.judgement))
+                    for e in timeline.entries for f in e.findings],
                    "the timeline", f"keep-timeline-{turn_no}")
         for i, entry in enumerate(timeline.entries):
-            _finding_row(timeline_entry_html(entry), entry.finding, timeline.council, f"t{turn_no}-{i}")
+            for j, finding in enumerate(entry.findings):   # its other side beneath, where it has one
+                _finding_row(timeline_entry_html(entry, finding), finding, timeline.council,
+                             f"t{turn_no}-{i}" + (f"-{j}" if j else ""))
 
 
 def _finding_row(html: str, finding: Finding, council: str, key: str) -> None:

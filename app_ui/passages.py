@@ -218,7 +218,8 @@ def digest_item_html(item: DigestItem) -> str:
     return html + "</div>"
 
 
-def timeline_entry_html(entry: TimelineEntry) -> str:
-    """One report in a council's timeline: its date and kind, its grade for the topic's area, its sentences."""
+def timeline_entry_html(entry: TimelineEntry, finding: Finding | None = None) -> str:
+    """One report in a council's timeline: its date and kind, its grade for the topic's area, its sentences (the
+    entry's finding, or its other side, TimelineEntry.also)."""
     year = entry.finding.document.metadata.year or "Undated"
-    return f'<div class="iqa-item">{_finding_html(entry.finding, f"<b>{year}</b>", entry.judgement)}</div>'
+    return f'<div class="iqa-item">{_finding_html(finding or entry.finding, f"<b>{year}</b>", entry.judgement)}</div>'

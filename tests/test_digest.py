@@ -486,6 +486,27 @@ def test_a_report_that_names_only_the_lesser_words_of_the_topic_is_no_entry(tmp_
 
 
 @pytest.mark.model
+def test_a_timeline_gives_a_reports_other_side_on_the_topic_beside_its_finding(tmp_path, model):
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    add_report(store, model, "Wakefield-2019", "Wakefield", "2019-06-01",
+               ["Personal advisers keep in touch with care leavers and visit them often."])
+    add_report(store, model, "Wakefield-2025", "Wakefield", "2025-06-01", [
+        "Care leavers are supported well by personal advisers who know them well.",
+        "Some care leavers are not supported by personal advisers to update their pathway plans.",
+        "Adoption is delayed for too many children."])
+    for council in ("Derby", "Wigan", "Leeds"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    timeline = Searcher(store, model).ask(
+        "How has Wakefield's support for care leavers from personal advisers changed over time?").timeline
+    entries = {entry.finding.document.doc_id: entry for entry in timeline.entries}
+    assert entries["Wakefield-2025"].also.quote.text.startswith("Some care leavers are not supported")
+    # (and not "Adoption is delayed …", a shortfall on another topic)
+    assert entries["Wakefield-2019"].also is None   # nothing else said there
+    assert len(entries["Wakefield-2025"].to_dict()["items"]) == 2
+    store.close()
+
+
+@pytest.mark.model
 def test_a_papers_sentence_is_about_the_children_asked_only_when_it_names_them(tmp_path, model):
     store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
     for council in ("Derby", "Wigan", "Leeds"):

@@ -153,6 +153,11 @@ class Digest:
 class TimelineEntry:
     finding: Finding
     judgement: str
+    also: Finding | None = None   # the report's other side, where the finding is one-sided (FindingReader.other_side)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return (self.finding,) if self.also is None else (self.finding, self.also)
 
     @property
     def grade(self) -> str | None:
@@ -163,7 +168,7 @@ class TimelineEntry:
         return {"source": document.source, "doc_id": document.doc_id, "published": document.metadata.date,
                 "report_type": document.metadata.report_type, "report_label": report_types.label(document.metadata.report_type),
                 "grade": self.grade, "graded_as": _graded_as(document, self.judgement), "reference": reference(document),
-                "items": [self.finding.to_dict()]}
+                "items": [finding.to_dict() for finding in self.findings]}
 
 
 @dataclass(frozen=True)

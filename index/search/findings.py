@@ -32,7 +32,7 @@ from index.search.widening import widen
 from index.storage.store import Store
 from models import Chunk, Hit, Quote
 from ofsted import report_types
-from ofsted.findings import NEUTRAL, stance, without_shortfall_phrases
+from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance, without_shortfall_phrases
 from ofsted.improvement import list_spans
 from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
 from ofsted.sections import Sections
@@ -92,6 +92,17 @@ class _Candidate(NamedTuple):
     focus: float
     score: float
     finding: Finding
+
+
+# What says the other side of a finding of each stance (FindingReader.other_side).
+_OTHER_SIDE = {STRENGTH: (SHORTFALL, MIXED), NEUTRAL: (SHORTFALL, MIXED), SHORTFALL: (STRENGTH,)}
+
+
+def _overlap(one: Quote, other: Quote) -> bool:
+    """Whether two quotes share words of a page (the same sentence found in two passages)."""
+    first = (one.page or 0, one.start), ((one.end_page or one.page) or 0, one.end)
+    second = (other.page or 0, other.start), ((other.end_page or other.page) or 0, other.end)
+    return first[0] < second[1] and second[0] < first[1]
 
 
 def absent_share(weights: dict[str, float], missing: set[str]) -> float:
@@ -192,6 +203,7 @@ class FindingReader:
         self._focus_of: dict[str, float] = {}
         self._idea_in: dict[str, bool] = {}
         self._read_of: dict[str, tuple[Finding | None, Finding | None]] = {}
+        self._found_of: dict[str, list[_Candidate]] = {}   # a report's findings in the running, for other_side
         self._lists_on: dict[tuple[str, int | None], list[tuple[int, int]]] = {}   # a page's list of what must improve
 
     def _counts(self, terms: list[str]) -> dict[str, int]:
@@ -467,10 +479,29 @@ class FindingReader:
         # by_meaning when nothing answers in words
         if self._scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
             self._scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
+        self._found_of[doc_id] = found
         chosen = (max(found, key=lambda f: f[:-1]).finding if found else None,
                   max(meant, key=lambda f: f[:2])[2] if meant else None)
         # (the section a quote leans on is named for the chosen only)
         return tuple(replace(f, section=self.section_leant_on(f.quote)) if f else None for f in chosen)
+
+    def other_side(self, finding: Finding) -> Finding | None:
+        """The report's best finding in the question's words that says the other side of this one (_OTHER_SIDE): a
+        shortfall or a mixed finding beside a strength or a description, a strength or a mixed one beside a
+        shortfall; none beside a mixed one, which says both. A timeline tells a report's story so: "Care leavers are
+        well supported …" and "… not all care leavers have their pathway plans updated"."""
+        wanted = _OTHER_SIDE.get(stance(finding.quote.text), ())
+        first = finding.quote
+        if wanted:
+            self.read(first.document.doc_id)   # (a verdict was found without reading the report's passages)
+        # as surely on the topic: among the report's next best findings (ranking.OTHER_SIDE_RANK), holding one of its
+        # ideas and about as much of its words as the finding (ranking.OTHER_SIDE_FOCUS)
+        least = ranking.OTHER_SIDE_FOCUS * self.focus(first.text)
+        ranked = sorted((c for c in self._found_of.get(first.document.doc_id, ()) if not _overlap(c.finding.quote, first)),
+                        key=lambda c: c[:-1], reverse=True)[:ranking.OTHER_SIDE_RANK]
+        best = next((c.finding for c in ranked if stance(c.finding.quote.text) in wanted
+                     and self.holds_idea(c.finding.quote.text) and self.focus(c.finding.quote.text) >= least), None)
+        return replace(best, section=self.section_leant_on(best.quote)) if best else None
 
     def _scan(self, doc_id: str, ids: list[int], found: list[_Candidate], meant: list[tuple[float, float, Finding]],
               surely: bool = False) -> bool:

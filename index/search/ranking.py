@@ -45,6 +45,11 @@ VERDICT_PARAGRAPHS = 3          # a section's paragraphs read for its verdict: I
                                 # the decision to come into care and then gives it; later ones judge a part
 VERDICT_SUBJECT_WORDS = 6       # in a section shared with children in care, care leavers' verdict names them this
                                 # soon ("The service for care leavers has …"), not as a detail further on
+# A timeline's second finding of a report, its other side (findings.FindingReader.other_side), holds at least this share
+# of the topic's weight the first holds: at 0.6, 7 more of the dev timelines' 86 entries took one, most on another
+# topic ("Some children experience weaker assessments …" beside the sufficiency of homes); at 0.8, 9 entries have one.
+OTHER_SIDE_FOCUS = 0.8
+OTHER_SIDE_RANK = 2   # ... and is one of the report's next this-many findings by the digest's order (not a weak one)
 ACROSS_READ_ON = 4              # a report's next this-many are read when its best answer only in another group's section
 ACROSS_SURELY_ABOUT = 0.5       # ... and a finding there must be in the asked children's section (a shared one: 0.5)
                                 # or name them: what is further down is otherwise a passing line

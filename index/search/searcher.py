@@ -18,7 +18,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -27,7 +27,7 @@ from index.search.response import Response
 from index.search.answers import grade_answer, grade_list, report_grade
 from index.search.conversation import Reading, read_in_context
 from index.search.digest import Digest, Finding, Timeline, council_findings, council_names, timeline_entries
-from index.search.findings import absent_share, finding_reader
+from index.search.findings import FindingReader, absent_share, finding_reader
 from index.search.grouping import group_items
 from index.search.glossary import Glossary
 from index.search import ranking
@@ -333,8 +333,10 @@ class Searcher:
         judgement = judgement_area(query.text)
         names = council_names(documents, lambda d: catalogue.council_keys.get(d.doc_id, d.doc_id))
         council = names.get(query.council_keys[0]) if query.council_keys else next(iter(names.values()), "")
-        entries = timeline_entries(documents, finding_reader(self, query, catalogue, {d.doc_id for d in documents},
-                                                             scoped=True), judgement)
+        reader = finding_reader(self, query, catalogue, {d.doc_id for d in documents}, scoped=True)
+        entries = timeline_entries(documents, reader, judgement)
+        if isinstance(reader, FindingReader):   # each report's other side, where its finding tells one
+            entries = tuple(replace(entry, also=reader.other_side(entry.finding)) for entry in entries)
         return Timeline(council=council or "", judgement=judgement, entries=entries, reports_searched=len(documents))
 
     @staticmethod
