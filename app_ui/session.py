@@ -191,9 +191,12 @@ def delete_briefing(briefing_id: int) -> None:
 # Filters
 
 def clear_filters() -> None:
-    """Back to every report: the filter widgets' values are forgotten before they are drawn again."""
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+    """Back to every report: each filter widget set to its default before it is drawn again. Set, not deleted: a
+    deleted key leaves the browser showing the old value and sending it back on the next run (streamlit#16388), so the
+    filters came back on the next question."""
+    defaults = Filters()
+    for key, field in _FILTER_FIELDS.items():
+        st.session_state[key] = list(getattr(defaults, field)) if key != "filter_judgement" else defaults.judgement
 
 
 def keep_filters_across_pages() -> None:

@@ -101,6 +101,16 @@ def test_quote_ready_answers_in_the_browser(demo_index, tmp_path):
         assert page.get_by_text("Read as: how was Derby rated for children in care (2025 report)?").count() == 1
         assert in_view(page, page.locator(".iqa-fact-title").last)
         page.screenshot(path=str(shots / "browser-follow-up.png"))
+
+        # A council filter, then Clear all filters: the next question searches every report again (a deleted
+        # widget key left the browser sending the filter back).
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+        page.get_by_role("option", name="Sutton").click()
+        page.keyboard.press("Escape")
+        page.get_by_role("button", name="Clear all filters").click()
+        page.get_by_role("button", name="Clear all filters").wait_for(state="detached", timeout=30_000)
+        ask(page, "how did councils improve supervision?", shown=".iqa-item")
+        assert "Only:" not in page.locator('[data-testid="stChatMessage"]').last.inner_text()
     # Nothing the page loads comes from another host (no telemetry, web fonts or icons), and nothing fails.
     assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == []
     assert console_errors == []
