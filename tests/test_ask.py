@@ -315,6 +315,17 @@ def test_a_council_listed_for_an_old_grade_shows_what_it_was_judged_since(store,
     assert _later(undated, make_report("o", "Bury", "2019-01-01"))
 
 
+def test_care_leavers_before_2023_are_rated_as_judged_with_children_in_care(store, embedder, searcher):
+    add(store, embedder, "d22", "Derby", "2022-05-11", ["Children in care and care leavers Good"],
+        {"in_care": Judgement("good", 1)})
+    add(store, embedder, "d25", "Derby", "2025-07-08", ["Care leavers Outstanding"],
+        {"care_leavers": Judgement("outstanding", 1)})
+    first = searcher.ask("How was Derby rated for care leavers in 2025?")
+    follow_up = searcher.ask("and in 2022?", previous=first)
+    assert (follow_up.grade.grade, follow_up.grade.label) == ("good", "Children in care and care leavers")
+    assert searcher.ask("How was Derby rated for care leavers?").grade.grade == "outstanding"   # its own, latest
+
+
 def test_filters_apply_to_the_grade_card_too(store, embedder, searcher):
     add(store, embedder, "derby", "Derby", "2025-07-08", ["Care leavers Outstanding"],
         {"care_leavers": Judgement("outstanding", 1)})

@@ -13,7 +13,7 @@ from index.output.citation import cited, reference
 from index.search.query import QueryAnalysis, QuestionKind
 from models import Document
 from ofsted.councils import council_key
-from ofsted.judgements import find_judgement, label
+from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, area_judgement, label
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,15 @@ def _council_grade(key: str, query: QueryAnalysis, documents: Iterable[Document]
 
 
 def report_grade(document: Document, judgement: str = "overall_effectiveness") -> GradeAnswer | None:
-    """One report's grade for a judgement (under its own framework's name), if it gives one."""
-    found = find_judgement(document.metadata, judgement)
+    """One report's grade for a judgement (under its own framework's name), if it gives one; for care leavers, in a
+    report of before 2023, the grade they were judged with children in care ("How was Derby rated for care leavers in
+    2022?": "Children in care and care leavers: Good"; ofsted.judgements.area_judgement)."""
+    found = area_judgement(document.metadata, judgement)
     if not (document.metadata.council and found):
         return None
     key, judged = found
-    return GradeAnswer(document.metadata.council, key, label(key), judged.grade, judged.page, document)
+    named = JUDGED_WITH_LABELS[judgement] if JUDGED_WITH.get(judgement) == key else label(key)
+    return GradeAnswer(document.metadata.council, key, named, judged.grade, judged.page, document)
 
 
 def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList | None:
