@@ -155,7 +155,8 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
     older = f" ({digest.councils_only_older} {ONLY_OLDER})" if digest.councils_only_older else ""
     with st.container(border=True):
         _card_head(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
-                   f"{digest.councils_searched} searched speak to it{older}, each from its latest report that does{also}",
+                   f"{digest.councils_searched} searched {'speaks' if digest.councils_answering == 1 else 'speak'} to "
+                   f"it{older}, each from its latest report that does{also}",
                    digest.judgement, [Excerpt.from_quote(item.finding.quote, table=title, council=item.council,
                                                          section=item.finding.section,
                                                          graded=graded_words(item.finding.document, digest.judgement))

@@ -146,7 +146,8 @@ def print_results(result: dict) -> None:
         digest = result["digest"]
         older = f" ({digest['councils_only_older']} {ONLY_OLDER})" if digest["councils_only_older"] else ""
         print(f"What councils' reports say: {digest['councils_answering']} of {digest['councils_searched']} "
-              f"councils searched speak to it{older}, each from its latest report that does.")
+              f"councils searched {'speaks' if digest['councils_answering'] == 1 else 'speak'} to it{older}, each from its "
+              "latest report that does.")
         for group in digest["groups"]:
             print(f"\n  {group['label']} ({len(group['items'])})")
             for item in group["items"]:

@@ -24,6 +24,7 @@ MONTHS = {
     )
     for name in names
 }
+MONTH_NAMES = frozenset(name for name in MONTHS if len(name) > 3 or name == "may")   # written out: "july", not "jul"
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DASH = r"(?:-|–|—|─|‐|to|until)"
 

@@ -27,6 +27,7 @@ from models import Match
 from ofsted.councils import council_spans
 from ofsted.front_matter import FRONT_MATTER, FRONT_MATTER_CLUES, holds_judgement_rows
 from ofsted.grades import GRADE_WORDS
+from ofsted.reading import MONTH_NAMES
 
 # A passage's evidence score is its cosine to the question, plus FOCUS_WEIGHT times the share of the topic
 # words' weight one of its sentences holds, less ABSENT_WEIGHT times the share of that weight the searched
@@ -99,8 +100,8 @@ def answers(evidence: list[Evidence]) -> bool:
 
 
 # Capitalised words that are not the name of a programme, body or scheme a report would print.
-_NOT_NAMES = frozenset("""ofsted england english britain british uk january february march april may june july
-august september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+_NOT_NAMES = frozenset("""ofsted england english britain british uk
+monday tuesday wednesday thursday friday saturday sunday""".split()) | MONTH_NAMES
 _JOINERS = frozenset({"and", "of", "the", "for", "on", "in"})   # inside a name: "Safe and Together"
 _TITLE_CASE_SHARE = 0.7   # a question with more capitals than this is in title case: its capitals name nothing
 
