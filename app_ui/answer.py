@@ -164,12 +164,13 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
         for g, group in enumerate(digest.groups):
             st.markdown(f"**{escape_markdown(group.label)}** · {plural(len({i.council for i in group.items}), 'council')}")
             for i, item in enumerate(group.items[:SHOWN_PER_GROUP]):
-                _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}")
+                _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}", digest.judgement)
             if len(group.items) > SHOWN_PER_GROUP:
                 rest = group.items[SHOWN_PER_GROUP:]
                 with st.expander(f"{len(rest)} more on {group.label.lower()}"):   # councils' reports, papers or articles
                     for i, item in enumerate(rest, start=SHOWN_PER_GROUP):
-                        _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}")
+                        _finding_row(digest_item_html(item), item.finding, item.council, f"d{turn_no}-{g}-{i}",
+                                     digest.judgement)
 
 
 def _timeline_card(timeline: Timeline, turn_no: int) -> None:
@@ -185,14 +186,15 @@ def _timeline_card(timeline: Timeline, turn_no: int) -> None:
         for i, entry in enumerate(timeline.entries):
             for j, finding in enumerate(entry.findings):   # its other side beneath, where it has one
                 _finding_row(timeline_entry_html(entry, finding), finding, timeline.council,
-                             f"t{turn_no}-{i}" + (f"-{j}" if j else ""))
+                             f"t{turn_no}-{i}" + (f"-{j}" if j else ""), timeline.judgement)
 
 
-def _finding_row(html: str, finding: Finding, council: str, key: str) -> None:
-    """One council's or report's sentences, with Keep beside them."""
+def _finding_row(html: str, finding: Finding, council: str, key: str, judgement: str) -> None:
+    """One council's or report's sentences, with Keep beside them (kept with the grade the card shows beside it)."""
     text, keep_column = st.columns([5.2, 0.9], vertical_alignment="top")
     text.html(html)
-    _keep_button(Excerpt.from_quote(finding.quote, council=council, section=finding.section), key, keep_column)
+    _keep_button(Excerpt.from_quote(finding.quote, council=council, section=finding.section,
+                                    graded=graded_words(finding.document, judgement)), key, keep_column)
 
 
 def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:

@@ -402,3 +402,30 @@ def test_a_quotation_within_a_quote_is_nested_not_doubled():
     excerpt = Excerpt.from_quote(Quote(text=text, citation="", document=make_report("d", "Derby"), page=2, start=0,
                                        end=len(text)))
     assert excerpt.quote.startswith("“‘We have been helped,’ said one.” — ") and excerpt.text == text
+
+
+def test_a_lists_items_stay_on_lines_of_their_own_in_both_exports():
+    from index.output.briefing_export import to_docx, to_markdown
+    from models import Quote
+    from tests.conftest import make_report
+
+    text = "◼ The quality of support for care leavers.\n\n◼ Risks to care leavers' welfare."
+    excerpt = Excerpt.from_quote(Quote(text=text, citation="", document=make_report("d", "Harrow", "2025-03-04"),
+                                       page=2, start=0, end=len(text)))
+    assert excerpt.text == "◼ The quality of support for care leavers.\n◼ Risks to care leavers' welfare."
+    word = docx.Document(io.BytesIO(to_docx((excerpt,))))
+    assert [p.text for p in word.paragraphs if p.style.name == "Quote"] == [f"“{excerpt.text}”"]   # a line break
+    assert "> “◼ The quality of support for care leavers.  \n> ◼ Risks to care leavers' welfare.”" in to_markdown((excerpt,))
+
+
+def test_a_digest_item_kept_alone_exports_with_its_grade():
+    from index.output.briefing_export import to_docx, to_markdown
+    from models import Quote
+    from tests.conftest import make_report
+
+    text = "Care leavers are supported well."
+    excerpt = Excerpt.from_quote(Quote(text=text, citation="", document=make_report("g", "Gateshead", "2025-01-29"),
+                                       page=9, start=0, end=len(text)), graded="Care leavers: Good")
+    word = docx.Document(io.BytesIO(to_docx((excerpt,))))
+    assert [p.text for p in word.paragraphs if p.style.name == "Caption"][0].endswith(", p. 9 (Care leavers: Good)")
+    assert "p. 9 (Care leavers: Good)" in to_markdown((excerpt,))

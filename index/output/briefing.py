@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from index.output.citation import cited, quoted, reference
-from text.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
+from text.sentences import BULLET_MARKS, ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
 from models import Document, Hit, Quote
 from ofsted import report_types
 
@@ -114,13 +114,16 @@ class Excerpt:
 
     @property
     def text(self) -> str:
-        """The chosen sentences in reading order, with an ellipsis where sentences between them are left out."""
-        parts: list[str] = []
+        """The chosen sentences in reading order, with an ellipsis where sentences between them are left out; a list's
+        item on a line of its own ("◼ The quality of support …" under "◼ Leadership stability …"), as the report sets
+        it out, not run into one paragraph."""
+        text = ""
         for position, index in enumerate(self.chosen):
+            sentence = self.sentences[index].text
             if position and index != self.chosen[position - 1] + 1:
-                parts.append(GAP.strip())
-            parts.append(self.sentences[index].text)
-        return " ".join(parts)
+                text += " " + GAP.strip()
+            text += ("\n" if position and sentence[:1] in BULLET_MARKS else " " if position else "") + sentence
+        return text
 
     @property
     def pages(self) -> tuple[int | None, int | None]:

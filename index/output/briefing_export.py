@@ -125,6 +125,12 @@ def runs(basket: Sequence[Excerpt]) -> list[tuple[str | None, list[Excerpt]]]:
     return found
 
 
+def _cited(excerpt: Excerpt) -> str:
+    """A loose excerpt's citation, and the grade its answer showed beside it, as a table's row gives it: "Ofsted (2025)
+    Gateshead: …, p. 9 (Care leavers: Good)"."""
+    return typeset(excerpt.citation) + (f" ({excerpt.graded})" if excerpt.graded else "")
+
+
 def _headed(found: list[tuple[str | None, list[Excerpt]]]) -> list[tuple[str | None, bool, list[Excerpt]]]:
     """The runs, each loose excerpt that follows a table marked to open with LOOSE_HEADING."""
     return [(title, title is None and i > 0 and found[i - 1][0] is not None, run) for i, (title, run) in enumerate(found)]
@@ -172,7 +178,9 @@ def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: s
             continue
         excerpt = run[0]
         shown = excerpt.shown
-        lines += [f"> {escape_markdown(shown)}", ">", f"> — {escape_markdown(typeset(excerpt.citation))}", ""]
+        items = shown.split("\n")   # a list's items, line by line (a hard break after each but the last)
+        lines += [f"> {escape_markdown(line)}" + ("  " if i < len(items) - 1 else "") for i, line in enumerate(items)]
+        lines += [">", f"> — {escape_markdown(_cited(excerpt))}", ""]
     lines += ["## References", ""]
     lines += [f"- {escape_markdown(entry)}" for entry in references(basket)]
     return "\n".join(lines) + "\n"
@@ -223,7 +231,7 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
         excerpt = run[0]
         document.add_paragraph(excerpt.shown,
                                style="Quote" if excerpt.verbatim else "Normal")   # our words are no quotation
-        document.add_paragraph(f"— {typeset(excerpt.citation)}", style="Caption")
+        document.add_paragraph(f"— {_cited(excerpt)}", style="Caption")
     document.add_paragraph("References", style="Heading 1")
     for entry in references(basket):
         document.add_paragraph(entry, style="Normal")
