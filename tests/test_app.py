@@ -186,7 +186,7 @@ def test_an_image_renamed_txt_is_refused_in_one_sentence(library):
 def test_a_duplicate_upload_is_recognised_and_an_oversized_one_refused(library, monkeypatch):
     monkeypatch.setenv("INSPECTQA_MAX_UPLOAD_MB", "1")
     app = upload(start(), ("bury copy.txt", BURY.encode()), ("huge.txt", b"x" * (1024 * 1024 + 1)))
-    assert "bury copy.txt: already in the library" in texts(app.success)
+    assert "bury copy.txt: already in the library (same content as a document there). Recognised: " in texts(app.success)
     assert "huge.txt: the file is 1 MB, over the 1 MB limit" in texts(app.error)
     assert "2 documents" in texts(app.subheader)
 

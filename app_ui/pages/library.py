@@ -58,7 +58,8 @@ def ingest_upload(name: str, data: bytes, searcher: Searcher) -> tuple[str, str]
             return "error", message
         message = f"{name}: {OUTCOME_WORDS[outcome.status]}"
         if outcome.status in ("added", "replaced"):
-            message += f", {plural(outcome.pages, 'page')}, {plural(outcome.chunks, 'passage')}."
+            message += f", {plural(outcome.pages, 'page')}, {plural(outcome.chunks, 'passage')}"
+        message += "."   # a sentence each: "… already in the library (same content as a document there). Recognised: …"
         if outcome.doc_id and (document := searcher.store.document(outcome.doc_id)) is not None:
             message += f" Recognised: {recognised(document)}."
         status.update(label=escape_markdown(message), state="complete")
