@@ -8,6 +8,7 @@ from the report's judgements, with the same three actions.
 from __future__ import annotations
 
 import mimetypes
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -58,7 +59,7 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
     if response.grade is not None:
         _grade_card(response.grade, turn_no, searcher)
     if response.grade_list is not None:
-        _grade_list(response.grade_list)
+        _grade_list(response.grade_list, turn_no, searcher)
     if not response.hits and not response.grade and not response.grade_list:
         st.info(" ".join(part for part in (response.note, "No passages found. Try other words, or clear the filters "
                                            "in the sidebar.") if part))
@@ -201,21 +202,35 @@ def page_text(searcher: Searcher, doc_id: str, number: int | None) -> str:
     return searcher.store.page_text(doc_id, number) or ""
 
 
-def _grade_list(listing: GradeList) -> None:
+def _grade_list(listing: GradeList, turn_no: int, searcher: Searcher) -> None:
     """"Which councils were judged outstanding for care leavers?": the councils, from report metadata; or
-    "How were Derby and Wigan rated for care leavers?": each council named with its grade."""
+    "How were Derby and Wigan rated for care leavers?": each council named with its grade. Keep all keeps each
+    council's grade as a statement with its page (grade_excerpt), exported as one table."""
     with st.container(border=True):
         if listing.grade is None:
-            st.markdown(f"**{escape_markdown(listing.label)}**, each council's grade from the report the question "
-                        "names, or its latest (a council with no graded report in the library is left out)")
+            summary = (f"**{escape_markdown(listing.label)}**, each council's grade from the report the question "
+                       "names, or its latest (a council with no graded report in the library is left out)")
+            title = f"{listing.label}: each council's grade"
             rows = [{"Council": r.council, "Grade": grade_label(r.grade)} for r in listing.reports]
         else:
             changed = sum(1 for r in listing.reports if listing.later(r))
-            st.markdown(f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "
-                        f"{escape_markdown(listing.label.lower())}** · {len(listing.reports)} councils, each from "
-                        "its latest report with that grade"
-                        + (f"; {changed} graded since by a newer report, as “Since” says" if changed else ""))
+            summary = (f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "
+                       f"{escape_markdown(listing.label.lower())}** · {len(listing.reports)} councils, each from "
+                       "its latest report with that grade"
+                       + (f"; {changed} graded since by a newer report, as “Since” says" if changed else ""))
+            title = f"Councils judged {grade_label(listing.grade)} for {listing.label.lower()}"
             rows = [{"Council": r.council} for r in listing.reports]
+        head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
+        head.markdown(summary)
+        everything = [replace(grade_excerpt(r.document, r.judgement, r.label,
+                                            page_text(searcher, r.document.doc_id, r.page)), table=title)
+                      for r in listing.reports]
+        if {excerpt.key for excerpt in everything} <= session.kept_keys():
+            keep_all.button("All kept ✓", key=f"keep-grades-{turn_no}", disabled=True, width="stretch")
+        else:
+            keep_all.button("Keep all", key=f"keep-grades-{turn_no}", on_click=session.keep_all,
+                            args=(everything, "the grades"), width="stretch",
+                            help="Add each council's grade to the briefing, exported to Word as one table")
         table = [row | {"Published": published_words(r.document.metadata)} for row, r in zip(rows, listing.reports)]
         if listing.grade is not None and listing.since:   # what each council was judged by a newer report
             table = [row | {"Since": f"{grade_label(later.grade)} ({later.document.metadata.year})"

@@ -119,6 +119,11 @@ def test_which_councils_were_judged_a_grade_shows_the_list(graded_library):
     assert list(table.value["Council"]) == ["Staffordshire"]
     assert table.value["Citation"][0].endswith(", p. 1")
     assert "Since" not in table.value.columns   # no newer report graded it otherwise (test_ask: one that did)
+    app.button(key="keep-grades-0").click().run()   # kept as one table: each council's grade with its page
+    assert app.button(key="keep-grades-0").label == "All kept ✓"
+    app.switch_page("app_ui/pages/briefing.py").run()
+    assert "Councils judged Good for impact of leaders" in texts(app.markdown)
+    assert "The impact of leaders on social work practice with children and families in Staffordshire: Good" in html(app)
 
 
 def test_what_a_councils_inspection_found_is_its_grade_card_and_its_report_in_print_order(graded_library):
