@@ -29,7 +29,7 @@ from models import Document, Hit
 from ofsted import report_types
 from ofsted.grades import grade_label
 from ofsted.judgements import label, short_label
-from text.words import plural
+from text.words import plural, speak
 
 
 def filters_caption(filters: Filters, searcher: Searcher) -> str:
@@ -156,7 +156,7 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
     older = f" ({digest.councils_only_older} {ONLY_OLDER})" if digest.councils_only_older else ""
     with st.container(border=True):
         _card_head(f"**What councils' reports say** · {plural(digest.councils_answering, 'council')} of "
-                   f"{digest.councils_searched} searched {'speaks' if digest.councils_answering == 1 else 'speak'} to "
+                   f"{digest.councils_searched} searched {speak(digest.councils_answering)} to "
                    f"it{older}, each from its latest report that does{also}",
                    digest.judgement, [Excerpt.from_quote(item.finding.quote, table=title, council=item.council,
                                                          section=item.finding.section,
@@ -179,7 +179,7 @@ def _timeline_card(timeline: Timeline, turn_no: int) -> None:
     title = f"{timeline.council}: what each report said, oldest first"
     with st.container(border=True):
         _card_head(f"**{escape_markdown(timeline.council)} over time** · {plural(len(timeline.entries), 'report')} "
-                   f"of {timeline.reports_searched} speak to it, oldest first", timeline.judgement,
+                   f"of {timeline.reports_searched} {speak(len(timeline.entries))} to it, oldest first", timeline.judgement,
                    [Excerpt.from_quote(f.quote, table=title, council=timeline.council,
                                        section=f.section, graded=graded_words(f.document, timeline.judgement))
                     for e in timeline.entries for f in e.findings],
@@ -211,7 +211,9 @@ def _grade_list(listing: GradeList, turn_no: int, searcher: Searcher) -> None:
             summary = (f"**{escape_markdown(listing.label)}**, each council's grade from the report the question "
                        "names, or its latest (a council with no graded report in the library is left out)")
             title = f"{listing.label}: each council's grade"
-            rows = [{"Council": r.council, "Grade": grade_label(r.grade)} for r in listing.reports]
+            rows = [{"Council": r.council, "Grade": grade_label(r.grade)}
+                    | ({"For": r.label} if any(x.label != listing.label for x in listing.reports) else {})
+                    for r in listing.reports]   # (care leavers before 2023: "Children in care and care leavers")
         else:
             changed = sum(1 for r in listing.reports if listing.later(r))
             summary = (f"**Councils judged {escape_markdown(grade_label(listing.grade))} for "

@@ -66,8 +66,8 @@ def marked(text: str, spans: Iterable[Highlight]) -> str:
     that the PDF's text ran on after a sentence starts a paragraph of its own (ofsted.sections.run_on_headings)."""
     breaks = run_on_headings(text)
 
-    def shown(start: int, end: int) -> str:
-        inside = [cut for cut in breaks if start < cut < end]
+    def shown(start: int, end: int) -> str:   # (a break where a mark starts opens this piece: its text is the heading)
+        inside = [cut for cut in breaks if start < cut < end or cut == start > 0]
         pieces = [text[a:b] for a, b in zip([start] + inside, inside + [end])]
         return "\n\n".join(escape(piece.rstrip() if i < len(inside) else piece) for i, piece in enumerate(pieces))
 

@@ -15,6 +15,7 @@ from ofsted.grades import GRADES
 from ofsted.grades import SHORT_GRADES
 from ofsted.judgements import ILACS_JUDGEMENTS
 from ofsted.report_types import REPORT_TYPES
+from text.words import speak
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -134,7 +135,7 @@ def print_results(result: dict) -> None:
     if result["timeline"]:
         timeline = result["timeline"]
         print(f"{timeline['council']} over time: {len(timeline['entries'])} of {timeline['reports_searched']} "
-              "reports speak to it, oldest first:")
+              f"reports {speak(len(timeline['entries']))} to it, oldest first:")
         for entry in timeline["entries"]:
             grade = f", {entry['grade']}" if entry["grade"] else ""
             print(f"  {entry['published'] or 'undated'} · {entry['report_label']}{grade}")
@@ -146,7 +147,7 @@ def print_results(result: dict) -> None:
         digest = result["digest"]
         older = f" ({digest['councils_only_older']} {ONLY_OLDER})" if digest["councils_only_older"] else ""
         print(f"What councils' reports say: {digest['councils_answering']} of {digest['councils_searched']} "
-              f"councils searched {'speaks' if digest['councils_answering'] == 1 else 'speak'} to it{older}, each from its "
+              f"councils searched {speak(digest['councils_answering'])} to it{older}, each from its "
               "latest report that does.")
         for group in digest["groups"]:
             print(f"\n  {group['label']} ({len(group['items'])})")

@@ -324,6 +324,8 @@ def test_care_leavers_before_2023_are_rated_as_judged_with_children_in_care(stor
     follow_up = searcher.ask("and in 2022?", previous=first)
     assert (follow_up.grade.grade, follow_up.grade.label) == ("good", "Children in care and care leavers")
     assert searcher.ask("How was Derby rated for care leavers?").grade.grade == "outstanding"   # its own, latest
+    # ... but a list of councils judged a grade for care leavers holds the grades given to them alone (as the filter)
+    assert searcher.ask("Which councils were judged good for care leavers?").grade_list is None
 
 
 def test_filters_apply_to_the_grade_card_too(store, embedder, searcher):

@@ -494,8 +494,8 @@ def test_a_timeline_gives_a_reports_other_side_on_the_topic_beside_its_finding(t
         "Care leavers are supported well by personal advisers who know them well.",
         "Some care leavers are not supported by personal advisers to update their pathway plans.",
         "Adoption is delayed for too many children."])
-    for council in ("Derby", "Wigan", "Leeds"):
-        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Adoption in {council} is timely."])
+    for council in ("Derby", "Wigan", "Leeds", "Bury", "Hull", "Kent", "Brent", "Sutton"):   # "support" in every report
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Support for adoption in {council} is timely."])
     timeline = Searcher(store, model).ask(
         "How has Wakefield's support for care leavers from personal advisers changed over time?").timeline
     entries = {entry.finding.document.doc_id: entry for entry in timeline.entries}

@@ -79,6 +79,10 @@ def test_a_heading_the_pdf_ran_on_after_a_sentence_is_shown_on_its_own_line():
     html = marked(text, [Highlight(0, text.index("provision.") + 10)])
     assert html.endswith("such provision.</mark>\n\nThe impact of leaders on social work practice with children and "
                          "families: good")
+    # ... where a mark ends or starts on it too
+    heading = text.index("The impact")
+    assert "\n\nThe impact" in marked(text, [Highlight(0, heading)]) and "\n\nThe impact" in marked(
+        text, [Highlight(heading, len(text))])
     # a sentence that names an area and a grade is no heading
     prose = "Leaders are strong. Adoption performance is good. Children are identified early."
     assert marked(prose, []) == prose

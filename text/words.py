@@ -30,6 +30,11 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {plural_of(noun)}"
 
 
+def speak(n: int) -> str:
+    """The verb after a count of reports or councils: "1 report of 3 speaks to it", "2 councils … speak to it"."""
+    return "speaks" if n == 1 else "speak"
+
+
 _PLURAL_WITHOUT_S = ("children", "people")
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 from app_ui import resources, session, signin
 from text.words import plural
 from index.output.briefing import escape_markdown
-from index.output.briefing_export import runs, table, to_docx, to_markdown, typeset
+from index.output.briefing_export import loose_citation, runs, table, to_docx, to_markdown, typeset
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -118,7 +118,7 @@ for index, excerpt in enumerate(basket):
         row = " · ".join(part for part in (rows[index][0], excerpt.graded) if part) if index in rows else ""
         st.html((f'<div class="iqa-meta"><b>{escape(row)}</b></div>' if row else "")
                 + f'<div class="iqa-excerpt">{escape(shown)}</div>'
-                f'<div class="iqa-meta">— {escape(typeset(excerpt.citation))}</div>')
+                f'<div class="iqa-meta">— {escape(typeset(excerpt.citation) if row else loose_citation(excerpt))}</div>')
         if held is not None and excerpt.source.doc_id not in held:   # kept as it was, but said
             st.warning("Its report has since been deleted from the library: the quotation stands as it was kept, "
                        "but can no longer be checked against the report here. Remove it, or upload the report again.")

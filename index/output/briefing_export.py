@@ -125,7 +125,7 @@ def runs(basket: Sequence[Excerpt]) -> list[tuple[str | None, list[Excerpt]]]:
     return found
 
 
-def _cited(excerpt: Excerpt) -> str:
+def loose_citation(excerpt: Excerpt) -> str:
     """A loose excerpt's citation, and the grade its answer showed beside it, as a table's row gives it: "Ofsted (2025)
     Gateshead: …, p. 9 (Care leavers: Good)"."""
     return typeset(excerpt.citation) + (f" ({excerpt.graded})" if excerpt.graded else "")
@@ -180,7 +180,7 @@ def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: s
         shown = excerpt.shown
         items = shown.split("\n")   # a list's items, line by line (a hard break after each but the last)
         lines += [f"> {escape_markdown(line)}" + ("  " if i < len(items) - 1 else "") for i, line in enumerate(items)]
-        lines += [">", f"> — {escape_markdown(_cited(excerpt))}", ""]
+        lines += [">", f"> — {escape_markdown(loose_citation(excerpt))}", ""]
     lines += ["## References", ""]
     lines += [f"- {escape_markdown(entry)}" for entry in references(basket)]
     return "\n".join(lines) + "\n"
@@ -231,7 +231,7 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
         excerpt = run[0]
         document.add_paragraph(excerpt.shown,
                                style="Quote" if excerpt.verbatim else "Normal")   # our words are no quotation
-        document.add_paragraph(f"— {_cited(excerpt)}", style="Caption")
+        document.add_paragraph(f"— {loose_citation(excerpt)}", style="Caption")
     document.add_paragraph("References", style="Heading 1")
     for entry in references(basket):
         document.add_paragraph(entry, style="Normal")

@@ -13,7 +13,7 @@ from index.output.citation import cited, reference
 from index.search.query import QueryAnalysis, QuestionKind
 from models import Document
 from ofsted.councils import council_key
-from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, area_judgement, label
+from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, area_judgement, find_judgement, label
 
 
 @dataclass(frozen=True)
@@ -79,11 +79,14 @@ def _council_grade(key: str, query: QueryAnalysis, documents: Iterable[Document]
     return max(answers, key=lambda answer: answer.document.metadata.published or "", default=None)
 
 
-def report_grade(document: Document, judgement: str = "overall_effectiveness") -> GradeAnswer | None:
+def report_grade(document: Document, judgement: str = "overall_effectiveness",
+                 judged_with: bool = True) -> GradeAnswer | None:
     """One report's grade for a judgement (under its own framework's name), if it gives one; for care leavers, in a
     report of before 2023, the grade they were judged with children in care ("How was Derby rated for care leavers in
-    2022?": "Children in care and care leavers: Good"; ofsted.judgements.area_judgement)."""
-    found = area_judgement(document.metadata, judgement)
+    2022?": "Children in care and care leavers: Good"; ofsted.judgements.area_judgement), unless `judged_with` is
+    False: "which councils were judged good for care leavers?" lists the grades given to care leavers alone, as the
+    sidebar's grade filter reads them."""
+    found = area_judgement(document.metadata, judgement) if judged_with else find_judgement(document.metadata, judgement)
     if not (document.metadata.council and found):
         return None
     key, judged = found
@@ -105,7 +108,7 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
     latest: dict[str, GradeAnswer] = {}   # each council's latest report with the grade asked
     newest: dict[str, GradeAnswer] = {}   # ... and its latest graded for the judgement at all
     for document in documents:
-        answer = report_grade(document, query.graded_judgement)
+        answer = report_grade(document, query.graded_judgement, judged_with=False)
         if answer is None:
             continue
         key = council_key(answer.council)

@@ -22,7 +22,7 @@ from index.search.digest import Finding
 from index.search.glossary import Glossary
 from index.search.highlight import sentence_focus, stem_focus, term_weights, word_key
 from index.search.ideas import (as_whole_terms, holds_kind, holds_phrase, holds_unit, of_everyday_words, other_kinds,
-                                printed_word, qualified_heads, shared_complements, stems_of, topic_units,
+                                printed_word, qualified_heads, says_little, shared_complements, stems_of, topic_units,
                                 with_printed_modifier, with_shared_head)
 from index.search.query import QueryAnalysis, area_asked
 from index.search.quotes import covering_quote
@@ -494,13 +494,19 @@ class FindingReader:
         first = finding.quote
         if wanted:
             self.read(first.document.doc_id)   # (a verdict was found without reading the report's passages)
-        # as surely on the topic: among the report's next best findings (ranking.OTHER_SIDE_RANK), holding one of its
-        # ideas and about as much of its words as the finding (ranking.OTHER_SIDE_FOCUS)
+        # as surely on the topic: among the report's next best findings (ranking.OTHER_SIDE_RANK), holding every idea
+        # of the question's own that the finding holds ("unaccompanied asylum-seeking children", not "support" alone:
+        # a finding holding none has no other side) and about as much of its words (ranking.OTHER_SIDE_FOCUS)
+        telling = [unit for unit in self.units if not says_little(unit)
+                   and self.holds(self.read_as(first.text), unit)]
+        if not telling:
+            return None
         least = ranking.OTHER_SIDE_FOCUS * self.focus(first.text)
         ranked = sorted((c for c in self._found_of.get(first.document.doc_id, ()) if not _overlap(c.finding.quote, first)),
                         key=lambda c: c[:-1], reverse=True)[:ranking.OTHER_SIDE_RANK]
         best = next((c.finding for c in ranked if stance(c.finding.quote.text) in wanted
-                     and self.holds_idea(c.finding.quote.text) and self.focus(c.finding.quote.text) >= least), None)
+                     and all(self.holds(self.read_as(c.finding.quote.text), unit) for unit in telling)
+                     and self.focus(c.finding.quote.text) >= least), None)
         return replace(best, section=self.section_leant_on(best.quote)) if best else None
 
     def _scan(self, doc_id: str, ids: list[int], found: list[_Candidate], meant: list[tuple[float, float, Finding]],

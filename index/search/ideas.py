@@ -291,6 +291,11 @@ def holds_unit(text: str, unit: tuple[str, ...], as_named: bool = False) -> bool
     return any(set(unit) <= set(stems[i:i + span]) for i, stem in enumerate(stems) if stem in unit)
 
 
+def says_little(unit: tuple[str, ...]) -> bool:
+    """An idea of nothing but words every report uses, one or several ("support", "family time")."""
+    return set(unit) <= _EVERYDAY_STEMS
+
+
 def of_everyday_words(unit: tuple[str, ...]) -> bool:
     """An idea of several words every report uses ("family time"), which only the phrase says (holds_phrase)."""
     return len(unit) > 1 and set(unit) <= _EVERYDAY_STEMS
