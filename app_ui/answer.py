@@ -134,11 +134,11 @@ def _keep_button(excerpt: Excerpt, key: str, column) -> None:
                       help="Add these sentences to the briefing basket")
 
 
-def _card_head(summary: str, judgement: str, everything: list[Excerpt], what: str, key: str) -> None:
-    """A digest's or timeline's first line: what it holds, whose grades it shows, and Keep all (one Word table)."""
-    label_words = short_label(judgement).lower()
+def _card_head(summary: str, judgement: str | None, everything: list[Excerpt], what: str, key: str) -> None:
+    """A digest's, timeline's or grade list's first line: what it holds, whose grades it shows (a judgement's, where
+    they are of one), and Keep all (one Word table)."""
     head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
-    head.markdown(f"{summary}; grades are for {escape_markdown(label_words)}.")
+    head.markdown(summary + (f"; grades are for {escape_markdown(short_label(judgement).lower())}." if judgement else ""))
     if everything and {excerpt.key for excerpt in everything} <= session.kept_keys():
         keep_all.button("All kept ✓", key=key, disabled=True, width="stretch")
     else:
@@ -222,17 +222,10 @@ def _grade_list(listing: GradeList, turn_no: int, searcher: Searcher) -> None:
                        + (f"; {changed} graded since by a newer report, as “Since” says" if changed else ""))
             title = f"Councils judged {grade_label(listing.grade)} for {listing.label.lower()}"
             rows = [{"Council": r.council} for r in listing.reports]
-        head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
-        head.markdown(summary)
         everything = [replace(grade_excerpt(r.document, r.judgement, r.label,
                                             page_text(searcher, r.document.doc_id, r.page)), table=title)
                       for r in listing.reports]
-        if {excerpt.key for excerpt in everything} <= session.kept_keys():
-            keep_all.button("All kept ✓", key=f"keep-grades-{turn_no}", disabled=True, width="stretch")
-        else:
-            keep_all.button("Keep all", key=f"keep-grades-{turn_no}", on_click=session.keep_all,
-                            args=(everything, "the grades"), width="stretch",
-                            help="Add each council's grade to the briefing, exported to Word as one table")
+        _card_head(summary, None, everything, "the grades", f"keep-grades-{turn_no}")
         table = [row | {"Published": published_words(r.document.metadata)} for row, r in zip(rows, listing.reports)]
         if listing.grade is not None and listing.since:   # what each council was judged by a newer report
             table = [row | {"Since": f"{grade_label(later.grade)} ({later.document.metadata.year})"

@@ -7,6 +7,7 @@ for which ILACS one, so "how was Norfolk rated for care leavers in 2015?" finds 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -194,9 +195,13 @@ def area_grade(metadata: DocumentMetadata, key: str) -> tuple[str, str] | None:
     if found is None:
         return None
     judged, judgement = found
-    label = (JUDGED_WITH_LABELS[key] if key in JUDGED_WITH and judged == JUDGED_WITH[key]
-             else short_label(judged))
-    return label, judgement.grade
+    return judged_label(key, judged, short_label), judgement.grade
+
+
+def judged_label(key: str, judged: str, naming: Callable[[str], str] = label) -> str:
+    """What the grade a report gave for an area is for: the area it was judged with, where it was ("Children in care
+    and care leavers" for care leavers before 2023), else the judgement's own name (`naming`: label or short_label)."""
+    return JUDGED_WITH_LABELS[key] if JUDGED_WITH.get(key) == judged else naming(judged)
 
 
 class FoundJudgement(NamedTuple):

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from index.output.citation import cited, quoted, reference
-from text.sentences import BULLET_MARKS, ends_sentence, paragraph_sentence_spans, sentence_spans, starts_sentence
+from text.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_item, starts_sentence
 from models import Document, Hit, Quote
 from ofsted import report_types
 
@@ -122,7 +122,7 @@ class Excerpt:
             sentence = self.sentences[index].text
             if position and index != self.chosen[position - 1] + 1:
                 text += " " + GAP.strip()
-            text += ("\n" if position and sentence[:1] in BULLET_MARKS else " " if position else "") + sentence
+            text += ("\n" if position and starts_item(sentence) else " " if position else "") + sentence
         return text
 
     @property

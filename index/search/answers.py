@@ -13,7 +13,7 @@ from index.output.citation import cited, reference
 from index.search.query import QueryAnalysis, QuestionKind
 from models import Document
 from ofsted.councils import council_key
-from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, area_judgement, find_judgement, label
+from ofsted.judgements import area_judgement, find_judgement, judged_label, label
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,7 @@ def report_grade(document: Document, judgement: str = "overall_effectiveness",
     if not (document.metadata.council and found):
         return None
     key, judged = found
-    named = JUDGED_WITH_LABELS[judgement] if JUDGED_WITH.get(judgement) == key else label(key)
-    return GradeAnswer(document.metadata.council, key, named, judged.grade, judged.page, document)
+    return GradeAnswer(document.metadata.council, key, judged_label(judgement, key), judged.grade, judged.page, document)
 
 
 def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList | None:

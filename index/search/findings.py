@@ -492,15 +492,14 @@ class FindingReader:
         well supported …" and "… not all care leavers have their pathway plans updated"."""
         wanted = _OTHER_SIDE.get(stance(finding.quote.text), ())
         first = finding.quote
-        if wanted:
-            self.read(first.document.doc_id)   # (a verdict was found without reading the report's passages)
         # as surely on the topic: among the report's next best findings (ranking.OTHER_SIDE_RANK), holding every idea
         # of the question's own that the finding holds ("unaccompanied asylum-seeking children", not "support" alone:
         # a finding holding none has no other side) and about as much of its words (ranking.OTHER_SIDE_FOCUS)
         telling = [unit for unit in self.units if not says_little(unit)
-                   and self.holds(self.read_as(first.text), unit)]
+                   and self.holds(self.read_as(first.text), unit)] if wanted else []
         if not telling:
             return None
+        self.read(first.document.doc_id)   # (a verdict is found without reading the report's passages)
         least = ranking.OTHER_SIDE_FOCUS * self.focus(first.text)
         ranked = sorted((c for c in self._found_of.get(first.document.doc_id, ()) if not _overlap(c.finding.quote, first)),
                         key=lambda c: c[:-1], reverse=True)[:ranking.OTHER_SIDE_RANK]

@@ -114,11 +114,10 @@ def covering_quote(hit: Hit, weights: dict[str, float]) -> Quote | None:
     if best is None:
         return None
     first, last = best[3], best[4]
-    if first == last and _goes_on(text, [(start, end) for start, end, _ in sentences], last,
-                                  lambda j: quotable[j] and bool(sentences[j][2])):
+    spans = [(start, end) for start, end, _ in sentences]
+    if first == last and _goes_on(text, spans, last, lambda j: quotable[j] and bool(sentences[j][2])):
         last += 1   # a bare verdict with the sentence saying how
-    first, last = _in_context(text, [(start, end) for start, end, _ in sentences], first, last,
-                              lambda j: bool(sentences[j][2]))
+    first, last = _in_context(text, spans, first, last, lambda j: bool(sentences[j][2]))
     start, end = sentences[first][0], sentences[last][1]
     return quote_of(hit, _from_first_word(text, start, end), end)
 
