@@ -45,6 +45,25 @@ FRONT_MATTER = re.compile(
 FRONT_MATTER_CLUES = ("inspection date", "lead ", "contents", "judgement")
 
 
+# A note the report template prints about the report itself, amid its findings: the footnote to every 2025
+# ILACS report's list of what must improve ("1 The areas for improvement have been cross-referenced with the
+# outcomes, enablers or principles in the Children's Social Care: National Framework. This statutory guidance sets
+# out the purpose, principles for practice and expected outcomes of children's social care."). It holds the words
+# of a question on areas for improvement, and says nothing of the council. REPORT_NOTE_CLUES first (cheap; the
+# note prints them in lower case).
+_REPORT_NOTE = re.compile(
+    r"areas\s+for\s+improvement\s+have\s+been\s+cross[-\s]referenced|"
+    r"this\s+statutory\s+guidance\s+sets\s+out\s+the\s+purpose",
+    re.IGNORECASE,
+)
+REPORT_NOTE_CLUES = ("cross-referenced", "cross referenced", "statutory guidance sets out")
+
+
+def is_report_note(sentence: str) -> bool:
+    """Whether a sentence is the template's note about the report (_REPORT_NOTE), never a finding to quote or mark."""
+    return any(clue in sentence for clue in REPORT_NOTE_CLUES) and _REPORT_NOTE.search(sentence) is not None
+
+
 def holds_judgement_rows(text: str) -> bool:
     """A SIF report's list of judgements ("1. Children who need help and protection Inadequate 2. …"), cut from its
     cover as a passage of its own: it has no heading FRONT_MATTER knows (an ILACS table keeps its "Judgement Grade")."""

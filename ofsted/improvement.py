@@ -81,6 +81,17 @@ def listed_items(passage: str, holding: Callable[[str], bool] | None = None) -> 
     return (items[0].start(), len(passage[:items[-1].end()].rstrip())) if items else None
 
 
+def list_heading_before(text: str, offset: int) -> int | None:
+    """Where the heading of the list whose run of items reaches `offset` starts on the page (a passage that opens on
+    the list's third item is part of the list headed above it); None if no such list runs there."""
+    for heading in reversed(list(_HEADING.finditer(text, 0, offset))):
+        spans = _run(text, heading.end() - 1)
+        if spans and spans[0][0] <= offset <= spans[-1][1]:
+            return heading.start() + len(heading.group()) - len(heading.group().lstrip())
+        return None
+    return None
+
+
 def in_list(text: str, offset: int, page_before: str = "") -> bool:
     """Whether the offset of a page's text lies in the report's list of what must improve (list_spans)."""
     return any(start <= offset < end for start, end in list_spans(text, page_before))

@@ -97,6 +97,44 @@ def test_what_must_improve_for_a_topic_is_the_lists_item_on_it(store, embedder, 
     assert listed_items(later, lambda item: "Care leavers" in item) is None
 
 
+def test_a_list_cut_by_its_passages_end_is_quoted_whole(store, embedder, searcher):
+    """Wigan 2025: the passage ends after two of the list's three items, and the next opens on the third."""
+    from models import Chunk
+    page = ("Managers oversee caseloads.\n\nWhat needs to improve?1\n\n◼ Oversight of screening decisions.\n\n"
+            "◼ Timely responses to concerns.\n\n◼ The quality of safety plans.\n\n1. Children benefit from early help.")
+    cut = page.index("◼ The quality")
+    chunks = [Chunk("wigan", 1, 0, cut - 2, page[:cut - 2], ordinal=0),
+              Chunk("wigan", 1, cut, len(page), page[cut:], ordinal=1)]
+    add(store, embedder, "wigan", "Wigan", "2025-11-26", [page], chunks=chunks)
+    whole = "◼ Oversight of screening decisions.\n\n◼ Timely responses to concerns.\n\n◼ The quality of safety plans."
+    for question in ("What needs to improve in Wigan?", "What are the areas for improvement for Wigan?"):
+        quote = searcher.ask(question).quote
+        assert (quote.text, quote.page, page[quote.start:quote.end]) == (whole, 1, whole), question
+
+
+def test_the_templates_footnote_on_the_list_is_never_the_answer(store, embedder, searcher):
+    """Every 2025 report prints it under its list; it holds "areas for improvement" and says nothing of the council."""
+    add(store, embedder, "wigan", "Wigan", "2025-11-26", [
+        "What needs to improve?\n\n◼ Screening decisions at the front door.\n\n1 The areas for improvement have been "
+        "cross-referenced with the outcomes, enablers or principles in the Children’s Social Care: National Framework. "
+        "This statutory guidance sets out the purpose, principles for practice and expected outcomes of children’s "
+        "social care.",
+        "Inspectors met care leavers. Pathway plans are not always updated, and care leavers' homes vary."])
+    response = searcher.ask("What are Wigan's areas for improvement for care leavers?")
+    assert "cross-referenced" not in response.quote.text and "statutory guidance" not in response.quote.text
+    assert response.quote.text.startswith("Inspectors met care leavers.")
+    from ofsted.front_matter import is_report_note
+    assert not is_report_note("Training courses have been cross-referenced to serious case reviews.")   # a finding
+
+
+def test_the_heading_of_a_list_reaching_a_passage():
+    from ofsted.improvement import list_heading_before
+    page = "Leaders act.\n\nWhat needs to improve?\n\n◼ Plans.\n\n◼ Visits.\n\nThe experiences of children: good\n\n1. Seen."
+    assert list_heading_before(page, page.index("◼ Visits")) == page.index("What needs")
+    assert list_heading_before(page, page.index("1. Seen")) is None   # past the list's run: a finding
+    assert list_heading_before("◼ Plans.\n◼ Visits.", 9) is None
+
+
 def test_a_passage_that_merely_starts_with_a_bullet_is_not_quoted_as_the_list(store, embedder, searcher):
     add(store, embedder, "wigan", "Wigan", "2025-06-01",
         ["◼ Staff need to improve plans.\n\n◼ Caseloads are low.\n\n◼ Visits are regular."])

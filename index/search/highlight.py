@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from ofsted.front_matter import REPORT_NOTE_CLUES, is_report_note
 from text.sentences import ends_sentence, is_prose_length, paragraph_sentence_spans, qualifies, starts_sentence
 from text.words import COMPOUND_PREFIXES
 from models import Highlight
@@ -164,7 +165,9 @@ def _keyword_sentences(text: str, weights: dict[str, float]) -> list[tuple[int, 
     for position, word_stem in matches:
         if word_stem in weights and (i := bisect.bisect_right(ends, position)) < len(spans):
             found.setdefault(i, set()).add(word_stem)
-    return [(*spans[i], stems) for i, stems in sorted(found.items())]
+    notes = any(clue in lowered for clue in REPORT_NOTE_CLUES)   # the template's note on the report: no answer
+    return [(*spans[i], stems) for i, stems in sorted(found.items())
+            if not (notes and is_report_note(text[spans[i][0]:spans[i][1]]))]
 
 
 @functools.lru_cache(maxsize=SENTENCE_CACHE)

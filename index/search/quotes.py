@@ -16,6 +16,7 @@ from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_ste
 from text.sentences import (BULLETS, PARAGRAPH_BREAK as _PARAGRAPH_BREAK, is_prose_length, is_whole,
                             paragraph_sentence_spans as _sentence_spans, qualifies, refers_back, starts_item)
 from index.search.widening import locate
+from ofsted.front_matter import is_report_note
 from models import Hit, Quote
 
 # A finding's sentence shorter than this is mostly a verdict ("Children's health needs are prioritised.",
@@ -151,8 +152,10 @@ _QUOTE_LEAD = re.compile(r"(?:\d{1,3}\.\s+|" + BULLETS + r"\s*)(?=[A-Z“\"‘']
 
 
 def _quotable(text: str, start: int, end: int) -> bool:
-    """Whole, and no question the report asks itself: that is a heading ("What needs to improve?")."""
-    return is_whole(text, start, end) and not text[start:end].rstrip().endswith("?") and is_prose_length(text, start, end)
+    """Whole, no question the report asks itself (that is a heading: "What needs to improve?") and no note of the
+    template's about the report (ofsted.front_matter.is_report_note)."""
+    return (is_whole(text, start, end) and not text[start:end].rstrip().endswith("?") and is_prose_length(text, start, end)
+            and not is_report_note(text[start:end]))
 
 
 def _from_first_word(text: str, start: int, end: int) -> int:

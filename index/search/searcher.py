@@ -46,7 +46,8 @@ from models import Chunk, Document, Hit, Match, Quote
 from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
-from ofsted.improvement import IMPROVEMENT_WORDS, continues_a_list, heads_improvements, listed_items
+from ofsted.improvement import (IMPROVEMENT_WORDS, continues_a_list, heads_improvements, list_heading_before,
+                                listed_items)
 from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
 from ofsted.sections import Sections
 from text.sentences import paragraph_spans
@@ -339,20 +340,36 @@ class Searcher:
             entries = tuple(replace(entry, also=reader.other_side(entry.finding)) for entry in entries)
         return Timeline(council=council or "", judgement=judgement, entries=entries, reports_searched=len(documents))
 
-    @staticmethod
-    def _quote(hits: list[Hit], weights: dict[str, float], listed: set[int], figure: bool,
+    def _quote(self, hits: list[Hit], weights: dict[str, float], listed: set[int], figure: bool,
                holding: Callable[[str], bool] | None = None) -> Quote | None:
         """The report's own words from the first passage that has a whole sentence answering (a table of
         figures has none), among the first QUOTED_FROM from the first passage's report that at least partly
         match; the items of a report's list of what must improve when the first passage is that list (`listed`)."""
-        if hits and hits[0].chunk.chunk_id in listed and (items := listed_items(hits[0].chunk.text, holding)):
-            return quote_of(hits[0], *items)
+        if hits and hits[0].chunk.chunk_id in listed:
+            first = self._whole_list(hits[0])
+            if items := listed_items(first.chunk.text, holding):
+                return quote_of(first, *items)
         for hit in hits[:QUOTED_FROM]:
             if hit.match == Match.WEAK or hit.document.doc_id != hits[0].document.doc_id:
                 break
             if (quote := best_quote(hit, weights, figure)) is not None:
                 return quote
         return None
+
+    def _whole_list(self, hit: Hit) -> Hit:
+        """The hit with its passage run on over the whole of its page's list of what must improve: a list cut by a
+        passage's end ("What needs to improve?" and two of Wigan's three items), or a passage opening on its last
+        item, is quoted from its heading to the page's end (listed_items then takes the items)."""
+        chunk = hit.chunk
+        if chunk.page is None or chunk.end_page is not None:
+            return hit
+        page = self.store.page_text(chunk.doc_id, chunk.page) or ""
+        if page[chunk.start:chunk.end] != chunk.text:
+            return hit
+        start = chunk.start
+        if not heads_improvements(chunk.text) and (heading := list_heading_before(page, chunk.start)) is not None:
+            start = heading
+        return replace(hit, chunk=replace(chunk, start=start, end=len(page), text=page[start:]))
 
     def _in_reading_order(self, catalogue: Catalogue, doc_id: str, k: int) -> list[Hit]:
         """A report's first k passages as it prints them, leaving out its licence text: what it found, for a
