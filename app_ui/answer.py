@@ -19,6 +19,7 @@ from app_ui.grade_card import grade_card_html
 from app_ui.passages import (digest_item_html, document_heading, grouped_by_document, page_html, passage_html,
                               quote_html, timeline_entry_html)
 from index.output.briefing import Excerpt, escape_markdown
+from index.output.briefing_export import run_text
 from index.output.citation import published_words
 from index.output.grades import grade_excerpt, graded_words, judgement_hit, passage_excerpt
 from index.search.answers import GradeAnswer, GradeList
@@ -136,14 +137,17 @@ def _keep_button(excerpt: Excerpt, key: str, column) -> None:
 
 def _card_head(summary: str, judgement: str | None, everything: list[Excerpt], what: str, key: str) -> None:
     """A digest's, timeline's or grade list's first line: what it holds, whose grades it shows (a judgement's, where
-    they are of one), and Keep all (one Word table)."""
-    head, keep_all = st.columns([4.2, 1.2], vertical_alignment="center")
+    they are of one), Keep all (one Word table) and Copy all (its rows, each with its citation)."""
+    head, keep_all, copy_all = st.columns([4.2, 1.2, 1.2], vertical_alignment="center")
     head.markdown(summary + (f"; grades are for {escape_markdown(short_label(judgement).lower())}." if judgement else ""))
     if everything and {excerpt.key for excerpt in everything} <= session.kept_keys():
         keep_all.button("All kept ✓", key=key, disabled=True, width="stretch")
     else:
         keep_all.button("Keep all", key=key, on_click=session.keep_all, args=(everything, what), width="stretch",
                         help=f"Add all of {what} to the briefing, exported to Word as one table")
+    if everything:
+        with copy_all:
+            copy_button(run_text(everything), key=f"copy-{key}", label="Copy all")
 
 
 def _digest_card(digest: Digest, question: str, turn_no: int) -> None:

@@ -1,4 +1,5 @@
-"""A one-click "Copy quote" button: the excerpt with its citation, as plain text, onto the clipboard.
+"""A one-click "Copy quote" button: the excerpt with its citation, as plain text, onto the clipboard ("Copy all": a
+digest's, timeline's or grade list's rows, each with its citation).
 
 `st.code` has a copy icon but would print every passage a second time; this is one small button.
 The text travels as component *data* and is written with `textContent`/the clipboard API, never
@@ -19,6 +20,8 @@ _CSS = """
 _JS = """
 export default function ({ parentElement, data }) {
   const button = parentElement.querySelector("button.copy");
+  const label = data.label || "Copy quote";
+  button.textContent = label;
   const fallback = (text) => {
     const area = document.createElement("textarea");
     area.value = text;
@@ -36,7 +39,7 @@ export default function ({ parentElement, data }) {
       fallback(data.text);
     }
     button.textContent = "Copied ✓";
-    setTimeout(() => { button.textContent = "Copy quote"; }, 1500);
+    setTimeout(() => { button.textContent = label; }, 1500);
   };
 }
 """
@@ -44,5 +47,5 @@ export default function ({ parentElement, data }) {
 _component = st.components.v2.component("inspectqa_copy_quote", html=_HTML, css=_CSS, js=_JS)
 
 
-def copy_button(text: str, key: str) -> None:
-    _component(data={"text": text}, key=key)
+def copy_button(text: str, key: str, label: str = "Copy quote") -> None:
+    _component(data={"text": text, "label": label}, key=key)

@@ -303,6 +303,13 @@ def test_a_digest_or_timeline_kept_whole_shows_its_grades_and_a_timeline_its_rep
     # a timeline kept before excerpts recorded their report's year and kind names its rows by the council, as it did
     older = tuple(replace(e, source=replace(e.source, year=None, kind="")) for e in timeline)
     assert "| Council | Grade | What it says | Citation |" in to_markdown(older)
+    # Copy all gives the same rows as paragraphs a paper can take: title, then each row with its grade and citation
+    from index.output.briefing_export import run_text
+    copied = run_text(digest).split("\n\n")
+    assert copied[0] == "Care leavers"
+    assert copied[1].startswith("Derby City (Care leavers: Outstanding): “Care leavers thrive.” — Ofsted (2025) ")
+    assert copied[2].startswith("Wigan (Care leavers: Good): “Care leavers are seen often.” — ") and copied[2].endswith("p. 4\n")
+    assert run_text(timeline).split("\n\n")[1].startswith("2022, ILACS short inspection (Children in care and care")
     # a quote kept on its own before moves into the table when the whole digest is kept
     loose = Excerpt.from_quote(Quote(text="Care leavers thrive.", citation="", document=d25, page=4, start=0, end=20))
     basket = keep(keep((), loose), digest[0])

@@ -162,6 +162,19 @@ def table(run: Sequence[Excerpt]) -> tuple[tuple[str, ...], list[tuple[str, ...]
     return headings, rows
 
 
+def run_text(run: Sequence[Excerpt]) -> str:
+    """A digest, timeline or grade list kept together, as Copy all gives it for a paper: its title, then a paragraph
+    per row, "Derby City (Care leavers: Good): “…” — Ofsted (2025) …, p. 9", the rows of its Word table."""
+    headings, rows = table(run)
+    lines = [typeset(run[0].table or ""), ""] if run and run[0].table else []
+    for row in rows:
+        cells = dict(zip(headings, row))
+        grade = cells.get("Grade", "")
+        lead = cells[headings[0]] + (f" ({grade})" if grade else "")
+        lines += [(f"{lead}: " if lead else "") + f"{cells['What it says']} — {cells['Citation']}", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def to_markdown(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str | None = None,
                 today: datetime | None = None) -> str:
     """The same content as the Word export; report text is escaped so no Markdown reader acts on it."""
