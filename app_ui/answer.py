@@ -85,7 +85,9 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
         _quote_card(response.quote, turn_no)   # a timeline's last entry says it already
     if response.hits:
         _passages(response.hits, turn_no, searcher, response.seconds,
-                  "in the order it prints them" if response.in_reading_order else "best first")
+                  "in the order it prints them" if response.in_reading_order
+                  else "today's inspections first, then earlier ones', each best first" if response.current_first
+                  else "best first")
 
 
 def _kind_word(documents: list[Document]) -> str:

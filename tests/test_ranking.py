@@ -71,3 +71,17 @@ def test_diversify_costs_a_report_and_a_council_each_pick_and_skips_a_repeated_t
     # 2 repeats 1's text; 3 is report a's second passage (0.9 - 0.2) and falls below 4.
     assert [chunk.text for _, chunk in picked] == [texts[1], texts[4], texts[3]]
     assert [round(score, 2) for score, _ in picked] == [1.0, 0.8, 0.7]
+
+
+def test_current_first_shows_todays_inspections_then_earlier_frameworks_then_accounts_each_best_first():
+    from models import Chunk
+    from tests.conftest import make_report
+    documents = {"sif": make_report("sif", "Derby", "2015-03-01", report_type="sif"),
+                 "ilacs": make_report("ilacs", "Wigan", "2025-06-01", report_type="ilacs_standard"),
+                 "ilacs2": make_report("ilacs2", "Bury", "2023-06-01", report_type="ilacs_short"),
+                 "paper": make_report("paper", "Derby", "2024-01-01", report_type="committee_paper")}
+    picked = [(score, Chunk(doc_id, 1, 0, 1, "x")) for score, doc_id in
+              [(0.9, "paper"), (0.8, "sif"), (0.7, "ilacs2"), (0.6, "ilacs")]]
+    ordered = ranking.current_first(picked, documents, accounts={"paper"})
+    assert [chunk.doc_id for _, chunk in ordered] == ["ilacs2", "ilacs", "sif", "paper"]
+    assert sorted(ordered, key=lambda item: -item[0]) == picked   # the same passages

@@ -28,6 +28,18 @@ def test_a_theme_question_spreads_across_councils(store, embedder, searcher):
     assert len(councils) == 5
 
 
+def test_a_question_across_councils_shows_todays_inspections_first(store, embedder, searcher):
+    add_report(store, embedder, "old", "Derby", "2015-03-01",
+               ["Supervision of social workers improved: supervision is regular and reflective supervision."],
+               report_type="sif")
+    add_report(store, embedder, "new", "Wigan", "2025-06-01", ["In Wigan supervision of social workers improved."])
+    response = searcher.ask("how did councils improve supervision?")
+    assert response.current_first and [h.document.doc_id for h in response.hits] == ["new", "old"]
+    assert response.hits[0].score < response.hits[1].score   # the older report's passage scores better
+    response = searcher.ask("how did Derby improve supervision?")   # one council: best first
+    assert not response.current_first
+
+
 def test_the_same_boilerplate_in_many_reports_is_shown_once(store, embedder, searcher):
     for n in range(4):
         add_report(store, embedder, f"r{n}", f"Council{n}", "2024-01-01", [BOILERPLATE, f"Report {n} body."])

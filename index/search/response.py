@@ -30,6 +30,7 @@ class Response:
     quote: Quote | None = None         # the report's own sentences that answer it
     seconds: float = 0.0
     in_reading_order: bool = False     # hits are one report's passages as it prints them, not ranked
+    current_first: bool = False        # across councils: today's inspections' passages first (ranking.current_first)
     digest: Digest | None = None       # a question across councils: each council's own words, grouped
     timeline: Timeline | None = None   # one council over time: one entry per report, oldest first
 
@@ -49,7 +50,7 @@ class Response:
                 "answer": self.grade.to_dict() if self.grade else None,
                 "grade_list": self.grade_list.to_dict() if self.grade_list else None,
                 "quote": self.quote.to_dict() if self.quote else None,
-                "in_reading_order": self.in_reading_order,
+                "in_reading_order": self.in_reading_order, "current_first": self.current_first,
                 "digest": self.digest.to_dict() if self.digest else None,
                 "timeline": self.timeline.to_dict() if self.timeline else None,
                 "results": [hit_to_dict(h) for h in self.hits]}

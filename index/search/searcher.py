@@ -252,7 +252,7 @@ class Searcher:
             # A rating question's statements come from the reports its grade card or its councils' grades are from.
             graded = ({grade.document.doc_id} if grade else {r.document.doc_id for r in listing.reports}
                       if listing and query.kind == QuestionKind.RATING else None)
-            ranked = self._rank(query, catalogue, scope, k, graded, accounts)
+            ranked = self._rank(query, catalogue, scope, k, graded, accounts, across=wants_digest)
             hits, evidence, weights, listed = ranked.hits, ranked.evidence, ranked.weights, ranked.listed
         note = scope.note
         if note is None and grade is None and listing is None:
@@ -269,6 +269,7 @@ class Searcher:
         return Response(reading=reading, query=query, hits=hits, answerable=answerable, read_as=describe(query, scope),
                         scope=scope.words, note=note, grade=grade, grade_list=listing, quote=quote,
                         seconds=time.perf_counter() - started, in_reading_order=bool(read_whole),
+                        current_first=wants_digest and bool(hits) and not read_whole,
                         digest=digest if answerable else None, timeline=timeline if answerable else None)
 
     @staticmethod
@@ -400,10 +401,11 @@ class Searcher:
 
     def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
               graded: set[str] | None = None,
-              accounts: frozenset[str] = frozenset()) -> Ranked:
+              accounts: frozenset[str] = frozenset(), across: bool = False) -> Ranked:
         """The k best passages in the scope, each with its evidence, the topic's keyword weights, and which
         passages hold a report's list of what must improve (when asked); a rating question's grade card
-        comes from the reports `graded` (doc ids), whose statements lead."""
+        comes from the reports `graded` (doc ids), whose statements lead. Across councils (a digest's question),
+        today's inspections' passages are shown first (ranking.current_first)."""
         scoped = scope.by_name
         weights = ranking.weights_for(scoped, query.is_specific, query.seeks_one_place, len(query.council_keys))
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
@@ -478,6 +480,8 @@ class Searcher:
             pool = ranking.latest_first(pool, evidence_of, catalogue.documents,
                                         frozenset() if query.report_types else catalogue.accounts)
         picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
+        if across:
+            picked = ranking.current_first(picked, catalogue.documents, catalogue.accounts)
         highlight_weight = term_weights(self.passage_counts(topic + also, catalogue),
                                         len(catalogue.chunk_doc)) if also else term_weight
         hits = self._hits(picked, catalogue, highlight_weight, query.asks_figure)
