@@ -104,6 +104,17 @@ def test_the_compare_page_lists_councils_with_their_grades(graded_library):
     assert app.get("vega_lite_chart")  # the grades-over-time chart
 
 
+def test_the_library_lists_each_reports_overall_grade(graded_library):
+    app = start().switch_page("app_ui/pages/library.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    overall = dict(zip(table["Council"], table["Overall"]))
+    assert overall["Staffordshire"] == "Good" and overall["Bury"] == "—"   # a text file has no judgements
+    from index.output.grades import overall_words
+    framework_2026 = make_report("r", "Derby", "2026-06-01", {"care_leavers": "secure"})
+    assert overall_words(framework_2026) == "none given"
+
+
 def test_grade_card_markup_escapes_report_metadata():
     document = make_report("d1", "<script>alert(1)</script>", "2024-01-31", {"care_leavers": Judgement("good", 2)},
                            title="x", sha256="0" * 64, source="/tmp/x.pdf")

@@ -17,7 +17,7 @@ from app_ui.uploads import for_the_user, max_upload_mb, save_upload, uploads_dir
 from errors import InspectQAError, UploadRefusedError
 from index.output.briefing import escape_markdown
 from index.output.citation import published_words, readable_date, readable_dates, set_by_editor
-from index.output.grades import recognised
+from index.output.grades import overall_words, recognised
 from index.search.searcher import Searcher
 from ingest.pipeline import FileOutcome, ingest_paths
 from ingest.readers import SUPPORTED_SUFFIXES
@@ -202,10 +202,14 @@ def document_list(searcher: Searcher) -> None:
           "Type": report_types.SHORT_LABELS.get(d.metadata.report_type, report_types.label(d.metadata.report_type)),
           "Inspected": readable_dates(d.metadata.inspection_start, d.metadata.inspection_end) or "not stated",
           "Published": published_words(d.metadata) if d.metadata.published else "not stated",
+          "Overall": overall_words(d) or "—",
           "Set by an editor": set_by_editor(d.metadata),
           "Pages": d.n_pages, "Passages": d.n_chunks, "Added": _added(d.added_at)} for d in documents],
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
         column_config={"Title": st.column_config.TextColumn(width="large"),   # a title says which report it is
+                       "Overall": st.column_config.TextColumn(
+                           help="Overall effectiveness, read from the report's judgement table (each area's grade: "
+                                "Compare)"),
                        "Set by an editor": st.column_config.TextColumn(
                            width="small",
                            help="Details an editor corrected where InspectQA read them wrongly, by whom and when")},

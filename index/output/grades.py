@@ -156,6 +156,16 @@ def recognised(document: Document) -> str:
         grades) if part)
 
 
+def overall_words(document: Document) -> str:
+    """The report's overall effectiveness grade as its judgement table prints it ("Requires improvement to be good"),
+    for the Library's list; "none given" for a report with judgements but no overall one (Ofsted's 2026 framework
+    gives none), "" for a document with no judgements at all."""
+    judgements = document.metadata.judgements
+    if "overall_effectiveness" in judgements:
+        return grade_label(judgements["overall_effectiveness"].grade)
+    return "none given" if judgements else ""
+
+
 def _table_order(item: tuple[str, object]) -> int:
     """Overall effectiveness first, then the other ILACS judgements in the report's order, then the rest."""
     order = ("overall_effectiveness", *ILACS_JUDGEMENTS[1:])
