@@ -86,7 +86,7 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
     if response.hits:
         _passages(response.hits, turn_no, searcher, response.seconds,
                   "in the order it prints them" if response.in_reading_order
-                  else "today's inspections first, then earlier ones', each best first" if response.current_first
+                  else "today's inspections first, then earlier ones, each best first" if response.current_first
                   else "best first")
 
 
@@ -156,7 +156,7 @@ def _digest_card(digest: Digest, question: str, turn_no: int) -> None:
     """Every council whose reports speak to the question, each in its latest report's own words, grouped by what
     they say: readable in a minute (each group folded after its first few councils); keep one or all."""
     asked = question.strip()
-    title = f"{asked[:1].upper()}{asked[1:]} — what each council's latest report says"   # a heading in the Word file
+    title = f"{asked[:1].upper()}{asked[1:]} — each council's latest report that speaks to it"   # the Word file's heading
     accounts = sum(1 for item in digest.items if not item.primary)   # a paper's or article's item beside its council's
     also = f", and {accounts} {'paper or article' if accounts == 1 else 'papers or articles'} about them" if accounts else ""
     older = f" ({digest.councils_only_older} {ONLY_OLDER})" if digest.councils_only_older else ""

@@ -144,8 +144,8 @@ def keep_all(excerpts: list[Excerpt], what: str) -> None:
     st.toast(f"Kept {what} in “{escape_markdown(briefing.name)}”.")
 
 
-def remove(briefing_id: int, index: int) -> None:
-    _act(resources.briefing_store().remove, briefing_id, index)
+def remove(briefing_id: int, index: int, count: int = 1) -> None:
+    _act(resources.briefing_store().remove, briefing_id, index, count)
     st.session_state[UNDO_KEY] = briefing_id
 
 

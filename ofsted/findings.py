@@ -24,8 +24,8 @@ well-supported well-led thriving thrive thrives attentive meaningful ambitious a
 nurturing""".split()
 _SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
 weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
-failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits concern
-concerns concerning declined deteriorated deteriorating inadequate ineffective ineffectively unsafe
+failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits
+declined deteriorated deteriorating inadequate ineffective ineffectively unsafe
 unnecessary overly overdue missed superficial vague generic slow slower sporadic patchy uneven inaccurate
 incomplete inadequacies failings failures unfavourable unfavourably""".split()
 # Phrases that state a shortfall whatever else the sentence says (but a negation in an aim or a condition, below).
@@ -47,7 +47,11 @@ _SHORTFALL_PHRASES = re.compile(
     r"\b(?:requir(?:e|es|ing)|need(?:s|ing)?)\s+(?:continued|further|more|additional|greater)\s+"
     r"(?:focus|attention|work|development|improvement)\b|"
     r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
-    r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b",
+    r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b|"
+    # A concern as inspectors judge one ("remains a concern", "an area of concern", "inspectors were concerned that"),
+    # not the concerns about a child a front door responds to ("They follow up any concerns raised quickly.")
+    r"\b(?:(?:of|for|a|an|significant|serious|particular|key)\s+concern|concerns?\s+(?:remain|remains|persist)|"
+    r"concerned\s+(?:that|about)|(?:is|are|was|were)\s+concerning)\b",
     re.IGNORECASE)
 # A negation naming a state or an aim judges nothing: in an aim ("so that children do not …", "to ensure that …",
 # "the risk of care leavers not engaging"), or in a condition that a comma ends before the sentence's own clause

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from text.sentences import BULLETS
 
 _ASKED = re.compile(
-    r"\b(?:areas?\s+(?:for|of)\s+(?:improvement|development)|improvement\s+areas?|needs?\s+to\s+improve|"
+    r"\b(?:areas?\s+(?:for|of)\s+(?:improvement|development)|improvement\s+areas?|need(?:s|ed)?\s+to\s+improve|"
     r"(?:should|must|has\s+to|have\s+to)\s+(?:\w+\s+){0,4}improve|recommend(?:s|ed|ations?)?|"
     r"priorit(?:y|ies)\s+for\s+(?:action|improvement)|what\s+to\s+improve|weakness(?:es)?|shortcomings?|"
     r"failings?)\b",
@@ -23,7 +23,7 @@ _ASKED = re.compile(
 )
 # The words such a question is made of, besides a council, a year and framing: any other word makes it a
 # question about a topic ("What should be done to improve supervision?", "recommendations on care leavers").
-IMPROVEMENT_WORDS = frozenset("""area areas improvement improvements improve improving need needs recommend
+IMPROVEMENT_WORDS = frozenset("""area areas improvement improvements improve improving need needs needed recommend
 recommends recommended recommendation recommendations priority priorities action actions development
 should must weakness weaknesses shortcoming shortcomings failing failings""".split())
 # The heading, at the start of a line or after a sentence, running to its line's end or the first item.
@@ -37,6 +37,11 @@ _HEADING = re.compile(
 _LIST_ITEM = re.compile(r"\s*" + BULLETS)   # numbered paragraphs are findings, not list items
 _ITEM = re.compile(BULLETS + r"(?:(?!" + BULLETS + r")[^\n]|\n(?![ \t]*\n))*")  # to the next bullet or blank line
 _NUMBERED_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}\.[ \t].*$")
+# A bulleted list (ILACS: 1 to 14 items a page in the dev library, most 2 to 7) is quoted whole, up to WHOLE_LIST; a
+# manager asking what must improve pastes the list, and three of Harrow's four items left the fourth unsaid. A
+# numbered one (a SIF report's recommendations, 10 or more, under subheadings) by its first QUOTED_ITEMS, and so is a
+# topic's run of items.
+WHOLE_LIST = 15
 QUOTED_ITEMS = 3
 
 
@@ -57,8 +62,9 @@ def continues_a_list(passage: str) -> bool:
 
 
 def listed_items(passage: str, holding: Callable[[str], bool] | None = None) -> tuple[int, int] | None:
-    """Where the passage's list of what must improve runs, from its first item to the end of its third
-    (the items after the heading, or from the start of a passage that carries the list on); None if none. With
+    """Where the passage's list of what must improve runs (the items after the heading, or from the start of a
+    passage that carries the list on): its bulleted run whole, a numbered list to the end of its third item; None if
+    none. With
     `holding`, from the first item it holds to the last of those next to it, within three ("What must Harrow improve
     for care leavers?": the item on care leavers, not the list's first three)."""
     heading = _HEADING.search(passage)
@@ -74,6 +80,10 @@ def listed_items(passage: str, holding: Callable[[str], bool] | None = None) -> 
             last += 1
         return spans[first][0], len(passage[:spans[last][1]].rstrip())
     start = heading.end() - 1 if heading else 0
+    run = _run(passage, start)
+    if run and _ITEM.match(passage, run[0][0]):   # bullets: the list's own run, whole
+        run = run[:WHOLE_LIST]
+        return run[0][0], len(passage[:run[-1][1]].rstrip())
     items = list(_ITEM.finditer(passage, start))
     if not items and heading:  # a SIF report numbers its recommendations
         items = list(_NUMBERED_ITEM.finditer(passage, start))

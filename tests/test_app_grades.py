@@ -134,7 +134,7 @@ def test_which_councils_were_judged_a_grade_shows_the_list(graded_library):
     assert "Since" not in table.value.columns   # no newer report graded it otherwise (test_ask: one that did)
     (copied,) = [json.loads(element.proto.json)["text"] for element in app.get("bidi_component")
                  if element.key == "copy-keep-grades-0"]   # Copy all: the title, then each council with its citation
-    assert copied.startswith("Councils judged Good for impact of leaders on social work practice\n\nStaffordshire: ")
+    assert copied.startswith("Councils judged Good for impact of leaders on social work practice\n\nThe impact of ")
     assert "in Staffordshire: Good — Ofsted (2019) " in copied and copied.endswith(", p. 1\n")
     app.button(key="keep-grades-0").click().run()   # kept as one table: each council's grade with its page
     assert app.button(key="keep-grades-0").label == "All kept ✓"

@@ -158,6 +158,24 @@ def test_remove_can_be_undone_and_moves_and_sentence_choices_are_saved(tmp_path)
     store.move("ana", current.id, 0, 1)
     store.replace("ana", current.id, 0, b.choose([2]))
     assert store.current("ana").excerpts == (b.choose([2]), a, c)
+    store.remove("ana", current.id, 1, 2)   # a kept table's rows, all at once
+    assert store.current("ana").excerpts == (b.choose([2]),)
+    store.undo_remove("ana", current.id)
+    assert store.current("ana").excerpts == (b.choose([2]), a, c)
+
+
+def test_an_excerpt_set_aside_before_tables_could_be_removed_whole_is_still_put_back(tmp_path):
+    import json
+    import sqlite3
+    store = BriefingStore(tmp_path / "b.sqlite")
+    current = store.current("ana")
+    a, b = (Excerpt.from_hit(hit(start=s, text=PASSAGE)) for s in (0, 100))
+    store.keep("ana", current.id, a)
+    with sqlite3.connect(tmp_path / "b.sqlite") as db:   # as the store wrote an Undo's excerpt before
+        db.execute("UPDATE briefings SET removed = ? WHERE id = ?",
+                   (json.dumps({"index": 0, "excerpt": b.to_dict()}), current.id))
+    store.undo_remove("ana", current.id)
+    assert store.current("ana").excerpts == (b, a)
 
 
 def test_names_are_checked_and_delete_and_rename_work(tmp_path):

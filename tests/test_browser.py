@@ -276,6 +276,11 @@ def test_the_answer_across_the_library_in_the_browser(demo_index, tmp_path, monk
         assert len(table.rows) == kept + 1
         assert all(row.cells[2].text.startswith("“") and row.cells[3].text.startswith("Ofsted (") for row in table.rows[1:])
         assert any(row.cells[1].text.startswith("Impact of leaders: ") for row in table.rows[1:])
+        # the table goes at one click, and comes back with Undo
+        page.get_by_role("button", name="Remove table").click()
+        page.get_by_role("link", name="Briefing (0)").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Undo").click()
+        page.get_by_role("link", name=f"Briefing ({kept})").wait_for(timeout=30_000)
     assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == []
 
 

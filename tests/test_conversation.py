@@ -148,3 +148,13 @@ def test_which_authority_never_borrows_the_previous_council(question):
 def test_a_follow_up_over_time_asks_the_previous_topic_across_the_councils_reports(follow_up, searched):
     reading = read_in_context(follow_up, "What did inspectors say about care leavers in Derby?", ["derby", "wigan"])
     assert reading.searched == searched and reading.in_context
+
+
+@pytest.mark.parametrize("previous, follow_up, searched", [
+    ("How has Derby's support for care leavers changed over time?", "and Wigan?", "support care leavers Wigan over time"),
+    ("How has supervision in Derby changed since 2017?", "what about Wigan?", "supervision Wigan since 2017"),
+    ("How has Derby's support for care leavers changed over time?", "and Wigan in 2022?", "support care leavers Wigan 2022"),
+])
+def test_another_council_after_a_story_over_time_gets_its_own_story(previous, follow_up, searched):
+    reading = read_in_context(follow_up, previous, ["derby", "wigan"])
+    assert reading.searched == searched and reading.in_context

@@ -57,6 +57,12 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Care leavers' employment rates compare favourably against statistical neighbours.", STRENGTH),
     ("Despite these favourable conditions, sickness is high.", NEUTRAL),
     ("Their rates compare unfavourably with neighbours.", SHORTFALL),
+    # a concern inspectors judge, not the concerns about a child a front door answers
+    ("They follow up any concerns raised quickly.", NEUTRAL),
+    ("Where there are concerns about a child, strategy meetings are held promptly.", STRENGTH),
+    ("Delays in strategy meetings remain a concern.", SHORTFALL),
+    ("Inspectors were concerned that plans drift.", SHORTFALL),
+    ("Concerns remain about the quality of plans.", SHORTFALL),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected

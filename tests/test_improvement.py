@@ -33,13 +33,14 @@ def test_questions_about_improving_something_do_not_ask_for_the_list(question):
 
 @pytest.mark.parametrize("passage, quoted", [
     ("Leaders know this.\n\nWhat needs to improve?1\n\n◼ Return home interviews.\n\n◼ Plans for care\nleavers.\n\n"
-     "◼ Supervision.\n\n◼ A fourth.", "◼ Return home interviews.\n\n◼ Plans for care\nleavers.\n\n◼ Supervision."),
+     "◼ Supervision.\n\n◼ A fourth.\n\nThe experiences of children: good",
+     "◼ Return home interviews.\n\n◼ Plans for care\nleavers.\n\n◼ Supervision.\n\n◼ A fourth."),   # bullets: whole
     ("Leaders know this. What needs to improve \uf06e Return home interviews \uf06e Plans", "\uf06e Return home interviews \uf06e Plans"),
     ("Areas for improvement Planning\n\n1. Ensure plans are clear.\n\nParticipation\n\n2. Ensure advocacy.",
      "1. Ensure plans are clear.\n\nParticipation\n\n2. Ensure advocacy."),
     ("◼ The list carried on from the passage before.", "◼ The list carried on from the passage before."),
 ])
-def test_the_quoted_items_are_the_first_three_of_the_list_verbatim(passage, quoted):
+def test_the_quoted_items_are_the_bulleted_list_whole_or_a_numbered_lists_first_three_verbatim(passage, quoted):
     start, end = listed_items(passage)
     assert passage[start:end] == quoted
 

@@ -112,7 +112,11 @@ for title, run in runs(basket):
 for index, excerpt in enumerate(basket):
     title, size = starts.get(index, (None, 0))
     if title is not None:
-        st.markdown(f"**{escape_markdown(title)}** · {plural(size, 'row')}, exported as one table")
+        heading, remove_table = st.columns([5, 1.2], vertical_alignment="center")
+        heading.markdown(f"**{escape_markdown(title)}** · {plural(size, 'row')}, exported as one table")
+        remove_table.button("Remove table", key=f"remove-table-{index}", on_click=session.remove,
+                            args=(current.id, index, size), width="stretch",
+                            help="Remove all of this table's rows from the briefing (Undo puts them back)")
     with st.container(border=True):
         shown = excerpt.shown
         row = " · ".join(part for part in (rows[index][0], excerpt.graded) if part) if index in rows else ""

@@ -192,8 +192,9 @@ def repeats(basket: Basket, excerpt: Excerpt) -> bool:
                and chosen & {kept.sentences[i].text for i in kept.chosen} for kept in basket)
 
 
-def remove(basket: Basket, index: int) -> Basket:
-    return basket[:index] + basket[index + 1:]
+def remove(basket: Basket, index: int, count: int = 1) -> Basket:
+    """Without `count` excerpts from `index`: one, or a kept table's rows."""
+    return basket[:index] + basket[index + count:]
 
 
 def insert(basket: Basket, index: int, excerpt: Excerpt) -> Basket:

@@ -109,7 +109,7 @@ def _subtitle(basket: Sequence[Excerpt], author: str | None, today: datetime | N
 
 
 # The heading of excerpts kept one by one after a digest's or timeline's table: under the table's own heading they read
-# as part of it ("… what each council's latest report says", over a quote from a 2015 report).
+# as part of it ("… each council's latest report that speaks to it", over a quote from a 2015 report).
 LOOSE_HEADING = "Other excerpts"
 
 
@@ -170,7 +170,11 @@ def run_text(run: Sequence[Excerpt]) -> str:
     for row in rows:
         cells = dict(zip(headings, row))
         grade = cells.get("Grade", "")
-        lead = cells[headings[0]] + (f" ({grade})" if grade else "")
+        # (a grade list's statement, our words, names its council already: "Overall effectiveness in Bromley: Inadequate")
+        says = cells["What it says"]
+        named = bool(cells[headings[0]]) and cells[headings[0]] in says and not says.startswith("“")
+        lead = ("" if named else cells[headings[0]]) + (f" ({grade})" if grade else "")
+        lead = lead.strip()
         lines += [(f"{lead}: " if lead else "") + f"{cells['What it says']} — {cells['Citation']}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 

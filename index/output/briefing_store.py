@@ -186,14 +186,16 @@ class BriefingStore:
         self._change(user, briefing_id, lambda basket: briefing.update(basket, index, excerpt)
                      if 0 <= index < len(basket) and basket[index].key == excerpt.key else basket)
 
-    def remove(self, user: str, briefing_id: int, index: int) -> None:
-        """Remove one excerpt, keeping it aside so Undo can put it back where it was."""
+    def remove(self, user: str, briefing_id: int, index: int, count: int = 1) -> None:
+        """Remove `count` excerpts from `index` (one, or a kept digest's whole table), keeping them aside so Undo can
+        put them back where they were."""
         with self._connect() as db:
             basket, _ = self._read(db, user, briefing_id)
-            if not 0 <= index < len(basket):
+            if not 0 <= index < len(basket) or count < 1:
                 return
-            aside = json.dumps({"index": index, "excerpt": basket[index].to_dict()})
-            self._write(db, briefing_id, briefing.remove(basket, index), removed=aside)
+            gone = basket[index:index + count]
+            aside = json.dumps({"index": index, "excerpts": [excerpt.to_dict() for excerpt in gone]})
+            self._write(db, briefing_id, briefing.remove(basket, index, count), removed=aside)
 
     def undo_remove(self, user: str, briefing_id: int) -> None:
         with self._connect() as db:
@@ -201,7 +203,11 @@ class BriefingStore:
             if removed is None:
                 return
             aside = json.loads(removed)
-            restored = briefing.insert(basket, aside["index"], Excerpt.from_dict(aside["excerpt"]))
+            # (set aside before a table could be removed whole: one excerpt)
+            gone = aside["excerpts"] if "excerpts" in aside else [aside["excerpt"]]
+            restored = basket
+            for offset, excerpt in enumerate(gone):
+                restored = briefing.insert(restored, aside["index"] + offset, Excerpt.from_dict(excerpt))
             self._write(db, briefing_id, restored, removed=None)
 
     def _change(self, user: str, briefing_id: int, operation: Callable[[Basket], Basket]) -> None:

@@ -105,8 +105,7 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
         return Reading(question, " ".join(before_topic) + " in other councils", True)
     if not topic and now.asks_over_time and not councils and before_topic and (before_councils or not before.across_councils):
         # "and over time?", "how has that changed since 2017?": the previous topic and council, across its reports.
-        since = f" since {now.since}" if now.since else " over time"
-        return Reading(question, _compose(before_topic, before_councils, []) + since, True)
+        return Reading(question, _compose(before_topic, before_councils, []) + _over_time(now), True)
     if not topic and (councils or years) and before_topic:
         # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year; a
         # rating question stays one.
@@ -115,6 +114,8 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
         searched = _compose(before_topic, keep_councils, keep_years, rating=was_rating,
                             judgement=judgement_asked(previous), improvements=before.asks_improvements,
                             figure=before.asks_figure)
+        if before.asks_over_time and not years:   # "and Wigan?" after Derby's story over time: Wigan's story
+            searched += _over_time(before)
     elif not (councils or years) and (before_councils or before_years) and _is_follow_up(question, topic):
         # "What about supervision?" after a question about one council: the new topic, same place; after
         # a rating question, a judgement named ("what about children in care?") is a rating question too,
@@ -128,6 +129,11 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     else:
         return Reading(question, question, False)
     return Reading(question, searched, searched != question)
+
+
+def _over_time(analysis: QueryAnalysis) -> str:
+    """How a question asks over time, as a follow-up carries it on: " since 2017", or " over time"."""
+    return f" since {analysis.since}" if analysis.since else " over time"
 
 
 def _is_follow_up(question: str, topic: list[str]) -> bool:
