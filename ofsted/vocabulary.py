@@ -28,6 +28,18 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
     ("front door", "multi-agency safeguarding hub"),
 )
 
+# "Work" as a job: helping care leavers "into work" or to "find work" is into employment, not the work of a council
+# ("impact on the work of the local authority", "sensitive work"), which every report prints of everything. A question
+# is read with "employment" in its place (index.search.query.analyse). Not "back to work" (a worker's return).
+_WORK_AS_A_JOB = re.compile(r"\b(into|find|finding|finds|get|getting|gets|secure|securing)\s+(?:paid\s+)?work\b",
+                            re.IGNORECASE)
+
+
+def work_as_employment(question: str) -> str:
+    """The question with "work" meaning a job put as "employment" ("care leavers into work": into employment)."""
+    return _WORK_AS_A_JOB.sub(r"\1 employment", question)
+
+
 # The reports' words for a council's social work staff: "recruiting and keeping social workers" is answered by
 # "recruitment and retention of staff" and "a stable, permanent workforce", and "agency social workers" by "agency
 # staff" (index.search.findings holds a verb's idea beside any of them, and an idea naming social workers after what

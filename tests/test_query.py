@@ -229,3 +229,14 @@ def test_across_councils_is_how_a_question_is_asked_not_its_topic():
 ])
 def test_a_question_asking_what_inspectors_found(question, asked):
     assert analyse(question, []).asks_inspectors is asked
+
+
+@pytest.mark.parametrize("question, employment", [
+    ("How do councils support care leavers into work?", True),
+    ("How do councils help care leavers find work?", True),
+    ("How do councils work with schools?", False),          # work as activity
+    ("Which social worker went back to work for it?", False),   # a worker's return, not a job sought
+])
+def test_work_as_a_job_is_read_as_employment(question, employment):
+    terms = analyse(question, []).terms
+    assert ("employment" in terms) == employment and ("work" in terms) != employment

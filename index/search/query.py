@@ -22,6 +22,7 @@ from ofsted.improvement import IMPROVEMENT_WORDS, names_improvements
 from index.search.highlight import word_key
 from ofsted.judgements import SIF_TO_ILACS, judgement_asked, judgement_words, label
 from ofsted.sections import VERDICT_AREAS
+from ofsted.vocabulary import work_as_employment
 
 # A question is a sentence or two; a longer one is a paste gone wrong (or an attempt to tie up the server), refused
 # before it is read. The chat box takes no more either (app_ui/pages/ask.py).
@@ -333,6 +334,7 @@ def keywords(text: str) -> list[str]:
 
 
 def analyse(question: str, known_council_keys: Iterable[str]) -> QueryAnalysis:
+    question = work_as_employment(question)   # "care leavers into work" asks of employment
     known = list(known_council_keys)
     mentions = held_council_mentions(question, known)
     councils = [key for key, _, _ in mentions]
