@@ -438,9 +438,15 @@ def test_a_lists_items_stay_on_lines_of_their_own_in_both_exports():
     excerpt = Excerpt.from_quote(Quote(text=text, citation="", document=make_report("d", "Harrow", "2025-03-04"),
                                        page=2, start=0, end=len(text)))
     assert excerpt.text == "◼ The quality of support for care leavers.\n◼ Risks to care leavers' welfare."
+    # set out as a paper lists them: each item quoted after a bullet (Word's own List Bullet), not the report's marks
+    # inside one quotation
     word = docx.Document(io.BytesIO(to_docx((excerpt,))))
-    assert [p.text for p in word.paragraphs if p.style.name == "Quote"] == [f"“{excerpt.text}”"]   # a line break
-    assert "> “◼ The quality of support for care leavers.  \n> ◼ Risks to care leavers' welfare.”" in to_markdown((excerpt,))
+    assert [p.text for p in word.paragraphs if p.style.name == "List Bullet"] == [
+        "“The quality of support for care leavers.”", "“Risks to care leavers' welfare.”"]
+    assert not [p for p in word.paragraphs if p.style.name == "Quote"]
+    assert "> • “The quality of support for care leavers.”  \n> • “Risks to care leavers' welfare.”" in to_markdown((excerpt,))
+    assert excerpt.quote.startswith("• “The quality of support for care leavers.”\n• “Risks")   # Copy quote
+    assert excerpt.text.startswith("◼ The quality")   # what the report prints stays the excerpt's text
 
 
 def test_a_digest_item_kept_alone_exports_with_its_grade():

@@ -20,6 +20,7 @@ from ofsted import report_types
 # Characters that Markdown would read as formatting, links or HTML if a report contained them.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 GAP = " … "  # between kept sentences that are not next to each other in the report
+LIST_BULLET = "•"   # a kept list's items as a paper sets them out (Copy, Markdown; Word uses its List Bullet style)
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,21 @@ class Excerpt:
         return cited(self.source.reference, *self.pages, ocr=self.ocr, section=self.section)
 
     @property
+    def items(self) -> list[str]:
+        """A list's items without their marks ("The quality of pathway plans …", not "◼ The quality …") when every line of
+        the excerpt is one (a report's list of what must improve), else none."""
+        lines = self.text.split("\n")
+        if len(lines) < 2 or not all(starts_item(line) for line in lines):
+            return []
+        return [line.lstrip()[1:].strip() for line in lines]
+
+    @property
     def shown(self) -> str:
-        """The excerpt as a briefing prints it: in quotation marks if verbatim (citation.quoted), our words as they are."""
+        """The excerpt as a briefing prints it: in quotation marks if verbatim (citation.quoted), our words as they are; a
+        list as its items, each quoted on a line of its own after a bullet ("• “The quality of …”"), not the report's
+        marks inside one quotation."""
+        if self.verbatim and (items := self.items):
+            return "\n".join(f"{LIST_BULLET} {quoted(item)}" for item in items)
         return quoted(self.text) if self.verbatim else self.text
 
     @property

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from index.output.briefing import Excerpt, Source, cited_sources, escape_markdown
-from index.output.citation import readable_date, readable_dates
+from index.output.citation import quoted, readable_date, readable_dates
 
 DEFAULT_TITLE = "Briefing: excerpts from inspection reports"
 PRODUCER = "InspectQA"
@@ -246,8 +246,12 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
                     cell.width = Mm(width)
             continue
         excerpt = run[0]
-        document.add_paragraph(excerpt.shown,
-                               style="Quote" if excerpt.verbatim else "Normal")   # our words are no quotation
+        if excerpt.verbatim and excerpt.items:   # a report's list: Word's own bullets, each item quoted
+            for item in excerpt.items:
+                document.add_paragraph(quoted(item), style="List Bullet")
+        else:
+            document.add_paragraph(excerpt.shown,
+                                   style="Quote" if excerpt.verbatim else "Normal")   # our words are no quotation
         document.add_paragraph(f"— {loose_citation(excerpt)}", style="Caption")
     document.add_paragraph("References", style="Heading 1")
     for entry in references(basket):
