@@ -86,7 +86,8 @@ def render_answer(turn: session.Turn, turn_no: int, searcher: Searcher) -> None:
     if response.hits:
         _passages(response.hits, turn_no, searcher, response.seconds,
                   "in the order it prints them" if response.in_reading_order
-                  else "today's inspections first, then earlier ones, each best first" if response.current_first
+                  else "today's inspections first, then earlier ones, then papers and articles, each best first"
+                  if response.current_first
                   else "best first")
 
 

@@ -42,18 +42,15 @@ ENGLISH_COUNCILS = (
     "Bournemouth", "Poole", "Cumbria", "Northamptonshire", "Cheshire", "Bedfordshire",
 )
 
-# Words that say what kind of council it is, not which one.
-_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:council\s+of\s+the\s+|(?:london|royal|metropolitan)\s+borough\s+of\s+(?:the\s+)?|"
-    r"county\s+(?:of\s+)?|city\s+of\s+)"
-)
+# Words that say what kind of council it is, not which one: before its name, as a key leaves them out and as a name
+# shown to a reader does ("the London Borough of Hounslow" is Hounslow, "City of York" York only as a key).
+_KIND_BEFORE = r"council\s+of\s+the\s+|(?:london|royal|metropolitan)\s+borough\s+of\s+(?:the\s+)?"
+_PREFIX = re.compile(r"^(?:the\s+)?(?:" + _KIND_BEFORE + r"|county\s+(?:of\s+)?|city\s+of\s+)")
 _SUFFIX = re.compile(
     r"(?:\s+(?:council|county|city|borough|metropolitan|district|safeguarding\s+children\s+board|"
     r"local\s+authority|children\s*s\s+services|city\s+of|county\s+of))+$"
 )
-_DISPLAY_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:council\s+of\s+the\s+|(?:london|royal|metropolitan)\s+borough\s+of\s+(?:the\s+)?)", re.IGNORECASE
-)
+_DISPLAY_PREFIX = re.compile(r"^(?:the\s+)?(?:" + _KIND_BEFORE + r")", re.IGNORECASE)
 _DISPLAY_SUFFIX = re.compile(
     r"(?:\s+(?:county|city|borough|metropolitan|district)\s+council|\s+council|\s+(?:metropolitan|district|borough))+$"
     r"|\s+safeguarding\s+children\s+board$",

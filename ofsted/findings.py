@@ -47,12 +47,25 @@ _SHORTFALL_PHRASES = re.compile(
     r"\b(?:requir(?:e|es|ing)|need(?:s|ing)?)\s+(?:continued|further|more|additional|greater)\s+"
     r"(?:focus|attention|work|development|improvement)\b|"
     r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
-    r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b|"
-    # A concern as inspectors judge one ("remains a concern", "an area of concern", "inspectors were concerned that"),
-    # not the concerns about a child a front door responds to ("They follow up any concerns raised quickly.")
-    r"\b(?:(?:of|for|a|an|significant|serious|particular|key)\s+concern|concerns?\s+(?:remain|remains|persist)|"
-    r"concerned\s+(?:that|about)|(?:is|are|was|were)\s+concerning)\b",
+    r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b",
     re.IGNORECASE)
+# A concern as inspectors judge one ("This remains a concern.", "areas of concern", "Inspectors had serious concerns
+# about the response …"), not the concerns about a child a front door answers ("They follow up any concerns raised
+# quickly.", "adults of concern", "when they are concerned that a child needs help"), nor one in a condition ("When
+# there are serious concerns about a child, …": _in_a_condition).
+_CONCERN = re.compile(
+    r"\b(?:(?:areas?|cause|matters?)\s+(?:of|for)\s+concern|(?:serious|significant|grave|considerable)\s+concerns?|"
+    r"(?:remains?|remained|is|are|was|were)\s+(?:a|an)\s+(?:[\w-]+\s+)?concern|concerns?\s+(?:remain|remains|persist)|"
+    r"(?:is|are|was|were)\s+concerning)\b",
+    re.IGNORECASE)
+_CONDITION_BEFORE = re.compile(r"\b(?:when|where|if|unless|whether)\b[^,.;:]*$", re.IGNORECASE)
+
+
+def _in_a_condition(sentence: str, start: int) -> bool:
+    """Whether what starts at `start` is in a clause opened by "when", "where", "if" …: a state, not a judgement."""
+    return _CONDITION_BEFORE.search(sentence, 0, start) is not None
+
+
 # A negation naming a state or an aim judges nothing: in an aim ("so that children do not …", "to ensure that …",
 # "the risk of care leavers not engaging"), or in a condition that a comma ends before the sentence's own clause
 # ("When care leavers are not in education, employment or training, their advisers …"; not "When visits happen they
@@ -96,7 +109,8 @@ def stance(sentence: str) -> str:
         text = text[:match.start()] + " " + text[match.end():]
     words = _WORD.findall(text)
     strengths = sum(word in _STRENGTH for word in words) + len(_COMPARES_WELL.findall(text))
-    shortfalls = len(negated) + sum(word in _SHORTFALL for word in words)
+    concerns = sum(1 for m in _CONCERN.finditer(sentence) if not _in_a_condition(sentence, m.start()))
+    shortfalls = len(negated) + sum(word in _SHORTFALL for word in words) + concerns
     if strengths and shortfalls:
         return MIXED
     return STRENGTH if strengths else SHORTFALL if shortfalls else NEUTRAL

@@ -45,6 +45,15 @@ FRONT_MATTER = re.compile(
 FRONT_MATTER_CLUES = ("inspection date", "lead ", "contents", "judgement")
 
 
+# Ofsted's licence and copyright text, printed at every report's end (index.search.relevance.is_licence): never an
+# answer. LICENCE_CLUES are words it cannot match without: a passage holding none is not the licence (a cheap test).
+LICENCE = re.compile(
+    r"this\s+publication\s+is\s+available|open\s+government\s+licen[cs]e|crown\s+copyright|"
+    r"ofsted\)?\s+(?:regulates|inspects)\s+(?:and\s+inspects\s+)?to\s+achieve",
+    re.IGNORECASE,
+)
+LICENCE_CLUES = ("licen", "copyright", "publication is", "regulates")
+
 # A note the report template prints about the report itself, amid its findings: the footnote to every 2025
 # ILACS report's list of what must improve ("1 The areas for improvement have been cross-referenced with the
 # outcomes, enablers or principles in the Children's Social Care: National Framework. This statutory guidance sets

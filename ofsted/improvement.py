@@ -102,6 +102,14 @@ def list_heading_before(text: str, offset: int) -> int | None:
     return None
 
 
+def list_end(text: str, start: int, end: int) -> int | None:
+    """Where the list of what must improve whose heading (or, for a passage carrying it on, first item) is in
+    text[start:end] ends: its run of items may go on past `end`, a passage's end. None if no such list is there."""
+    heading = _HEADING.search(text, start, end)
+    spans = _run(text, heading.end() - 1) if heading else _run(text, start) if continues_a_list(text[start:end]) else []
+    return spans[-1][1] if spans else None
+
+
 def in_list(text: str, offset: int, page_before: str = "") -> bool:
     """Whether the offset of a page's text lies in the report's list of what must improve (list_spans)."""
     return any(start <= offset < end for start, end in list_spans(text, page_before))

@@ -31,8 +31,11 @@ SAME_IDEA: tuple[tuple[str, str], ...] = (
 # "Work" as a job: helping care leavers "into work" or to "find work" is into employment, not the work of a council
 # ("impact on the work of the local authority", "sensitive work"), which every report prints of everything. A question
 # is read with "employment" in its place (index.search.query.analyse). Not "back to work" (a worker's return).
-_WORK_AS_A_JOB = re.compile(r"\b(into|find|finding|finds|get|getting|gets|secure|securing)\s+(?:paid\s+)?work\b",
-                            re.IGNORECASE)
+_WORK_AS_A_JOB = re.compile(
+    r"\b(into|find|finding|finds|get|getting|gets|secure|securing)\s+(?:paid\s+)?work\b"
+    # not work done ("did inspectors find work with disabled children effective?", "work-based learning")
+    r"(?![-‐\w]|\s+(?:with|on|done|right|of|in|to|for|by|at|well|closely|effectively|together)\b)",
+    re.IGNORECASE)
 
 
 def work_as_employment(question: str) -> str:

@@ -460,3 +460,21 @@ def test_a_digest_item_kept_alone_exports_with_its_grade():
     word = docx.Document(io.BytesIO(to_docx((excerpt,))))
     assert [p.text for p in word.paragraphs if p.style.name == "Caption"][0].endswith(", p. 9 (Care leavers: Good)")
     assert "p. 9 (Care leavers: Good)" in to_markdown((excerpt,))
+
+
+@pytest.mark.parametrize("chosen, shown", [
+    ((0, 1, 2, 3), "• “First item. It goes on.”\n• “Second item.”\n• “Third item.”"),
+    ((0, 3), "• “First item.”\n• “Third item.”"),   # an item left out is no cut in the one before it
+    ((2,), "• “Second item.”"),                     # one item: its own quotation, without the report's mark
+    ((1, 2), "• “… It goes on.”\n• “Second item.”"),   # an item kept from its second sentence
+])
+def test_a_lists_kept_items_are_each_a_quotation_after_a_bullet(chosen, shown):
+    from models import Quote
+    from tests.conftest import make_report
+    text = "◼ First item. It goes on.\n\n◼ Second item.\n\n◼ Third item."
+    excerpt = Excerpt.from_quote(Quote(text=text, citation="", document=make_report("d", "Harrow", "2025-03-04"),
+                                       page=2, start=0, end=len(text)))
+    assert excerpt.choose(chosen).shown == shown
+    plain = Excerpt.from_quote(Quote(text="Plans are good.", citation="", document=make_report("d", "Harrow"), page=2,
+                                     start=0, end=15))
+    assert plain.items == [] and plain.shown == "“Plans are good.”"

@@ -57,12 +57,16 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Care leavers' employment rates compare favourably against statistical neighbours.", STRENGTH),
     ("Despite these favourable conditions, sickness is high.", NEUTRAL),
     ("Their rates compare unfavourably with neighbours.", SHORTFALL),
-    # a concern inspectors judge, not the concerns about a child a front door answers
+    # a concern inspectors judge, not the concerns about a child a front door answers (no other judging word in these)
     ("They follow up any concerns raised quickly.", NEUTRAL),
     ("Where there are concerns about a child, strategy meetings are held promptly.", STRENGTH),
-    ("Delays in strategy meetings remain a concern.", SHORTFALL),
-    ("Inspectors were concerned that plans drift.", SHORTFALL),
+    ("Professionals contact the team when they are concerned that a child needs help.", NEUTRAL),
+    ("Adults of concern are identified through partnership working.", NEUTRAL),
+    ("When there are serious concerns about a child, a strategy meeting is held.", NEUTRAL),   # a condition
+    ("This remains a concern for leaders.", SHORTFALL),
+    ("Inspectors had serious concerns about the response to those children.", SHORTFALL),
     ("Concerns remain about the quality of plans.", SHORTFALL),
+    ("There are areas of concern in the front door.", SHORTFALL),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected

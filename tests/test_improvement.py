@@ -113,6 +113,18 @@ def test_a_list_cut_by_its_passages_end_is_quoted_whole(store, embedder, searche
         assert (quote.text, quote.page, page[quote.start:quote.end]) == (whole, 1, whole), question
 
 
+def test_a_numbered_list_is_not_run_on_into_bullets_further_down_its_page(store, embedder, searcher):
+    """Bracknell Forest 2017: the recommendations, then the summary for children, bulleted, on the same page."""
+    from models import Chunk
+    page = ("Recommendations\n\n1. Ensure plans are reviewed.\n\n2. Ensure visits happen.\n\n3. Ensure audits.\n\n"
+            "Summary for children and young people\n\n• Children and families receive good services.\n\n• Workers listen.")
+    cut = page.index("Summary")
+    chunks = [Chunk("bf", 1, 0, cut - 2, page[:cut - 2], ordinal=0), Chunk("bf", 1, cut, len(page), page[cut:], ordinal=1)]
+    add(store, embedder, "bf", "Bracknell Forest", "2017-06-01", [page], chunks=chunks, report_type="sif")
+    quote = searcher.ask("What should Bracknell Forest improve?").quote
+    assert quote.text == "1. Ensure plans are reviewed.\n\n2. Ensure visits happen.\n\n3. Ensure audits."
+
+
 def test_the_templates_footnote_on_the_list_is_never_the_answer(store, embedder, searcher):
     """Every 2025 report prints it under its list; it holds "areas for improvement" and says nothing of the council."""
     add(store, embedder, "wigan", "Wigan", "2025-11-26", [

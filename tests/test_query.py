@@ -234,8 +234,11 @@ def test_a_question_asking_what_inspectors_found(question, asked):
 @pytest.mark.parametrize("question, employment", [
     ("How do councils support care leavers into work?", True),
     ("How do councils help care leavers find work?", True),
+    ("What helps care leavers get paid work?", True),
     ("How do councils work with schools?", False),          # work as activity
-    ("Which social worker went back to work for it?", False),   # a worker's return, not a job sought
+    ("Did inspectors find work with disabled children effective?", False),
+    ("How do councils get work with adolescents right?", False),
+    ("How do councils help care leavers into work-based learning?", False),
 ])
 def test_work_as_a_job_is_read_as_employment(question, employment):
     terms = analyse(question, []).terms

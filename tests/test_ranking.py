@@ -74,14 +74,14 @@ def test_diversify_costs_a_report_and_a_council_each_pick_and_skips_a_repeated_t
 
 
 def test_current_first_shows_todays_inspections_then_earlier_frameworks_then_accounts_each_best_first():
-    from models import Chunk
+    from models import Chunk, Hit
     from tests.conftest import make_report
     documents = {"sif": make_report("sif", "Derby", "2015-03-01", report_type="sif"),
                  "ilacs": make_report("ilacs", "Wigan", "2025-06-01", report_type="ilacs_standard"),
                  "ilacs2": make_report("ilacs2", "Bury", "2023-06-01", report_type="ilacs_short"),
                  "paper": make_report("paper", "Derby", "2024-01-01", report_type="committee_paper")}
-    picked = [(score, Chunk(doc_id, 1, 0, 1, "x")) for score, doc_id in
-              [(0.9, "paper"), (0.8, "sif"), (0.7, "ilacs2"), (0.6, "ilacs")]]
-    ordered = ranking.current_first(picked, documents, accounts={"paper"})
-    assert [chunk.doc_id for _, chunk in ordered] == ["ilacs2", "ilacs", "sif", "paper"]
-    assert sorted(ordered, key=lambda item: -item[0]) == picked   # the same passages
+    hits = [Hit(Chunk(doc_id, 1, 0, 1, "x"), documents[doc_id], score) for score, doc_id in
+            [(0.9, "paper"), (0.8, "sif"), (0.7, "ilacs2"), (0.6, "ilacs")]]
+    ordered = ranking.current_first(hits, accounts={"paper"})
+    assert [hit.document.doc_id for hit in ordered] == ["ilacs2", "ilacs", "sif", "paper"]
+    assert sorted(ordered, key=lambda hit: -hit.score) == hits   # the same passages

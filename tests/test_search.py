@@ -40,6 +40,15 @@ def test_a_question_across_councils_shows_todays_inspections_first(store, embedd
     assert not response.current_first
 
 
+def test_the_quote_across_councils_is_the_best_passages_not_the_first_shown(store, embedder, searcher):
+    add_report(store, embedder, "old", "Derby", "2015-03-01",
+               ["Supervision of social workers is regular and reflective supervision is valued."], report_type="sif")
+    add_report(store, embedder, "new", "Wigan", "2025-06-01", ["Leaders met partners."])
+    response = searcher.ask("How is supervision in Derby and Wigan?")
+    assert response.current_first and response.hits[0].document.doc_id == "new"
+    assert response.quote is not None and response.quote.document.doc_id == "old"
+
+
 def test_the_same_boilerplate_in_many_reports_is_shown_once(store, embedder, searcher):
     for n in range(4):
         add_report(store, embedder, f"r{n}", f"Council{n}", "2024-01-01", [BOILERPLATE, f"Report {n} body."])

@@ -82,7 +82,7 @@ author = signin.visitor_name()
 
 if current.can_undo and st.session_state.get(session.UNDO_KEY) == current.id:
     notice, undo = st.columns([4, 1], vertical_alignment="center")
-    notice.caption("Excerpt removed.")
+    notice.caption("Removed from the briefing.")   # an excerpt, or a kept table's rows
     undo.button("Undo", key="undo-remove", on_click=session.undo_remove, args=(current.id,), width="stretch")
 
 if not basket:

@@ -209,7 +209,7 @@ def document_list(searcher: Searcher) -> None:
         column_config={"Title": st.column_config.TextColumn(width="large"),   # a title says which report it is
                        "Overall": st.column_config.TextColumn(
                            help="Overall effectiveness, read from the report's judgement table (each area's grade: "
-                                "Compare)"),
+                                "Compare); \"none given\" where a report judges areas but gives no overall grade"),
                        "Set by an editor": st.column_config.TextColumn(
                            width="small",
                            help="Details an editor corrected where InspectQA read them wrongly, by whom and when")},

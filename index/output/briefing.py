@@ -139,12 +139,22 @@ class Excerpt:
 
     @property
     def items(self) -> list[str]:
-        """A list's items without their marks ("The quality of pathway plans …", not "◼ The quality …") when every line of
-        the excerpt is one (a report's list of what must improve), else none."""
-        lines = self.text.split("\n")
-        if len(lines) < 2 or not all(starts_item(line) for line in lines):
+        """A list's items without their marks ("The quality of pathway plans …", not "◼ The quality …") when the excerpt
+        is a report's list (a sentence of it an item), else none. Each item is whole or marked cut ("…") within itself;
+        an item left out between two kept is no cut in either (each is its own quotation)."""
+        chosen = [self.sentences[index].text for index in self.chosen]
+        if not any(starts_item(sentence) for sentence in chosen):
             return []
-        return [line.lstrip()[1:].strip() for line in lines]
+        items: list[str] = []
+        for position, index in enumerate(self.chosen):
+            sentence = self.sentences[index].text
+            if starts_item(sentence):
+                items.append(sentence.lstrip()[1:].strip())
+            elif not items:   # the kept part of an item begun before the first sentence kept
+                items.append(GAP.strip() + " " + sentence)
+            else:   # an item's next sentence, or (after a gap) a later one of the same item
+                items[-1] += (GAP.rstrip() if index != self.chosen[position - 1] + 1 else " ") + sentence
+        return [item for item in items if item]
 
     @property
     def shown(self) -> str:

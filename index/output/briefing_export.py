@@ -167,12 +167,12 @@ def run_text(run: Sequence[Excerpt]) -> str:
     per row, "Derby City (Care leavers: Good): “…” — Ofsted (2025) …, p. 9", the rows of its Word table."""
     headings, rows = table(run)
     lines = [typeset(run[0].table or ""), ""] if run and run[0].table else []
-    for row in rows:
+    for row, excerpt in zip(rows, run):
         cells = dict(zip(headings, row))
         grade = cells.get("Grade", "")
         # (a grade list's statement, our words, names its council already: "Overall effectiveness in Bromley: Inadequate")
         says = cells["What it says"]
-        named = bool(cells[headings[0]]) and cells[headings[0]] in says and not says.startswith("“")
+        named = bool(cells[headings[0]]) and cells[headings[0]] in says and not excerpt.verbatim
         lead = ("" if named else cells[headings[0]]) + (f" ({grade})" if grade else "")
         lead = lead.strip()
         lines += [(f"{lead}: " if lead else "") + f"{cells['What it says']} — {cells['Citation']}", ""]

@@ -158,8 +158,8 @@ def recognised(document: Document) -> str:
 
 def overall_words(document: Document) -> str:
     """The report's overall effectiveness grade as its judgement table prints it ("Requires improvement to be good"),
-    for the Library's list; "none given" for a report with judgements but no overall one (Ofsted's 2026 framework
-    gives none), "" for a document with no judgements at all."""
+    for the Library's list; "none given" for a report with judgements but no overall one (Ofsted's 2026 framework, an
+    LSCB review), "" for a document with no judgements at all."""
     judgements = document.metadata.judgements
     if "overall_effectiveness" in judgements:
         return grade_label(judgements["overall_effectiveness"].grade)

@@ -5,8 +5,8 @@
 `demote` pages about the report rather than its findings, `rerank` (when a cross-encoder is configured),
 `focus` on passages that hold the question's words in one sentence, `put_first` a report's list of what
 must improve when that is asked, put the `latest_first` report that covers a named council's topic on top,
-and `diversify` across reports and councils; across councils, the k chosen are shown `current_first`. Each step takes and
-returns a list of Candidates, best first; the numbers that tune them are named here.
+and `diversify` across reports and councils. Each step takes and returns a list of Candidates, best first; across
+councils, the Hits made of the k chosen are then shown `current_first`. The numbers that tune them are named here.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import numpy as np
 
 from index.search.relevance import ANSWERS, Evidence
 from index.search.scope import latest_reports
-from models import Chunk, Document
+from models import Chunk, Document, Hit
 from ofsted.report_types import SUPERSEDED
 
 CANDIDATES = 300          # from each retriever, before fusion
@@ -258,17 +258,16 @@ def latest_first(pool: list[Candidate], evidence_of: Callable[[int], Evidence],
     return put_first(pool, first, apart=accounts)
 
 
-def current_first(picked: list[tuple[float, Chunk]], documents: Mapping[str, Document],
-                  accounts: Collection[str]) -> list[tuple[float, Chunk]]:
-    """The passages chosen for a question across councils, in the digest's order: today's inspection reports' first,
+def current_first(hits: list[Hit], accounts: Collection[str]) -> list[Hit]:
+    """The passages shown for a question across councils, in the digest's order: today's inspection reports' first,
     then those of reports under a framework Ofsted has replaced (report_types.SUPERSEDED: SIF and before), then
     papers' and articles' accounts, each best first. The same passages, so a reader of the list meets how services
-    are before how they were; which passages are chosen is the scores' (newer ones chosen over better older ones cost
-    the list councils on the topic: bench/RESULTS.md, "Seventeenth session")."""
-    def band(item: tuple[float, Chunk]) -> int:
-        doc_id = item[1].doc_id
-        return 2 if doc_id in accounts else int(documents[doc_id].metadata.report_type in SUPERSEDED)
-    return sorted(picked, key=band)   # stable: best first within each
+    are before how they were; which passages are chosen, and which is quoted, is the scores' (newer ones chosen over
+    better older ones cost the list councils on the topic: bench/RESULTS.md, "Seventeenth session")."""
+    def band(hit: Hit) -> int:
+        document = hit.document
+        return 2 if document.doc_id in accounts else int(document.metadata.report_type in SUPERSEDED)
+    return sorted(hits, key=band)   # stable: best first within each
 
 
 def put_first(pool: list[Candidate], chosen: set[int], apart: Collection[str] = frozenset()) -> list[Candidate]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from models import Match
 from ofsted.councils import council_spans
-from ofsted.front_matter import FRONT_MATTER, FRONT_MATTER_CLUES, holds_judgement_rows
+from ofsted.front_matter import FRONT_MATTER, FRONT_MATTER_CLUES, LICENCE, LICENCE_CLUES, holds_judgement_rows
 from ofsted.grades import GRADE_WORDS
 from ofsted.reading import MONTH_NAMES
 
@@ -39,16 +39,7 @@ ANSWERS = 0.48            # a passage scoring this answers the question (at leas
 STRONG = 0.75              # ... and this, a strong match
 HOLDS_ALL_TOPIC = 0.999    # a passage with one sentence holding all of a topic of several words answers, whatever its cosine
 
-_LICENCE = re.compile(
-    r"this\s+publication\s+is\s+available|open\s+government\s+licen[cs]e|crown\s+copyright|"
-    r"ofsted\)?\s+(?:regulates|inspects)\s+(?:and\s+inspects\s+)?to\s+achieve",
-    re.IGNORECASE,
-)
 _GRADE_LINE = re.compile(rf"^[ \t]*(?:{GRADE_WORDS})\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-
-
-# Words the licence pattern needs: a passage holding none of them is not the licence (a cheap test first).
-_LICENCE_CLUES = ("licen", "copyright", "publication is", "regulates")
 
 
 KIND_CACHE = 8192   # passages whose kind (licence, front matter) is kept: the same come back question after question
@@ -61,7 +52,7 @@ def is_licence(text: str) -> bool:
 
 
 def _is_licence(text: str, lowered: str) -> bool:
-    return any(clue in lowered for clue in _LICENCE_CLUES) and _LICENCE.search(text) is not None
+    return any(clue in lowered for clue in LICENCE_CLUES) and LICENCE.search(text) is not None
 
 
 @functools.lru_cache(maxsize=KIND_CACHE)

@@ -46,8 +46,8 @@ from models import Chunk, Document, Hit, Match, Quote
 from ofsted.councils import council_key
 from ofsted import report_types
 from ofsted.findings import NEUTRAL, stance
-from ofsted.improvement import (IMPROVEMENT_WORDS, continues_a_list, heads_improvements, list_heading_before,
-                                listed_items)
+from ofsted.improvement import (IMPROVEMENT_WORDS, continues_a_list, heads_improvements, list_end,
+                                list_heading_before, listed_items)
 from ofsted.judgements import children_named, find_judgement, judgement_area, names_area, states_judgement
 from ofsted.sections import Sections
 from text.sentences import paragraph_spans
@@ -252,7 +252,7 @@ class Searcher:
             # A rating question's statements come from the reports its grade card or its councils' grades are from.
             graded = ({grade.document.doc_id} if grade else {r.document.doc_id for r in listing.reports}
                       if listing and query.kind == QuestionKind.RATING else None)
-            ranked = self._rank(query, catalogue, scope, k, graded, accounts, across=wants_digest)
+            ranked = self._rank(query, catalogue, scope, k, graded, accounts)
             hits, evidence, weights, listed = ranked.hits, ranked.evidence, ranked.weights, ranked.listed
         note = scope.note
         if note is None and grade is None and listing is None:
@@ -266,10 +266,12 @@ class Searcher:
                                        or bool(timeline and timeline.entries))
         quote = (self._quote(hits, weights, listed, query.asks_figure, _list_item_holds(query))
                  if answerable and query.kind == QuestionKind.TOPIC else None)
+        if wants_digest and hits and not read_whole:   # shown in the digest's order, once the best has been quoted
+            hits = ranking.current_first(hits, catalogue.accounts)
         return Response(reading=reading, query=query, hits=hits, answerable=answerable, read_as=describe(query, scope),
                         scope=scope.words, note=note, grade=grade, grade_list=listing, quote=quote,
                         seconds=time.perf_counter() - started, in_reading_order=bool(read_whole),
-                        current_first=wants_digest and bool(hits) and not read_whole,
+                        current_first=wants_digest and bool(hits) and not read_whole,   # (as just ordered)
                         digest=digest if answerable else None, timeline=timeline if answerable else None)
 
     @staticmethod
@@ -358,9 +360,10 @@ class Searcher:
         return None
 
     def _whole_list(self, hit: Hit) -> Hit:
-        """The hit with its passage run on over the whole of its page's list of what must improve: a list cut by a
-        passage's end ("What needs to improve?" and two of Wigan's three items), or a passage opening on its last
-        item, is quoted from its heading to the page's end (listed_items then takes the items)."""
+        """The hit with its passage run on over the whole of its list of what must improve: a list cut by a passage's
+        end ("What needs to improve?" and two of Wigan's three items) is read to its run's last item, and a passage
+        opening on its last item from its heading (listed_items then takes the items). Only the list's own run: a
+        page's bullets further down (a summary for children) are none of a SIF report's numbered recommendations."""
         chunk = hit.chunk
         if chunk.page is None or chunk.end_page is not None:
             return hit
@@ -370,7 +373,8 @@ class Searcher:
         start = chunk.start
         if not heads_improvements(chunk.text) and (heading := list_heading_before(page, chunk.start)) is not None:
             start = heading
-        return replace(hit, chunk=replace(chunk, start=start, end=len(page), text=page[start:]))
+        end = max(chunk.end, list_end(page, start, chunk.end) or 0)
+        return replace(hit, chunk=replace(chunk, start=start, end=end, text=page[start:end]))
 
     def _in_reading_order(self, catalogue: Catalogue, doc_id: str, k: int) -> list[Hit]:
         """A report's first k passages as it prints them, leaving out its licence text: what it found, for a
@@ -401,11 +405,10 @@ class Searcher:
 
     def _rank(self, query: QueryAnalysis, catalogue: Catalogue, scope: Scope, k: int,
               graded: set[str] | None = None,
-              accounts: frozenset[str] = frozenset(), across: bool = False) -> Ranked:
+              accounts: frozenset[str] = frozenset()) -> Ranked:
         """The k best passages in the scope, each with its evidence, the topic's keyword weights, and which
         passages hold a report's list of what must improve (when asked); a rating question's grade card
-        comes from the reports `graded` (doc ids), whose statements lead. Across councils (a digest's question),
-        today's inspections' passages are shown first (ranking.current_first)."""
+        comes from the reports `graded` (doc ids), whose statements lead."""
         scoped = scope.by_name
         weights = ranking.weights_for(scoped, query.is_specific, query.seeks_one_place, len(query.council_keys))
         # The question is embedded on the other core meanwhile: keyword ranking takes ~0.4 ms once its
@@ -480,8 +483,6 @@ class Searcher:
             pool = ranking.latest_first(pool, evidence_of, catalogue.documents,
                                         frozenset() if query.report_types else catalogue.accounts)
         picked = ranking.diversify(pool, chunks, catalogue.council_keys, weights, k)
-        if across:
-            picked = ranking.current_first(picked, catalogue.documents, catalogue.accounts)
         highlight_weight = term_weights(self.passage_counts(topic + also, catalogue),
                                         len(catalogue.chunk_doc)) if also else term_weight
         hits = self._hits(picked, catalogue, highlight_weight, query.asks_figure)
