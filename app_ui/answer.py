@@ -19,9 +19,9 @@ from app_ui.grade_card import grade_card_html
 from app_ui.passages import (digest_item_html, document_heading, grouped_by_document, page_html, passage_html,
                               quote_html, timeline_entry_html)
 from index.output.briefing import Excerpt, escape_markdown
-from index.output.briefing_export import run_text
+from index.output.briefing_export import SINCE_HEADING, run_text
 from index.output.citation import published_words
-from index.output.grades import grade_excerpt, graded_words, judgement_hit, passage_excerpt
+from index.output.grades import grade_excerpt, graded_words, judgement_hit, passage_excerpt, since_words
 from index.search.answers import GradeAnswer, GradeList
 from index.search.digest import ONLY_OLDER, Digest, Finding, Timeline
 from models import Quote
@@ -229,14 +229,16 @@ def _grade_list(listing: GradeList, turn_no: int, searcher: Searcher) -> None:
                        + (f"; {changed} graded since by a newer report, as “Since” says" if changed else ""))
             title = f"Councils judged {grade_label(listing.grade)} for {listing.label.lower()}"
             rows = [{"Council": r.council} for r in listing.reports]
+        # what each council was judged by a newer report, shown and kept ("Outstanding (2024)")
+        laters = [listing.later(r) if listing.grade is not None else None for r in listing.reports]
+        since = [since_words(later.grade, later.document) if later else None for later in laters]
         everything = [replace(grade_excerpt(r.document, r.judgement, r.label,
-                                            page_text(searcher, r.document.doc_id, r.page)), table=title)
-                      for r in listing.reports]
+                                            page_text(searcher, r.document.doc_id, r.page)), table=title, since=later)
+                      for r, later in zip(listing.reports, since)]
         _card_head(summary, None, everything, "the grades", f"keep-grades-{turn_no}")
         table = [row | {"Published": published_words(r.document.metadata)} for row, r in zip(rows, listing.reports)]
-        if listing.grade is not None and listing.since:   # what each council was judged by a newer report
-            table = [row | {"Since": f"{grade_label(later.grade)} ({later.document.metadata.year})"
-                            if (later := listing.later(r)) else "—"} for row, r in zip(table, listing.reports)]
+        if any(since):
+            table = [row | {SINCE_HEADING: later or "—"} for row, later in zip(table, since)]
         st.dataframe([row | {"Citation": r.citation} for row, r in zip(table, listing.reports)], hide_index=True,
                      width="stretch")
 

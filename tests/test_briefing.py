@@ -294,7 +294,7 @@ def test_a_digest_or_timeline_kept_whole_shows_its_grades_and_a_timeline_its_rep
     import docx
 
     from index.output.briefing import keep
-    from index.output.briefing_export import COLUMN_WIDTHS_MM, to_docx, to_markdown
+    from index.output.briefing_export import to_docx, to_markdown
     from models import Quote
     from tests.conftest import make_report
 
@@ -316,7 +316,7 @@ def test_a_digest_or_timeline_kept_whole_shows_its_grades_and_a_timeline_its_rep
     assert over_time[0] == ["Report", "Grade", "What it says", "Citation"]
     assert [row[:2] for row in over_time[1:]] == [["2022, ILACS short inspection", "Children in care and care leavers: Good"],
                                                   ["2025, ILACS standard inspection", "Care leavers: Outstanding"]]
-    assert [round(cell.width.mm) for cell in word.tables[0].rows[1].cells] == list(COLUMN_WIDTHS_MM)
+    assert [round(cell.width.mm) for cell in word.tables[0].rows[1].cells] == [28, 30, 62, 40]
     assert "| Report | Grade | What it says | Citation |" in to_markdown(timeline)
     # a timeline kept before excerpts recorded their report's year and kind names its rows by the council, as it did
     older = tuple(replace(e, source=replace(e.source, year=None, kind="")) for e in timeline)
@@ -478,3 +478,25 @@ def test_a_lists_kept_items_are_each_a_quotation_after_a_bullet(chosen, shown):
     plain = Excerpt.from_quote(Quote(text="Plans are good.", citation="", document=make_report("d", "Harrow"), page=2,
                                      start=0, end=15))
     assert plain.items == [] and plain.shown == "“Plans are good.”"
+
+
+def test_a_grade_list_kept_whole_keeps_what_each_council_was_judged_since():
+    from index.output.briefing_export import run_text, to_docx, to_markdown
+    from tests.conftest import make_report
+
+    def kept(council, since):
+        statement = Excerpt.statement(make_report(council[:2], council, "2016-06-27"),
+                                      f"Overall effectiveness in {council}: Inadequate", 1, -1, verbatim=False)
+        return replace(statement, table="Councils judged Inadequate for overall effectiveness", since=since)
+
+    grades = (kept("Bromley", "Outstanding (2024)"), kept("Derby", None))
+    word = docx.Document(io.BytesIO(to_docx(grades)))
+    [grid] = word.tables
+    assert [c.text for c in grid.rows[0].cells] == ["Council", "What it says", "Since", "Citation"]
+    assert [row.cells[2].text for row in grid.rows[1:]] == ["Outstanding (2024)", "—"]
+    assert sum(round(cell.width.mm) for cell in grid.rows[1].cells) == 160
+    assert "| Council | What it says | Since | Citation |" in to_markdown(grades)
+    assert "Overall effectiveness in Bromley: Inadequate — Ofsted (2016) " in run_text(grades)
+    assert run_text(grades).split("\n\n")[1].endswith(" Since: Outstanding (2024).")
+    assert "Since" not in run_text(grades).split("\n\n")[2]
+    assert Excerpt.from_dict(grades[0].to_dict()) == grades[0]

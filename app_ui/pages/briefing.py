@@ -119,7 +119,9 @@ for index, excerpt in enumerate(basket):
                             help="Remove all of this table's rows from the briefing (Undo puts them back)")
     with st.container(border=True):
         shown = excerpt.shown
-        row = " · ".join(part for part in (rows[index][0], excerpt.graded) if part) if index in rows else ""
+        row = " · ".join(part for part in (rows[index][0], excerpt.graded,
+                                           f"since: {excerpt.since}" if excerpt.since else "") if part) \
+            if index in rows else ""
         st.html((f'<div class="iqa-meta"><b>{escape(row)}</b></div>' if row else "")
                 + f'<div class="iqa-excerpt">{escape(shown)}</div>'
                 f'<div class="iqa-meta">— {escape(typeset(excerpt.citation) if row else loose_citation(excerpt))}</div>')

@@ -72,6 +72,8 @@ class Excerpt:
                                 # ("Children in care"), cited after its page (index.search.digest.Finding.section)
     graded: str | None = None   # kept with a digest or timeline: the report's grade for its judgement area, as shown
                                 # beside it ("Impact of leaders: Requires improvement"), a column of its table
+    since: str | None = None    # kept with a list of councils judged a grade: what a newer report judged the council
+                                # since ("Outstanding (2024)"), its table's "Since" column
 
     @classmethod
     def from_hit(cls, hit: Hit) -> "Excerpt":
@@ -182,7 +184,7 @@ class Excerpt:
     def from_dict(cls, data: dict) -> "Excerpt":
         return cls(Source(**data["source"]), tuple(Sentence(**s) for s in data["sentences"]), tuple(data["chosen"]),
                    tuple(data["marked"]), data["page"], data["start"], data["ocr"], data["verbatim"],
-                   data.get("table"), data.get("section"), data.get("graded"))   # saved before these: none
+                   data.get("table"), data.get("section"), data.get("graded"), data.get("since"))   # saved before: none
 
 
 def _sentence(text: str, start: int, end: int, page: int | None, end_page: int | None,

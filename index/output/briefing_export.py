@@ -141,8 +141,11 @@ def _headed(found: list[tuple[str | None, list[Excerpt]]]) -> list[tuple[str | N
 # the kind of report. The grade column, where the answer showed grades, says what each grade is for.
 DIGEST_HEADINGS = ("Council", "Grade", "What it says", "Citation")
 TIMELINE_HEADINGS = ("Report", "Grade", "What it says", "Citation")
-# Each column's width in a Word table (mm, of the A4 page's 160): the words widest, a council's name or a year narrow.
-COLUMN_WIDTHS_MM = (28, 30, 62, 40)
+SINCE_HEADING = "Since"   # a grade list's: what a newer report judged the council since (Excerpt.since)
+# Each column's width in a Word table (mm, of the A4 page's 160): the words widest, a council's name or a year narrow;
+# "What it says" takes what the columns shown leave.
+COLUMN_WIDTHS_MM = {"Council": 28, "Report": 28, "Grade": 30, SINCE_HEADING: 30, "Citation": 40}
+PAGE_WIDTH_MM = 160
 
 
 def table(run: Sequence[Excerpt]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
@@ -157,9 +160,18 @@ def table(run: Sequence[Excerpt]) -> tuple[tuple[str, ...], list[tuple[str, ...]
         first = (", ".join(str(part) for part in (excerpt.source.year, excerpt.source.kind) if part) if one_council
                  else excerpt.source.council or "")
         rows.append((first, excerpt.graded or "", shown, typeset(excerpt.citation)))
+    if any(excerpt.since for excerpt in run):   # a grade list: what each council was judged since, before the citation
+        headings = headings[:3] + (SINCE_HEADING,) + headings[3:]
+        rows = [row[:3] + (excerpt.since or "—",) + row[3:] for row, excerpt in zip(rows, run)]
     if not any(excerpt.graded for excerpt in run):
         return headings[:1] + headings[2:], [row[:1] + row[2:] for row in rows]
     return headings, rows
+
+
+def column_widths_mm(headings: Sequence[str]) -> list[int]:
+    """Each column's width in a Word table (COLUMN_WIDTHS_MM), "What it says" the rest of the page's width."""
+    fixed = sum(COLUMN_WIDTHS_MM.get(heading, 0) for heading in headings)
+    return [COLUMN_WIDTHS_MM.get(heading, PAGE_WIDTH_MM - fixed) for heading in headings]
 
 
 def run_text(run: Sequence[Excerpt]) -> str:
@@ -175,7 +187,8 @@ def run_text(run: Sequence[Excerpt]) -> str:
         named = bool(cells[headings[0]]) and cells[headings[0]] in says and not excerpt.verbatim
         lead = ("" if named else cells[headings[0]]) + (f" ({grade})" if grade else "")
         lead = lead.strip()
-        lines += [(f"{lead}: " if lead else "") + f"{cells['What it says']} — {cells['Citation']}", ""]
+        later = f" {SINCE_HEADING}: {cells[SINCE_HEADING]}." if cells.get(SINCE_HEADING, "—") != "—" else ""
+        lines += [(f"{lead}: " if lead else "") + f"{cells['What it says']} — {cells['Citation']}{later}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -230,8 +243,7 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
         if title is not None:   # a digest or timeline kept whole: one table, as a briefing sets out evidence
             document.add_paragraph(title, style="Heading 2")
             headings, rows = table(run)
-            widths = COLUMN_WIDTHS_MM if len(headings) == len(COLUMN_WIDTHS_MM) else \
-                (COLUMN_WIDTHS_MM[0], COLUMN_WIDTHS_MM[1] + COLUMN_WIDTHS_MM[2], COLUMN_WIDTHS_MM[3])
+            widths = column_widths_mm(headings)
             grid = document.add_table(rows=1, cols=len(headings))
             grid.style = "Table Grid"
             grid.autofit = False

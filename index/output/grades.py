@@ -156,6 +156,12 @@ def recognised(document: Document) -> str:
         grades) if part)
 
 
+def since_words(grade: str, document: Document) -> str:
+    """What a newer report (`document`) judged a listed council since, as a grade list's "Since" column gives it:
+    "Outstanding (2024)"."""
+    return f"{grade_label(grade)} ({document.metadata.year})"
+
+
 def overall_words(document: Document) -> str:
     """The report's overall effectiveness grade as its judgement table prints it ("Requires improvement to be good"),
     for the Library's list; "none given" for a report with judgements but no overall one (Ofsted's 2026 framework, an
