@@ -175,7 +175,7 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         # The first click on a grade opens its page with the judgement marked (the table is a canvas:
         # the click goes to the first row's "Overall" cell, below the header, in the third column).
         box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
-        page.mouse.click(box["x"] + 130 + 95 + 40, box["y"] + 35 + 17)
+        page.mouse.click(box["x"] + 190 + 86 + 40, box["y"] + 35 + 17)   # past Council (190 px) and Date (86)
         page.get_by_text("the judgement is marked").wait_for(timeout=15_000)
         # The page's judgement table is shown as a table, the chosen judgement's row marked.
         assert "Overall effectiveness" in page.locator("tr.iqa-marked").inner_text(timeout=15_000)

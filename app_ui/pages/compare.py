@@ -27,7 +27,7 @@ JUDGEMENT_OF_COLUMN = dict(zip(GRADE_COLUMNS, ILACS_JUDGEMENTS))
 COLUMN_HEADINGS = {"Overall effectiveness": "Overall", "Impact of leaders": "Leaders",
                    "Help and protection": "Help & protection", "Children in care": "In care",
                    "Care leavers": "Care leavers"}
-CELL_WORDS = {"requires improvement": "Req. improvement"}  # explained under the table
+CELL_WORDS = {"requires improvement": "Req. improv."}  # explained under the table
 # On the chart, each judgement's line sits a little above or below the grade it marks, so five judgements
 # with one grade show as five lines rather than one.
 LINE_OFFSET = {label: (2 - position) * 0.08 for position, label in enumerate(GRADE_COLUMNS)}
@@ -111,19 +111,20 @@ if not rows:
     st.stop()
 
 st.caption("Each council's latest graded inspection; an older framework's equivalent judgements fill the same "
-           "columns; “Req. improvement” is requires improvement to be good. Sort by a column's header. Select a grade to "
+           "columns; “Req. improv.” is requires improvement to be good. Sort by a column's header. Select a grade to "
            "read it on its page; choose a council below to chart its grades.")
 event = st.dataframe(
     table(rows), key="compare_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
     width="stretch", height=min(ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX),
-    # Narrow columns with short headings (the full name on hover), so all seven fit beside the sidebar at 1280 px.
-    column_config={"Council": st.column_config.TextColumn(width=130, pinned=True),
-                   **{column: st.column_config.NumberColumn(COLUMN_HEADINGS[column], alignment="left", width=112,
+    # Narrow columns with short headings (the full name on hover), so all seven fit beside the sidebar at 1280 px,
+    # and the council's whole name ("Bath and North East Somerset", "Cheshire West and Chester") in the pinned one.
+    column_config={"Council": st.column_config.TextColumn(width=190, pinned=True),
+                   **{column: st.column_config.NumberColumn(COLUMN_HEADINGS[column], alignment="left", width=106,
                                                             help=column) for column in GRADE_COLUMNS},
                    "Date": st.column_config.DateColumn(
-                       format="D MMM YYYY", width=95,
+                       format="D MMM YYYY", width=86,
                        help="Published; the inspection's last day where the report gives no date"),
-                   "Report": st.column_config.TextColumn(width=115, help="The kind of inspection")},
+                   "Report": st.column_config.TextColumn(width=98, help="The kind of inspection")},
 )
 _selected_cell(event.selection.cells, rows, searcher)
 
