@@ -195,7 +195,7 @@ def test_the_library_lists_documents_and_deletes_them(library):
     app = start().switch_page("app_ui/pages/library.py").run()
     listing = app.dataframe[0].value
     assert sorted(listing["Council"]) == ["Bury", "Wigan"] and list(listing.columns) == [
-        "Title", "Council", "Type", "Inspected", "Published", "Overall", "Set by an editor", "Pages", "Passages", "Added"]
+        "Title", "Council", "Type", "Published", "Overall", "Inspected", "Set by an editor", "Pages", "Passages", "Added"]
     assert sorted(listing["Published"]) == ["12 May 2023", "3 June 2021"]
     bury = next(option for option in app.multiselect[0].options if option.startswith("Bury"))
     app.multiselect[0].select(bury).run()

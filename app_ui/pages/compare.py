@@ -17,7 +17,7 @@ from index.output.compare import CouncilRow, GradePoint, grade_history, latest_j
 from index.output.grades import judgement_hit
 from index.search.searcher import Searcher
 from ofsted import report_types
-from ofsted.grades import GRADES, RANK, grade_label
+from ofsted.grades import GRADES, RANK, SHORT_GRADES, grade_label
 from ofsted.judgements import ILACS_JUDGEMENTS, SHORT_LABELS
 
 ROW_PX, TABLE_MAX_PX = 35, 600
@@ -27,7 +27,6 @@ JUDGEMENT_OF_COLUMN = dict(zip(GRADE_COLUMNS, ILACS_JUDGEMENTS))
 COLUMN_HEADINGS = {"Overall effectiveness": "Overall", "Impact of leaders": "Leaders",
                    "Help and protection": "Help & protection", "Children in care": "In care",
                    "Care leavers": "Care leavers"}
-CELL_WORDS = {"requires improvement": "Req. improv."}  # explained under the table
 # On the chart, each judgement's line sits a little above or below the grade it marks, so five judgements
 # with one grade show as five lines rather than one.
 LINE_OFFSET = {label: (2 - position) * 0.08 for position, label in enumerate(GRADE_COLUMNS)}
@@ -56,7 +55,7 @@ def table(rows: list[CouncilRow]):
                                           report_types.label(row.latest.document.metadata.report_type))}
         for row in rows
     ]).astype({column: "Int64" for column in GRADE_COLUMNS})
-    return (frame.style.format(lambda rank: CELL_WORDS.get(GRADE_OF_RANK[rank], grade_label(GRADE_OF_RANK[rank])),
+    return (frame.style.format(lambda rank: SHORT_GRADES[GRADE_OF_RANK[rank]],
                                subset=GRADE_COLUMNS, na_rep="—")
             .map(_cell_style, subset=GRADE_COLUMNS))
 
@@ -111,15 +110,16 @@ if not rows:
     st.stop()
 
 st.caption("Each council's latest graded inspection; an older framework's equivalent judgements fill the same "
-           "columns; “Req. improv.” is requires improvement to be good. Sort by a column's header. Select a grade to "
+           "columns; “RI” is requires improvement to be good. Sort by a column's header. Select a grade to "
            "read it on its page; choose a council below to chart its grades.")
 event = st.dataframe(
     table(rows), key="compare_table", on_select="rerun", selection_mode="single-cell", hide_index=True,
     width="stretch", height=min(ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX),
     # Narrow columns with short headings (the full name on hover), so all seven fit beside the sidebar at 1280 px,
-    # and the council's whole name ("Bath and North East Somerset", "Cheshire West and Chester") in the pinned one.
+    # and the council's whole name ("Bath and North East Somerset", "Cheshire West and Chester") in the pinned one
+    # ("RI": ofsted.grades.SHORT_GRADES, as councils and inspectors abbreviate it, explained above).
     column_config={"Council": st.column_config.TextColumn(width=190, pinned=True),
-                   **{column: st.column_config.NumberColumn(COLUMN_HEADINGS[column], alignment="left", width=106,
+                   **{column: st.column_config.NumberColumn(COLUMN_HEADINGS[column], alignment="left", width=100,
                                                             help=column) for column in GRADE_COLUMNS},
                    "Date": st.column_config.DateColumn(
                        format="D MMM YYYY", width=86,

@@ -200,14 +200,16 @@ def document_list(searcher: Searcher) -> None:
     st.dataframe(
         [{"Title": d.display_title, "Council": d.metadata.council or "not identified",
           "Type": report_types.SHORT_LABELS.get(d.metadata.report_type, report_types.label(d.metadata.report_type)),
-          "Inspected": readable_dates(d.metadata.inspection_start, d.metadata.inspection_end) or "not stated",
           "Published": published_words(d.metadata) if d.metadata.published else "not stated",
           "Overall": overall_words(d) or "—",
+          "Inspected": readable_dates(d.metadata.inspection_start, d.metadata.inspection_end) or "not stated",
           "Set by an editor": set_by_editor(d.metadata),
           "Pages": d.n_pages, "Passages": d.n_chunks, "Added": _added(d.added_at)} for d in documents],
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
-        column_config={"Title": st.column_config.TextColumn(width="large"),   # a title says which report it is
+        # (what a report is, when and how it was judged first: they fit beside the sidebar at 1280 px)
+        column_config={"Title": st.column_config.TextColumn(width=240),   # a title says which report it is
                        "Overall": st.column_config.TextColumn(
+                           width=165,   # "Requires improvement" whole
                            help="Overall effectiveness, read from the report's judgement table (each area's grade: "
                                 "Compare); \"none given\" where a report judges areas but gives no overall grade"),
                        "Set by an editor": st.column_config.TextColumn(
