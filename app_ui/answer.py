@@ -230,8 +230,9 @@ def _grade_list(listing: GradeList, turn_no: int, searcher: Searcher) -> None:
             title = f"Councils judged {grade_label(listing.grade)} for {listing.label.lower()}"
             rows = [{"Council": r.council} for r in listing.reports]
         # what each council was judged by a newer report, shown and kept ("Outstanding (2024)")
-        laters = [listing.later(r) if listing.grade is not None else None for r in listing.reports]
-        since = [since_words(later.grade, later.document) if later else None for later in laters]
+        laters = [(listing.later(r), listing.newer_ungraded(r)) if listing.grade is not None else (None, None)
+                  for r in listing.reports]
+        since = [since_words(later and later.grade, later and later.document, newer) or None for later, newer in laters]
         everything = [replace(grade_excerpt(r.document, r.judgement, r.label,
                                             page_text(searcher, r.document.doc_id, r.page)), table=title, since=later)
                       for r, later in zip(listing.reports, since)]

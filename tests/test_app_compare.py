@@ -90,3 +90,10 @@ def test_report_types_read_as_words():
     assert report_types.label("sif") == "SIF inspection (2013–2018)"
     assert report_types.label("focused_visit") == "Focused visit"
     assert report_types.label("something_new") == "Something new"
+
+
+def test_a_compare_cell_says_its_grade_short_or_that_none_was_given():
+    from index.output.compare import UNGRADED_RANK, cell_words
+    from ofsted.grades import RANK
+    assert cell_words(RANK["requires improvement"]) == "RI" and cell_words(RANK["outstanding"]) == "Outstanding"
+    assert cell_words(UNGRADED_RANK) == "none given" and UNGRADED_RANK < min(RANK.values())   # sorted last

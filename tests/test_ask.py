@@ -308,6 +308,18 @@ def test_a_council_listed_for_an_old_grade_shows_what_it_was_judged_since(store,
     assert [(r.council, r.document.doc_id) for r in listing.reports] == [("Bromley", "b16"), ("Derby", "d16")]
     assert listing.later(listing.reports[0]).grade == "outstanding" and listing.later(listing.reports[1]) is None
     assert listing.to_dict()["reports"][0]["latest"]["doc_id"] == "b24" and "latest" not in listing.to_dict()["reports"][1]
+    # a newer report judging other areas but giving no overall grade (the 2026 framework) is said too
+    add(store, embedder, "b26", "Bromley", "2026-06-01", ["Help and protection requires improvement"],
+        {"help_and_protection": Judgement("requires improvement", 1)})
+    listing = searcher.ask("Which councils were judged inadequate?").grade_list
+    bromley, derby = listing.reports
+    assert listing.newer_ungraded(bromley).doc_id == "b26" and listing.newer_ungraded(derby) is None
+    assert listing.to_dict()["reports"][0]["newer_ungraded"]["published"] == "2026-06-01"
+    from index.output.grades import since_words
+    later = listing.later(bromley)
+    assert since_words(later.grade, later.document, listing.newer_ungraded(bromley)) == \
+        "Outstanding (2024); 2026 report: none given"
+    assert since_words(None, None, listing.newer_ungraded(bromley)) == "2026 report: none given"
     # a report with no publication date is dated by its inspection, not taken for the earliest
     from index.search.answers import _later
     from tests.conftest import make_report

@@ -13,15 +13,15 @@ import streamlit as st
 from app_ui import resources
 from app_ui.answer import page_text, show_source
 from app_ui.grade_card import GRADE_COLOURS
-from index.output.compare import CouncilRow, GradePoint, grade_history, latest_judgements, most_reported
+from index.output.compare import (GRADE_OF_RANK, UNGRADED_RANK, CouncilRow, GradePoint, cell_words, grade_history,
+                                  latest_judgements, most_reported)
 from index.output.grades import judgement_hit
 from index.search.searcher import Searcher
 from ofsted import report_types
-from ofsted.grades import GRADES, RANK, SHORT_GRADES, grade_label
+from ofsted.grades import GRADES, RANK, grade_label
 from ofsted.judgements import ILACS_JUDGEMENTS, SHORT_LABELS
 
 ROW_PX, TABLE_MAX_PX = 35, 600
-GRADE_OF_RANK = {rank: grade for grade, rank in RANK.items()}
 GRADE_COLUMNS = [SHORT_LABELS[key] for key in ILACS_JUDGEMENTS]
 JUDGEMENT_OF_COLUMN = dict(zip(GRADE_COLUMNS, ILACS_JUDGEMENTS))
 COLUMN_HEADINGS = {"Overall effectiveness": "Overall", "Impact of leaders": "Leaders",
@@ -39,7 +39,7 @@ TIMELINE_AREAS = (("Help and protection", "help and protection"), ("Children in 
 
 
 def _cell_style(rank) -> str:
-    if pd.isna(rank):
+    if pd.isna(rank) or rank == UNGRADED_RANK:
         return "color: #5b6170"
     background, text = GRADE_COLOURS[GRADE_OF_RANK[rank]]
     return f"background-color: {background}; color: {text}"
@@ -49,14 +49,13 @@ def table(rows: list[CouncilRow]):
     """The grades before the report type, so a narrow window cuts off the least needed column."""
     frame = pd.DataFrame([
         {"Council": row.council, "Date": pd.to_datetime(row.latest.date, errors="coerce"),
-         **{SHORT_LABELS[key]: RANK[cell.grade] if (cell := row.latest.cells.get(key)) else None
+         **{SHORT_LABELS[key]: RANK[cell.grade] if (cell := row.latest.cells.get(key)) else UNGRADED_RANK
             for key in ILACS_JUDGEMENTS},
          "Report": report_types.SHORT_LABELS.get(row.latest.document.metadata.report_type,
                                           report_types.label(row.latest.document.metadata.report_type))}
         for row in rows
     ]).astype({column: "Int64" for column in GRADE_COLUMNS})
-    return (frame.style.format(lambda rank: SHORT_GRADES[GRADE_OF_RANK[rank]],
-                               subset=GRADE_COLUMNS, na_rep="—")
+    return (frame.style.format(cell_words, subset=GRADE_COLUMNS, na_rep="—")
             .map(_cell_style, subset=GRADE_COLUMNS))
 
 
@@ -110,7 +109,8 @@ if not rows:
     st.stop()
 
 st.caption("Each council's latest graded inspection; an older framework's equivalent judgements fill the same "
-           "columns; “RI” is requires improvement to be good. Sort by a column's header. Select a grade to "
+           "columns; “RI” is requires improvement to be good; “none given”, the report gives no such grade (Ofsted's "
+           "2026 framework gives no overall one). Sort by a column's header. Select a grade to "
            "read it on its page; choose a council below to chart its grades.")
 event = st.dataframe(
     table(rows), key="compare_table", on_select="rerun", selection_mode="single-cell", hide_index=True,

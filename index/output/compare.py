@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from models import Document
 from ofsted.councils import council_key
-from ofsted.grades import RANK
+from index.output.grades import NONE_GIVEN
+from ofsted.grades import RANK, SHORT_GRADES
 from ofsted.judgements import ILACS_JUDGEMENTS, find_judgement
 from ofsted.report_types import ILACS_TYPES
 
@@ -103,3 +104,14 @@ def grade_history(documents: Iterable[Document], council: str) -> list[GradePoin
     reports = graded_reports(documents).get(council_key(council), [])
     return [GradePoint(report.date, key, cell.grade, RANK[cell.grade], cell.page, report.document)
             for report in reports if report.date for key, cell in report.cells.items() if cell.grade in RANK]
+
+
+# A judgement the council's latest report gives no grade for (the 2026 framework's overall effectiveness): ranked below
+# every grade, so a sort puts it last, and said in words (Streamlit's grid shows an empty number cell as "None").
+UNGRADED_RANK = 0
+GRADE_OF_RANK = {rank: grade for grade, rank in RANK.items()}
+
+
+def cell_words(rank: int) -> str:
+    """A Compare cell's grade as the table says it: "RI" (ofsted.grades.SHORT_GRADES), or "none given"."""
+    return NONE_GIVEN if rank == UNGRADED_RANK else SHORT_GRADES[GRADE_OF_RANK[rank]]

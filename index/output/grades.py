@@ -156,10 +156,16 @@ def recognised(document: Document) -> str:
         grades) if part)
 
 
-def since_words(grade: str, document: Document) -> str:
-    """What a newer report (`document`) judged a listed council since, as a grade list's "Since" column gives it:
-    "Outstanding (2024)"."""
-    return f"{grade_label(grade)} ({document.metadata.year})"
+NONE_GIVEN = "none given"   # a report judging other areas gives no grade for this one (the 2026 framework: no overall)
+
+
+def since_words(grade: str | None, document: Document | None, ungraded: Document | None = None) -> str:
+    """What newer reports judged a listed council since, as a grade list's "Since" column gives it: "Outstanding
+    (2024)" (`grade` by `document`); and where its newest report judges other areas but gives none for this one (the
+    2026 framework's, `ungraded`), "Good (2022); 2026 report: none given"."""
+    parts = [f"{grade_label(grade)} ({document.metadata.year})"] if grade and document else []
+    parts += [f"{ungraded.metadata.year} report: {NONE_GIVEN}"] if ungraded else []
+    return "; ".join(parts)
 
 
 def overall_words(document: Document) -> str:
@@ -169,7 +175,7 @@ def overall_words(document: Document) -> str:
     judgements = document.metadata.judgements
     if "overall_effectiveness" in judgements:
         return grade_label(judgements["overall_effectiveness"].grade)
-    return "none given" if judgements else ""
+    return NONE_GIVEN if judgements else ""
 
 
 def _table_order(item: tuple[str, object]) -> int:

@@ -52,14 +52,24 @@ class GradeList:
     # Each listed council's latest graded report for the judgement, where newer than the one listed (by council key):
     # "which councils were judged inadequate?" lists Bromley's 2016 report, and Bromley is Outstanding since 2024.
     since: dict[str, GradeAnswer] = field(default_factory=dict)
+    # ... and its newest inspection report, where newer still and judging other areas but not this one: Somerset's
+    # overall Good of 2022, and its 2026 report (Ofsted's 2026 framework) gives no overall grade.
+    ungraded: dict[str, Document] = field(default_factory=dict)
 
     def later(self, report: GradeAnswer) -> GradeAnswer | None:
         """The council's latest grade for the judgement, when a newer report than this one gave it."""
         return self.since.get(council_key(report.council))
 
+    def newer_ungraded(self, report: GradeAnswer) -> Document | None:
+        """The council's newest inspection report, when it is newer than any grade for the judgement and gives none."""
+        return self.ungraded.get(council_key(report.council))
+
     def to_dict(self) -> dict:
         return {"judgement": self.judgement, "label": self.label, "grade": self.grade,
                 "reports": [r.to_dict() | ({"latest": later.to_dict()} if (later := self.later(r)) else {})
+                            | ({"newer_ungraded": {"doc_id": newer.doc_id, "source": newer.source,
+                                                   "published": newer.metadata.published}}
+                               if (newer := self.newer_ungraded(r)) else {})
                             for r in self.reports]}
 
 
@@ -106,7 +116,12 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
         return None
     latest: dict[str, GradeAnswer] = {}   # each council's latest report with the grade asked
     newest: dict[str, GradeAnswer] = {}   # ... and its latest graded for the judgement at all
+    judged: dict[str, Document] = {}      # ... and its latest judging anything
     for document in documents:
+        if document.metadata.judgements and document.metadata.council:
+            key = council_key(document.metadata.council)
+            if key not in judged or _later(document, judged[key]):
+                judged[key] = document
         answer = report_grade(document, query.graded_judgement, judged_with=False)
         if answer is None:
             continue
@@ -123,7 +138,8 @@ def grade_list(query: QueryAnalysis, documents: Iterable[Document]) -> GradeList
         return None
     reports = sorted(latest.values(), key=lambda a: a.council)
     since = {key: newest[key] for key, answer in latest.items() if newest[key].document is not answer.document}
-    return GradeList(query.graded_judgement, label_words, query.grade, reports, since)
+    ungraded = {key: judged[key] for key in latest if key in judged and _later(judged[key], newest[key].document)}
+    return GradeList(query.graded_judgement, label_words, query.grade, reports, since, ungraded)
 
 
 def _later(document: Document, than: Document) -> bool:
