@@ -37,10 +37,10 @@ _HEADING = re.compile(
 _LIST_ITEM = re.compile(r"\s*" + BULLETS)   # numbered paragraphs are findings, not list items
 _ITEM = re.compile(BULLETS + r"(?:(?!" + BULLETS + r")[^\n]|\n(?![ \t]*\n))*")  # to the next bullet or blank line
 _NUMBERED_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}\.[ \t].*$")
-# A bulleted list (ILACS: 1 to 14 items a page in the dev library, most 2 to 7) is quoted whole, up to WHOLE_LIST; a
-# manager asking what must improve pastes the list, and three of Harrow's four items left the fourth unsaid. A
-# numbered one (a SIF report's recommendations, 10 or more, under subheadings) by its first QUOTED_ITEMS, and so is a
-# topic's run of items.
+# A list (ILACS: 1 to 14 bulleted items a page in the dev library, most 2 to 7) is quoted whole, up to WHOLE_LIST; a
+# manager asking what must improve pastes the list, and three of Harrow's eight items left the rest unsaid. So is a
+# SIF report's numbered recommendations where they follow one another; where subheadings part them ("Immediate
+# action", "Within three months") by the first QUOTED_ITEMS, and so is a topic's run of items.
 WHOLE_LIST = 15
 QUOTED_ITEMS = 3
 
@@ -63,8 +63,8 @@ def continues_a_list(passage: str) -> bool:
 
 def listed_items(passage: str, holding: Callable[[str], bool] | None = None) -> tuple[int, int] | None:
     """Where the passage's list of what must improve runs (the items after the heading, or from the start of a
-    passage that carries the list on): its bulleted run whole, a numbered list to the end of its third item; None if
-    none. With
+    passage that carries the list on): its run of items whole, bullets or numbers one after another, else a numbered
+    list parted by subheadings to the end of its third item; None if none. With
     `holding`, from the first item it holds to the last of those next to it, within three ("What must Harrow improve
     for care leavers?": the item on care leavers, not the list's first three)."""
     heading = _HEADING.search(passage)
@@ -80,9 +80,9 @@ def listed_items(passage: str, holding: Callable[[str], bool] | None = None) -> 
             last += 1
         return spans[first][0], len(passage[:spans[last][1]].rstrip())
     start = heading.end() - 1 if heading else 0
-    run = _run(passage, start)
-    if run and _ITEM.match(passage, run[0][0]):   # bullets: the list's own run, whole
-        run = run[:WHOLE_LIST]
+    run = _list_run(passage, start)
+    if run and (_ITEM.match(passage, run[0][0]) or len(run) > 1):   # the list's own run, whole: bullets, or numbers
+        run = run[:WHOLE_LIST]                                       # one after another (Bracknell Forest's five)
         return run[0][0], len(passage[:run[-1][1]].rstrip())
     items = list(_ITEM.finditer(passage, start))
     if not items and heading:  # a SIF report numbers its recommendations
@@ -106,8 +106,18 @@ def list_end(text: str, start: int, end: int) -> int | None:
     """Where the list of what must improve whose heading (or, for a passage carrying it on, first item) is in
     text[start:end] ends: its run of items may go on past `end`, a passage's end. None if no such list is there."""
     heading = _HEADING.search(text, start, end)
-    spans = _run(text, heading.end() - 1) if heading else _run(text, start) if continues_a_list(text[start:end]) else []
+    spans = _list_run(text, heading.end() - 1) if heading else _list_run(text, start) \
+        if continues_a_list(text[start:end]) else []
     return spans[-1][1] if spans else None
+
+
+def _list_run(text: str, end: int) -> list[tuple[int, int]]:
+    """The list's run of items from `end` (_run), with the items of one that ends on a colon ("8. Implement the
+    following areas for improvement from the previous inspection:" and its bullets)."""
+    run = _run(text, end)
+    if run and text[:run[-1][1]].rstrip().endswith(":"):
+        run += _run(text, run[-1][1])
+    return run
 
 
 def in_list(text: str, offset: int, page_before: str = "") -> bool:

@@ -500,3 +500,22 @@ def test_a_grade_list_kept_whole_keeps_what_each_council_was_judged_since():
     assert run_text(grades).split("\n\n")[1].endswith(" Since: Outstanding (2024).")
     assert "Since" not in run_text(grades).split("\n\n")[2]
     assert Excerpt.from_dict(grades[0].to_dict()) == grades[0]
+
+
+def test_a_numbered_list_kept_keeps_its_numbers_each_item_quoted():
+    """Bracknell Forest 2017's recommendations: "1." is read as a sentence of its own, and joined to its words."""
+    from index.output.briefing_export import to_docx
+    from models import Quote
+    from tests.conftest import make_report
+    text = "1. Ensure plans are reviewed.\n\n2. Ensure visits happen. They are recorded.\n\n3. Improve life-story books."
+    excerpt = Excerpt.from_quote(Quote(text=text, citation="", document=make_report("b", "Bracknell Forest", "2017-06-01"),
+                                       page=7, start=0, end=len(text)))
+    assert [s.text for s in excerpt.sentences][:2] == ["1. Ensure plans are reviewed.", "2. Ensure visits happen."]
+    assert excerpt.shown == ("1. “Ensure plans are reviewed.”\n2. “Ensure visits happen. They are recorded.”\n"
+                             "3. “Improve life-story books.”")
+    word = docx.Document(io.BytesIO(to_docx((excerpt,))))
+    assert [p.text for p in word.paragraphs if p.style.name == "List Paragraph"][0] == "1. “Ensure plans are reviewed.”"
+    # one numbered paragraph is a finding, not a list: quoted as it is
+    one = Excerpt.from_quote(Quote(text="12. Children are seen.", citation="", document=make_report("b", "Bracknell Forest"),
+                                   page=7, start=0, end=22))
+    assert one.items == [] and one.shown == "“12. Children are seen.”"

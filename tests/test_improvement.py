@@ -39,8 +39,13 @@ def test_questions_about_improving_something_do_not_ask_for_the_list(question):
     ("Areas for improvement Planning\n\n1. Ensure plans are clear.\n\nParticipation\n\n2. Ensure advocacy.",
      "1. Ensure plans are clear.\n\nParticipation\n\n2. Ensure advocacy."),
     ("◼ The list carried on from the passage before.", "◼ The list carried on from the passage before."),
+    # numbers one after another: the run whole (Bracknell Forest's five), and an item's own bullets after its colon
+    ("Recommendations\n\n1. Ensure plans.\n\n2. Ensure visits.\n\n3. Audit.\n\n4. Review.\n\nSummary for children",
+     "1. Ensure plans.\n\n2. Ensure visits.\n\n3. Audit.\n\n4. Review."),
+    ("Recommendations\n\n1. Ensure plans.\n\n2. Implement the following:\n\n• advocacy\n\n• visits\n\nSummary",
+     "1. Ensure plans.\n\n2. Implement the following:\n\n• advocacy\n\n• visits"),
 ])
-def test_the_quoted_items_are_the_bulleted_list_whole_or_a_numbered_lists_first_three_verbatim(passage, quoted):
+def test_the_quoted_items_are_the_lists_run_whole_or_a_parted_numbered_lists_first_three_verbatim(passage, quoted):
     start, end = listed_items(passage)
     assert passage[start:end] == quoted
 

@@ -21,6 +21,10 @@ from ofsted import report_types
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 GAP = " … "  # between kept sentences that are not next to each other in the report
 LIST_BULLET = "•"   # a kept list's items as a paper sets them out (Copy, Markdown; Word uses its List Bullet style)
+# A numbered list's item: its number, as the report prints it ("1. Ensure that …"); sentence_spans reads "1." as a
+# sentence of its own, so Excerpt.from_quote joins it to the words it numbers (_numbers_joined).
+_NUMBERED_ITEM = re.compile(r"\s*(\d{1,3}\.)\s+(?=\S)")
+_LIST_NUMBER = re.compile(r"\d{1,3}\.")
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ class Excerpt:
         """The report's own sentences (index.search.quotes), all of them chosen; `table` when kept as part of a
         digest or timeline (with the grade shown beside it, `graded`), `council` the one name the answer gives the
         council (index.search.digest.council_names), `section` the section cited beside its page."""
-        spans = sentence_spans(quote.text)
+        spans = _numbers_joined(quote.text, sentence_spans(quote.text))
         sentences = tuple(_sentence(quote.text, s, e, quote.page, quote.end_page, quote.page_break) for s, e in spans)
         every = tuple(range(len(sentences)))
         source = Source.of(quote.document)
@@ -140,23 +144,28 @@ class Excerpt:
         return cited(self.source.reference, *self.pages, ocr=self.ocr, section=self.section)
 
     @property
-    def items(self) -> list[str]:
-        """A list's items without their marks ("The quality of pathway plans …", not "◼ The quality …") when the excerpt
-        is a report's list (a sentence of it an item), else none. Each item is whole or marked cut ("…") within itself;
-        an item left out between two kept is no cut in either (each is its own quotation)."""
+    def items(self) -> list[tuple[str, str]]:
+        """A list's items as (mark, words): a bulleted one's under LIST_BULLET ("The quality of pathway plans …", not
+        "◼ The quality …"), a numbered one's under its own number ("1.", "Ensure that …"), when the excerpt is a
+        report's list (a sentence of it a bulleted item, or two numbered ones), else none. Each item is whole or marked
+        cut ("…") within itself; an item left out between two kept is no cut in either (each is its own quotation)."""
         chosen = [self.sentences[index].text for index in self.chosen]
-        if not any(starts_item(sentence) for sentence in chosen):
+        numbered = sum(1 for sentence in chosen if _NUMBERED_ITEM.match(sentence)) > 1
+        if not any(starts_item(sentence) for sentence in chosen) and not numbered:
             return []
-        items: list[str] = []
+        items: list[tuple[str, str]] = []
         for position, index in enumerate(self.chosen):
             sentence = self.sentences[index].text
             if starts_item(sentence):
-                items.append(sentence.lstrip()[1:].strip())
+                items.append((LIST_BULLET, sentence.lstrip()[1:].strip()))
+            elif numbered and (number := _NUMBERED_ITEM.match(sentence)):
+                items.append((number.group(1), sentence[number.end():].strip()))
             elif not items:   # the kept part of an item begun before the first sentence kept
-                items.append(GAP.strip() + " " + sentence)
+                items.append((LIST_BULLET, GAP.strip() + " " + sentence))
             else:   # an item's next sentence, or (after a gap) a later one of the same item
-                items[-1] += (GAP.rstrip() if index != self.chosen[position - 1] + 1 else " ") + sentence
-        return [item for item in items if item]
+                mark, words = items[-1]
+                items[-1] = (mark, words + (GAP.rstrip() if index != self.chosen[position - 1] + 1 else " ") + sentence)
+        return [(mark, words) for mark, words in items if words]
 
     @property
     def shown(self) -> str:
@@ -164,7 +173,7 @@ class Excerpt:
         list as its items, each quoted on a line of its own after a bullet ("• “The quality of …”"), not the report's
         marks inside one quotation."""
         if self.verbatim and (items := self.items):
-            return "\n".join(f"{LIST_BULLET} {quoted(item)}" for item in items)
+            return "\n".join(f"{mark} {quoted(words)}" for mark, words in items)
         return quoted(self.text) if self.verbatim else self.text
 
     @property
@@ -185,6 +194,17 @@ class Excerpt:
         return cls(Source(**data["source"]), tuple(Sentence(**s) for s in data["sentences"]), tuple(data["chosen"]),
                    tuple(data["marked"]), data["page"], data["start"], data["ocr"], data["verbatim"],
                    data.get("table"), data.get("section"), data.get("graded"), data.get("since"))   # saved before: none
+
+
+def _numbers_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence spans with a list's number ("1.", read as a sentence of its own) joined to the sentence it numbers."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _LIST_NUMBER.fullmatch(text[joined[-1][0]:joined[-1][1]]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _sentence(text: str, start: int, end: int, page: int | None, end_page: int | None,

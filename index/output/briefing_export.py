@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
-from index.output.briefing import Excerpt, Source, cited_sources, escape_markdown
+from index.output.briefing import LIST_BULLET, Excerpt, Source, cited_sources, escape_markdown
 from index.output.citation import quoted, readable_date, readable_dates
 
 DEFAULT_TITLE = "Briefing: excerpts from inspection reports"
@@ -258,9 +258,12 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
                     cell.width = Mm(width)
             continue
         excerpt = run[0]
-        if excerpt.verbatim and excerpt.items:   # a report's list: Word's own bullets, each item quoted
-            for item in excerpt.items:
-                document.add_paragraph(quoted(item), style="List Bullet")
+        if excerpt.verbatim and excerpt.items:   # a report's list: Word's own bullets, or its numbers, each item quoted
+            for mark, words in excerpt.items:
+                if mark == LIST_BULLET:
+                    document.add_paragraph(quoted(words), style="List Bullet")
+                else:
+                    document.add_paragraph(f"{mark} {quoted(words)}", style="List Paragraph")
         else:
             document.add_paragraph(excerpt.shown,
                                    style="Quote" if excerpt.verbatim else "Normal")   # our words are no quotation
