@@ -28,9 +28,15 @@ def test_a_full_question_of_its_own_stands_alone():
         assert reading.searched == question and not reading.in_context
 
 
-def test_a_short_follow_up_after_a_question_across_councils_stands_alone():
+def test_a_short_follow_up_after_a_question_across_councils_stays_across_them():
+    """Each council's words on the new topic (the digest), not one passage from anywhere (Rotherham 2014's figure)."""
     reading = read("what about care leavers?", "how did councils improve supervision?")
-    assert reading.searched == "what about care leavers?" and not reading.in_context
+    assert reading.searched == "care leavers across councils" and reading.in_context
+    reading = read("and in 2022?", reading.searched)
+    assert reading.searched == "care leavers 2022 across councils"
+    assert read("and Derby?", "care leavers across councils").searched == "care leavers Derby"   # a council named
+    assert read("what about care leavers?", "What did Ofsted say about supervision in Derby?").searched == \
+        "care leavers Derby"   # after one council, that council
 
 
 def test_tell_me_more_repeats_the_previous_search():

@@ -56,6 +56,7 @@ def _topic(question: str, councils: list[str], years: list[int]) -> list[str]:
     """Topic words: keywords that are not a council's name, a year, a word pointing back or asking for a
     rating or a figure ("how many are there?" asks the previous topic)."""
     place_words = {word for key in councils for word in key.split()} | {str(y) for y in years}
+    question = question.replace(ACROSS_WORDS.strip(), " ")   # a follow-up's own "across councils" is no topic
     return [w for w in keywords(OVER_TIME.sub(" ", FIGURE_ASKED.sub(" ", question))) if w not in place_words
             and w not in _BACK_REFERENCES and w not in RATING_WORDS]   # "how was Derby judged for care leavers?"
 
@@ -106,6 +107,9 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     if not topic and now.asks_over_time and not councils and before_topic and (before_councils or not before.across_councils):
         # "and over time?", "how has that changed since 2017?": the previous topic and council, across its reports.
         return Reading(question, _compose(before_topic, before_councils, []) + _over_time(now), True)
+    # A question across councils ("How do councils track children missing education?"): a follow-up naming no
+    # council stays across them ("what about care leavers?", "and in 2022?"), as the digest of each council's words.
+    across = not before_councils and (before.across_councils or before.kind == QuestionKind.THEME)
     if not topic and (councils or years) and before_topic:
         # "And Derby?" / "what about 2023?": the previous topic, asked of the new place or year; a
         # rating question stays one.
@@ -116,6 +120,10 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
                             figure=before.asks_figure)
         if before.asks_over_time and not years:   # "and Wigan?" after Derby's story over time: Wigan's story
             searched += _over_time(before)
+        elif across and not councils and not was_rating:
+            searched += ACROSS_WORDS
+    elif across and topic and not (councils or years) and _is_follow_up(question, topic):
+        searched = " ".join(topic) + ACROSS_WORDS
     elif not (councils or years) and (before_councils or before_years) and _is_follow_up(question, topic):
         # "What about supervision?" after a question about one council: the new topic, same place; after
         # a rating question, a judgement named ("what about children in care?") is a rating question too,
@@ -129,6 +137,9 @@ def read_in_context(question: str, previous: str | None, council_keys: Iterable[
     else:
         return Reading(question, question, False)
     return Reading(question, searched, searched != question)
+
+
+ACROSS_WORDS = " across councils"   # what keeps a follow-up across councils (query._ACROSS reads it so)
 
 
 def _over_time(analysis: QueryAnalysis) -> str:
