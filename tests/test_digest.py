@@ -1066,6 +1066,19 @@ def test_a_term_the_glossary_knows_is_one_idea_whole(tmp_path, model):
     store.close()
 
 
+@pytest.mark.parametrize("text, held", [
+    ("Young carers are identified early.", True),
+    ("Children who are young carers benefit from support.", True),
+    # near each other is not the term: across a sentence's end (Derby 2025), the other way round (Doncaster)
+    ("Young people stay put with their former foster carers. Care-experienced young people thrive.", False),
+    ("Young people stay put. Carers value young people as members of the household.", False),
+])
+def test_a_term_of_everyday_words_is_held_only_as_its_phrase(text, held):
+    from index.search.ideas import holds_phrase, holds_unit
+    assert holds_phrase(text, ("young", "carer")) == held
+    assert holds_unit(text, ("young", "carer"))   # what FindingReader.holds_term asked before: near is enough
+
+
 @pytest.mark.model
 def test_a_phrase_of_everyday_words_few_passages_print_is_a_term_held_whole(tmp_path, model):
     """"Young carers" care for a parent: young people staying with foster carers hold both words but not the term."""

@@ -401,8 +401,10 @@ class FindingReader:
         return self._idea_in[text]
 
     def holds_term(self, text: str) -> bool:
-        """Holds the term of everyday words the topic is, whole ("young carers"), when it is one."""
-        return not self.term or holds_unit(self.read_as(text), self.term)
+        """Holds the term of everyday words the topic is, whole ("young carers"), when it is one: its words side by side
+        (ideas.holds_phrase), not near each other ("young people … with their foster carers", "Carers value young
+        people")."""
+        return not self.term or holds_phrase(self.read_as(text), self.term)
 
     def prose(self, text: str) -> bool:
         """A sentence ending as one, of a few words at least (no heading or label), not a cover or table, not
