@@ -11,13 +11,14 @@ from dataclasses import asdict, dataclass, field
 
 import streamlit as st
 
-from app_ui import resources, signin
+from app_ui import focus, resources, signin
 from errors import BriefingStoreError
 from index.output import briefing as briefing_module
 from index.output.briefing import Basket, Excerpt, escape_markdown
 from index.output.briefing_store import Briefing
 from index.search.response import Response
 from index.search.searcher import Filters, Searcher
+from text.words import plural
 
 # Filter widgets' keys: copied forward on every run so a filter set on Ask survives a visit to Library.
 FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents", "filter_report_types", "filter_grades",
@@ -25,6 +26,7 @@ FILTER_KEYS = ("filter_councils", "filter_years", "filter_documents", "filter_re
 _FILTER_FIELDS = {"filter_councils": "councils", "filter_years": "years", "filter_documents": "doc_ids",
                   "filter_report_types": "report_types", "filter_grades": "grades", "filter_judgement": "judgement"}
 UNDO_KEY = "briefing_undo"  # the briefing whose last removal can be undone, for the Undo button
+UNDO_BUTTON = "undo-remove"  # that button's key
 _KEPT = "briefing_kept_keys"  # this run's kept_keys()
 
 
@@ -147,6 +149,9 @@ def keep_all(excerpts: list[Excerpt], what: str) -> None:
 def remove(briefing_id: int, index: int, count: int = 1) -> None:
     _act(resources.briefing_store().remove, briefing_id, index, count)
     st.session_state[UNDO_KEY] = briefing_id
+    st.toast(f"Removed {plural(count, 'excerpt')} from the briefing; Undo at the top puts "
+             f"{'it' if count == 1 else 'them'} back.")
+    focus.follow(UNDO_BUTTON)   # the keyboard's place: Undo, not the page's start
 
 
 def undo_remove(briefing_id: int) -> None:
@@ -156,6 +161,10 @@ def undo_remove(briefing_id: int) -> None:
 
 def move(briefing_id: int, index: int, offset: int) -> None:
     _act(resources.briefing_store().move, briefing_id, index, offset)
+    # focus follows the excerpt moved: its button of the same way, or the other where it has reached the end
+    moved, last = index + offset, len(current().excerpts) - 1
+    way = "up" if offset < 0 and moved > 0 or offset > 0 and moved == last else "down"
+    focus.follow(f"{way}-{moved}")
 
 
 def choose_sentences(briefing_id: int, index: int, excerpt: Excerpt, chosen: list[int]) -> None:

@@ -165,6 +165,21 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         page.get_by_text("will be deleted").wait_for(state="hidden")
         expect(page.locator(".iqa-excerpt")).to_have_count(3)
 
+        # By keyboard, focus follows the excerpt moved: a second Enter moves it on, not the one moved into its place
+        texts = page.locator(".iqa-excerpt").all_inner_texts()
+        page.locator(".st-key-down-0 button").first.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(".st-key-down-1 button").first).to_be_focused(timeout=30_000)
+        page.keyboard.press("Enter")
+        expect(page.locator(".iqa-excerpt").nth(2)).to_have_text(texts[0], timeout=30_000)
+        expect(page.locator(".iqa-excerpt").nth(0)).to_have_text(texts[1])
+        # ... and after Remove, on Undo (at the page's top), which puts it back
+        page.locator(".st-key-remove-2 button").first.focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("button", name="Undo")).to_be_focused(timeout=30_000)
+        page.keyboard.press("Enter")
+        expect(page.locator(".iqa-excerpt")).to_have_count(3, timeout=30_000)
+
         page.get_by_role("link", name="Compare").click()
         grid = page.locator('[data-testid="stDataFrame"] .dvn-scroller').first
         grid.wait_for(timeout=30_000)

@@ -4,7 +4,7 @@ from html import escape
 
 import streamlit as st
 
-from app_ui import resources, session, signin
+from app_ui import focus, resources, session, signin
 from text.words import plural
 from index.output.briefing import escape_markdown
 from index.output.briefing_export import loose_citation, runs, table, to_docx, to_markdown, typeset
@@ -83,7 +83,8 @@ author = signin.visitor_name()
 if current.can_undo and st.session_state.get(session.UNDO_KEY) == current.id:
     notice, undo = st.columns([4, 1], vertical_alignment="center")
     notice.caption("Removed from the briefing.")   # an excerpt, or a kept table's rows
-    undo.button("Undo", key="undo-remove", on_click=session.undo_remove, args=(current.id,), width="stretch")
+    undo.button("Undo", key=session.UNDO_BUTTON, on_click=session.undo_remove, args=(current.id,), width="stretch")
+focus.place()   # the keyboard's place after a move or a removal (app_ui.focus): drawn before the excerpts, it waits
 
 if not basket:
     st.info("This briefing is empty. On the Ask page, press Keep under a passage to add it here.")
@@ -136,3 +137,4 @@ for index, excerpt in enumerate(basket):
                     disabled=index == len(basket) - 1, width="stretch")
         remove.button("Remove", key=f"remove-{index}", on_click=session.remove, args=(current.id, index),
                       width="stretch")
+
