@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from text.sentences import BULLET_MARKS
+from text.sentences import BULLET_MARKS, NUMBER_MARK
 from text.words import CONTINUING_WORDS
 
 EDGE_LINES = 3            # how many lines at the top and bottom of a page may be header or footer
@@ -22,7 +22,7 @@ _BULLET = BULLET_MARKS + "–-*"   # a list's marks, and the dashes and stars a 
 _PARAGRAPH_START = re.compile(r"^(\d{1,3}(\.\d{1,2})?\.?\s+\S|[" + re.escape(_BULLET) + r"]\s*\S|[a-z]\)\s)")
 _SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
 # "... access. 46." — a paragraph number printed at the end of the line before its paragraph.
-_TRAILING_PARA_NUMBER = re.compile(r"(?<=[.!?”\"])\s+(\d{1,3}\.)$")
+_TRAILING_PARA_NUMBER = re.compile(r"(?<=[.!?”\"])\s+(" + NUMBER_MARK + ")$")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(?=[a-z])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # A heading printed on a line of its own ("Information about this inspection", "The local authority"): short, a
@@ -109,7 +109,7 @@ def reflow(text: str, headings: bool = True) -> str:
     # A paragraph number moved off the previous line joins the paragraph it numbers.
     merged: list[str] = []
     for paragraph in joined:
-        if merged and re.fullmatch(r"\d{1,3}\.", merged[-1]):
+        if merged and re.fullmatch(NUMBER_MARK, merged[-1]):
             merged[-1] = f"{merged[-1]} {paragraph}"
         else:
             merged.append(paragraph)

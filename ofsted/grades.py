@@ -24,5 +24,7 @@ def grade_label(grade: str) -> str:
     return grade[:1].upper() + grade[1:]
 
 
+GRADE_OF_RANK = {rank: grade for grade, rank in RANK.items()}   # a chart's or a sorted table's number as its grade
+
 # Where a table has little room: the one grade of four words as inspectors and councils abbreviate it.
 SHORT_GRADES = {"outstanding": "Outstanding", "good": "Good", "requires improvement": "RI", "inadequate": "Inadequate"}

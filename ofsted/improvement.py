@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from text.sentences import BULLETS
+from text.sentences import BULLETS, NUMBER_MARK
 
 _ASKED = re.compile(
     r"\b(?:areas?\s+(?:for|of)\s+(?:improvement|development)|improvement\s+areas?|need(?:s|ed)?\s+to\s+improve|"
@@ -36,7 +36,7 @@ _HEADING = re.compile(
 )
 _LIST_ITEM = re.compile(r"\s*" + BULLETS)   # numbered paragraphs are findings, not list items
 _ITEM = re.compile(BULLETS + r"(?:(?!" + BULLETS + r")[^\n]|\n(?![ \t]*\n))*")  # to the next bullet or blank line
-_NUMBERED_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}\.[ \t].*$")
+_NUMBERED_ITEM = re.compile(rf"(?m)^[ \t]*{NUMBER_MARK}[ \t].*$")
 # A list (ILACS: 1 to 14 bulleted items a page in the dev library, most 2 to 7) is quoted whole, up to WHOLE_LIST; a
 # manager asking what must improve pastes the list, and three of Harrow's eight items left the rest unsaid. So is a
 # SIF report's numbered recommendations where they follow one another; where subheadings part them ("Immediate
@@ -94,12 +94,11 @@ def listed_items(passage: str, holding: Callable[[str], bool] | None = None) -> 
 def list_heading_before(text: str, offset: int) -> int | None:
     """Where the heading of the list whose run of items reaches `offset` starts on the page (a passage that opens on
     the list's third item is part of the list headed above it); None if no such list runs there."""
-    for heading in reversed(list(_HEADING.finditer(text, 0, offset))):
-        spans = _run(text, heading.end() - 1)
-        if spans and spans[0][0] <= offset <= spans[-1][1]:
-            return heading.start() + len(heading.group()) - len(heading.group().lstrip())
+    headings = list(_HEADING.finditer(text, 0, offset))
+    if not headings:
         return None
-    return None
+    spans = _list_run(text, headings[-1].end() - 1)   # the nearest heading's: a list before it has ended before it
+    return _skip_space(text, headings[-1].start()) if spans and spans[0][0] <= offset <= spans[-1][1] else None
 
 
 def list_end(text: str, start: int, end: int) -> int | None:

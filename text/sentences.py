@@ -12,6 +12,8 @@ import re
 # A list item's marks; the private-use ones are Wingdings bullets as pypdf reads them.
 BULLET_MARKS = "◼•▪■●\uf06e\uf0a7"
 BULLETS = f"[{BULLET_MARKS}]"
+# A paragraph's or a list item's number as reports print it ("12.", "1."): a mark, not a sentence of its own.
+NUMBER_MARK = r"\d{1,3}\."
 _SENTENCE_BOUNDARY = re.compile(rf"[.!?][\"'”’)\]]?\s+(?=[A-Z0-9\"'“‘({BULLET_MARKS}])|(?P<bullet>(?<=\s){BULLETS}(?=\s))")
 
 

@@ -13,12 +13,12 @@ import streamlit as st
 from app_ui import resources
 from app_ui.answer import page_text, show_source
 from app_ui.grade_card import GRADE_COLOURS
-from index.output.compare import (GRADE_OF_RANK, UNGRADED_RANK, CouncilRow, GradePoint, cell_words, grade_history,
-                                  latest_judgements, most_reported)
+from index.output.compare import (UNGRADED_RANK, CouncilRow, GradePoint, cell_words, grade_history, latest_judgements,
+                                  most_reported)
 from index.output.grades import judgement_hit
 from index.search.searcher import Searcher
 from ofsted import report_types
-from ofsted.grades import GRADES, RANK, grade_label
+from ofsted.grades import GRADE_OF_RANK, GRADES, RANK, grade_label
 from ofsted.judgements import ILACS_JUDGEMENTS, SHORT_LABELS
 
 ROW_PX, TABLE_MAX_PX = 35, 600

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from index.output.citation import cited, quoted, reference
-from text.sentences import ends_sentence, paragraph_sentence_spans, sentence_spans, starts_item, starts_sentence
+from text.sentences import (NUMBER_MARK, ends_sentence, paragraph_sentence_spans, sentence_spans, starts_item,
+                            starts_sentence)
 from models import Document, Hit, Quote
 from ofsted import report_types
 
@@ -23,8 +24,7 @@ GAP = " … "  # between kept sentences that are not next to each other in the r
 LIST_BULLET = "•"   # a kept list's items as a paper sets them out (Copy, Markdown; Word uses its List Bullet style)
 # A numbered list's item: its number, as the report prints it ("1. Ensure that …"); sentence_spans reads "1." as a
 # sentence of its own, so Excerpt.from_quote joins it to the words it numbers (_numbers_joined).
-_NUMBERED_ITEM = re.compile(r"\s*(\d{1,3}\.)\s+(?=\S)")
-_LIST_NUMBER = re.compile(r"\d{1,3}\.")
+_NUMBERED_ITEM = re.compile(rf"\s*({NUMBER_MARK})\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def _numbers_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     """The sentence spans with a list's number ("1.", read as a sentence of its own) joined to the sentence it numbers."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and _LIST_NUMBER.fullmatch(text[joined[-1][0]:joined[-1][1]]):
+        if joined and re.fullmatch(NUMBER_MARK, text[joined[-1][0]:joined[-1][1]]):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))

@@ -258,8 +258,9 @@ def to_docx(basket: Sequence[Excerpt], title: str = DEFAULT_TITLE, author: str |
                     cell.width = Mm(width)
             continue
         excerpt = run[0]
-        if excerpt.verbatim and excerpt.items:   # a report's list: Word's own bullets, or its numbers, each item quoted
-            for mark, words in excerpt.items:
+        items = excerpt.items if excerpt.verbatim else []
+        if items:   # a report's list: Word's own bullets, or its numbers, each item quoted
+            for mark, words in items:
                 if mark == LIST_BULLET:
                     document.add_paragraph(quoted(words), style="List Bullet")
                 else:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from models import Document
 from ofsted.councils import council_key
 from index.output.grades import NONE_GIVEN
-from ofsted.grades import RANK, SHORT_GRADES
+from ofsted.grades import GRADE_OF_RANK, RANK, SHORT_GRADES
 from ofsted.judgements import ILACS_JUDGEMENTS, find_judgement
 from ofsted.report_types import ILACS_TYPES
 
@@ -109,7 +109,6 @@ def grade_history(documents: Iterable[Document], council: str) -> list[GradePoin
 # A judgement the council's latest report gives no grade for (the 2026 framework's overall effectiveness): ranked below
 # every grade, so a sort puts it last, and said in words (Streamlit's grid shows an empty number cell as "None").
 UNGRADED_RANK = 0
-GRADE_OF_RANK = {rank: grade for grade, rank in RANK.items()}
 
 
 def cell_words(rank: int) -> str:

@@ -169,8 +169,7 @@ def since_words(grade: str | None, document: Document | None, ungraded: Document
 
 
 def overall_words(document: Document) -> str:
-    """The report's overall effectiveness grade as its judgement table prints it ("Requires improvement to be good"),
-    for the Library's list; "none given" for a report with judgements but no overall one (Ofsted's 2026 framework, an
+    """The report's overall effectiveness grade ("Requires improvement"), for the Library's list; "none given" for a report with judgements but no overall one (Ofsted's 2026 framework, an
     LSCB review), "" for a document with no judgements at all."""
     judgements = document.metadata.judgements
     if "overall_effectiveness" in judgements:

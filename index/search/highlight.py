@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from ofsted.front_matter import REPORT_NOTE_CLUES, is_report_note
-from text.sentences import ends_sentence, is_prose_length, paragraph_sentence_spans, qualifies, starts_sentence
+from text.sentences import NUMBER_MARK, ends_sentence, is_prose_length, paragraph_sentence_spans, qualifies, starts_sentence
 from text.words import COMPOUND_PREFIXES
 from models import Highlight
 
@@ -31,7 +31,7 @@ _FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+(?:[,.]\d+)*\s*%|\b(?!(?:19|20)\d
                      r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand|million|half|thirds?|quarters?|"
                      r"per\s?cent)\b", re.IGNORECASE)
 # pypdf puts a paragraph's number after the heading before it, past a wide gap ("… in care: outstanding  23.").
-_PARAGRAPH_NUMBER = re.compile(r"(?:\s{2,}|\n)\d{1,3}\.\s*$")
+_PARAGRAPH_NUMBER = re.compile(rf"(?:\s{{2,}}|\n){NUMBER_MARK}\s*$")
 SENTENCE_CACHE = 8192   # passages whose sentence spans and lower case are kept (~4 MB per thousand, with their texts)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from index.output.citation import cited, reference
 from index.search.highlight import MAX_SENTENCES, scored_sentences, sentence_stems, weight_held
-from text.sentences import (BULLETS, PARAGRAPH_BREAK as _PARAGRAPH_BREAK, is_prose_length, is_whole,
+from text.sentences import (BULLETS, NUMBER_MARK, PARAGRAPH_BREAK as _PARAGRAPH_BREAK, is_prose_length, is_whole,
                             paragraph_sentence_spans as _sentence_spans, qualifies, refers_back, starts_item)
 from index.search.widening import locate
 from ofsted.front_matter import is_report_note
@@ -147,8 +147,8 @@ def opening_quote(hit: Hit) -> Quote | None:
 
 # "… permanence Good Summary Services for …", "… care leavers: good\n\n37. Care leavers in …": a SIF section's
 # label or a paragraph's number before its first sentence.
-_OPENING_LABEL = re.compile(r"\s*(?:Summary\s+)?(?:\d{1,3}\.\s+)?")
-_QUOTE_LEAD = re.compile(r"(?:\d{1,3}\.\s+|" + BULLETS + r"\s*)(?=[A-Z“\"‘'])")
+_OPENING_LABEL = re.compile(rf"\s*(?:Summary\s+)?(?:{NUMBER_MARK}\s+)?")
+_QUOTE_LEAD = re.compile(rf"(?:{NUMBER_MARK}\s+|" + BULLETS + r"\s*)(?=[A-Z“\"‘'])")
 
 
 def _quotable(text: str, start: int, end: int) -> bool:

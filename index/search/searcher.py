@@ -266,12 +266,13 @@ class Searcher:
                                        or bool(timeline and timeline.entries))
         quote = (self._quote(hits, weights, listed, query.asks_figure, _list_item_holds(query))
                  if answerable and query.kind == QuestionKind.TOPIC else None)
-        if wants_digest and hits and not read_whole:   # shown in the digest's order, once the best has been quoted
+        current_first = wants_digest and bool(hits) and not read_whole
+        if current_first:   # shown in the digest's order, once the best has been quoted
             hits = ranking.current_first(hits, catalogue.accounts)
         return Response(reading=reading, query=query, hits=hits, answerable=answerable, read_as=describe(query, scope),
                         scope=scope.words, note=note, grade=grade, grade_list=listing, quote=quote,
                         seconds=time.perf_counter() - started, in_reading_order=bool(read_whole),
-                        current_first=wants_digest and bool(hits) and not read_whole,   # (as just ordered)
+                        current_first=current_first,
                         digest=digest if answerable else None, timeline=timeline if answerable else None)
 
     @staticmethod
