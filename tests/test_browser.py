@@ -173,6 +173,7 @@ def test_a_briefing_survives_a_reload_exports_and_the_app_fits_the_window(demo_i
         page.keyboard.press("Enter")
         expect(page.locator(".iqa-excerpt").nth(2)).to_have_text(texts[0], timeout=30_000)
         expect(page.locator(".iqa-excerpt").nth(0)).to_have_text(texts[1])
+        expect(page.locator(".st-key-up-2 button").first).to_be_focused(timeout=30_000)   # at the end: its ↑ Up
         # ... and after Remove, on Undo (at the page's top), which puts it back
         page.locator(".st-key-remove-2 button").first.focus()
         page.keyboard.press("Enter")
