@@ -17,7 +17,7 @@ STANCES = (STRENGTH, SHORTFALL, MIXED, NEUTRAL)
 _STRENGTH_WORDS = """strong strongly strength strengths effective effectively good well improved improving
 robust consistent consistently regular regularly timely thorough comprehensive purposeful reflective embedded
 appropriate appropriately positive positively impressive excellent outstanding skilled skilful clear clearly
-high-quality sustained secure securely prompt promptly rigorous rigorously focused confident confidently
+high-quality good-quality sustained secure securely prompt promptly rigorous rigorously focused confident confidently
 valued benefit benefits benefited helpful helps effectively successful successfully strengthened
 enhanced innovative creative proactive proactively exceptional exceptionally highly well-established
 well-supported well-led thriving thrive thrives attentive meaningful ambitious aspirational dedicated tenacious
@@ -25,7 +25,7 @@ nurturing""".split()
 _SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
 weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
 failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits
-declined deteriorated deteriorating inadequate ineffective ineffectively unsafe
+declined declining deteriorated deteriorating deterioration worsened worsening inadequate ineffective ineffectively unsafe
 unnecessary overly overdue missed superficial vague generic slow slower sporadic patchy uneven inaccurate
 incomplete inadequacies failings failures unfavourable unfavourably""".split()
 # Phrases that state a shortfall whatever else the sentence says (but a negation in an aim or a condition, below).

@@ -43,6 +43,12 @@ def work_as_employment(question: str) -> str:
     return _WORK_AS_A_JOB.sub(r"\1 employment", question)
 
 
+# An inspection named by what it looked at: "shortfalls, identified by a focused visit to the integrated front door in
+# March 2023" speaks of the visit, not of the front door (text.sentences.without_asides). To the next comma or the end.
+INSPECTION_OF = re.compile(r"\b(?:focused|monitoring)\s+visits?\s+(?:to|of|on)\b[^,;:().!?]*|"
+                           r"\bjoint\s+targeted\s+area\s+inspections?\s+(?:\(JTAI\)\s+)?(?:of|on|into)\b[^,;:().!?]*",
+                           re.IGNORECASE)
+
 # The reports' words for a council's social work staff: "recruiting and keeping social workers" is answered by
 # "recruitment and retention of staff" and "a stable, permanent workforce", and "agency social workers" by "agency
 # staff" (index.search.findings holds a verb's idea beside any of them, and an idea naming social workers after what

@@ -17,6 +17,8 @@ from index.search.searcher import Filters, Searcher
 from index.storage.store import Store
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance
 from ofsted.judgements import area_judgement, judgement_area
+from ofsted.vocabulary import INSPECTION_OF
+from text.sentences import without_asides
 from tests.conftest import add_report, make_report
 
 
@@ -67,6 +69,10 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Inspectors had serious concerns about the response to those children.", SHORTFALL),
     ("Concerns remain about the quality of plans.", SHORTFALL),
     ("There are areas of concern in the front door.", SHORTFALL),
+    # a service that got worse, beside one that improved, says both
+    ("Practice has improved, but there has been a serious deterioration in service areas.", MIXED),
+    ("The quality of plans has worsened.", SHORTFALL),
+    ("Children live in safe, stable, good-quality placements.", STRENGTH),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected
@@ -890,6 +896,50 @@ def test_a_finding_that_stands_on_its_own_comes_before_one_leaning_on_a_sentence
                 "Referrals at the front door are screened by a duty team."])
     digest = Searcher(store, embedder).ask("How have councils screened referrals at the front door?").digest
     assert [item.finding.quote.text for item in digest.items] == ["Referrals at the front door are screened by a duty team."]
+
+
+def test_a_finding_saying_the_topic_in_its_own_right_comes_before_one_naming_it_in_passing(store, embedder):
+    # Trafford 2026 and Peterborough 2024: the front door as a closing example of something else, or as what a visit
+    # looked at, is the closer passage (it comes first in the report), but the report's own finding on it is the answer.
+    add_report(store, embedder, "trafford", "Trafford", "2026-06-01",
+               ["Practice has improved, but there has been a serious deterioration in areas, such as the front door.",
+                "There are delays in responding to contacts at the front door, leaving some children at risk."])
+    add_report(store, embedder, "peterborough", "Peterborough", "2024-06-01",
+               ["Leaders have tackled shortfalls identified by a focused visit to the front door in March 2023.",
+                "Some early improvements have been made in the front door."])
+    digest = Searcher(store, embedder).ask("How have councils screened referrals at the front door?").digest
+    assert {item.council: item.finding.quote.text for item in digest.items} == {
+        "Trafford": "There are delays in responding to contacts at the front door, leaving some children at risk.",
+        "Peterborough": "Some early improvements have been made in the front door."}
+
+
+def test_a_finding_holding_the_questions_idea_comes_before_one_holding_only_its_words(store, embedder):
+    # Harrow 2020: stable leadership "for those in care" names the children asked about and holds enough of the
+    # question's words, but says nothing of stable placements.
+    add_report(store, embedder, "harrow", "Harrow", "2020-06-01",
+               ["Strong and stable senior leadership has improved practice for children in care.",
+                "Most live in safe, stable placements that meet their needs."])
+    digest = Searcher(store, embedder).ask("How do councils keep placements stable for children in care?").digest
+    assert [item.finding.quote.text for item in digest.items] == ["Most live in safe, stable placements that meet their needs."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Practice has improved, but there is a deterioration in areas, such as front door response.",
+     "Practice has improved, but there is a deterioration in areas ."),
+    ("Leaders respond quickly, for example in mitigating risk at the ‘front door’. Plans are clear, e.g. for care.",
+     "Leaders respond quickly . Plans are clear ."),
+    # an example the sentence goes on after is part of what it says; so is a parenthesis naming who
+    ("When gaps occur, for example for asylum-seeking children, leaders recruit carers.",
+     "When gaps occur, for example for asylum-seeking children, leaders recruit carers."),
+    ("Partners, including the police, attend the MASH.", "Partners, including the police, attend the MASH."),
+])
+def test_without_asides_drops_a_closing_example(text, expected):
+    assert without_asides(text) == expected
+
+
+def test_an_inspection_visit_is_an_aside_of_what_it_looked_at():
+    assert without_asides("Shortfalls were identified by a focused visit to the front door in 2023.", INSPECTION_OF) \
+        == "Shortfalls were identified by a  ."
 
 
 def test_criminal_exploitation_is_not_any_crime(store, embedder):

@@ -155,6 +155,9 @@ def test_a_quote_starts_at_its_first_word_past_a_paragraph_number_or_a_bullet():
         "Supervision is regular and reflective.")
     assert best_quote(hit("Other news. • Review supervision processes after audits."), weights).text == (
         "Review supervision processes after audits.")
+    # a list's item may open in lower case ("◼ eight children are unaccompanied …"): the bullet is still no word
+    assert best_quote(hit("Figures:\n\n\uf06e eight children are in supervision groups."), weights).text == (
+        "eight children are in supervision groups.")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -111,6 +111,21 @@ _REFERS_BACK = re.compile(
     r"(?!\s+(?:inspection|report|visit|year|period|time|judgement|framework|local\s+authority|council)\b)")
 
 
+# Examples given in passing, closing a sentence: "…, such as front door response.", "…, for example in mitigating
+# risk during … the integrated front door." Only a last clause, with no comma of its own: one the sentence goes on
+# after ("…, for example those of unaccompanied children, the local authority recruits …") is part of what it says.
+_EXAMPLE_ASIDE = re.compile(r"(?:,|—|–)\s*(?:(?:such\s+as|for\s+(?:example|instance)|including)\b|e\.g\.)[^,;:()]*?"
+                            r"(?=[.!?][\"'”’)\]]*(?:\s|$))", re.IGNORECASE)
+
+
+def without_asides(text: str, *others: re.Pattern) -> str:
+    """The text without its examples given in passing (_EXAMPLE_ASIDE) nor the other asides given: what its sentences
+    say in their own right."""
+    for aside in (_EXAMPLE_ASIDE, *others):
+        text = aside.sub(" ", text)
+    return text
+
+
 def refers_back(sentence: str) -> bool:
     """Whether the sentence leans on the one before it for its meaning (_REFERS_BACK)."""
     sentence = sentence.lstrip(BULLET_MARKS + " \t")

@@ -36,9 +36,9 @@ from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance, without
 from ofsted.improvement import list_spans
 from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
 from ofsted.sections import Sections
-from ofsted.vocabulary import (EVERYDAY_WORDS, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES, change_asked,
-                                says_how_soon, without_role_names)
-from text.sentences import paragraph_sentence_spans, refers_back
+from ofsted.vocabulary import (EVERYDAY_WORDS, INSPECTION_OF, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES,
+                                change_asked, says_how_soon, without_role_names)
+from text.sentences import paragraph_sentence_spans, refers_back, without_asides
 from text.words import noun_pattern
 
 if TYPE_CHECKING:
@@ -78,15 +78,18 @@ _HEAD_NOUN = noun_pattern(WORKFORCE_HEAD)
 class _Candidate(NamedTuple):
     """A report's finding in the running, compared field by field in this order (the finding last, never compared):
     saying how soon where the question asks it (ofsted.vocabulary.TIMELINESS), saying that it changed where the
-    question asks how it was changed (says_change), about the children asked, in the section on the topic's judgement
-    area, naming the kind asked of (not only another: only_another_kind), then holding most of the topic, where among
+    question asks how it was changed (says_change), holding one of the question's ideas (not only enough of its words:
+    "stable senior leadership … for those in care" is no stable home), about the children asked, saying it in its own right (not only in
+    an example or of a visit: in_passing), in the section on the topic's judgement area, naming the kind asked of (not only another: only_another_kind), then holding most of the topic, where among
     those holding it about as fully one that judges it comes first (ranking.ACROSS_JUDGED_EDGE) and one standing on its
     own (ranking.ACROSS_LEANING_EDGE: not "They offer additional strength to the front door.", whose "they" is in the
     passage before), then its passage's score."""
 
     soon: bool
     changed: bool
+    idea: bool
     about: float
+    central: bool
     placed: bool
     as_asked: int
     focus: float
@@ -400,6 +403,13 @@ class FindingReader:
             self._idea_in[text] = any(self.holds(self.read_as(text), unit) for unit in self.units)
         return self._idea_in[text]
 
+    def in_passing(self, text: str) -> bool:
+        """Holds the question's ideas only in an example or of an inspection visit: "… there has been a serious
+        deterioration in service areas, such as front door response." is about the service at large, and "…
+        shortfalls, identified by a focused visit to the integrated front door" about the council's self-evaluation.
+        Another of the report's findings, saying it in its own right, comes first."""
+        return self.holds_idea(text) and not self.holds_idea(without_asides(text, INSPECTION_OF))
+
     def holds_term(self, text: str) -> bool:
         """Holds the term of everyday words the topic is, whole ("young carers"), when it is one: its words side by side
         (ideas.holds_phrase), not near each other ("young people … with their foster carers", "Carers value young
@@ -550,7 +560,9 @@ class FindingReader:
                 other = self.only_another_kind(quote.text)
                 soon = self.asks_how_soon and says_how_soon(quote.text)
                 found.append(_Candidate(
-                    soon=soon, changed=self.says_change(quote.text), about=self.about(quote), placed=self.placed(quote),
+                    soon=soon, changed=self.says_change(quote.text), idea=self.holds_idea(quote.text),
+                    about=self.about(quote),
+                    central=not self.in_passing(quote.text), placed=self.placed(quote),
                     as_asked=self._as_asked(quote.text, other),
                     focus=round(self.focus(quote.text) + judged - leaning, 4), score=score,
                     finding=Finding(quote=quote, score=round(score, 4), other_kind=self.kind_word if other else None)))

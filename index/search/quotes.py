@@ -148,7 +148,8 @@ def opening_quote(hit: Hit) -> Quote | None:
 # "… permanence Good Summary Services for …", "… care leavers: good\n\n37. Care leavers in …": a SIF section's
 # label or a paragraph's number before its first sentence.
 _OPENING_LABEL = re.compile(rf"\s*(?:Summary\s+)?(?:{NUMBER_MARK}\s+)?")
-_QUOTE_LEAD = re.compile(rf"(?:{NUMBER_MARK}\s+|" + BULLETS + r"\s*)(?=[A-Z“\"‘'])")
+# (a list's item may open in lower case: "◼ eight children are unaccompanied asylum-seeking children.")
+_QUOTE_LEAD = re.compile(rf"{NUMBER_MARK}\s+(?=[A-Z“\"‘'])|" + BULLETS + r"\s*(?=[A-Za-z0-9“\"‘'])")
 
 
 def _quotable(text: str, start: int, end: int) -> bool:
