@@ -14,19 +14,21 @@ _JS = """
 export default function ({ data }) {
   if (!data.key || window.__inspectqaFocused === data.nonce) return;
   window.__inspectqaFocused = data.nonce;
-  // The page is still being drawn, and for a moment the old button may be there beside the new: focus the last
-  // one drawn, and again until it has stayed (a third of a second), for two seconds at most. Once the person
-  // has moved on to something else (neither the page, the button pressed, nor one being redrawn), leave it.
+  // The page is still being drawn, and for a moment the old button may be there beside the new, or the new drawn
+  // over the one focused: focus the last one drawn, and again whenever focus has drifted off it (to the page, the
+  // button pressed, or a button since removed), for ten seconds (a slow machine draws late). Once the person has
+  // moved on to something else, leave it.
   const pressed = document.activeElement;
   let tries = 0;
   const focus = () => {
+    if (window.__inspectqaFocused !== data.nonce) return;   // a later move's focus has taken over
     const active = document.activeElement;
     const adrift = !active || active === document.body || active === pressed || !active.isConnected;
     const buttons = [...document.querySelectorAll(`.st-key-${CSS.escape(data.key)} button`)].filter(b => !b.disabled);
     const button = buttons[buttons.length - 1];
     if (!adrift && !buttons.includes(active)) return;
     if (button && active !== button) button.focus();
-    if (++tries < 40 && !(button && document.activeElement === button && tries > 6)) setTimeout(focus, 50);
+    if (++tries < 200) setTimeout(focus, 50);
   };
   focus();
 }

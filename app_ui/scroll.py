@@ -2,8 +2,8 @@
 
 Streamlit's chat keeps the page at its bottom as content arrives, so a long answer opened with its best
 part off-screen (worst at 1280×720). A small component inside the new answer holds its chat message's top
-in view while the answer is laid out (two seconds, or until the reader scrolls); a rerun (a click on Keep
-further down) does not move the page again.
+in view while the answer is laid out (two seconds, longer while it still grows, or until the reader scrolls);
+a rerun (a click on Keep further down) does not move the page again.
 """
 from __future__ import annotations
 
@@ -17,15 +17,20 @@ export default function ({ parentElement, data }) {
   const message = anchor.closest('[data-testid="stChatMessage"]');
   if (!message) return;
   // The answer's cards are still being laid out, and the chat keeps scrolling to its bottom meanwhile:
-  // hold the message's top in view for two seconds, unless the reader scrolls or types first.
+  // hold the message's top in view for two seconds, and on a slow machine until the page has stopped growing for
+  // one (ten at most), unless the reader scrolls or types first.
   let stopped = false;
   const stop = () => { stopped = true; };
   for (const event of ["wheel", "touchstart", "keydown", "mousedown"]) {
     window.addEventListener(event, stop, { once: true, passive: true });
   }
   const started = Date.now();
+  let height = -1, grown = started;
   const hold = () => {
-    if (stopped || Date.now() - started > 2000) return;
+    const now = Date.now();
+    const page = document.scrollingElement || document.documentElement;
+    if (page.scrollHeight !== height) { height = page.scrollHeight; grown = now; }
+    if (stopped || now - started > 10000 || (now - started > 2000 && now - grown > 1000)) return;
     message.scrollIntoView({ block: "start" });
     setTimeout(hold, 150);
   };

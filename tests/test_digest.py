@@ -923,6 +923,19 @@ def test_a_finding_holding_the_questions_idea_comes_before_one_holding_only_its_
     assert [item.finding.quote.text for item in digest.items] == ["Most live in safe, stable placements that meet their needs."]
 
 
+def test_of_findings_holding_the_topic_as_fully_one_saying_the_councils_verb_asked_of_comes_first(store, embedder):
+    # The sentence on their support is the closer passage; the one on recruiting them answers the question.
+    add_report(store, embedder, "ealing", "Ealing", "2024-06-01",
+               ["Through an effective campaign, the council has recruited more foster carers this year.",
+                "Foster carers are effectively supported."])
+    for council in ("Bury", "Hull", "Leeds", "York", "Kent"):   # (recruiting printed in few passages, as in a library)
+        add_report(store, embedder, council.lower(), council, "2024-06-01",
+                   ["Plans are reviewed on time.", "Children see their social workers often.", "Schools help well."])
+    digest = Searcher(store, embedder).ask("How are councils recruiting foster carers?").digest
+    assert [item.finding.quote.text for item in digest.items] == [
+        "Through an effective campaign, the council has recruited more foster carers this year."]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Practice has improved, but there is a deterioration in areas, such as front door response.",
      "Practice has improved, but there is a deterioration in areas ."),
