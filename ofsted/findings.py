@@ -30,7 +30,10 @@ unnecessary overly overdue missed superficial vague generic slow slower sporadic
 incomplete inadequacies failings failures unfavourable unfavourably""".split()
 # Phrases that state a shortfall whatever else the sentence says (but a negation in an aim or a condition, below).
 # A negation and the rest of its clause: "not effective, reflective or frequent enough" says nothing good.
-_NEGATED = r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b|\b\w+n['’]t\b)"
+# "Without" a doing is one too ("contacts are closed without ensuring that parents are directed to support"), but not
+# "without delay", "without fail" or "without needing to", which say something was done well.
+_NEGATED = (r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b|\b\w+n['’]t\b|"
+            r"\bwithout\s+(?:sufficient|adequate|appropriate|proper|full|any|clear|(?!needing|having|waiting)\w+ing)\b)")
 _NEGATION = re.compile(_NEGATED, re.IGNORECASE)
 _SHORTFALL_PHRASES = re.compile(
     _NEGATED + r"[^.;:!?]*?(?=\b(?:but|although|however|though|while|whereas|yet)\b|[.;:!?]|$)|"
@@ -68,15 +71,18 @@ def _in_a_condition(sentence: str, start: int) -> bool:
 
 # A negation naming a state or an aim judges nothing: in an aim ("so that children do not …", "to ensure that …",
 # "the risk of care leavers not engaging"), or in a condition that a comma ends before the sentence's own clause
-# ("When care leavers are not in education, employment or training, their advisers …"; not "When visits happen they
-# are not recorded well."). Its subject is a few words, with no "but" or "while" among them.
-_SUBJECT = r"(?:(?!(?:but|although|however|though|while|whereas|yet)\b)[\w’'-]+\s+){0,4}$"
+# ("When care leavers are not in education, employment or training, their advisers …", "… a rapid response when the
+# threshold for statutory services is not met, including …"; not "When visits happen they are not recorded well.").
+# Its subject is a few words (six at most), with no "but" or "while" among them.
+_SUBJECT = r"(?:(?!(?:but|although|however|though|while|whereas|yet)\b)[\w’'-]+\s+){0,6}$"
 _IN_AN_AIM = re.compile(r"\b(?:ensure|ensures|ensuring|so\s+that|risk\s+of)\s+(?:that\s+)?" + _SUBJECT, re.IGNORECASE)
 _IN_A_CONDITION = re.compile(r"\b(?:when|if|unless)\s+" + _SUBJECT, re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A strength said as a comparison: "EET rates compare favourably against statistical neighbours" (not "favourable
 # conditions", nor "less favourable than their peers").
 _COMPARES_WELL = re.compile(r"\bcompar(?:e|es|ed|ing)\s+(?:very\s+)?favourably\b", re.IGNORECASE)
+# ... and as what did not happen: "seen without delay", "visited without fail" (no delay, no failing).
+_WITHOUT_A_LACK = re.compile(r"\bwithout\s+(?:undue\s+|any\s+)?(?:delays?|fail|drift)\b", re.IGNORECASE)
 _STRENGTH = frozenset(_STRENGTH_WORDS)
 _SHORTFALL = frozenset(_SHORTFALL_WORDS)
 # How well something is done, not what is done: no label of a group of findings (index.search.grouping) is one alone.
@@ -106,9 +112,14 @@ def stance(sentence: str) -> str:
     negated = [m for m in found if not _judges_nothing(sentence, m)]
     text = sentence.lower()
     for match in reversed(found):   # a negated judging word is no strength, nor one in a state or an aim a shortfall
-        text = text[:match.start()] + " " + text[match.end():]
+        # (a condition's negation only to the condition's end: "… when the threshold is not met, including the very
+        # positive use of visits" says a strength after it)
+        end = match.start() + match.group().index(",") if match not in negated and "," in match.group() else match.end()
+        text = text[:match.start()] + " " + text[end:]
+    well_without = len(_WITHOUT_A_LACK.findall(text))
+    text = _WITHOUT_A_LACK.sub(" ", text)
     words = _WORD.findall(text)
-    strengths = sum(word in _STRENGTH for word in words) + len(_COMPARES_WELL.findall(text))
+    strengths = sum(word in _STRENGTH for word in words) + len(_COMPARES_WELL.findall(text)) + well_without
     concerns = sum(1 for m in _CONCERN.finditer(sentence) if not _in_a_condition(sentence, m.start()))
     shortfalls = len(negated) + sum(word in _SHORTFALL for word in words) + concerns
     if strengths and shortfalls:

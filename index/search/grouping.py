@@ -2,7 +2,8 @@
 
 A manager reads a digest in a minute: findings on reflective supervision together, those on management oversight
 together, labelled "Reflective supervision" and "Management oversight", and the rest under "Other findings". A label
-names a practice (two or three words as a sentence prints them), never a clause, a measure or a judgement. After
+names a practice (two or three words as a sentence prints them, two things named together, or a thing's name alone:
+"Thresholds"), never a clause, a measure or a judgement. After
 today's inspection reports, each apart: findings naming only another kind of what was asked, findings from reports
 under earlier frameworks, and papers' and articles' accounts.
 """
@@ -20,7 +21,7 @@ from index.search.query import FRAME_WORDS, STOPWORDS
 from ofsted.findings import JUDGING_WORDS
 from ofsted.vocabulary import EVERYDAY_VERBS, EVERYDAY_WORDS
 from text.sentences import BULLET_MARKS, ends_sentence
-from text.words import COMPOUND_PREFIXES, MEASURE_WORDS, PREPOSITIONS, is_plural, plural_of
+from text.words import COMPOUND_PREFIXES, MEASURE_WORDS, PREPOSITIONS, SHELL_NOUNS, is_plural, plural_of
 
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
 MIN_GROUP = 2           # councils a group needs: one council's phrase says nothing shared
@@ -57,7 +58,9 @@ class Phrase:
 def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
     """The label phrases a sentence prints, keyed by their words' label keys (_label_key) in any order: runs of two
     or three adjacent content words naming a practice ("reflective supervision", "management oversight",
-    "integrated front door"). A word alone names too little ("Regular", "Provide"); a phrase of nothing but the
+    "integrated front door"), two things named together ("contacts and referrals", "recruitment and retention"), or
+    a word alone naming a thing (_names_a_thing: "Thresholds", "Apprenticeships"; not "Regular", "Provide" or
+    "Reasons"). A phrase of nothing but the
     question's topic or words every report uses says nothing a group shares; a judging word ("effective", "strong")
     names no practice unless it qualifies the topic ("reflective supervision"); an adverb, a preposition, an
     everyday verb, an acronym or punctuation ends the run ("family hubs, community-based organisations" prints no
@@ -66,6 +69,7 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
     run: list[tuple[str, str, str]] = []   # (key, word in lower case, word as shown) of the current run of content words
     ending: list[str] = []            # keys of the phrases ending at the run's last word
     end = 0
+    paired: tuple[str, str, str] | None = None   # a thing's word just before "and": "contacts" of "contacts and referrals"
 
     def ended(by: str) -> None:   # the run ends: its last phrases are printed whole, unless "of" runs them on
         for key in ending if by != "of" else ():
@@ -83,6 +87,7 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
                 or len(bare) < 3 or (bare.endswith("ly") and len(bare) > 4) or bare.endswith(("self", "selves")) \
                 or "'" in word[:-2] or _ACRONYM.fullmatch(match.group()) \
                 or (match.start() and (text[match.start() - 1] in "-‐" or text[match.start() - 1].isdigit())):
+            paired = run[-1] if bare == "and" and run and _names_a_thing(run[-1][1]) else None
             ended(bare)   # an acronym repeats the words before it: "… hub (MASH)"
             continue
         # A name's word (a capital not opening a sentence: "Adopt South", "Family Connect") is shown as printed.
@@ -90,7 +95,13 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
             else word
         run.append((_label_key(bare), word, shown))
         ending.clear()
-        for size in range(2, MAX_LABEL_WORDS + 1):
+        if paired is not None and len(run) == 1 and _names_a_thing(word):   # two things named together, whole
+            pair = [paired, run[0]]
+            if not all(k in topic or w in EVERYDAY_WORDS for k, w, _ in pair) and pair[0][0] != pair[1][0]:
+                key = " ".join(sorted(k for k, _, _ in pair))
+                found[key] = Phrase(f"{pair[0][2]} and {pair[1][2]}", True)
+        paired = None
+        for size in range(1, MAX_LABEL_WORDS + 1):
             phrase = run[-size:]
             if len(phrase) == size and _names_a_practice([w for _, w, _ in phrase], [k for k, _, _ in phrase], topic):
                 # keyed by its words in any order: "access to education and employment" phrases run either way
@@ -132,10 +143,27 @@ def _names_a_practice(words: list[str], keys: list[str], topic: set[str]) -> boo
     that measures, text.words.MEASURE_WORDS) at its end ("separated children's", "small number", "right time")."""
     plain = [key in topic or word.split("'")[0] in EVERYDAY_WORDS for key, word in zip(keys, words)]
     judging = [word.split("'")[0] in JUDGING_WORDS for word in words]
+    if len(words) == 1:   # a word alone only as a thing's name ("Thresholds", "Triage", "Consultation")
+        return not plain[0] and not judging[0] and _names_a_thing(words[0])
     if all(plain) or any(judging[1:]) or any(is_plural(word) for word in words[:-1]) \
             or words[-1].endswith(("'s", "s'")) or words[-1] in MEASURE_WORDS:
         return False
     return not judging[0] or any(key in topic for key in keys[1:])
+
+
+# The endings of a noun naming a thing done or had ("consultation", "assessment", "triage", "mentoring").
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ship", "ness", "age", "ity", "ism")
+MIN_LABEL_LETTERS = 5   # a word alone shorter than this names too little to label a group ("care", "plan", "team")
+
+
+def _names_a_thing(word: str) -> bool:
+    """Whether a word alone can name what a group of findings shares: a noun by its ending, plural or of a thing done
+    (_NOUN_ENDINGS), not a measure nor a shell noun ("reasons", "efforts": text.words.SHELL_NOUNS), of
+    MIN_LABEL_LETTERS or more; not a word of -ing ("missing", "keeping") nor a
+    compound ("long-standing"), which as often describe as name."""
+    return len(word) >= MIN_LABEL_LETTERS and word not in MEASURE_WORDS and word not in SHELL_NOUNS \
+        and not re.search(r"['’\-‐]", word) and (
+        is_plural(word) or word.endswith(_NOUN_ENDINGS))
 
 
 def group_items(items: list[DigestItem], topic: Iterable[str],
@@ -183,8 +211,15 @@ def group_items(items: list[DigestItem], topic: Iterable[str],
         if library_share is not None and counts[best] < MIN_LABEL_LIFT * len(items) * library_share(written):
             spent.add(best)   # printed about as often everywhere: it says nothing these sentences share
             continue
-        groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
         uncovered -= set(members)
+        # a word alone that names part of a group's label joins that group ("Contacts" of "Contacts and referrals")
+        named_in = next((g for g, group in enumerate(groups) if " " not in best
+                         and best in {_label_key(w) for w in _TOKEN.findall(group.label.lower())}), None)
+        if named_in is not None:
+            groups[named_in] = DigestGroup(groups[named_in].label, tuple(_ordered(
+                [*groups[named_in].items, *(items[i] for i in members)])))
+            continue
+        groups.append(DigestGroup(written[0].upper() + written[1:], tuple(_ordered([items[i] for i in members]))))
     groups, placed = _joined(groups, items, sorted(uncovered), topic_keys)
     uncovered -= placed
     if uncovered:   # "other" beside groups; alone, not other than anything
