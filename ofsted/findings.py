@@ -21,13 +21,13 @@ high-quality good-quality sustained secure securely prompt promptly rigorous rig
 valued benefit benefits benefited helpful helps effectively successful successfully strengthened
 enhanced innovative creative proactive proactively exceptional exceptionally highly well-established
 well-supported well-led thriving thrive thrives attentive meaningful ambitious aspirational dedicated tenacious
-nurturing""".split()
+nurturing swift swiftly proportionate manageable success stronger""".split()
 _SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
 weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
 failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits
 declined declining deteriorated deteriorating deterioration worsened worsening inadequate ineffective ineffectively unsafe
 unnecessary overly overdue missed superficial vague generic slow slower sporadic patchy uneven inaccurate
-incomplete inadequacies failings failures unfavourable unfavourably""".split()
+incomplete inadequacies failings failures unfavourable unfavourably unlawful unlawfully""".split()
 # Phrases that state a shortfall whatever else the sentence says (but a negation in an aim or a condition, below).
 # A negation and the rest of its clause: "not effective, reflective or frequent enough" says nothing good.
 # "Without" a doing is one too ("contacts are closed without ensuring that parents are directed to support"), but not
@@ -37,7 +37,7 @@ _NEGATED = (r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|ne
 _NEGATION = re.compile(_NEGATED, re.IGNORECASE)
 _SHORTFALL_PHRASES = re.compile(
     _NEGATED + r"[^.;:!?]*?(?=\b(?:but|although|however|though|while|whereas|yet)\b|[.;:!?]|$)|"
-    r"\btoo\s+(?:many|much|long|few|little|slow|variable|often)\b|"
+    r"\btoo\s+(?:many|much|long|few|little|slow|variable|often|high|late|vague|narrow|large|heavy|quickly|soon)\b|"
     r"\brequires?\s+improvement\b|\bneeds?\s+to\s+(?:improve|be\s+improved|strengthen)\b|"
     # what remains to be done, and what could be better: "More needs to be done to …", "further work is required",
     # "there is more to do for those aged 19 to 21", "this remains an area for further development",
@@ -50,7 +50,11 @@ _SHORTFALL_PHRASES = re.compile(
     r"\b(?:requir(?:e|es|ing)|need(?:s|ing)?)\s+(?:continued|further|more|additional|greater)\s+"
     r"(?:focus|attention|work|development|improvement)\b|"
     r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
-    r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b",
+    r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b|"
+    # what is still hard: "challenges remain in securing a … permanent workforce", "sufficiency remains a challenge",
+    # "an ongoing challenge" (not the challenge managers give: "supervision provides effective challenge")
+    r"\bchallenges\s+remain\b|\b(?:remains?|is|are)\s+(?:an?\s+)?(?:(?:ongoing|significant|considerable|key|real|"
+    r"particular)\s+)?challenges?\b(?!\s+(?:to|for)\s+(?:partners|practitioners|staff|managers|workers))",
     re.IGNORECASE)
 # A concern as inspectors judge one ("This remains a concern.", "areas of concern", "Inspectors had serious concerns
 # about the response …"), not the concerns about a child a front door answers ("They follow up any concerns raised

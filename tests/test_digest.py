@@ -80,6 +80,13 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Contacts are closed without ensuring that parents are directed to appropriate support.", SHORTFALL),
     ("Children are seen without delay.", STRENGTH),
     ("Visits happen without fail.", STRENGTH),
+    # what is still hard is a shortfall, but not the challenge managers give
+    ("Although success has been achieved in reducing agency staff, challenges remain in securing a workforce.", MIXED),
+    ("Sufficiency remains a significant challenge.", SHORTFALL),
+    ("Managers provide challenge to social workers.", NEUTRAL),
+    ("The response is swift and proportionate.", STRENGTH),
+    ("Children are placed in unlawful, unregistered homes.", SHORTFALL),
+    ("For social workers in some teams, workloads are too high.", SHORTFALL),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected
