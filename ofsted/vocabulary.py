@@ -123,9 +123,12 @@ _ROLE_NAMES = ((re.compile(r"\bsupervising\s+social\s+workers?\b", re.IGNORECASE
 # for a question about education, which is how a question about missing education says so; any other question about
 # missing children ("when children are reported missing") means runaways, and children missing education are read as
 # off a school's roll for it.
-_MISSING_FROM_HOME = re.compile(r"\b(?:go|goes|going|went|gone)\s+missing\b|\bmissing\s+(?:episodes?|coordinator|"
-                                r"person|team)\b|\bmissing\s+from\s+(?:their\s+)?(?:homes?|care|placements?)"
-                                r"(?:\s+(?:or|and)\s+(?:care|home))?\b", re.IGNORECASE)
+# (whole, with where from and the interviews on their return: "go missing from home" read as a runaway leaves no "home"
+# to answer a question about children educated at home)
+_FROM_HOME = r"\s+from\s+(?:their\s+)?(?:homes?|care|placements?)(?:\s+(?:or|and)\s+(?:care|home))?"
+_MISSING_FROM_HOME = re.compile(rf"\b(?:go|goes|going|went|gone)\s+missing(?:{_FROM_HOME})?\b|\bmissing\s+(?:episodes?|"
+                                rf"coordinator|person|team)\b|\bmissing{_FROM_HOME}\b|\breturn\s+home\s+interviews?\b",
+                                re.IGNORECASE)
 _ASKS_OF_EDUCATION = re.compile(r"\beducat|\bschool", re.IGNORECASE)
 _ASKS_OF_MISSING = re.compile(r"\bmissing\b|\bran\s+away\b|\brun(?:s|ning)?\s+away\b|\brunaways?\b", re.IGNORECASE)
 _MISSING_EDUCATION = re.compile(r"\b(?:(?:go|goes|going|went|gone)\s+)?missing\s+(?:out\s+on\s+|from\s+)?(?:full[-\s]time\s+)?"

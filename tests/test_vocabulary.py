@@ -58,6 +58,8 @@ def test_children_who_go_missing_from_home_are_not_children_missing_education():
     for runaway in ("Return home interviews follow when children go missing from home or care.",
                     "The missing coordinator tracks missing episodes.", "children missing from care"):
         assert "missing" not in without_role_names(runaway, asked), runaway
+        # read whole: no "home" is left of a runaway's to answer for children educated at home (Reading 2024)
+        assert "home" not in without_role_names(runaway, asked), runaway
     for education in ("Children missing education are found quickly.", "children missing from education"):
         assert without_role_names(education, asked) == education
     for asked in ("How do councils respond when children go missing from home or care?",
