@@ -213,6 +213,14 @@ def test_a_programme_the_council_s_reports_never_print_is_not_answered_from_neig
     # Printed in another case or with other words between is still printed; a title-case question names nothing.
     assert searcher.ask("What did the care quality Commission review in Wigan?").note is None
     assert searcher.ask("What Did Inspectors Say About Prevention Work In Wigan?").note is None
+    # Everyday words a manager capitalises name nothing the library does not print in lower case; a council's
+    # service is named by what comes before "Service" (Wigan's reports speak of care leavers, not a "Care Leavers
+    # Service"): neither is refused as a programme the reports never mention.
+    add(store, embedder, "wigan-2", "Wigan", "2024-06-01", ["Care leavers receive strong support from advisers.",
+                                                             "Supervision of social work is regular and reflective."])
+    add(store, embedder, "bury-2", "Bury", "2024-06-01", ["In Bury, social work supervision is regular."])
+    assert searcher.ask("What did Ofsted say about Wigan's Care Leavers Service?").note is None
+    assert searcher.ask("What did Ofsted say about Social Work Supervision in Wigan?").note is None
     across = searcher.ask("Which councils run the Mockingbird programme?")
     assert not across.answerable and across.note == "No report in the library mentions “Mockingbird”."
 
@@ -376,6 +384,9 @@ def test_names_are_capitalised_runs_that_are_not_councils_months_or_a_sentence_s
     assert named_things("Which council's 'You Know Your Mind' budgets help?") == ["You Know Your Mind"]
     assert named_things("East Riding 2017: how did Ofsted judge the virtual school?") == []
     assert named_things("Which Lewisham team works with CAMHS?") == []  # an acronym is the glossary's business
+    assert named_things("What did Ofsted say about Derby's Care Leavers Service?") == ["Care Leavers"]
+    assert named_things("How good is the Leaving Care Team?") == ["Leaving Care"]
+    assert named_things("Is there a Youth Offending Service?") == ["Youth Offending"]
 
 
 def test_a_council_printed_two_ways_is_named_once(store, embedder, searcher):

@@ -94,6 +94,9 @@ def answers(evidence: list[Evidence]) -> bool:
 _NOT_NAMES = frozenset("""ofsted england english britain british uk
 monday tuesday wednesday thursday friday saturday sunday""".split()) | MONTH_NAMES
 _JOINERS = frozenset({"and", "of", "the", "for", "on", "in"})   # inside a name: "Safe and Together"
+# The part of a council a name ends on: "Derby's Care Leavers Service" is its service for care leavers, which its
+# reports may call "the leaving care service" or "the care leavers' team"; what names it is the rest ("Care Leavers").
+_PART_OF_A_COUNCIL = frozenset({"service", "services", "team", "teams", "unit", "units", "department"})
 _TITLE_CASE_SHARE = 0.7   # a question with more capitals than this is in title case: its capitals name nothing
 
 
@@ -129,5 +132,10 @@ def named_things(question: str) -> list[str]:
 
 
 def _name(run: list[str]) -> str:
-    """The run of words as a name: without a possessive at its end ("Prevent's" is "Prevent")."""
+    """The run of words as a name: without a possessive at its end ("Prevent's" is "Prevent"), nor the part of a
+    council it ends on where words name it before that ("Care Leavers Service" is "Care Leavers")."""
+    while len(run) > 1 and run[-1].lower() in _PART_OF_A_COUNCIL:
+        run = run[:-1]
+    while run and run[-1] in _JOINERS:
+        run = run[:-1]
     return re.sub(r"'s$", "", " ".join(run))

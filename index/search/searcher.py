@@ -392,6 +392,9 @@ class Searcher:
         searched = scope.doc_ids if scope.doc_ids is not None else admitted
         ranges = catalogue.ranges_of(searched)
         for name in named_things(question):
+            # (everyday words capitalised are no name: the library prints "social work supervision", never as written)
+            if not self.store.mentions(name, as_written=True) and self.store.mentions(name):
+                continue
             if ranges == [] or not self.store.mentions(name, ranges):
                 if scope.words:
                     verb = "never mentions" if scope.words.endswith("report") else "never mention"

@@ -338,15 +338,17 @@ class Store:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)).fetchone()[0]
 
-    def mentions(self, phrase: str, chunk_ranges: Sequence[tuple[int, int]] | None = None) -> bool:
+    def mentions(self, phrase: str, chunk_ranges: Sequence[tuple[int, int]] | None = None,
+                 as_written: bool = False) -> bool:
         """Whether any passage (within runs of chunk ids, if given) prints these words as they are
-        written, in any case: FTS5 finds the passages holding their stems in order, and the passage text
-        must then hold the exact words ('Prevent' is not 'prevention')."""
+        written, in any case (with as_written, in their case too: "Signs of Safety" as a name): FTS5 finds the
+        passages holding their stems in order, and the passage text must then hold the exact words ('Prevent' is
+        not 'prevention')."""
         words = re.findall(r"[^\W_]+", phrase)
         if not words or (chunk_ranges is not None and not chunk_ranges):
             return False
         forms = [re.escape(word) + _POSSESSIVE for word in words[:-1]] + [_word_forms(words[-1], len(words) > 1)]
-        exact = re.compile(r"\b" + r"\W+".join(forms) + r"\b", re.IGNORECASE)
+        exact = re.compile(r"\b" + r"\W+".join(forms) + r"\b", 0 if as_written else re.IGNORECASE)
         runs = sorted(chunk_ranges) if chunk_ranges is not None else None  # checked here: a long OR in SQL
         with self._lock:                                                  # is past SQLite's depth limit
             rows = self._db.execute(
