@@ -112,7 +112,14 @@ SHORT_NAMES = {"Hull": "Kingston upon Hull", "BCP": "Bournemouth, Christchurch a
                "Kensington": "Kensington and Chelsea", "Richmond": "Richmond upon Thames", "Kingston": "Kingston upon Thames",
                "County Durham": "Durham", "Westmorland": "Westmorland and Furness", "RBWM": "Windsor and Maidenhead",
                "Bracknell": "Bracknell Forest", "Cheshire West": "Cheshire West and Chester",
-               "West Northants": "West Northamptonshire", "North Northants": "North Northamptonshire"}
+               "West Northants": "West Northamptonshire", "North Northants": "North Northamptonshire",
+               # the counties' abbreviations in everyday (and Royal Mail's old) use, and Scilly for its isles
+               "Northants": "Northamptonshire", "Notts": "Nottinghamshire", "Herts": "Hertfordshire",
+               "Bucks": "Buckinghamshire", "Cambs": "Cambridgeshire", "Staffs": "Staffordshire", "Lincs": "Lincolnshire",
+               "Leics": "Leicestershire", "Glos": "Gloucestershire", "Gloucs": "Gloucestershire", "Oxon": "Oxfordshire",
+               "Wilts": "Wiltshire", "Worcs": "Worcestershire", "Warks": "Warwickshire", "Hants": "Hampshire",
+               "Lancs": "Lancashire", "Shrops": "Shropshire", "N Yorks": "North Yorkshire",   # not "Derbys": Derby's
+               "N. Yorks": "North Yorkshire", "North Yorks": "North Yorkshire", "Scilly": "Isles of Scilly"}
 # A council's name used as the name of a thing ("the Southwark judgment", "the Leeds model") is not a question
 # about that council.
 _NAME_OF_A_THING = re.compile(r"\s*(?:judg(?:e)?ment|ruling|case|model|approach|way|pilot|protocol|principles?)\b",
