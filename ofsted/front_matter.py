@@ -73,6 +73,26 @@ def is_report_note(sentence: str) -> bool:
     return any(clue in sentence for clue in REPORT_NOTE_CLUES) and _REPORT_NOTE.search(sentence) is not None
 
 
+# A SIF report's "Information about this local authority area": the Department for Education's figures for the area
+# under its own subheadings ("Children looked after in this area", "◼ 19 children are unaccompanied asylum-seeking
+# children."), which answer a question of fact but are no inspector's finding on how a council works.
+_AREA_FIGURES_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:Children\s+living\s+in\s+this\s+area|Child\s+protection\s+in\s+this\s+area|"
+    r"Children\s+looked\s+after\s+in\s+this\s+area|Previous\s+Ofsted\s+inspections|Other\s+Ofsted\s+inspections|"
+    r"Local\s+leadership|Information\s+about\s+this\s+local\s+authority\s+area)[ \t]*$")
+# ... and where a heading of anything else ends them: a line of its own, capitalised, no sentence and no list item
+_ANY_HEADING = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?:;]{2,80}[ \t]*$")
+
+
+def in_area_figures(page: str, offset: int, page_before: str = "") -> bool:
+    """Whether the offset of a page's text lies under a subheading of the area's figures (_AREA_FIGURES_HEADING), no
+    other heading after it; on the page before's, where no heading comes before it on its own page."""
+    headings = [m for m in _ANY_HEADING.finditer(page, 0, offset)]
+    if not headings:
+        return bool(page_before) and in_area_figures(page_before, len(page_before))
+    return _AREA_FIGURES_HEADING.match(page, headings[-1].start()) is not None
+
+
 def holds_judgement_rows(text: str) -> bool:
     """A SIF report's list of judgements ("1. Children who need help and protection Inadequate 2. …"), cut from its
     cover as a passage of its own: it has no heading FRONT_MATTER knows (an ILACS table keeps its "Judgement Grade")."""

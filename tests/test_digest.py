@@ -973,6 +973,22 @@ def test_of_findings_holding_the_topic_as_fully_one_saying_the_councils_verb_ask
         "Through an effective campaign, the council has recruited more foster carers this year."]
 
 
+def test_a_sif_reports_figures_for_its_area_are_no_finding(store, embedder):
+    # "Information about this local authority area": the area's figures, a count of children, not how they are helped
+    add_report(store, embedder, "somerset", "Somerset", "2015-06-01",
+               ["Children looked after in this area\n\n\uf06e 19 children are unaccompanied asylum-seeking children.",
+                "Summary\n\nUnaccompanied asylum-seeking children are supported well by a dedicated team."])
+    add_report(store, embedder, "dorset", "Dorset", "2015-06-01",
+               ["Children looked after in this area\n\n\uf06e 8 children are unaccompanied asylum-seeking children."])
+    digest = Searcher(store, embedder).ask("How do councils support unaccompanied asylum-seeking children?").digest
+    assert {item.council: item.finding.quote.text for item in digest.items} == {
+        "Somerset": "Unaccompanied asylum-seeking children are supported well by a dedicated team."}
+    from ofsted.front_matter import in_area_figures
+    page = "Children living in this area\n\n\uf06e 20% live in poverty.\n\nRecommendations\n\n1. Plans."
+    assert in_area_figures(page, page.index("20%")) and not in_area_figures(page, page.index("Plans"))
+    assert in_area_figures("\uf06e 9 live out of area.", 3, page_before="Children looked after in this area\n\n\uf06e x")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Practice has improved, but there is a deterioration in areas, such as front door response.",
      "Practice has improved, but there is a deterioration in areas ."),

@@ -88,6 +88,14 @@ def test_a_bullet_inside_a_line_starts_an_item_of_its_own():
         "Leaders will ensure accurate initial referrals", "• Review supervision processes after audits."]
 
 
+def test_a_sif_reports_dash_glyph_starts_a_sub_item_of_its_own():
+    from text.sentences import sentence_spans
+
+    text = "Of this 109, 5% returned to be looked after \uf02d eight young people moved on to independent living"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Of this 109, 5% returned to be looked after", "\uf02d eight young people moved on to independent living"]
+
+
 def test_the_sentence_qualifying_a_marked_one_is_marked_with_it():
     text = "Supervision practices have improved. However, there are still areas for further development. Plans are clear."
     marked = [text[h.start:h.end] for h in highlight(text, {"super": 3.0, "impro": 1.0})]

@@ -9,8 +9,9 @@ import re
 # every position), so a sentence ends one character after the match starts.
 # A bullet inside a line starts an item of its own, whatever ends the text before it ("… initial referrals • Review
 # supervision processes …", a committee paper's list run into one paragraph).
-# A list item's marks; the private-use ones are Wingdings bullets as pypdf reads them.
-BULLET_MARKS = "◼•▪■●\uf06e\uf0a7"
+# A list item's marks; the private-use ones are Wingdings and Symbol bullets as pypdf reads them (\uf02d, \uf0be: the
+# dashes of a SIF report's sub-items, "Of this 109, 5% returned … \uf02d eight young people ceased …").
+BULLET_MARKS = "◼•▪■●\uf06e\uf0a7\uf02d\uf0be\uf0b7"
 BULLETS = f"[{BULLET_MARKS}]"
 # A paragraph's or a list item's number as reports print it ("12.", "1."): a mark, not a sentence of its own.
 NUMBER_MARK = r"\d{1,3}\."

@@ -33,6 +33,7 @@ from index.storage.store import Store
 from models import Chunk, Hit, Quote
 from ofsted import report_types
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance, without_shortfall_phrases
+from ofsted.front_matter import in_area_figures
 from ofsted.improvement import list_spans
 from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
 from ofsted.sections import Sections
@@ -355,6 +356,13 @@ class FindingReader:
             self._lists_on[(doc_id, page)] = list_spans(self.page_text(doc_id, page) or "", before or "")
         return any(start <= quote.start < end for start, end in self._lists_on[(doc_id, page)])
 
+    def of_area_figures(self, quote: Quote) -> bool:
+        """Among a SIF report's figures for its area (ofsted.front_matter.in_area_figures): "19 children are
+        unaccompanied asylum-seeking children." is a count, not what inspectors found of how they are supported."""
+        doc_id, page = quote.document.doc_id, quote.page
+        before = (self.page_text(doc_id, page - 1) or "") if page and page > 1 else ""
+        return in_area_figures(self.page_text(doc_id, page) or "", quote.start, before)
+
     def read_as(self, text: str) -> str:
         """The text with roles read as what they are: "supervising social workers" are not supervision
         (ofsted.vocabulary.without_role_names)."""
@@ -566,7 +574,7 @@ class FindingReader:
                 continue
             # (what must improve is asked last, of a quote that would count: finding a page's list is the slowest test)
             if self.says_it(quote.text) and (score >= ANSWERS or self.holds_idea(quote.text)):
-                if self.recommended(quote):
+                if self.recommended(quote) or self.of_area_figures(quote):
                     continue
                 judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
                 leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
@@ -580,7 +588,8 @@ class FindingReader:
                     as_asked=self._as_asked(quote.text, other),
                     focus=round(self.focus(quote.text) + judged + doing - leaning, 4), score=score,
                     finding=Finding(quote=quote, score=round(score, 4), other_kind=self.kind_word if other else None)))
-            elif not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)) and not self.recommended(quote):
+            elif not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)) and not self.recommended(quote) \
+                    and not self.of_area_figures(quote):
                 meant.append((cosines.get(chunk_id, 0.0), self.focus(quote.text),
                               Finding(quote=quote, score=round(score, 4))))
         return set_aside
