@@ -25,6 +25,7 @@ from text.words import COMPOUND_PREFIXES, MEASURE_WORDS, PREPOSITIONS, SHELL_NOU
 
 MAX_GROUPS = 6          # groups a digest shows before "Other findings": more cannot be read in a minute
 MIN_GROUP = 2           # councils a group needs: one council's phrase says nothing shared
+MIN_WORD_GROUP = 3      # ... and one labelled by a word alone: two councils sharing a word is chance ("direction")
 MAX_LABEL_SHARE = 0.5   # a phrase in more than this share of the items says what they all say: no group
 MIN_WHOLE_SHARE = 0.25  # of the sentences printing a phrase, the share printing it whole for it to be a label ("initial child protection" is never)
 # A label says what its sentences share that the reports do not print everywhere: a phrase printed by at least this many
@@ -194,7 +195,7 @@ def group_items(items: list[DigestItem], topic: Iterable[str],
     while uncovered and len(groups) < MAX_GROUPS:
         tally = Counter(key for i in uncovered for key in phrases[i]
                         if key in whole and counts[key] <= limit and key not in spent)
-        tally = Counter({key: n for key, n in tally.items() if n >= MIN_GROUP})
+        tally = Counter({key: n for key, n in tally.items() if n >= (MIN_GROUP if " " in key else MIN_WORD_GROUP)})
         best = max(tally, key=lambda key: (tally[key] * _says_more(key, label_topic), tally[key], key), default=None)
         if best is None:
             break
