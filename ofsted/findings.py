@@ -30,10 +30,14 @@ unnecessary overly overdue missed superficial vague generic slow slower sporadic
 incomplete inadequacies failings failures unfavourable unfavourably unlawful unlawfully""".split()
 # Phrases that state a shortfall whatever else the sentence says (but a negation in an aim or a condition, below).
 # A negation and the rest of its clause: "not effective, reflective or frequent enough" says nothing good.
-# "Without" a doing is one too ("contacts are closed without ensuring that parents are directed to support"), but not
-# "without delay", "without fail" or "without needing to", which say something was done well.
+# "Without" a check or a safeguard is one too ("contacts are closed without ensuring that parents are directed to
+# support", "without sufficient oversight"), but not "without delay", "without drift or delay" or "without fail"
+# (_NO_LACK), which say something was done well, nor a doing meant well ("without ongoing statutory involvement",
+# "without disrupting service stability").
+_NO_LACK = r"(?:undue\s+|any\s+)?(?:delays?|drift|fail)(?:\s+or\s+(?:undue\s+)?(?:delays?|drift))?\b"
 _NEGATED = (r"(?:\b(?:(?:is|are|was|were|does|do|did|has|have|had)\s+)?(?:not|never|no\s+longer|cannot)\b|\b\w+n['’]t\b|"
-            r"\bwithout\s+(?:sufficient|adequate|appropriate|proper|full|any|clear|(?!needing|having|waiting)\w+ing)\b)")
+            r"\bwithout\s+(?!" + _NO_LACK + r")(?:sufficient|adequate|appropriate|proper|full|any|clear|ensuring|"
+            r"considering|checking|assessing|understanding|recording|reviewing|consulting|seeking|involving)\b)")
 _NEGATION = re.compile(_NEGATED, re.IGNORECASE)
 _SHORTFALL_PHRASES = re.compile(
     _NEGATED + r"[^.;:!?]*?(?=\b(?:but|although|however|though|while|whereas|yet)\b|[.;:!?]|$)|"
@@ -51,6 +55,7 @@ _SHORTFALL_PHRASES = re.compile(
     r"(?:focus|attention|work|development|improvement)\b|"
     r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
     r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b|"
+    r"\bneeds?\s+to\s+be\s+(?:stronger|better|more\s+\w+)\b|\b(?:little|limited|no)\s+(?:the\s+)?success\b|"
     # what is still hard: "challenges remain in securing a … permanent workforce", "sufficiency remains a challenge",
     # "an ongoing challenge" (not the challenge managers give: "supervision provides effective challenge")
     r"\bchallenges\s+remain\b|\b(?:remains?|is|are)\s+(?:an?\s+)?(?:(?:ongoing|significant|considerable|key|real|"
@@ -75,10 +80,10 @@ def _in_a_condition(sentence: str, start: int) -> bool:
 
 # A negation naming a state or an aim judges nothing: in an aim ("so that children do not …", "to ensure that …",
 # "the risk of care leavers not engaging"), or in a condition that a comma ends before the sentence's own clause
-# ("When care leavers are not in education, employment or training, their advisers …", "… a rapid response when the
-# threshold for statutory services is not met, including …"; not "When visits happen they are not recorded well.").
-# Its subject is a few words (six at most), with no "but" or "while" among them.
-_SUBJECT = r"(?:(?!(?:but|although|however|though|while|whereas|yet)\b)[\w’'-]+\s+){0,6}$"
+# ("When care leavers are not in education, employment or training, their advisers …"; not "When visits happen they
+# are not recorded well."). Its subject is a few words, with no "but" or "while" among them (at six, "the response
+# to children at risk of sexual exploitation or going missing is not thorough enough" read as an aim).
+_SUBJECT = r"(?:(?!(?:but|although|however|though|while|whereas|yet)\b)[\w’'-]+\s+){0,4}$"
 _IN_AN_AIM = re.compile(r"\b(?:ensure|ensures|ensuring|so\s+that|risk\s+of)\s+(?:that\s+)?" + _SUBJECT, re.IGNORECASE)
 _IN_A_CONDITION = re.compile(r"\b(?:when|if|unless)\s+" + _SUBJECT, re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -86,7 +91,7 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 # conditions", nor "less favourable than their peers").
 _COMPARES_WELL = re.compile(r"\bcompar(?:e|es|ed|ing)\s+(?:very\s+)?favourably\b", re.IGNORECASE)
 # ... and as what did not happen: "seen without delay", "visited without fail" (no delay, no failing).
-_WITHOUT_A_LACK = re.compile(r"\bwithout\s+(?:undue\s+|any\s+)?(?:delays?|fail|drift)\b", re.IGNORECASE)
+_WITHOUT_A_LACK = re.compile(r"\bwithout\s+" + _NO_LACK, re.IGNORECASE)
 _STRENGTH = frozenset(_STRENGTH_WORDS)
 _SHORTFALL = frozenset(_SHORTFALL_WORDS)
 # How well something is done, not what is done: no label of a group of findings (index.search.grouping) is one alone.
@@ -97,8 +102,16 @@ def _judges_nothing(sentence: str, match: re.Match) -> bool:
     """A negation in an aim or a condition (_IN_AN_AIM, _IN_A_CONDITION): a state, not a shortfall."""
     if not _NEGATION.match(match.group()):
         return False
-    return _IN_AN_AIM.search(sentence, 0, match.start()) is not None or (
-        _IN_A_CONDITION.search(sentence, 0, match.start()) is not None and "," in match.group())
+    return _IN_AN_AIM.search(sentence, 0, match.start()) is not None or _condition_end(sentence, match) is not None
+
+
+def _condition_end(sentence: str, match: re.Match) -> int | None:
+    """Where a negation in a condition ends its clause (the comma after it), or None if it is in none: the sentence's
+    own clause follows, to be read for itself."""
+    if not _NEGATION.match(match.group()) or "," not in match.group() \
+            or _IN_A_CONDITION.search(sentence, 0, match.start()) is None:
+        return None
+    return match.start() + match.group().index(",")
 
 
 def without_shortfall_phrases(sentence: str) -> str:
@@ -113,12 +126,18 @@ def without_shortfall_phrases(sentence: str) -> str:
 def stance(sentence: str) -> str:
     """STRENGTH, SHORTFALL, MIXED or NEUTRAL: what the sentence says of the practice it describes."""
     found = list(_SHORTFALL_PHRASES.finditer(sentence))
+    # a condition's negation runs to the end of its clause only: what follows its comma is read again ("when brothers
+    # and sisters are not placed together, the rationale for this decision is not clearly documented")
+    for match in list(found):
+        if (comma := _condition_end(sentence, match)) is not None and _IN_AN_AIM.search(sentence, 0, match.start()) is None:
+            found += list(_SHORTFALL_PHRASES.finditer(sentence, comma + 1, match.end()))
     negated = [m for m in found if not _judges_nothing(sentence, m)]
     text = sentence.lower()
-    for match in reversed(found):   # a negated judging word is no strength, nor one in a state or an aim a shortfall
-        # (a condition's negation only to the condition's end: "… when the threshold is not met, including the very
-        # positive use of visits" says a strength after it)
-        end = match.start() + match.group().index(",") if match not in negated and "," in match.group() else match.end()
+    for match in sorted(found, key=lambda m: m.start(), reverse=True):   # a negated judging word is no strength, nor
+        # one in a state or an aim a shortfall (a condition's negation only to its clause's end: what follows is cut by
+        # its own matches, above)
+        comma = _condition_end(sentence, match) if _IN_AN_AIM.search(sentence, 0, match.start()) is None else None
+        end = comma if comma is not None else match.end()
         text = text[:match.start()] + " " + text[end:]
     well_without = len(_WITHOUT_A_LACK.findall(text))
     text = _WITHOUT_A_LACK.sub(" ", text)

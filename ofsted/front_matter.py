@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from text.sentences import BULLET_MARKS
 from ofsted.reading import (DATE_RANGE, HEAD_PAGES, ILACS_LABELS, ILACS_TABLE_START, INSPECTION_DATES, LSCB, SIF_OVERALL,
                             SIF_ROWS, SINGLE_DATE, TABLE_ROWS_TO_RECOGNISE, TITLE_WINDOW)
 
@@ -88,8 +89,10 @@ def in_area_figures(page: str, offset: int, page_before: str = "") -> bool:
     """Whether the offset of a page's text lies under a subheading of the area's figures (_AREA_FIGURES_HEADING), no
     other heading after it; on the page before's, where no heading comes before it on its own page."""
     headings = [m for m in _ANY_HEADING.finditer(page, 0, offset)]
-    if not headings:
-        return bool(page_before) and in_area_figures(page_before, len(page_before))
+    if not headings:   # the page before's list of figures runs on only as a list: nothing but its items before
+        lines = [line.strip() for line in page[:offset].splitlines() if line.strip()]
+        return bool(page_before) and all(line[0] in BULLET_MARKS for line in lines) \
+            and in_area_figures(page_before, len(page_before))
     return _AREA_FIGURES_HEADING.match(page, headings[-1].start()) is not None
 
 

@@ -73,9 +73,18 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Practice has improved, but there has been a serious deterioration in service areas.", MIXED),
     ("The quality of plans has worsened.", SHORTFALL),
     ("Children live in safe, stable, good-quality placements.", STRENGTH),
-    # a negation in a longer condition judges nothing, and what follows the condition still counts
-    ("It ensures a rapid response when the threshold for statutory services is not met, including very positive visits.",
-     STRENGTH),
+    # a condition's negation ends at its comma: what follows is read for itself, its own negation too; an aim's runs on
+    ("When brothers and sisters are not placed together, the rationale is not clearly documented.", SHORTFALL),
+    ("When children are not seen alone, managers do not always ensure that this is recorded clearly.", SHORTFALL),
+    ("When care leavers are not in education, employment or training, their advisers help them well.", STRENGTH),
+    ("Leaders have plans to ensure that children are not placed in unregistered, unsafe or unsuitable homes.", NEUTRAL),
+    # a subject of five words or more is no condition's or aim's ("… at risk of …" is no aim)
+    ("The response to children at risk of sexual exploitation or going missing is not thorough enough.", SHORTFALL),
+    ("Children enjoy life without ongoing statutory involvement.", NEUTRAL),   # a doing meant well
+    ("Plans progress without drift or delay.", STRENGTH),
+    ("Children are seen without any delay.", STRENGTH),
+    ("The board's challenge needs to be stronger.", SHORTFALL),
+    ("There has been little success in securing children's views.", SHORTFALL),
     # "without" a doing is a lack; without delay or without fail is done well
     ("Contacts are closed without ensuring that parents are directed to appropriate support.", SHORTFALL),
     ("Children are seen without delay.", STRENGTH),
@@ -946,32 +955,13 @@ def test_a_finding_saying_the_topic_in_its_own_right_comes_before_one_naming_it_
         "Peterborough": "Some early improvements have been made in the front door."}
 
 
-_FILLER = ["Plans are reviewed on time.", "Children see their social workers often.", "Schools help well."]
-
-
-@pytest.mark.parametrize("pages, question, expected", [
+def test_a_finding_that_stands_on_its_own_comes_before_one_leaning_on_a_sentence_it_does_not_carry(store, embedder):
     # The passage starts at "They offer …": quoted alone it says "they" of nobody a reader can see.
-    (["They screen referrals at the front door effectively.",   # judges it: else it would come first
-      "Referrals at the front door are screened by a duty team."],
-     "How have councils screened referrals at the front door?", "Referrals at the front door are screened by a duty team."),
-    # Harrow 2020: stable leadership "for those in care" names the children asked about and holds enough of the
-    # question's words, but says nothing of stable placements.
-    (["Strong and stable senior leadership has improved practice for children in care.",
-      "Most live in safe, stable placements that meet their needs."],
-     "How do councils keep placements stable for children in care?", "Most live in safe, stable placements that meet their needs."),
-    # The sentence on foster carers' support is the closer passage; the one on recruiting them answers the question
-    # (recruiting printed in few passages, as in a real library: the other councils' filler).
-    (["Through an effective campaign, the council has recruited more foster carers this year.",
-      "Foster carers are effectively supported."],
-     "How are councils recruiting foster carers?", "Through an effective campaign, the council has recruited more foster carers this year."),
-], ids=["stands on its own", "holds the idea", "says the councils' verb"])
-def test_of_a_reports_sentences_holding_the_topic_the_finding_is_the_one_a_reader_wants(
-        store, embedder, pages, question, expected):
-    add_report(store, embedder, "ealing", "Ealing", "2024-06-01", pages)
-    for council in ("Bury", "Hull", "Leeds", "York", "Kent"):
-        add_report(store, embedder, council.lower(), council, "2024-06-01", _FILLER)
-    digest = Searcher(store, embedder).ask(question).digest
-    assert {item.council: item.finding.quote.text for item in digest.items}.get("Ealing") == expected
+    add_report(store, embedder, "north-yorkshire", "North Yorkshire", "2024-06-01",
+               ["They screen referrals at the front door effectively.",   # judges it: else it would come first
+                "Referrals at the front door are screened by a duty team."])
+    digest = Searcher(store, embedder).ask("How have councils screened referrals at the front door?").digest
+    assert [item.finding.quote.text for item in digest.items] == ["Referrals at the front door are screened by a duty team."]
 
 
 @pytest.mark.parametrize("text, expected", [

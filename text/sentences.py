@@ -114,8 +114,9 @@ _REFERS_BACK = re.compile(
 
 # Examples given in passing, closing a sentence: "…, such as front door response.", "…, for example in mitigating
 # risk during … the integrated front door." Only a last clause, with no comma of its own: one the sentence goes on
-# after ("…, for example those of unaccompanied children, the local authority recruits …") is part of what it says.
-_EXAMPLE_ASIDE = re.compile(r"(?:,|—|–)\s*(?:(?:such\s+as|for\s+(?:example|instance)|including)\b|e\.g\.)[^,;:()]*?"
+# after ("…, for example those of unaccompanied children, the local authority recruits …") is part of what it says;
+# so is what a sentence includes ("The Through Care team's approach …, including leaving care").
+_EXAMPLE_ASIDE = re.compile(r"(?:,|—|–)\s*(?:(?:such\s+as|for\s+(?:example|instance))\b|e\.g\.)[^,;:()]*?"
                             r"(?=[.!?][\"'”’)\]]*(?:\s|$))", re.IGNORECASE)
 
 

@@ -20,14 +20,15 @@ MEASURE_WORDS = frozenset("""majority minority number numbers proportion handful
 opportunity opportunities steps possible""".split())
 
 # Nouns that say nothing alone, taking their meaning from what is said of them ("shell nouns": the reasons why, the
-# efforts to, the systems for, the rates of): a word alone among them labels no group of findings (index.search.grouping).
-SHELL_NOUNS = frozenset("""reason reasons effort efforts rate rates post posts system systems arrangement arrangements
-process processes service services area areas aspect aspects issue issues matter matters problem problems difficulty
-difficulties challenge challenges situation situations circumstance circumstances factor factors example examples
-option options outcome outcomes need needs concern concerns decision decisions action actions resource resources
-activity activities environment environments approach approaches way ways thing things case cases level levels
-intervention interventions improvement improvements development developments experience experiences leaders
-leadership managers staff partners professionals provision""".split())
+# efforts to, the systems for, "in relation to"), and the roles every finding names (leaders, managers, partners): a
+# word alone among them labels no group of findings (index.search.grouping; the reports' everyday words, such as
+# "services" and "needs", are ofsted.vocabulary.EVERYDAY_WORDS).
+SHELL_NOUNS = frozenset("""reason reasons effort efforts rates post posts system systems arrangement arrangements
+process processes aspect aspects issue issues matter matters problem problems difficulty difficulties challenge
+challenges situation situations circumstance circumstances factor factors example examples option options outcome
+outcomes concern concerns decision decisions action actions resource resources activity activities environment
+environments approach approaches way ways thing things case cases level levels intervention interventions improvement
+improvements development developments relation relations provision leaders leadership managers partners""".split())
 
 # Words a line cannot end on and be a heading: it runs on into the next line ("Inspection of the Royal Borough of",
 # "Leaders have worked with"), ingest.cleaning.

@@ -37,7 +37,7 @@ from ofsted.front_matter import in_area_figures
 from ofsted.improvement import list_spans
 from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
 from ofsted.sections import Sections
-from ofsted.vocabulary import (EVERYDAY_VERBS, EVERYDAY_WORDS, INSPECTION_OF, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES,
+from ofsted.vocabulary import (EVERYDAY_WORDS, INSPECTION_OF, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES,
                                 change_asked, says_how_soon, without_role_names)
 from text.sentences import paragraph_sentence_spans, refers_back, without_asides
 from text.words import noun_pattern
@@ -79,17 +79,14 @@ _HEAD_NOUN = noun_pattern(WORKFORCE_HEAD)
 class _Candidate(NamedTuple):
     """A report's finding in the running, compared field by field in this order (the finding last, never compared):
     saying how soon where the question asks it (ofsted.vocabulary.TIMELINESS), saying that it changed where the
-    question asks how it was changed (says_change), holding one of the question's ideas (not only enough of its words:
-    "stable senior leadership … for those in care" is no stable home), about the children asked, saying it in its own
+    question asks how it was changed (says_change), about the children asked, saying it in its own
     right (not only in an example or of a visit: in_passing), in the section on the topic's judgement area, naming
     the kind asked of (not only another: only_another_kind), then holding most of the topic, where among those holding
-    it about as fully one that judges it comes first (ranking.ACROSS_JUDGED_EDGE), one saying the councils' verb asked
-    of ("recruitment of foster carers" for "how are councils recruiting …?": ranking.ACROSS_DOING_EDGE) and one standing on its own (ranking.ACROSS_LEANING_EDGE: not "They offer additional strength to the front door.",
+    it about as fully one that judges it comes first (ranking.ACROSS_JUDGED_EDGE) and one standing on its own (ranking.ACROSS_LEANING_EDGE: not "They offer additional strength to the front door.",
     whose "they" is in the passage before), then its passage's score."""
 
     soon: bool
     changed: bool
-    idea: bool
     about: float
     central: bool
     placed: bool
@@ -158,13 +155,6 @@ class FindingReader:
                 self.anchor = tuple(word_key(t) for t in topic)
                 topic = query.topic_terms
         self.verbs = {word_key(t) for t in query.action_terms} if self.anchor else set()
-        # The councils' own verbs of substance, as stems ("recruit" of "recruiting"; not "help", "use" or "keep",
-        # which every report prints of everything: ranking.ACROSS_DOING_SHARE; nor a change asked: says_change).
-        verbs = [t for t in query.action_terms if t.lower() not in EVERYDAY_VERBS]
-        counts = self._counts(verbs) if verbs else {}
-        doing = [t for t in verbs if counts[t] <= ranking.ACROSS_DOING_SHARE * len(catalogue.chunk_doc)
-                 and change_asked([t]) is None]
-        self.doing = {word_key(t): 1.0 for t in doing}
         action = [t for t in query.terms if (t in query.action_terms or t in query.purpose_terms) and t not in topic]
         also = [t for t in catalogue.glossary.expansions(query.text) if t not in topic]
         # Which passages of a report are read is found as for the ranked list ("homes" would bring a report's
@@ -471,11 +461,6 @@ class FindingReader:
                                      and self.focus(text) >= ranking.ACROSS_MIN_FOCUS) \
             and self.holds_term(text) and not self.another_kind(text)
 
-    def acts(self, text: str) -> bool:
-        """A sentence of the text prints the councils' verb of substance the question asks of (doing), in any form:
-        "Foster carer recruitment is a constant focus" for "How are councils recruiting foster carers?"."""
-        return bool(self.doing) and stem_focus(self.read_as(text), self.doing) > 0
-
     def says_change(self, text: str) -> bool:
         """A sentence of the text holding the question's idea says it changed as asked (ofsted.vocabulary.change_asked):
         "the quality of supervision of social work has improved", not "improve children's experiences" beside it."""
@@ -578,15 +563,13 @@ class FindingReader:
                     continue
                 judged = ranking.ACROSS_JUDGED_EDGE if stance(quote.text) != NEUTRAL else 0.0
                 leaning = ranking.ACROSS_LEANING_EDGE if refers_back(quote.text) else 0.0
-                doing = ranking.ACROSS_DOING_EDGE if self.acts(quote.text) else 0.0
                 other = self.only_another_kind(quote.text)
                 soon = self.asks_how_soon and says_how_soon(quote.text)
                 found.append(_Candidate(
-                    soon=soon, changed=self.says_change(quote.text), idea=self.holds_idea(quote.text),
-                    about=self.about(quote),
+                    soon=soon, changed=self.says_change(quote.text), about=self.about(quote),
                     central=not self.in_passing(quote.text), placed=self.placed(quote),
                     as_asked=self._as_asked(quote.text, other),
-                    focus=round(self.focus(quote.text) + judged + doing - leaning, 4), score=score,
+                    focus=round(self.focus(quote.text) + judged - leaning, 4), score=score,
                     finding=Finding(quote=quote, score=round(score, 4), other_kind=self.kind_word if other else None)))
             elif not found and self.means_it(quote.text, cosines.get(chunk_id, 0.0)) and not self.recommended(quote) \
                     and not self.of_area_figures(quote):

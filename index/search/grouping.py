@@ -98,8 +98,9 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
         ending.clear()
         if paired is not None and len(run) == 1 and _names_a_thing(word):   # two things named together, whole
             pair = [paired, run[0]]
-            if not all(k in topic or w in EVERYDAY_WORDS for k, w, _ in pair) and pair[0][0] != pair[1][0]:
-                key = " ".join(sorted(k for k, _, _ in pair))
+            if not all(k in topic or w in EVERYDAY_WORDS for k, w, _ in pair) and pair[0][0] != pair[1][0] \
+                    and not any(w.split("'")[0] in JUDGING_WORDS for _, w, _ in pair):   # no "strengths and weaknesses"
+                key = " ".join(sorted(k for k, _, _ in pair)) + _PAIRED   # not "securing permanence"'s key
                 found[key] = Phrase(f"{pair[0][2]} and {pair[1][2]}", True)
         paired = None
         for size in range(1, MAX_LABEL_WORDS + 1):
@@ -155,6 +156,7 @@ def _names_a_practice(words: list[str], keys: list[str], topic: set[str]) -> boo
 # The endings of a noun naming a thing done or had ("consultation", "assessment", "triage", "mentoring").
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ship", "ness", "age", "ity", "ism")
 MIN_LABEL_LETTERS = 5   # a word alone shorter than this names too little to label a group ("care", "plan", "team")
+_PAIRED = " &"   # the end of the key of two things named together (no label key holds a space before "&")
 
 
 def _names_a_thing(word: str) -> bool:
@@ -196,6 +198,8 @@ def group_items(items: list[DigestItem], topic: Iterable[str],
         tally = Counter(key for i in uncovered for key in phrases[i]
                         if key in whole and counts[key] <= limit and key not in spent)
         tally = Counter({key: n for key, n in tally.items() if n >= (MIN_GROUP if " " in key else MIN_WORD_GROUP)})
+        # a word alone only for what no phrase groups: "Education" would take "Missing education" and "Home education"
+        tally = Counter({key: n for key, n in tally.items() if " " in key}) or tally
         best = max(tally, key=lambda key: (tally[key] * _says_more(key, label_topic), tally[key], key), default=None)
         if best is None:
             break
@@ -256,7 +260,7 @@ def _joined(groups: list[DigestGroup], items: list[DigestItem], rest: list[int],
 def _says_more(key: str, topic: set[str]) -> float:
     """How much a phrase says of a kind of practice, beyond how many items print it: three words more than two
     ("integrated front door", not "front door"), a phrase naming the topic most ("reflective supervision")."""
-    words = key.split()
+    words = key.removesuffix(_PAIRED).split()
     return len(words) / 2 * (2.0 if topic.intersection(words) else 1.5)
 
 

@@ -87,10 +87,6 @@ ACROSS_UNUSUAL_LIFT = 1.0
 # passages is a term of its own, held whole ("young carers" 0.5% of dev passages, "family support" 1.1%); above it
 # ("social workers" 24%, "parents" 17%) it names no topic without the councils' verb.
 ACROSS_EVERYDAY_TERM_SHARE = 0.05
-# The councils' verb is one of substance (index.search.findings.FindingReader.acts) when the library prints it in at
-# most this share of passages: "recruiting" (5% of dev passages), "screened" (1%), "track" (5%); not "help" (34%),
-# "support" (50%) or "meet" (22%), which every report prints of everything.
-ACROSS_DOING_SHARE = 0.08
 # A digest where fewer than this share of the councils searched answer in the question's words says the reports word
 # it otherwise: a report with no such sentence is then answered by meaning (the next two values). Calibration themes
 # 0.541 / 0.604 / 0.866 -> 0.597 / 0.619 / 0.908 (coverage / precision / currency), dev identical; always on, dev's
@@ -109,14 +105,6 @@ ACROSS_JUDGED_EDGE = 0.05
 # counts as holding this share less: one standing on its own comes first among those holding the topic about as fully,
 # but not before one holding less of it.
 ACROSS_LEANING_EDGE = 0.1
-# ... and one saying the councils' verb of substance asked of counts as holding this share more ("Foster carer
-# recruitment is a constant focus" before "Foster carers receive excellent support" for "how are councils recruiting
-# foster carers?"), as a judgement does: not before one holding much more of the topic (Hackney's "missing episodes are
-# tracked", on runaways, is no answer to how councils track children missing education). As a rank of its own before
-# the topic's share it took that one. At 0.1 and 0.2 alike one more of 53 councils' findings on recruiting foster carers
-# is on recruitment (most other reports print no recruiting of them), and calibration's domestic abuse digest quotes
-# four councils' responses ("initial screening of referrals …") for their general services; dev is unchanged.
-ACROSS_DOING_EDGE = 0.1
 
 
 class Candidate(NamedTuple):

@@ -97,6 +97,11 @@ _JOINERS = frozenset({"and", "of", "the", "for", "on", "in"})   # inside a name:
 # The part of a council a name ends on: "Derby's Care Leavers Service" is its service for care leavers, which its
 # reports may call "the leaving care service" or "the care leavers' team"; what names it is the rest ("Care Leavers").
 _PART_OF_A_COUNCIL = frozenset({"service", "services", "team", "teams", "unit", "units", "department"})
+# A capitalised run is everyday words a manager capitalised ("Social Work Supervision"), not a name, when the library
+# never prints it so but does in lower case, and prints each of its words in at least this share of passages: every
+# word of "Social Work Supervision" is in 5% of dev passages or more, "pedagogy" of "Social Pedagogy" in 0.02%,
+# "motivational" 0.6%, "contextual" 0.2% (names, however some reports print them in lower case).
+EVERYDAY_NAME_SHARE = 0.01
 _TITLE_CASE_SHARE = 0.7   # a question with more capitals than this is in title case: its capitals name nothing
 
 

@@ -32,11 +32,11 @@ from index.search.grouping import group_items
 from index.search.glossary import Glossary
 from index.search import ranking
 from index.search.highlight import highlight, sentence_focus, stem_focus, term_weights, word_key
-from index.search.query import (MAX_QUESTION_CHARS, SUMMARY_WORDS, QueryAnalysis, QuestionKind, analyse,
+from index.search.query import (MAX_QUESTION_CHARS, STOPWORDS, SUMMARY_WORDS, QueryAnalysis, QuestionKind, analyse,
                                 without_markup)
 from index.search.quotes import best_quote, opening_quote, quote_of
-from index.search.relevance import (ANSWERS, HOLDS_ALL_TOPIC, Evidence, answers, is_front_matter, is_licence,
-                                    named_things)
+from index.search.relevance import (ANSWERS, EVERYDAY_NAME_SHARE, HOLDS_ALL_TOPIC, Evidence, answers, is_front_matter,
+                                    is_licence, named_things)
 from index.search.rerank import RERANK_DEPTH, RERANK_WEIGHT, CrossEncoderReranker
 from index.search.scope import Scope, choose_scope, describe, without_names
 from index.search.widening import widen
@@ -392,8 +392,7 @@ class Searcher:
         searched = scope.doc_ids if scope.doc_ids is not None else admitted
         ranges = catalogue.ranges_of(searched)
         for name in named_things(question):
-            # (everyday words capitalised are no name: the library prints "social work supervision", never as written)
-            if not self.store.mentions(name, as_written=True) and self.store.mentions(name):
+            if self._everyday_words(name, catalogue):
                 continue
             if ranges == [] or not self.store.mentions(name, ranges):
                 if scope.words:
@@ -402,6 +401,14 @@ class Searcher:
                 where = "the reports the filters allow" if admitted is not None else "the library"
                 return f"No report in {where} mentions “{name}”."
         return None
+
+    def _everyday_words(self, name: str, catalogue: Catalogue) -> bool:
+        """Whether a capitalised run of the question is everyday words, not a name (EVERYDAY_NAME_SHARE): the library
+        prints "social work supervision", never as written, and each of its words often."""
+        words = [word.lower() for word in re.findall(r"[^\W_]+", name) if word.lower() not in STOPWORDS]
+        counts = self.passage_counts(words, catalogue)
+        return bool(words) and all(counts[word] >= EVERYDAY_NAME_SHARE * len(catalogue.chunk_doc) for word in words) \
+            and not self.store.mentions(name, as_written=True) and self.store.mentions(name)
 
     def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         """The passages of `ask`, for tools that want only them."""
