@@ -207,7 +207,7 @@ def document_list(searcher: Searcher) -> None:
           "Pages": d.n_pages, "Passages": d.n_chunks, "Added": _added(d.added_at)} for d in documents],
         hide_index=True, width="stretch", height=min(ROW_PX * (len(documents) + 1) + 3, TABLE_MAX_PX),
         # (what a report is, when and how it was judged first: they fit beside the sidebar at 1280 px)
-        column_config={"Title": st.column_config.TextColumn(width=240),   # a title says which report it is
+        column_config={"Title": st.column_config.TextColumn(width=200),   # a title says which report it is
                        "Overall": st.column_config.TextColumn(
                            width=165,   # "Requires improvement" whole
                            help="Overall effectiveness, read from the report's judgement table (each area's grade: "
