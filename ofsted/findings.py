@@ -42,7 +42,7 @@ _NEGATION = re.compile(_NEGATED, re.IGNORECASE)
 _SHORTFALL_PHRASES = re.compile(
     _NEGATED + r"[^.;:!?]*?(?=\b(?:but|although|however|though|while|whereas|yet)\b|[.;:!?]|$)|"
     r"\btoo\s+(?:many|much|long|few|little|slow|variable|often|high|late|vague|narrow|large|heavy|quickly|soon)\b|"
-    r"\brequires?\s+improvement\b|\bneeds?\s+to\s+(?:improve|be\s+improved|strengthen)\b|"
+    r"\brequires?\s+improvement\b|\bneeds?\s+to\s+(?:improve|strengthen|be\s+(?:improved|stronger|better|more\s+\w+))\b|"
     # what remains to be done, and what could be better: "More needs to be done to …", "further work is required",
     # "there is more to do for those aged 19 to 21", "this remains an area for further development",
     # "while reflective supervision records could improve", "children would benefit from …"
@@ -55,7 +55,7 @@ _SHORTFALL_PHRASES = re.compile(
     r"(?:focus|attention|work|development|improvement)\b|"
     r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
     r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b|"
-    r"\bneeds?\s+to\s+be\s+(?:stronger|better|more\s+\w+)\b|\b(?:little|limited|no)\s+(?:the\s+)?success\b|"
+    r"\b(?:little|limited|no)\s+(?:the\s+)?success\b|"
     # what is still hard: "challenges remain in securing a … permanent workforce", "sufficiency remains a challenge",
     # "an ongoing challenge" (not the challenge managers give: "supervision provides effective challenge")
     r"\bchallenges\s+remain\b|\b(?:remains?|is|are)\s+(?:an?\s+)?(?:(?:ongoing|significant|considerable|key|real|"
@@ -98,20 +98,17 @@ _SHORTFALL = frozenset(_SHORTFALL_WORDS)
 JUDGING_WORDS = _STRENGTH | _SHORTFALL
 
 
-def _judges_nothing(sentence: str, match: re.Match) -> bool:
-    """A negation in an aim or a condition (_IN_AN_AIM, _IN_A_CONDITION): a state, not a shortfall."""
+def _reach(sentence: str, match: re.Match) -> int | None:
+    """How far a negation that judges nothing reaches, or None for a shortfall phrase that judges: in an aim
+    (_IN_AN_AIM) its whole clause; in a condition (_IN_A_CONDITION) to the comma that ends it, the sentence's own clause
+    following, to be read for itself."""
     if not _NEGATION.match(match.group()):
-        return False
-    return _IN_AN_AIM.search(sentence, 0, match.start()) is not None or _condition_end(sentence, match) is not None
-
-
-def _condition_end(sentence: str, match: re.Match) -> int | None:
-    """Where a negation in a condition ends its clause (the comma after it), or None if it is in none: the sentence's
-    own clause follows, to be read for itself."""
-    if not _NEGATION.match(match.group()) or "," not in match.group() \
-            or _IN_A_CONDITION.search(sentence, 0, match.start()) is None:
         return None
-    return match.start() + match.group().index(",")
+    if _IN_AN_AIM.search(sentence, 0, match.start()) is not None:
+        return match.end()
+    if "," in match.group() and _IN_A_CONDITION.search(sentence, 0, match.start()) is not None:
+        return match.start() + match.group().index(",")
+    return None
 
 
 def without_shortfall_phrases(sentence: str) -> str:
@@ -126,19 +123,17 @@ def without_shortfall_phrases(sentence: str) -> str:
 def stance(sentence: str) -> str:
     """STRENGTH, SHORTFALL, MIXED or NEUTRAL: what the sentence says of the practice it describes."""
     found = list(_SHORTFALL_PHRASES.finditer(sentence))
-    # a condition's negation runs to the end of its clause only: what follows its comma is read again ("when brothers
-    # and sisters are not placed together, the rationale for this decision is not clearly documented")
+    # a condition's negation reaches to its comma only: what follows is read again ("when brothers and sisters are not
+    # placed together, the rationale for this decision is not clearly documented")
     for match in list(found):
-        if (comma := _condition_end(sentence, match)) is not None and _IN_AN_AIM.search(sentence, 0, match.start()) is None:
-            found += list(_SHORTFALL_PHRASES.finditer(sentence, comma + 1, match.end()))
-    negated = [m for m in found if not _judges_nothing(sentence, m)]
+        if (reach := _reach(sentence, match)) is not None and reach < match.end():
+            found += _SHORTFALL_PHRASES.finditer(sentence, reach + 1, match.end())
+    reaches = [(match, _reach(sentence, match)) for match in found]
+    negated = [match for match, reach in reaches if reach is None]
     text = sentence.lower()
-    for match in sorted(found, key=lambda m: m.start(), reverse=True):   # a negated judging word is no strength, nor
-        # one in a state or an aim a shortfall (a condition's negation only to its clause's end: what follows is cut by
-        # its own matches, above)
-        comma = _condition_end(sentence, match) if _IN_AN_AIM.search(sentence, 0, match.start()) is None else None
-        end = comma if comma is not None else match.end()
-        text = text[:match.start()] + " " + text[end:]
+    # a negated judging word is no strength, nor one in a state or an aim a shortfall: each cut to where it reaches
+    for match, reach in sorted(reaches, key=lambda found: found[0].start(), reverse=True):
+        text = text[:match.start()] + " " + text[reach if reach is not None else match.end():]
     well_without = len(_WITHOUT_A_LACK.findall(text))
     text = _WITHOUT_A_LACK.sub(" ", text)
     words = _WORD.findall(text)

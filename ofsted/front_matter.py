@@ -88,7 +88,7 @@ _ANY_HEADING = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?:;]{2,80}[ \t]*$")
 def in_area_figures(page: str, offset: int, page_before: str = "") -> bool:
     """Whether the offset of a page's text lies under a subheading of the area's figures (_AREA_FIGURES_HEADING), no
     other heading after it; on the page before's, where no heading comes before it on its own page."""
-    headings = [m for m in _ANY_HEADING.finditer(page, 0, offset)]
+    headings = list(_ANY_HEADING.finditer(page, 0, offset))
     if not headings:   # the page before's list of figures runs on only as a list: nothing but its items before
         lines = [line.strip() for line in page[:offset].splitlines() if line.strip()]
         return bool(page_before) and all(line[0] in BULLET_MARKS for line in lines) \

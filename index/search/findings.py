@@ -79,11 +79,12 @@ _HEAD_NOUN = noun_pattern(WORKFORCE_HEAD)
 class _Candidate(NamedTuple):
     """A report's finding in the running, compared field by field in this order (the finding last, never compared):
     saying how soon where the question asks it (ofsted.vocabulary.TIMELINESS), saying that it changed where the
-    question asks how it was changed (says_change), about the children asked, saying it in its own
-    right (not only in an example or of a visit: in_passing), in the section on the topic's judgement area, naming
-    the kind asked of (not only another: only_another_kind), then holding most of the topic, where among those holding
-    it about as fully one that judges it comes first (ranking.ACROSS_JUDGED_EDGE) and one standing on its own (ranking.ACROSS_LEANING_EDGE: not "They offer additional strength to the front door.",
-    whose "they" is in the passage before), then its passage's score."""
+    question asks how it was changed (says_change), about the children asked, saying it in its own right (not only in
+    an example or of a visit: in_passing), in the section on the topic's judgement area, naming the kind asked of (not
+    only another: only_another_kind), then holding most of the topic, where among those holding it about as fully one
+    that judges it comes first (ranking.ACROSS_JUDGED_EDGE) and one standing on its own (ranking.ACROSS_LEANING_EDGE:
+    not "They offer additional strength to the front door.", whose "they" is in the passage before), then its
+    passage's score."""
 
     soon: bool
     changed: bool

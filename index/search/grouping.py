@@ -3,9 +3,9 @@
 A manager reads a digest in a minute: findings on reflective supervision together, those on management oversight
 together, labelled "Reflective supervision" and "Management oversight", and the rest under "Other findings". A label
 names a practice (two or three words as a sentence prints them, two things named together, or a thing's name alone:
-"Thresholds"), never a clause, a measure or a judgement. After
-today's inspection reports, each apart: findings naming only another kind of what was asked, findings from reports
-under earlier frameworks, and papers' and articles' accounts.
+"Thresholds"), never a clause, a measure or a judgement. After today's inspection reports, each apart: findings naming
+only another kind of what was asked, findings from reports under earlier frameworks, and papers' and articles'
+accounts.
 """
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
     or three adjacent content words naming a practice ("reflective supervision", "management oversight",
     "integrated front door"), two things named together ("contacts and referrals", "recruitment and retention"), or
     a word alone naming a thing (_names_a_thing: "Thresholds", "Apprenticeships"; not "Regular", "Provide" or
-    "Reasons"). A phrase of nothing but the
-    question's topic or words every report uses says nothing a group shares; a judging word ("effective", "strong")
+    "Reasons"). A phrase of nothing but the question's topic or words every report uses says nothing a group shares;
+    a judging word ("effective", "strong")
     names no practice unless it qualifies the topic ("reflective supervision"); an adverb, a preposition, an
     everyday verb, an acronym or punctuation ends the run ("family hubs, community-based organisations" prints no
     "hubs community-based"), and a word joined to a number ("16-year-old") starts none."""
@@ -98,8 +98,8 @@ def _phrases(text: str, topic: set[str]) -> dict[str, Phrase]:
         ending.clear()
         if paired is not None and len(run) == 1 and _names_a_thing(word):   # two things named together, whole
             pair = [paired, run[0]]
-            if not all(k in topic or w in EVERYDAY_WORDS for k, w, _ in pair) and pair[0][0] != pair[1][0] \
-                    and not any(w.split("'")[0] in JUDGING_WORDS for _, w, _ in pair):   # no "strengths and weaknesses"
+            if not all(_plain(k, w, topic) for k, w, _ in pair) and pair[0][0] != pair[1][0] \
+                    and not any(_judging(w) for _, w, _ in pair):   # no "strengths and weaknesses"
                 key = " ".join(sorted(k for k, _, _ in pair)) + _PAIRED   # not "securing permanence"'s key
                 found[key] = Phrase(f"{pair[0][2]} and {pair[1][2]}", True)
         paired = None
@@ -143,14 +143,24 @@ def _names_a_practice(words: list[str], keys: list[str], topic: set[str]) -> boo
     first one before the topic ("reflective supervision", not "effective response" or "leavers benefit"); no plural
     before its last word, which makes a clause ("children come", "workers carry"), nor a possessive (or a word
     that measures, text.words.MEASURE_WORDS) at its end ("separated children's", "small number", "right time")."""
-    plain = [key in topic or word.split("'")[0] in EVERYDAY_WORDS for key, word in zip(keys, words)]
-    judging = [word.split("'")[0] in JUDGING_WORDS for word in words]
+    plain = [_plain(key, word, topic) for key, word in zip(keys, words)]
+    judging = [_judging(word) for word in words]
     if len(words) == 1:   # a word alone only as a thing's name ("Thresholds", "Triage", "Consultation")
         return not plain[0] and not judging[0] and _names_a_thing(words[0])
     if all(plain) or any(judging[1:]) or any(is_plural(word) for word in words[:-1]) \
             or words[-1].endswith(("'s", "s'")) or words[-1] in MEASURE_WORDS:
         return False
     return not judging[0] or any(key in topic for key in keys[1:])
+
+
+def _plain(key: str, word: str, topic: set[str]) -> bool:
+    """The topic's word or one every report uses: nothing a group of findings shares."""
+    return key in topic or word.split("'")[0] in EVERYDAY_WORDS
+
+
+def _judging(word: str) -> bool:
+    """A word saying how well, not what (ofsted.findings.JUDGING_WORDS)."""
+    return word.split("'")[0] in JUDGING_WORDS
 
 
 # The endings of a noun naming a thing done or had ("consultation", "assessment", "triage", "mentoring").
@@ -161,12 +171,10 @@ _PAIRED = " &"   # the end of the key of two things named together (no label key
 
 def _names_a_thing(word: str) -> bool:
     """Whether a word alone can name what a group of findings shares: a noun by its ending, plural or of a thing done
-    (_NOUN_ENDINGS), not a measure nor a shell noun ("reasons", "efforts": text.words.SHELL_NOUNS), of
-    MIN_LABEL_LETTERS or more; not a word of -ing ("missing", "keeping") nor a
-    compound ("long-standing"), which as often describe as name."""
+    (_NOUN_ENDINGS, so no word of -ing: "missing", "keeping"), of MIN_LABEL_LETTERS or more, not a measure nor a shell
+    noun ("reasons", "efforts": text.words.SHELL_NOUNS) nor a compound ("long-standing"), which as often describe."""
     return len(word) >= MIN_LABEL_LETTERS and word not in MEASURE_WORDS and word not in SHELL_NOUNS \
-        and not re.search(r"['’\-‐]", word) and (
-        is_plural(word) or word.endswith(_NOUN_ENDINGS))
+        and not re.search(r"['’\-‐]", word) and (is_plural(word) or word.endswith(_NOUN_ENDINGS))
 
 
 def group_items(items: list[DigestItem], topic: Iterable[str],

@@ -392,14 +392,15 @@ class Searcher:
         searched = scope.doc_ids if scope.doc_ids is not None else admitted
         ranges = catalogue.ranges_of(searched)
         for name in named_things(question):
-            if self._everyday_words(name, catalogue):
+            # (the reports searched printing it is the usual case and one look; whether it is a name at all, asked
+            # of the whole library, only when they do not)
+            if ranges != [] and self.store.mentions(name, ranges) or self._everyday_words(name, catalogue):
                 continue
-            if ranges == [] or not self.store.mentions(name, ranges):
-                if scope.words:
-                    verb = "never mentions" if scope.words.endswith("report") else "never mention"
-                    return f"{scope.words[0].upper()}{scope.words[1:]} {verb} “{name}”."
-                where = "the reports the filters allow" if admitted is not None else "the library"
-                return f"No report in {where} mentions “{name}”."
+            if scope.words:
+                verb = "never mentions" if scope.words.endswith("report") else "never mention"
+                return f"{scope.words[0].upper()}{scope.words[1:]} {verb} “{name}”."
+            where = "the reports the filters allow" if admitted is not None else "the library"
+            return f"No report in {where} mentions “{name}”."
         return None
 
     def _everyday_words(self, name: str, catalogue: Catalogue) -> bool:
