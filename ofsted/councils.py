@@ -41,6 +41,14 @@ ENGLISH_COUNCILS = (
     # Abolished or renamed since 2009, still named by older reports and articles.
     "Bournemouth", "Poole", "Cumbria", "Northamptonshire", "Cheshire", "Bedfordshire",
 )
+# The councils an abolished one's children's services passed to: a manager still says "Northamptonshire" (or
+# "Northants") and means the councils that serve it now, so a library with none of the county's own reports answers
+# from theirs (held_council_mentions), not "no report on Northamptonshire".
+SUCCESSORS = {"Northamptonshire": ("West Northamptonshire", "North Northamptonshire"),
+              "Cumbria": ("Cumberland", "Westmorland and Furness"),
+              "Cheshire": ("Cheshire East", "Cheshire West and Chester"),
+              "Bedfordshire": ("Bedford", "Central Bedfordshire"),
+              "Bournemouth": ("Bournemouth, Christchurch and Poole",), "Poole": ("Bournemouth, Christchurch and Poole",)}
 
 # Words that say what kind of council it is, not which one: before its name, as a key leaves them out and as a name
 # shown to a reader does ("the London Borough of Hounslow" is Hounslow, "City of York" York only as a key).
@@ -197,7 +205,10 @@ def held_council_mentions(text: str, known_keys: Iterable[str]) -> list[tuple[st
                 break
     for start, end, name in council_spans(text):   # everyday names: "Hull", "B&NES", "West Northants"
         key = council_key(name)
-        if key in known and key not in found and not names_a_thing(text, start, end):
+        if key not in known and not names_a_thing(text, start, end):   # "Northants": the councils serving it now
+            for successor in _held_successors(name, known):
+                found.setdefault(successor, (start, end))
+        elif key not in found and not names_a_thing(text, start, end):
             found[key] = (start, end)
     return sorted(((key, *span) for key, span in found.items()), key=lambda mention: mention[1])
 
@@ -223,4 +234,9 @@ _NAME_AFTER = r"(?:\s+(?-i:City|County|Borough|District|Metropolitan\s+Borough)(
 def missing_councils(text: str, known_keys: Iterable[str]) -> list[str]:
     """English councils the text names (capitalised, as a name is written) that known_keys lacks."""
     known = set(known_keys)
-    return [name for name in councils_mentioned(text) if council_key(name) not in known]
+    return [name for name in councils_mentioned(text) if council_key(name) not in known and not _held_successors(name, known)]
+
+
+def _held_successors(name: str, known: set[str]) -> list[str]:
+    """The keys of the councils now serving an abolished council's area (SUCCESSORS) that known holds."""
+    return [key for successor in SUCCESSORS.get(name, ()) if (key := council_key(successor)) in known]

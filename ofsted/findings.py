@@ -21,7 +21,7 @@ high-quality good-quality sustained secure securely prompt promptly rigorous rig
 valued benefit benefits benefited helpful helps effectively successful successfully strengthened
 enhanced innovative creative proactive proactively exceptional exceptionally highly well-established
 well-supported well-led thriving thrive thrives attentive meaningful ambitious aspirational dedicated tenacious
-nurturing swift swiftly proportionate manageable success stronger""".split()
+nurturing swift swiftly proportionate manageable success succeeded stronger""".split()
 _SHORTFALL_WORDS = """inconsistent inconsistently variable variability lack lacks lacking lacked weak weaker
 weakness weaknesses poor poorly insufficient insufficiently limited delay delays delayed drift fail fails
 failed failing absent gap gaps unclear infrequent infrequently shortfall shortfalls deficit deficits
@@ -86,6 +86,13 @@ def _in_a_condition(sentence: str, start: int) -> bool:
 _SUBJECT = r"(?:(?!(?:but|although|however|though|while|whereas|yet)\b)[\w’'-]+\s+){0,4}$"
 _IN_AN_AIM = re.compile(r"\b(?:ensure|ensures|ensuring|so\s+that|risk\s+of)\s+(?:that\s+)?" + _SUBJECT, re.IGNORECASE)
 _IN_A_CONDITION = re.compile(r"\b(?:when|if|unless)\s+" + _SUBJECT, re.IGNORECASE)
+# ... and an aim said as "not to" do something ("supporting care leavers not to feel isolated", "a decision not to
+# proceed", to its comma: "When the plan is for children not to return home, life story work is not …"); not a
+# standard missed ("not to the required standard"), a thing left undone ("an oversight not to have conducted …"),
+# nor how things tend to be ("tend not to be so positive").
+_NOT_TO_DO = re.compile(r"not\s+to\s+(?!(?:the|a|an|their|its|his|her|this|that|these|those|all|any|some|every|each|"
+                        r"have)\b)", re.IGNORECASE)
+_TENDS = re.compile(r"\b(?:tends?|tended|seems?|seemed|appears?|appeared)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A strength said as a comparison: "EET rates compare favourably against statistical neighbours" (not "favourable
 # conditions", nor "less favourable than their peers").
@@ -106,8 +113,11 @@ def _reach(sentence: str, match: re.Match) -> int | None:
         return None
     if _IN_AN_AIM.search(sentence, 0, match.start()) is not None:
         return match.end()
-    if "," in match.group() and _IN_A_CONDITION.search(sentence, 0, match.start()) is not None:
+    if "," in match.group() and (_IN_A_CONDITION.search(sentence, 0, match.start()) is not None
+                                 or _NOT_TO_DO.match(match.group())):
         return match.start() + match.group().index(",")
+    if _NOT_TO_DO.match(match.group()) and _TENDS.search(sentence, 0, match.start()) is None:
+        return match.end()
     return None
 
 

@@ -121,6 +121,12 @@ def children_named(text: str) -> set[str]:
     return {key for key, pattern in _ASKED_PATTERNS if key in GROUPS_OF_CHILDREN and pattern.search(text)}
 
 
+def children_named_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a group of children (children_named): "children in care", "care leavers"."""
+    return [match.span() for key, pattern in _ASKED_PATTERNS if key in GROUPS_OF_CHILDREN
+            for match in pattern.finditer(text)]
+
+
 def names_area(text: str, key: str) -> bool:
     """Whether a sentence names this judgement area as a question would ("care leavers", "children in care",
     "leaders")."""

@@ -202,6 +202,22 @@ def test_a_council_the_library_lacks_is_said_beside_one_it_holds():
     assert choose_scope(alone, {}, {}, None).note == "The library has no report on Wigan."
 
 
+@pytest.mark.parametrize("question, held, councils, missing", [
+    # "Northants" was refused ("no report on Northamptonshire") while West Northamptonshire's reports were held
+    ("How are care leavers supported in Northants?", ["west northamptonshire", "derby"], ["west northamptonshire"], []),
+    ("What did Ofsted say about Northamptonshire?", ["west northamptonshire", "north northamptonshire"],
+     ["west northamptonshire", "north northamptonshire"], []),
+    # the county's own reports, where held, are what it names
+    ("What did Ofsted say about Northamptonshire?", ["northamptonshire", "west northamptonshire"], ["northamptonshire"], []),
+    # a council no successor of which is held is still said to be missing
+    ("How are care leavers supported in Cumbria?", ["derby"], [], ["Cumbria"]),
+])
+def test_an_abolished_council_is_read_as_the_councils_that_serve_its_area_now(question, held, councils, missing):
+    query = analyse(question, held)
+    assert query.council_keys == councils and query.missing_councils == missing
+    assert "northamptonshire" not in query.topic_terms and "northants" not in query.topic_terms
+
+
 @pytest.mark.parametrize("question, area", [
     ("How has Derby's service for care leavers changed over time?", "care_leavers"),
     ("How do councils support care leavers?", "care_leavers"),

@@ -35,7 +35,8 @@ from ofsted import report_types
 from ofsted.findings import MIXED, NEUTRAL, SHORTFALL, STRENGTH, stance, without_shortfall_phrases
 from ofsted.front_matter import in_area_figures
 from ofsted.improvement import list_spans
-from ofsted.judgements import JUDGED_WITH, JUDGED_WITH_LABELS, children_named, judgement_area, label as area_label
+from ofsted.judgements import (JUDGED_WITH, JUDGED_WITH_LABELS, children_named, children_named_spans, judgement_area,
+                               label as area_label)
 from ofsted.sections import Sections
 from ofsted.vocabulary import (EVERYDAY_WORDS, INSPECTION_OF, WORKFORCE_HEAD, WORKFORCE_KINDS, WORKFORCE_NAMES,
                                 change_asked, says_how_soon, without_role_names)
@@ -195,6 +196,13 @@ class FindingReader:
             query.purpose_at is not None and {word_key(t) for t in topic} <= {stem for unit in self.units for stem in unit}
             or all(map(of_everyday_words, self.units)))
         self.children = children_named(query.text)
+        # The topic beyond the children it names, which about and placed weigh: "stable" beside "children in care"
+        # holds two-thirds of "keep placements stable for children in care" (a stable senior leadership for children
+        # in care) and says nothing of placements. Where the children are all the topic, the whole topic.
+        named = {stem for start, end in children_named_spans(query.text) for stem in stems_of(query.text[start:end])}
+        self.beyond_children = [{key: w for key, w in weight.items() if key not in named} for weight in self.held]
+        if not any(self.beyond_children):
+            self.beyond_children = self.held
         self.area = judgement_area(query.text)
         self.verdict_on = area_asked(query)
         self.asks_how_soon = says_how_soon(query.text)   # "… on time?": a sentence saying how soon comes first
@@ -204,6 +212,7 @@ class FindingReader:
         # (Plain dicts: a cache wrapping this reader's own methods would keep it alive past its question.)
         self._read_as_of: dict[str, str] = {}
         self._focus_of: dict[str, float] = {}
+        self._beyond_of: dict[str, float] = {}
         self._idea_in: dict[str, bool] = {}
         self._read_of: dict[str, tuple[Finding | None, Finding | None]] = {}
         self._found_of: dict[str, list[_Candidate]] = {}   # a report's findings in the running, for other_side
@@ -298,14 +307,16 @@ class FindingReader:
         return self.library.sections(self.catalogue, quote.document.doc_id)
 
     def about(self, quote: Quote) -> float:
-        """How surely the quote is about the children asked about: 2 naming them, else as its section of the
-        report says (ofsted.sections.Sections.children_at); a paper's or an article's sentence, with no report's
-        sections to say whom, only by naming them ("Staff were invited to apply …, with successful candidates going
-        on to receive extra training." is no care leaver's training)."""
+        """How surely the quote is about the children asked about: 1 naming them, else as its section of the
+        report says (ofsted.sections.Sections.children_at: 1 in their own section, less in one shared); a paper's
+        or an article's sentence, with no report's sections to say whom, only by naming them ("Staff were invited
+        to apply …, with successful candidates going on to receive extra training." is no care leaver's training).
+        Naming them is no surer than their own section: "Children's physical health needs are very well met." among
+        children in care answers their health needs, where a sentence naming them on a sufficiency strategy came first."""
         if not self.children:
             return 0.0
         if children_named(quote.text) & self.children:
-            return 2.0
+            return 1.0
         if quote.document.metadata.report_type in report_types.NOT_OFSTED:
             return 0.0
         section = self._sections(quote).children_at(quote.page, quote.start)
@@ -330,7 +341,11 @@ class FindingReader:
     def placed(self, quote: Quote) -> bool:
         """In the report's section on the topic's judgement area: supervision in its section on leaders, not a
         foster carer's supervision among children in care; the corporate parenting board among children in care,
-        not "corporate parenting is a strength" in the summary."""
+        not "corporate parenting is a strength" in the summary. A sentence naming the children asked about is placed
+        wherever it stands: "There is a good range of accommodation for care leavers …" in a summary answers as
+        surely as "The re-commissioning of accommodation has broadened the range of options …" in their section."""
+        if self.children and children_named(quote.text) & self.children:
+            return True
         return self.area is not None and self._sections(quote).in_area(quote.page, quote.start, self.area)
 
     def elsewhere(self, quote: Quote) -> bool:
@@ -367,6 +382,15 @@ class FindingReader:
             self._focus_of[text] = max((stem_focus(self.read_as(text), weight) for weight in self.held if weight),
                                        default=0.0)
         return self._focus_of[text]
+
+    def focus_beyond_children(self, text: str) -> float:
+        """focus, of the topic beyond the children it names (beyond_children)."""
+        if self.beyond_children is self.held:
+            return self.focus(text)
+        if text not in self._beyond_of:
+            self._beyond_of[text] = max((stem_focus(self.read_as(text), weight) for weight in self.beyond_children
+                                         if weight), default=0.0)
+        return self._beyond_of[text]
 
     def as_usual_kind(self, text: str, kind: tuple[str, ...]) -> bool:
         """Prints the kind's word only as the word's usual kind, which is another (the library printing it for
@@ -456,10 +480,12 @@ class FindingReader:
         return 0 if not self.holds_idea(text) else 1 if other else 2
 
     def says_it(self, text: str) -> bool:
-        """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight or one of its distinctive words
-        (not "improve" alone for "improve supervision"); the thing named, where a purpose is asked of it."""
+        """Prose that holds the topic: ACROSS_MIN_FOCUS of the topic's weight, and of its weight beyond the children
+        it names (focus_beyond_children), or one of its distinctive words (not "improve" alone for "improve
+        supervision"); the thing named, where a purpose is asked of it."""
         return self.prose(text) and (self.holds_idea(text) or not self.named_thing
-                                     and self.focus(text) >= ranking.ACROSS_MIN_FOCUS) \
+                                     and self.focus(text) >= ranking.ACROSS_MIN_FOCUS
+                                     and self.focus_beyond_children(text) >= ranking.ACROSS_MIN_FOCUS) \
             and self.holds_term(text) and not self.another_kind(text)
 
     def says_change(self, text: str) -> bool:
