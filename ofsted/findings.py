@@ -53,7 +53,8 @@ _SHORTFALL_PHRASES = re.compile(
     r"\b(?:greater|more|further|better|increased)\s+(?:[\w-]+\s+){0,5}?(?:is|are)\s+(?:still\s+)?(?:needed|required)\b|"
     r"\b(?:requir(?:e|es|ing)|need(?:s|ing)?)\s+(?:continued|further|more|additional|greater)\s+"
     r"(?:focus|attention|work|development|improvement)\b|"
-    r"\b(?:is|remains)\s+more\s+to\s+do\b|\b(?:remains?|is|are)\s+(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
+    r"\b(?:is|remains)\s+more\s+to\s+do\b|"
+    r"\b(?:remains?|is|are)\s+(?:still\s+)?(?:an\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)\b|"
     r"\bcould\s+(?:be\s+)?(?:improve|improved|better|stronger|strengthened)\b|\bwould\s+benefit\s+from\b|"
     r"\b(?:little|limited|no)\s+(?:the\s+)?success\b|"
     # what is still hard: "challenges remain in securing a … permanent workforce", "sufficiency remains a challenge",

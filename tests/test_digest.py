@@ -7,8 +7,9 @@ import pytest
 
 from index.search.digest import EARLIER_KEPT, Digest, DigestItem, Finding, council_findings, council_names, timeline_entries
 from index.search.grouping import ACCOUNTS_LABEL, OLDER_LABEL, ONLY_LABEL, OTHER_LABEL, group_items, _phrases
-from index.search.ideas import (as_whole_terms, holds_kind, holds_phrase, holds_unit, of_everyday_words, other_kinds,
-                                qualified_heads, shared_complements, topic_units, with_printed_modifier, with_shared_head)
+from index.search.ideas import (as_whole_terms, forms_by_stem, holds_form, holds_kind, holds_phrase, holds_unit,
+                                of_everyday_words, one_family, other_kinds, qualified_heads, shared_complements,
+                                topic_units, with_printed_modifier, with_shared_head)
 from index.search.query import analyse
 from index.search import ranking
 from index.search.relevance import ANSWERS
@@ -103,6 +104,7 @@ def finding(document, text: str, score: float = 0.6) -> Finding:
     ("Assessments are not to the required standard.", SHORTFALL),
     ("It was a serious oversight not to have conducted this review.", SHORTFALL),
     ("Their experiences tend not to be so positive.", SHORTFALL),
+    ("Supervision has improved. However, there are still areas for further development.", MIXED),
 ])
 def test_stance_tells_strengths_from_shortfalls(sentence, expected):
     assert stance(sentence) == expected
@@ -700,6 +702,24 @@ def test_a_word_modifying_with_another_the_word_after_both_is_held_with_it():
                             lambda p: True) == [("educa",), ("outco",)]
     assert with_shared_head("How do councils fund health and police partners?", [("healt",), ("polic",)],
                             lambda p: True) == [("healt",), ("polic",)]
+
+
+@pytest.mark.parametrize("word, other, same", [
+    ("supervision", "supervised", True), ("health", "healthy", True), ("stability", "stable", True),
+    ("assessments", "assessed", True), ("placements", "placement", True),
+    # five letters alike, two words: "return home interviews that explore push and pull factors" held exploitation
+    ("exploitation", "explore", False), ("exploitation", "exploratory", False), ("intervention", "interview", False),
+    ("commissioning", "committed", False),
+])
+def test_words_of_one_key_are_one_word_only_as_its_forms(word, other, same):
+    assert one_family(word, other) is same and one_family(other, word) is same
+
+
+def test_an_idea_of_one_word_is_held_by_its_forms_not_its_false_friends():
+    asked = forms_by_stem(["How do councils protect young people from exploitation?"])["explo"]
+    assert holds_form("Children at risk of being exploited are identified.", "explo", asked)
+    assert not holds_form("Return home interviews explore push and pull factors.", "explo", asked)
+    assert holds_unit("Return home interviews explore push and pull factors.", ("explo",))   # the key alone would
 
 
 def test_a_compound_idea_is_held_in_either_spelling():

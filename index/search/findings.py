@@ -21,9 +21,9 @@ from index.search import ranking
 from index.search.digest import Finding
 from index.search.glossary import Glossary
 from index.search.highlight import sentence_focus, stem_focus, term_weights, word_key
-from index.search.ideas import (as_whole_terms, holds_kind, holds_phrase, holds_unit, of_everyday_words, other_kinds,
-                                printed_word, qualified_heads, says_little, shared_complements, stems_of, topic_units,
-                                with_printed_modifier, with_shared_head)
+from index.search.ideas import (as_whole_terms, forms_by_stem, holds_form, holds_kind, holds_phrase, holds_unit,
+                                of_everyday_words, other_kinds, printed_word, qualified_heads, says_little,
+                                shared_complements, stems_of, topic_units, with_printed_modifier, with_shared_head)
 from index.search.query import QueryAnalysis, area_asked
 from index.search.quotes import covering_quote
 from index.search.relevance import ANSWERS, Evidence, is_front_matter
@@ -254,6 +254,9 @@ class FindingReader:
                     if unit[1:] == was:
                         (unusual_kinds if unit[:2] in unusual_pairs else modified).append(unit)
         self.units, self.kinds = list(dict.fromkeys(units)), kinds
+        # The words the question (in either wording) prints of each stem, which a sentence holding an idea of one word
+        # must print a form of (ideas.holds_form).
+        self.asked_forms = forms_by_stem(text for text, _ in wordings)
         self.modified, self.unusual_kinds = modified, unusual_kinds
         # The word of each such kind as a noun, singular or plural ("visitor", "visitors" of "health visitors"): the
         # word alone holds the idea as that noun, not as another word of its stem ("visited", "networking").
@@ -426,6 +429,8 @@ class FindingReader:
                                                and not self.as_usual_kind(text, unit))
         if of_everyday_words(unit):
             return holds_phrase(text, unit)
+        if len(unit) == 1 and unit[0] in self.asked_forms:   # a word alone as a form of the question's, no false friend
+            return holds_form(text, unit[0], self.asked_forms[unit[0]])
         return holds_unit(text, unit, as_named=self.named_thing)
 
     def holds_idea(self, text: str) -> bool:

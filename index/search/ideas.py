@@ -12,6 +12,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+import snowballstemmer
+
 from index.search.highlight import word_key
 from index.search.query import STOPWORDS
 from index.search.ranking import ACROSS_ALTERNATIVE_SHARE, ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
@@ -40,6 +42,39 @@ def _words_and_stems(text: str) -> tuple[list[str], list[str]]:
     """The text's words in lower case, and their stems."""
     words, stems = _split(text)
     return list(words), list(stems)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=8192)
+def _family(word: str) -> str:
+    """A word's Snowball stem, a quality read as its adjective ("stability" as "stable", as word_key reads it)."""
+    return _STEMMER.stemWord(word[:-6] + "ble" if word.endswith("bility") else word)
+
+
+def one_family(word: str, other: str) -> bool:
+    """Whether two words of one stem (word_stem: their first five letters) are forms of one word, one's Snowball stem
+    beginning the other's ("supervision" and "supervised", "health" and "healthy"), not false friends the five
+    letters make ("exploitation" and "explore", "intervention" and "interview", "commissioning" and "committed")."""
+    first, second = _family(word), _family(other)
+    return first.startswith(second) or second.startswith(first)
+
+
+def forms_by_stem(texts: Iterable[str]) -> dict[str, set[str]]:
+    """The words the texts print of each stem (word_stem), for holds_form."""
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        for word, stem in zip(*_split(text)):
+            forms.setdefault(stem, set()).add(word)
+    return forms
+
+
+def holds_form(text: str, stem: str, asked: Iterable[str]) -> bool:
+    """Whether the text prints a word of this stem that is a form of one of the asked words (one_family): "explore"
+    holds no idea of exploitation ("return home interviews that explore push and pull factors")."""
+    words, stems = _split(text)
+    return any(key == stem and any(one_family(word, other) for other in asked) for word, key in zip(words, stems))
 
 
 def stems_of(text: str) -> list[str]:
