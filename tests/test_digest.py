@@ -601,6 +601,27 @@ def test_a_timeline_gives_a_reports_other_side_on_the_topic_beside_its_finding(t
     store.close()
 
 
+def test_a_timeline_of_the_children_alone_gives_the_other_side_of_a_finding_not_naming_them(tmp_path, model):
+    """"How has Derby's service for care leavers changed?": its finding "Young people are well prepared for leaving
+    care …" prints no "care leavers", yet "Not all care leavers have their pathway plans updated." is its other side."""
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    heading = "The experiences and progress of care leavers: outstanding\n\n"
+    texts = ["20. Young people are very well prepared for leaving care by workers who know them well.",
+             "21. Not all care leavers have their pathway plans updated after significant events."]
+    page = heading + "\n\n".join(texts)
+    add_report(store, model, "Derby-2025", "Derby", "2025-06-01", [page], chunks=[
+        Chunk("Derby-2025", 1, page.index(text), page.index(text) + len(text), text, ordinal=n)
+        for n, text in enumerate(texts)])
+    add_report(store, model, "Derby-2019", "Derby", "2019-06-01", ["Care leavers are supported well by their advisers."])
+    for council in ("Wigan", "Leeds", "Bury", "Hull"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Care leavers in {council} have advisers."])
+    timeline = Searcher(store, model).ask("How has Derby's service for care leavers changed over time?").timeline
+    entries = {entry.finding.document.doc_id: entry for entry in timeline.entries}
+    assert entries["Derby-2025"].finding.quote.text.startswith("Young people are very well prepared")
+    assert entries["Derby-2025"].also.quote.text.startswith("Not all care leavers have their pathway plans")
+    store.close()
+
+
 @pytest.mark.model
 def test_a_papers_sentence_is_about_the_children_asked_only_when_it_names_them(tmp_path, model):
     store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)

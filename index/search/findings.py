@@ -201,6 +201,7 @@ class FindingReader:
         # in care) and says nothing of placements. Where the children are all the topic, the whole topic.
         named = {stem for start, end in children_named_spans(query.text) for stem in stems_of(query.text[start:end])}
         self.beyond_children = [{key: w for key, w in weight.items() if key not in named} for weight in self.held]
+        self.topic_is_children = bool(self.children) and not any(self.beyond_children)
         if not any(self.beyond_children):
             self.beyond_children = self.held
         self.area = judgement_area(query.text)
@@ -545,16 +546,21 @@ class FindingReader:
         # as surely on the topic: among the report's next best findings (ranking.OTHER_SIDE_RANK), holding every idea
         # of the question's own that the finding holds ("unaccompanied asylum-seeking children", not "support" alone:
         # a finding holding none has no other side) and about as much of its words (ranking.OTHER_SIDE_FOCUS)
+        # Where the topic is the children asked about alone ("Derby's service for care leavers"), a finding surely about
+        # them is as surely on it: the verdict "Children are well supported to prepare for leaving care …" (no "care
+        # leavers" in it) has "… not all care leavers are visited regularly …" beside it.
         telling = [unit for unit in self.units if not says_little(unit)
                    and self.holds(self.read_as(first.text), unit)] if wanted else []
-        if not telling:
+        of_the_children = bool(wanted) and self.topic_is_children
+        if not telling and not of_the_children:
             return None
         self.read(first.document.doc_id)   # (a verdict is found without reading the report's passages)
         least = ranking.OTHER_SIDE_FOCUS * self.focus(first.text)
         ranked = sorted((c for c in self._found_of.get(first.document.doc_id, ()) if not _overlap(c.finding.quote, first)),
                         key=lambda c: c[:-1], reverse=True)[:ranking.OTHER_SIDE_RANK]
         best = next((c.finding for c in ranked if stance(c.finding.quote.text) in wanted
-                     and all(self.holds(self.read_as(c.finding.quote.text), unit) for unit in telling)
+                     and (all(self.holds(self.read_as(c.finding.quote.text), unit) for unit in telling) if telling
+                          else c.about >= 1.0)
                      and self.focus(c.finding.quote.text) >= least), None)
         return replace(best, section=self.section_leant_on(best.quote)) if best else None
 
