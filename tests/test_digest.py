@@ -1295,6 +1295,24 @@ def test_a_report_is_read_on_when_its_best_passages_are_another_groups(sectioned
 
 
 @pytest.mark.model
+def test_a_report_is_read_on_when_its_best_passages_hold_no_finding(tmp_path, model, monkeypatch):
+    """Barnet's "convert agency staff into permanent posts" was never read: its report's best passages for agency
+    social workers were on multi-agency work (one word to the keyword index). Past its best, a passage that answers
+    is a finding (not one that does not, as East Riding's Christmas card competition's "recruitment of staff")."""
+    monkeypatch.setattr(ranking, "ACROSS_PER_REPORT", 1)
+    store = Store.open(tmp_path / "index", model_name=model.name, dim=model.dim, create=True)
+    add_report(store, model, "Barnet-2017", "Barnet", "2017-06-01", [   # the first passage is read first
+        "Multi-agency use of the hub cuts delays for social workers; multi-agency meetings and partners are strong.",
+        "Many agency staff have been converted into permanent posts."])
+    for council in ("Derby", "Leeds", "Bury"):
+        add_report(store, model, f"{council}-2024", council, "2024-06-01", [f"Social workers in {council} visit often."])
+    digest = Searcher(store, model).ask("What have councils done to cut their use of agency social workers?").digest
+    assert [item.finding.quote.text for item in digest.items] == [
+        "Many agency staff have been converted into permanent posts."]
+    store.close()
+
+
+@pytest.mark.model
 def test_a_finding_comes_from_the_section_on_the_topics_judgement_area(tmp_path, model):
     """Supervision is leaders' work (ofsted.judgements.judgement_area): a report's sentence on it under its leaders'
     heading answers before one under its heading on children in care, which its passage alone would not."""

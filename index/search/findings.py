@@ -528,8 +528,9 @@ class FindingReader:
         found: list[_Candidate] = []   # the passages that answer, the best by _Candidate's order
         meant: list[tuple[float, float, Finding]] = []   # what passages close in meaning say (cosine, focus), for
         # by_meaning when nothing answers in words
-        if self._scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant) and not found:
-            self._scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=True)
+        set_aside = self._scan(doc_id, ids[:ranking.ACROSS_PER_REPORT], found, meant)
+        if not found:   # read on: past its best, a passage must answer by its evidence ("multi-agency" crowds them)
+            self._scan(doc_id, ids[ranking.ACROSS_PER_REPORT:], found, meant, surely=set_aside, answering=not set_aside)
         self._found_of[doc_id] = found
         chosen = (max(found, key=lambda f: f[:-1]).finding if found else None,
                   max(meant, key=lambda f: f[:2])[2] if meant else None)
@@ -565,9 +566,10 @@ class FindingReader:
         return replace(best, section=self.section_leant_on(best.quote)) if best else None
 
     def _scan(self, doc_id: str, ids: list[int], found: list[_Candidate], meant: list[tuple[float, float, Finding]],
-              surely: bool = False) -> bool:
+              surely: bool = False, answering: bool = False) -> bool:
         """Adds the passages' findings to found (and meant); whether any was set aside as another group's. Read on
-        for that (surely), only a finding naming the children asked about or in their section counts."""
+        for that (surely), only a finding naming the children asked about or in their section counts; read on for
+        none found (answering), only one from a passage that answers (relevance.ANSWERS)."""
         set_aside = False
         chunks = {c: chunk for c, chunk in self.library.passages(ids, self.catalogue).items()
                   if not is_front_matter(chunk.text)}
@@ -580,12 +582,18 @@ class FindingReader:
         for score, chunk_id in scored:
             # A passage that answers; or, in one mostly on something else, a sentence that prints the topic's
             # distinctive idea ("… an effective response from the out-of-hours team." amid a page on neglect),
-            # when the searched reports print every word of the topic (else nothing below ANSWERS can answer).
-            if score < ANSWERS and self.absent:
+            # when the searched reports print every word of the topic (else nothing below ANSWERS can answer), and
+            # the report's best passages were read (answering: past them, only a passage that answers is read).
+            if score < ANSWERS and (self.absent or answering):
                 break
             if not focused[chunk_id]:   # no sentence holds a topic word: nothing to quote
                 continue
             chunk, page_break = widen(chunks[chunk_id], self.page_text)
+            # (read on, a passage holding neither the idea nor enough of the topic anywhere can quote no finding in the
+            # question's words: not quoted, the slowest step, for "multi-agency" passages read on a question on agency
+            # social workers; nor then in meaning, which the report's best passages were read for)
+            if answering and not self.holds_idea(chunk.text) and self.focus(chunk.text) < ranking.ACROSS_MIN_FOCUS:
+                continue
             quote = covering_quote(Hit(chunk, self.catalogue.documents[doc_id], score, page_break=page_break),
                                    self.quoting)
             if quote is None:
