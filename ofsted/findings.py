@@ -88,12 +88,14 @@ _SUBJECT = r"(?:(?!(?:but|although|however|though|while|whereas|yet)\b)[\w’'-]
 _IN_AN_AIM = re.compile(r"\b(?:ensure|ensures|ensuring|so\s+that|risk\s+of)\s+(?:that\s+)?" + _SUBJECT, re.IGNORECASE)
 _IN_A_CONDITION = re.compile(r"\b(?:when|if|unless)\s+" + _SUBJECT, re.IGNORECASE)
 # ... and an aim said as "not to" do something ("supporting care leavers not to feel isolated", "a decision not to
-# proceed", to its comma: "When the plan is for children not to return home, life story work is not …"); not a
-# standard missed ("not to the required standard"), a thing left undone ("an oversight not to have conducted …"),
-# nor how things tend to be ("tend not to be so positive").
+# proceed"), to the comma or "and" that ends it ("When the plan is for children not to return home, life story work is
+# not …"); not a standard missed ("not to the required standard"), a thing left undone ("an oversight not to have
+# conducted …"), nor how things tend or were found to be ("tend not to be so positive", "found not to be up to date").
 _NOT_TO_DO = re.compile(r"not\s+to\s+(?!(?:the|a|an|their|its|his|her|this|that|these|those|all|any|some|every|each|"
                         r"have)\b)", re.IGNORECASE)
-_TENDS = re.compile(r"\b(?:tends?|tended|seems?|seemed|appears?|appeared)\s+$", re.IGNORECASE)
+_TENDS = re.compile(r"\b(?:tends?|tended|seems?|seemed|appears?|appeared|found|judged|considered|shown|"
+                    r"continues?|continued|likely)\s+$", re.IGNORECASE)   # "… were found not to be up to date"
+_AIM_ENDS = re.compile(r",|\band\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A strength said as a comparison: "EET rates compare favourably against statistical neighbours" (not "favourable
 # conditions", nor "less favourable than their peers").
@@ -114,11 +116,12 @@ def _reach(sentence: str, match: re.Match) -> int | None:
         return None
     if _IN_AN_AIM.search(sentence, 0, match.start()) is not None:
         return match.end()
-    if "," in match.group() and (_IN_A_CONDITION.search(sentence, 0, match.start()) is not None
-                                 or _NOT_TO_DO.match(match.group())):
+    if "," in match.group() and _IN_A_CONDITION.search(sentence, 0, match.start()) is not None:
         return match.start() + match.group().index(",")
     if _NOT_TO_DO.match(match.group()) and _TENDS.search(sentence, 0, match.start()) is None:
-        return match.end()
+        # to the comma or "and" that ends the aim: "helped not to fall into debt and are not always visited"
+        end = _AIM_ENDS.search(match.group(), len("not to"))
+        return match.start() + end.start() if end else match.end()
     return None
 
 

@@ -218,6 +218,14 @@ def test_an_abolished_council_is_read_as_the_councils_that_serve_its_area_now(qu
     assert "northamptonshire" not in query.topic_terms and "northants" not in query.topic_terms
 
 
+def test_two_councils_read_from_one_name_leave_it_out_of_the_meaning_search_once():
+    """Both successors are read from "Northamptonshire": cut twice, its span took "care leavers" with it."""
+    from index.search.scope import without_names
+    query = analyse("What did Ofsted say about Northamptonshire on care leavers?",
+                    ["west northamptonshire", "north northamptonshire"])
+    assert without_names(query) == "What did Ofsted say about on care leavers?"
+
+
 @pytest.mark.parametrize("question, area", [
     ("How has Derby's service for care leavers changed over time?", "care_leavers"),
     ("How do councils support care leavers?", "care_leavers"),

@@ -202,7 +202,7 @@ class FindingReader:
         named = {stem for start, end in children_named_spans(query.text) for stem in stems_of(query.text[start:end])}
         self.beyond_children = [{key: w for key, w in weight.items() if key not in named} for weight in self.held]
         self.topic_is_children = bool(self.children) and not any(self.beyond_children)
-        if not any(self.beyond_children):
+        if not named or not any(self.beyond_children):
             self.beyond_children = self.held
         self.area = judgement_area(query.text)
         self.verdict_on = area_asked(query)
@@ -522,8 +522,9 @@ class FindingReader:
         return self._read_of[doc_id]
 
     def _read(self, doc_id: str) -> tuple[Finding | None, Finding | None]:
-        """The report's best passages; and its next few when none of those answers because they are in another
-        group's section (on help and protection, for a question about care leavers)."""
+        """The report's best passages; and its next few when none of those answers: because they are in another
+        group's section (on help and protection, for a question about care leavers), or at all (then only a passage
+        that answers by its evidence: _scan's answering)."""
         ids = self.per_report.get(doc_id, [])
         found: list[_Candidate] = []   # the passages that answer, the best by _Candidate's order
         meant: list[tuple[float, float, Finding]] = []   # what passages close in meaning say (cosine, focus), for

@@ -35,6 +35,11 @@ _PARAGRAPH_NUMBER = re.compile(rf"(?:\s{{2,}}|\n){NUMBER_MARK}\s*$")
 SENTENCE_CACHE = 8192   # passages whose sentence spans and lower case are kept (~4 MB per thousand, with their texts)
 
 
+def as_adjective(word: str) -> str:
+    """A quality as its adjective, whose idea it is: "stability" as "stable", "ability" as "able"."""
+    return word[:-6] + "ble" if word.endswith("bility") else word
+
+
 def word_key(word: str) -> str:
     """A lower-case word's first KEY_LETTERS letters (not a linguistic stem: FTS5's Porter stemmer is
     index.storage.keywords'), a short word without its plural 's' ('homes' is 'home',
@@ -42,8 +47,7 @@ def word_key(word: str) -> str:
     a word is a word of its own: "sufficiently" says nothing of sufficiency, "effectively" nothing of effectiveness."""
     if len(word) >= KEY_LETTERS + 4 and word.endswith("ly"):   # as _NOT_ADVERB matches
         return word
-    if word.endswith("bility"):   # the quality is its adjective's idea: "stability" is "stable"'s, "ability" "able"'s
-        word = word[:-6] + "ble"
+    word = as_adjective(word)
     if 3 < len(word) <= KEY_LETTERS and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word[:KEY_LETTERS]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import snowballstemmer
 
-from index.search.highlight import word_key
+from index.search.highlight import as_adjective, word_key
 from index.search.query import STOPWORDS
 from index.search.ranking import ACROSS_ALTERNATIVE_SHARE, ACROSS_MODIFIER_SHARE, ACROSS_USUAL_KIND_SHARE
 from ofsted.judgements import children_named
@@ -49,8 +49,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 @functools.lru_cache(maxsize=8192)
 def _family(word: str) -> str:
-    """A word's Snowball stem, a quality read as its adjective ("stability" as "stable", as word_key reads it)."""
-    return _STEMMER.stemWord(word[:-6] + "ble" if word.endswith("bility") else word)
+    """A word's Snowball stem, a quality read as its adjective ("stability" as "stable", highlight.as_adjective)."""
+    return _STEMMER.stemWord(as_adjective(word))
 
 
 def one_family(word: str, other: str) -> bool:
@@ -72,7 +72,10 @@ def forms_by_stem(texts: Iterable[str]) -> dict[str, set[str]]:
 
 def holds_form(text: str, stem: str, asked: Iterable[str]) -> bool:
     """Whether the text prints a word of this stem that is a form of one of the asked words (one_family): "explore"
-    holds no idea of exploitation ("return home interviews that explore push and pull factors")."""
+    holds no idea of exploitation ("return home interviews that explore push and pull factors"). A compound's stem is
+    the whole word, held in either spelling by holds_unit ("co-ordinated", "coordinated"): asked of holds_unit."""
+    if "-" in stem or "‐" in stem:
+        return holds_unit(text, (stem,))
     words, stems = _split(text)
     return any(key == stem and any(one_family(word, other) for other in asked) for word, key in zip(words, stems))
 

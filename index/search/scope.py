@@ -103,7 +103,7 @@ def without_names(query: QueryAnalysis) -> str:
     """The question without the councils it names, read as its analysis read them (ofsted.councils
     .held_council_mentions: "&", everyday names, possessives): inside their reports, the names say nothing."""
     text = query.text
-    for start, end in sorted(query.council_written, reverse=True):
+    for start, end in sorted(set(query.council_written), reverse=True):   # (two successors share one name's span)
         text = text[:start] + " " + text[end:]
     return " ".join(text.split())
 
