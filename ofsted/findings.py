@@ -136,13 +136,13 @@ def without_shortfall_phrases(sentence: str) -> str:
 
 def stance(sentence: str) -> str:
     """STRENGTH, SHORTFALL, MIXED or NEUTRAL: what the sentence says of the practice it describes."""
-    found = list(_SHORTFALL_PHRASES.finditer(sentence))
     # a condition's negation reaches to its comma only: what follows is read again ("when brothers and sisters are not
     # placed together, the rationale for this decision is not clearly documented")
-    for match in list(found):
-        if (reach := _reach(sentence, match)) is not None and reach < match.end():
-            found += _SHORTFALL_PHRASES.finditer(sentence, reach + 1, match.end())
-    reaches = [(match, _reach(sentence, match)) for match in found]
+    reaches = [(match, _reach(sentence, match)) for match in _SHORTFALL_PHRASES.finditer(sentence)]
+    for match, reach in list(reaches):
+        if reach is not None and reach < match.end():
+            reaches += [(again, _reach(sentence, again))
+                        for again in _SHORTFALL_PHRASES.finditer(sentence, reach + 1, match.end())]
     negated = [match for match, reach in reaches if reach is None]
     text = sentence.lower()
     # a negated judging word is no strength, nor one in a state or an aim a shortfall: each cut to where it reaches

@@ -214,6 +214,7 @@ class FindingReader:
         self._read_as_of: dict[str, str] = {}
         self._focus_of: dict[str, float] = {}
         self._beyond_of: dict[str, float] = {}
+        self._names_them_in: dict[str, bool] = {}
         self._idea_in: dict[str, bool] = {}
         self._read_of: dict[str, tuple[Finding | None, Finding | None]] = {}
         self._found_of: dict[str, list[_Candidate]] = {}   # a report's findings in the running, for other_side
@@ -319,7 +320,7 @@ class FindingReader:
         children in care answers their health needs, where a sentence naming them on a sufficiency strategy came first."""
         if not self.children:
             return 0.0
-        if children_named(quote.text) & self.children:
+        if self.names_them(quote.text):
             return 1.0
         if quote.document.metadata.report_type in report_types.NOT_OFSTED:
             return 0.0
@@ -331,7 +332,7 @@ class FindingReader:
         none of those children ("Children's health needs are well met." under children in care; "Children looked
         after and achieving permanence" in a SIF report; "Children in care and care leavers" where the two were judged
         together): said beside its citation, so a briefing says whom."""
-        if not self.children or children_named(quote.text) & self.children:
+        if not self.children or self.names_them(quote.text):
             return None
         sections = self._sections(quote)
         section = sections.at(quote.page, quote.start)
@@ -348,7 +349,7 @@ class FindingReader:
         not "corporate parenting is a strength" in the summary. A sentence naming the children asked about is placed
         wherever it stands: "There is a good range of accommodation for care leavers …" in a summary answers as
         surely as "The re-commissioning of accommodation has broadened the range of options …" in their section."""
-        if self.children and children_named(quote.text) & self.children:
+        if self.names_them(quote.text):
             return True
         return self.area is not None and self._sections(quote).in_area(quote.page, quote.start, self.area)
 
@@ -380,21 +381,26 @@ class FindingReader:
             self._read_as_of[text] = without_role_names(text, self.query.text)
         return self._read_as_of[text]
 
+    def names_them(self, text: str) -> bool:
+        """Whether the text names the children asked about (ofsted.judgements.children_named)."""
+        if text not in self._names_them_in:
+            self._names_them_in[text] = bool(self.children & children_named(text))
+        return self._names_them_in[text]
+
     def focus(self, text: str) -> float:
         """The share of the topic's weight the text holds (highlight.stem_focus), in either wording."""
-        if text not in self._focus_of:
-            self._focus_of[text] = max((stem_focus(self.read_as(text), weight) for weight in self.held if weight),
-                                       default=0.0)
-        return self._focus_of[text]
+        return self._focus(text, self.held, self._focus_of)
 
     def focus_beyond_children(self, text: str) -> float:
-        """focus, of the topic beyond the children it names (beyond_children)."""
+        """focus, of the topic beyond the children it names (beyond_children; the whole topic where it is that)."""
         if self.beyond_children is self.held:
             return self.focus(text)
-        if text not in self._beyond_of:
-            self._beyond_of[text] = max((stem_focus(self.read_as(text), weight) for weight in self.beyond_children
-                                         if weight), default=0.0)
-        return self._beyond_of[text]
+        return self._focus(text, self.beyond_children, self._beyond_of)
+
+    def _focus(self, text: str, weights: list[dict[str, float]], kept: dict[str, float]) -> float:
+        if text not in kept:
+            kept[text] = max((stem_focus(self.read_as(text), weight) for weight in weights if weight), default=0.0)
+        return kept[text]
 
     def as_usual_kind(self, text: str, kind: tuple[str, ...]) -> bool:
         """Prints the kind's word only as the word's usual kind, which is another (the library printing it for
